@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Nianbao", targets: ["Nianbao"]),
+        .executable(name: "extract", targets: ["extract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "poppler-data", "pkg-config"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "pkg-config"])]
+        ),
+        .target(
+            name: "Nianbao",
+            dependencies: ["CPoppler", "CLibXML2"]
+        ),
+        .executableTarget(
+            name: "extract",
+            dependencies: [
+                "Nianbao",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NianbaoTests",
+            dependencies: ["Nianbao"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,51 @@
+/// One cell of a row: a run of text that the reader saw as a unit
+/// (a whitespace-delimited field of a text line, a table cell of HTML, a gap-separated run of PDF glyphs).
+public struct GridCell: Sendable, Hashable {
+    /// Display text: radicals mapped, whitespace cleaned; Chinese punctuation kept as printed.
+    public var text: String
+    /// Where the cell came from.
+    public var at: Location
+    /// The column index when the reader knows it (HTML after span expansion, PDF column clustering);
+    /// `nil` for whitespace-split text, where columns are not known.
+    public var column: Int?
+
+    public init(text: String, at: Location, column: Int? = nil) {
+        self.text = text
+        self.at = at
+        self.column = column
+    }
+}
+
+/// One row of the document: a line of text (one cell for prose) or a row of a table.
+public struct GridRow: Sendable, Hashable {
+    /// The cells in reading order (left to right).
+    public var cells: [GridCell]
+    /// The whole row as display text (cells joined as printed).
+    public var text: String
+    /// Where the row came from (first cell's line or page).
+    public var at: Location
+    /// True when the reader saw the start of a new paragraph here
+    /// (a blank line or an indent before it in text, a `<p>` in HTML, a first-line indent in PDF).
+    public var startsParagraph: Bool
+    /// The table this row belongs to, when the reader knows it (HTML `<table>`, PDF ruled region).
+    /// `nil` for text input and for prose.
+    public var table: Int?
+
+    public init(cells: [GridCell], text: String, at: Location, startsParagraph: Bool = false, table: Int? = nil) {
+        self.cells = cells
+        self.text = text
+        self.at = at
+        self.startsParagraph = startsParagraph
+        self.table = table
+    }
+}
+
+/// The document as every reader hands it on: rows of cells in reading order.
+/// From here on nothing knows whether the text came from a text file, HTML or a PDF.
+public struct Grid: Sendable {
+    public var rows: [GridRow]
+
+    public init(rows: [GridRow]) {
+        self.rows = rows
+    }
+}
