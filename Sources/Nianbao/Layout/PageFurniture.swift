@@ -16,7 +16,7 @@ enum PageFurniture {
         if s.hasPrefix("第") && s.contains("页") {
             return s.allSatisfy { $0 == "第" || $0 == "页" || $0 == "共" || ($0.isASCII && $0.isNumber) || $0 == "," }
         }
-        if let slash = s.firstIndex(of: "/") {
+        if !text.contains(" "), s.count <= 7, let slash = s.firstIndex(of: "/") {
             let a = s[..<slash], b = s[s.index(after: slash)...]
             return !a.isEmpty && !b.isEmpty && a.allSatisfy { $0.isASCII && $0.isNumber } && b.allSatisfy { $0.isASCII && $0.isNumber }
         }

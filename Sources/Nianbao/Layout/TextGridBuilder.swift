@@ -44,6 +44,7 @@ public struct TextGridBuilder: Sendable {
         var field = String.UnicodeScalarView()
         var spaces = 0          // plain spaces seen since the last visible scalar
         var separator = false   // a tab, ideographic space or 2+ spaces since the last visible scalar
+        var tabs = 0            // tabs since the last visible scalar: consecutive tabs delimit blank cells
         var leading = 0         // width of the indent
         var seenVisible = false
         let at = Location.line(number)
@@ -59,6 +60,7 @@ public struct TextGridBuilder: Sendable {
             let v = scalar.value
             if v == 0x09 || v == 0x3000 {
                 separator = true
+                if v == 0x09 { tabs += 1 }
                 if !seenVisible { leading += 2 }
                 continue
             }
@@ -70,15 +72,25 @@ public struct TextGridBuilder: Sendable {
             }
             if TextNormalizer.isInvisible(v) { continue }
             if seenVisible {
-                if separator { flush() } else if spaces > 0 { field.append(" ") }
+                if separator {
+                    flush()
+                    // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
+                    if tabs >= 2 { for _ in 1..<tabs { cells.append(GridCell(text: "", at: at)) } }
+                } else if spaces > 0 {
+                    field.append(" ")
+                }
             }
             seenVisible = true
+            tabs = 0
             spaces = 0
             separator = false
             field.append(scalar)
         }
         flush()
         if cells.isEmpty { return nil }
+        // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
+        // blanks beyond the table's columns.
+        for _ in 0..<tabs { cells.append(GridCell(text: "", at: at)) }
         let text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
     }

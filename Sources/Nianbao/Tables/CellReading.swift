@@ -24,6 +24,8 @@ public struct CellReading: Sendable, Hashable {
     /// dropped from `value` but kept in `raw`.
     public static func read(_ text: String) -> CellReading {
         if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
+        // "1,046 8" is two cells printed close together, not one number.
+        if text.contains(" ") && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
         let key = TextNormalizer.matchKey(text)
         if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
         if notApplicableMarks.contains(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
@@ -38,7 +40,18 @@ public struct CellReading: Sendable, Hashable {
         return CellReading(value: number, kind: .number, raw: text, unit: unit)
     }
 
-    /// `-12`, `+3`, `1,024`, `7730.28`; nil for anything else.
+    static func hasSpaceBetweenDigits(_ text: String) -> Bool {
+        var lastDigit = false, spaceAfterDigit = false
+        for c in text.unicodeScalars {
+            let digit = (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
+            if digit && spaceAfterDigit { return true }
+            if c == " " { spaceAfterDigit = spaceAfterDigit || lastDigit } else { spaceAfterDigit = false }
+            if c != " " { lastDigit = digit }
+        }
+        return false
+    }
+
+    /// `-12`, `+3`, `1,024`, `7730.28`; nil for anything else (`1,0468` has a bad digit group).
     static func parseNumber(_ s: Substring) -> DecimalNumber? {
         var units: Int64 = 0
         var scale = 0
@@ -47,6 +60,7 @@ public struct CellReading: Sendable, Hashable {
         var sawPoint = false
         var lastWasComma = false
         var first = true
+        var groupDigits = -1    // digits since the last thousands comma; -1 before any comma
         for c in s.utf8 {
             defer { first = false }
             switch c {
@@ -58,17 +72,18 @@ public struct CellReading: Sendable, Hashable {
                 if o1 || o2 { return nil }
                 units = a
                 digits += 1
-                if sawPoint { scale += 1 }
+                if sawPoint { scale += 1 } else if groupDigits >= 0 { groupDigits += 1; if groupDigits > 3 { return nil } }
                 lastWasComma = false
-            case UInt8(ascii: ",") where digits > 0 && !sawPoint && !lastWasComma:
+            case UInt8(ascii: ",") where digits > 0 && !sawPoint && !lastWasComma && (groupDigits == -1 ? digits <= 3 : groupDigits == 3):
                 lastWasComma = true
-            case UInt8(ascii: ".") where digits > 0 && !sawPoint && !lastWasComma:
+                groupDigits = 0
+            case UInt8(ascii: ".") where digits > 0 && !sawPoint && !lastWasComma && (groupDigits == -1 || groupDigits == 3):
                 sawPoint = true
             default:
                 return nil
             }
         }
-        if digits == 0 || lastWasComma || (sawPoint && scale == 0) { return nil }
+        if digits == 0 || lastWasComma || (sawPoint && scale == 0) || (groupDigits >= 0 && groupDigits != 3 && !sawPoint) { return nil }
         return DecimalNumber(units: negative ? -units : units, scale: scale)
     }
 }

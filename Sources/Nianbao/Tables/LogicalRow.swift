@@ -40,7 +40,12 @@ enum RowCollector {
                     break
                 }
             }
-            let labelCells = row.cells[0..<labelEnd]
+            var labelCells = Array(row.cells[0..<labelEnd])
+            // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
+            if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
+                labelCells[labelCells.count - 1].text = label
+                readings.insert(contentsOf: values, at: 0)
+            }
             let labelKeys = labelCells.map { TextNormalizer.matchKey($0.text) }.filter { !$0.isEmpty }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
             if readings.isEmpty || (!hasNumber && row.table == nil) {
@@ -63,6 +68,22 @@ enum RowCollector {
             pendingLabels.removeAll()
         }
         return out
+    }
+
+    /// Splits "label 0 0 0" into the label and its trailing number readings.
+    static func splitTrailingValues(_ cell: GridCell) -> (String, [PlacedReading])? {
+        let parts = cell.text.split(separator: " ")
+        guard parts.count >= 2 else { return nil }
+        var end = parts.count
+        var values: [PlacedReading] = []
+        while end > 1 {
+            let r = CellReading.read(String(parts[end - 1]))
+            guard r.kind == .number || r.kind == .notApplicable else { break }
+            values.insert(PlacedReading(reading: r, at: cell.at, column: nil), at: 0)
+            end -= 1
+        }
+        guard !values.isEmpty else { return nil }
+        return (parts[0..<end].joined(separator: " "), values)
     }
 
     /// The value readings of a cell, or nil if the cell is a label. A text cell holding several

@@ -3,7 +3,12 @@
 enum RowPlacement {
     static func place(_ values: [PlacedReading], slots n: Int, canonicalColumns: [Int]?) -> [PlacedReading?]? {
         var values = values
-        while values.count > n, values.first?.reading.kind == .empty { values.removeFirst() }
+        // Blank cells beyond the columns: label columns spanned over (leading) or a trailing tab.
+        while values.count > n {
+            if values.first?.reading.kind == .empty { values.removeFirst() }
+            else if values.last?.reading.kind == .empty { values.removeLast() }
+            else { break }
+        }
         if values.count == n { return values }
         guard values.count < n, let canon = canonicalColumns, canon.count == n,
               values.allSatisfy({ $0.column != nil }) else { return nil }
