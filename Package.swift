@@ -40,8 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao"],
-            resources: []
+            dependencies: ["Nianbao", "extract"]
         ),
     ]
 )

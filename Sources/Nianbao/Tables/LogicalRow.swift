@@ -48,7 +48,9 @@ enum RowCollector {
             }
             let labelKeys = labelCells.map { TextNormalizer.matchKey($0.text) }.filter { !$0.isEmpty }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
-            if readings.isEmpty || (!hasNumber && row.table == nil) {
+            // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
+            // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
+            if readings.isEmpty || (!hasNumber && row.table == nil && readings.count < 5) {
                 if !labelKeys.isEmpty {
                     pendingKeys.append(contentsOf: labelKeys)
                     pendingLabels.append(labelCells.map(\.text).joined(separator: " "))
