@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import Nianbao
+
+/// The shared corpus lives beside the package: `<package root>/../shared/corpus/`.
+private func sharedCorpusFile(_ name: String) -> URL? {
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }  // …/Tests/NianbaoTests/this.swift → package root
+    let url = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+}
+
+@Suite struct HTMLCorpusTests {
+    @Test func shanghai2019() throws {
+        guard let url = sharedCorpusFile("shanghai-2019.html") else {
+            print("skipped: ../shared/corpus/shanghai-2019.html is not there")
+            return
+        }
+        let data = try [UInt8](Data(contentsOf: url))
+        let doc = try HTMLReader().read(data: data, path: url.path)
+        if ProcessInfo.processInfo.environment["NIANBAO_DUMP"] != nil {
+            for row in doc.grid.rows {
+                print(row.table.map { "T\($0)" } ?? "P", row.startsParagraph ? "¶" : " ", row.at,
+                      row.cells.map { "[\($0.column.map(String.init) ?? "-")]\($0.text)" }.joined(separator: " | "))
+            }
+        }
+        #expect(doc.mediaType == "text/html")
+        #expect(doc.encoding == "UTF-8")
+        let rows = doc.grid.rows
+        #expect(rows.first?.text == "2019年上海市人民政府办公厅政府信息公开工作年度报告")
+        let headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "五、政府信息公开工作存在的主要问题及改进情况", "六、其他需要报告的事项"]
+        for h in headings {
+            #expect(rows.contains { $0.table == nil && $0.text == h }, "heading \(h)")
+        }
+        #expect(Set(rows.compactMap(\.table)) == [0, 1, 2])
+
+        // Table 三, 一、本年新收: label, then 7 value cells with blanks as "" and 859 last.
+        let newReceived = try #require(rows.first { $0.table == 1 && $0.cells.first?.text == "一、本年新收政府信息公开申请数量" })
+        #expect(newReceived.cells.dropFirst().map(\.text) == ["821", "35", "", "", "2", "1", "859"])
+        #expect(newReceived.cells.map(\.column) == [0, 3, 4, 5, 6, 7, 8, 9])
+        // The row under the tall merged 三、本年度办理结果 label starts at column 1.
+        let partial = try #require(rows.first { $0.table == 1 && $0.cells.first?.text.hasPrefix("（二）部分公开") == true })
+        #expect(partial.cells.first?.column == 1)
+        #expect(partial.cells.count == 8)
+
+        // Table 二: the unit stays in the cell text.
+        #expect(rows.contains { $0.table == 0 && $0.cells.map(\.text) == ["政府集中采购", "6", "251000元"] })
+        // Table 四: one row of 15 value cells.
+        let review = try #require(rows.last { $0.table == 2 })
+        #expect(review.cells.map(\.text) == ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""])
+        #expect(rows.last?.text == "无。")
+    }
+}
