@@ -105,6 +105,22 @@ struct HTMLDecoder {
     /// The charset named by the first `<meta>` that names one, within the first 4 KiB.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = Array(bytes.prefix(4096)).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
+        // An XHTML page may name its encoding in the XML declaration.
+        if head.starts(with: Array("<?xml".utf8)), let close = head.firstIndex(of: UInt8(ascii: ">")) {
+            let decl = Array(head[..<close])
+            let key = Array("encoding".utf8)
+            var j = 0
+            while j + key.count < decl.count {
+                if decl[j..<(j + key.count)].elementsEqual(key) {
+                    var k = j + key.count
+                    while k < decl.count && (decl[k] == 0x20 || decl[k] == 0x3D || decl[k] == 0x22 || decl[k] == 0x27) { k += 1 }
+                    var name: [UInt8] = []
+                    while k < decl.count, isNameByte(decl[k]) { name.append(decl[k]); k += 1 }
+                    if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+                }
+                j += 1
+            }
+        }
         var i = 0
         let meta: [UInt8] = Array("<meta".utf8)
         let charset: [UInt8] = Array("charset".utf8)

@@ -154,10 +154,24 @@ struct HTMLFlattener {
             if n.tableAncestor >= 0 { containers.insert(n.tableAncestor) }
         }
         var result = Set<Int>()
-        for t in tables where !containers.contains(t) {
-            if tableUnits(t).contains(where: { $0.count >= 2 }) { result.insert(t) }
+        for t in tables where !containers.contains(t) && !tree.nodes[t].hidden {
+            if tableUnits(t).contains(where: { $0.count >= 2 }) && !holdsProse(t) { result.insert(t) }
         }
         return result
+    }
+
+    /// A leaf table with a cell of more than 500 characters is a page layout holding the article
+    /// (data table cells are labels and numbers), so it flows as prose.
+    private func holdsProse(_ t: Int) -> Bool {
+        var lengths: [Int: Int] = [:]
+        for k in (t + 1)..<tree.nodes[t].end {
+            let n = tree.nodes[k]
+            guard n.kind == .text, n.cellAncestor >= 0 else { continue }
+            let total = lengths[n.cellAncestor, default: 0] + n.text.unicodeScalars.count
+            if total > 500 { return true }
+            lengths[n.cellAncestor] = total
+        }
+        return false
     }
 
     /// The rows of a leaf table, each as its cells (node indices), in document order.
@@ -201,6 +215,15 @@ struct HTMLFlattener {
             diagnostics.append(Diagnostic(.warning, "html_span_limit",
                                           "table \(id): rowspans beyond the size limit were ignored",
                                           at: .table(id, row: 0, column: 0)))
+        }
+        // A <caption> is a line of prose before the table.
+        for k in (t + 1)..<tree.nodes[t].end where tree.nodes[k].name == "caption" && tree.nodes[k].kind == .element {
+            let text = cellText(k)
+            if !text.isEmpty {
+                let at: Location = tree.nodes[k].line > 0 ? .line(tree.nodes[k].line) : .none
+                rows.append(Row(row: GridRow(cells: [GridCell(text: text, at: at)], text: text, at: at, startsParagraph: true),
+                                origin: k, chrome: chromeStack.first ?? -1))
+            }
         }
         var first = true
         for (r, cells) in units.enumerated() where !cells.isEmpty {

@@ -43,9 +43,26 @@ public struct HTMLReader: Sendable {
         var flattener = HTMLFlattener(tree: tree)
         flattener.run(from: tree.body)
         let scoped = HTMLReportScope(tree: tree).narrow(flattener.rows)
-        let rows = Self.renumberTables(scoped.rows.map(\.row))
+        var rows = Self.renumberTables(scoped.rows.map(\.row))
+        var diagnostics = decoded.diagnostics + flattener.diagnostics + scoped.diagnostics
+        // Some pages print the report's title only in <title>: put it first, marked as such.
+        let prose = rows.prefix(while: { $0.table == nil }).prefix(10)
+        if !prose.contains(where: { HTMLReportScope.isTitle(TextNormalizer.matchKey($0.text)) }),
+           let title = Self.reportTitle(fromDocumentTitle: tree.documentTitle) {
+            rows.insert(GridRow(cells: [GridCell(text: title, at: .none)], text: title, at: .none, startsParagraph: true), at: 0)
+            diagnostics.append(Diagnostic(.note, "html_title_from_head",
+                                          "the report title was taken from the page's <title>: \(title)"))
+        }
         return SourceDocument(mediaType: "text/html", encoding: decoded.encoding, grid: Grid(rows: rows),
-                              diagnostics: decoded.diagnostics + flattener.diagnostics + scoped.diagnostics)
+                              diagnostics: diagnostics)
+    }
+
+    /// The part of a `<title>` like `某局2023年政府信息公开工作年度报告_政务公开_某市人民政府` that names the report.
+    static func reportTitle(fromDocumentTitle title: String?) -> String? {
+        guard let title else { return nil }
+        let parts = title.split(whereSeparator: { "_|｜—–".contains($0) }).map { TextNormalizer.display($0) }
+        let pieces = parts.flatMap { $0.components(separatedBy: " - ") }.map { TextNormalizer.display($0) }
+        return pieces.first { HTMLReportScope.isTitle(TextNormalizer.matchKey($0)) }
     }
 
     /// Makes table indices consecutive from 0 over the tables that survived the scope step.

@@ -14,14 +14,14 @@ struct HTMLReportScope {
         let keys = rows.map { $0.row.table == nil ? TextNormalizer.matchKey($0.row.text) : "" }
         let firstHeading = keys.indices.first { isHeading(keys[$0], numerals: ["一"]) }
         let searchEnd = firstHeading ?? rows.firstIndex { $0.row.table != nil } ?? rows.count
-        var title = (0..<searchEnd).reversed().first { isTitle(keys[$0]) }
-        if title == nil { title = keys.indices.first { isTitle(keys[$0]) } }
+        var title = (0..<searchEnd).reversed().first { Self.isTitle(keys[$0]) }
+        if title == nil { title = keys.indices.first { Self.isTitle(keys[$0]) } }
         let start = title ?? firstHeading
         let tail = rows.indices.last { i in
             rows[i].row.table != nil || isHeading(keys[i], numerals: ["二", "三", "四", "五", "六", "七", "八"])
         }
         let body = tree.body
-        guard let start, let end = tail.map({ max($0, start) }) ?? firstHeading.map({ max($0, start) }) else {
+        guard let start, let end = tail, end > start else {
             let kept = rows.filter { $0.chrome < 0 || isAncestor(chrome: $0.chrome, of: body) }
             return Result(rows: kept, diagnostics: [Diagnostic(.note, "html_no_report_body",
                 "no report title or section headings found in the page; the whole body was read")])
@@ -51,8 +51,12 @@ struct HTMLReportScope {
         return second == "、" || second == "." || second == ","
     }
 
-    private func isTitle(_ key: String) -> Bool {
-        key.count <= 120 && key.contains("年度报告") && (key.contains("信息公开") || key.contains("政务公开"))
+    /// A title line: names the report, is short, and is not a sentence (the preface
+    /// 本年度报告根据《条例》… also names the report).
+    static func isTitle(_ key: String) -> Bool {
+        key.count <= 80 && (key.contains("年度报告") || key.contains("年报"))
+            && (key.contains("信息公开") || key.contains("政务公开"))
+            && !key.contains("。") && !key.hasPrefix("本")
     }
 
     private func lowestCommonAncestor(_ a: Int, _ b: Int) -> Int {

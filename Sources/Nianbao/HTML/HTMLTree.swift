@@ -42,6 +42,15 @@ struct HTMLTree: Sendable {
 
     enum Failure: Error { case noDocument }
 
+    /// The text of the document's `<title>` element, cleaned, or nil.
+    var documentTitle: String? {
+        guard let t = nodes.firstIndex(where: { $0.kind == .element && $0.name == "title" }) else { return nil }
+        var raw = ""
+        for k in (t + 1)..<nodes[t].end where nodes[k].kind == .text { raw += nodes[k].text }
+        let text = HTMLText.clean(raw)
+        return text.isEmpty ? nil : text
+    }
+
     /// Parses UTF-8 HTML. Errors of the page are recovered from, never printed.
     static func parse(utf8 text: String, url: String) throws(Failure) -> HTMLTree {
         _ = libxmlReady
@@ -49,7 +58,7 @@ struct HTMLTree: Sendable {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlReadMemory(chars, Int32(clamping: buffer.count), url, "UTF-8", options)
@@ -90,8 +99,9 @@ struct HTMLTree: Sendable {
                 added = append(&nodes, n, parent: parent, lastChild: &lastChild)
                 if name == "body" && body < 0 { body = added }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                let n = Node(kind: .text, name: "", text: string(node.pointee.content), parent: parent,
-                             line: Int(xmlGetLineNo(node)))
+                var text = string(node.pointee.content)
+                if text.contains("<![") { text = stripDownlevelConditionals(text) }
+                let n = Node(kind: .text, name: "", text: text, parent: parent, line: Int(xmlGetLineNo(node)))
                 added = append(&nodes, n, parent: parent, lastChild: &lastChild)
             default:
                 break  // comments, processing instructions, DTD: not content
@@ -113,6 +123,25 @@ struct HTMLTree: Sendable {
         }
         while let closed = openIndex.popLast() { nodes[closed].end = nodes.count }
         return HTMLTree(nodes: nodes, body: body >= 0 ? body : (nodes.isEmpty ? -1 : 0))
+    }
+
+    /// Word's downlevel-revealed conditionals (`<![if !supportLists]>` … `<![endif]>`) are not
+    /// HTML; libxml2 hands them over as text. The content between them is kept, the markers dropped.
+    static func stripDownlevelConditionals(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "<![") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            let lower = after.prefix(6).lowercased()
+            guard lower.hasPrefix("if") || lower.hasPrefix("endif"), let close = after.range(of: "]>") else {
+                out += "<!["
+                rest = after
+                continue
+            }
+            rest = after[close.upperBound...]
+        }
+        return out + rest
     }
 
     private static func append(_ nodes: inout [Node], _ node: Node, parent: Int, lastChild: inout [Int: Int]) -> Int {
