@@ -2,6 +2,21 @@ import Foundation
 import Testing
 @testable import Nianbao
 
+private var packageRoot: URL {
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }
+    return root
+}
+
+private func dump(_ doc: SourceDocument) {
+    guard ProcessInfo.processInfo.environment["NIANBAO_DUMP"] != nil else { return }
+    for row in doc.grid.rows {
+        print(row.table.map { "T\($0)" } ?? "P", row.startsParagraph ? "¶" : " ", row.at,
+              row.cells.map { "[\($0.column.map(String.init) ?? "-")]\($0.text)" }.joined(separator: " | "))
+    }
+    for d in doc.diagnostics { print("DIAG", d.severity, d.code, d.message) }
+}
+
 /// The shared corpus lives beside the package: `<package root>/../shared/corpus/`.
 private func sharedCorpusFile(_ name: String) -> URL? {
     var root = URL(fileURLWithPath: #filePath)
@@ -18,12 +33,7 @@ private func sharedCorpusFile(_ name: String) -> URL? {
         }
         let data = try [UInt8](Data(contentsOf: url))
         let doc = try HTMLReader().read(data: data, path: url.path)
-        if ProcessInfo.processInfo.environment["NIANBAO_DUMP"] != nil {
-            for row in doc.grid.rows {
-                print(row.table.map { "T\($0)" } ?? "P", row.startsParagraph ? "¶" : " ", row.at,
-                      row.cells.map { "[\($0.column.map(String.init) ?? "-")]\($0.text)" }.joined(separator: " | "))
-            }
-        }
+        dump(doc)
         #expect(doc.mediaType == "text/html")
         #expect(doc.encoding == "UTF-8")
         let rows = doc.grid.rows
@@ -50,5 +60,36 @@ private func sharedCorpusFile(_ name: String) -> URL? {
         let review = try #require(rows.last { $0.table == 2 })
         #expect(review.cells.map(\.text) == ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""])
         #expect(rows.last?.text == "无。")
+    }
+
+    /// Every synthetic page of `Corpus/html` reads without error, with its title, its six
+    /// headings as prose rows, and Table 三 rows carrying seven value cells.
+    @Test func syntheticCorpus() throws {
+        let dir = packageRoot.appendingPathComponent("Corpus/html")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
+            print("skipped: Corpus/html is not there")
+            return
+        }
+        for name in names.sorted() where name.hasSuffix(".html") {
+            let url = dir.appendingPathComponent(name)
+            let doc = try HTMLReader().read(data: [UInt8](Data(contentsOf: url)), path: name)
+            if let only = ProcessInfo.processInfo.environment["NIANBAO_DUMP"], name.contains(only) {
+                print("=====", name, doc.encoding ?? "-")
+                dump(doc)
+            }
+            let goldURL = url.deletingPathExtension().appendingPathExtension("gold.json")
+            guard let gold = try? JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as? [String: Any] else { continue }
+            let prose = doc.grid.rows.filter { $0.table == nil }.map { TextNormalizer.matchKey($0.text) }
+            if let title = gold["title"] as? String {
+                let key = TextNormalizer.matchKey(title)
+                let joined = zip(prose, prose.dropFirst()).map { $0 + $1 }
+                #expect(prose.contains(key) || joined.contains(key), "\(name): title \(title)")
+            }
+            for case let heading as String in (gold["sections"] as? [Any]) ?? [] {
+                #expect(prose.contains(TextNormalizer.matchKey(heading)), "\(name): heading \(heading)")
+            }
+            let tables = Set(doc.grid.rows.compactMap(\.table))
+            #expect(tables.count >= 3, "\(name): \(tables.count) tables")
+        }
     }
 }
