@@ -266,4 +266,15 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
             #expect(error.code == .undecodable)
         }
     }
+
+    @Test func sectionHeadingInTheTablesFirstRowIsProse() throws {
+        let doc = try read(page("""
+            <table border="1"><tr><td colspan="3">三、收到和处理政府信息公开申请情况</td></tr>
+            <tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>2</td></tr></table>
+            """))
+        #expect(doc.grid.rows.map(\.table) == [nil, 0])
+        #expect(doc.grid.rows.map(\.text) == ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量 1 2"])
+        #expect(doc.grid.rows[1].startsParagraph)
+        #expect(doc.grid.rows[1].at == .table(0, row: 1, column: 0))
+    }
 }

@@ -234,11 +234,27 @@ struct HTMLFlattener {
                                           column: columns[r][c]))
             }
             let text = gridCells.lazy.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+            // A section heading typed into the table's first row(s) (二、主动公开政府信息情况 spanning
+            // the whole width) is a heading of the report, not a table row: emit it as prose.
+            if first, gridCells.filter({ !$0.text.isEmpty }).count == 1, Self.isSectionHeading(text) {
+                rows.append(Row(row: GridRow(cells: [GridCell(text: text, at: .table(id, row: r, column: 0))], text: text,
+                                             at: .table(id, row: r, column: 0), startsParagraph: true),
+                                origin: t, chrome: chromeStack.first ?? -1))
+                continue
+            }
             let row = GridRow(cells: gridCells, text: text, at: .table(id, row: r, column: 0),
                               startsParagraph: first, table: id)
             rows.append(Row(row: row, origin: t, chrome: chromeStack.first ?? -1))
             first = false
         }
+    }
+
+    /// `二、主动公开政府信息情况`-like text: a numbered top-level heading naming a section.
+    static func isSectionHeading(_ text: String) -> Bool {
+        let key = TextNormalizer.matchKey(text)
+        guard key.count <= 40, let first = key.first, "一二三四五六".contains(first),
+              key.dropFirst().first == "、" || key.dropFirst().first == "." else { return false }
+        return ["主动公开", "申请情况", "行政复议", "行政诉讼", "总体情况", "主要问题", "其他需要报告"].contains { key.contains($0) }
     }
 
     /// A cell's text: inline runs concatenated, `<br>` and block boundaries as one space.
