@@ -92,4 +92,26 @@ private func sharedCorpusFile(_ name: String) -> URL? {
             #expect(tables.count >= 3, "\(name): \(tables.count) tables")
         }
     }
+
+    /// Truncated and garbled copies of a real page read without crashing, and readers run in parallel.
+    @Test func truncatedAndConcurrentReads() async throws {
+        guard let url = sharedCorpusFile("shanghai-2019.html") else {
+            print("skipped: ../shared/corpus/shanghai-2019.html is not there")
+            return
+        }
+        let data = try [UInt8](Data(contentsOf: url))
+        for k in stride(from: 1, to: data.count, by: max(1, data.count / 30)) {
+            _ = try? HTMLReader().read(data: Array(data[..<k]), path: "cut.html")
+            var garbled = data
+            garbled[k] = UInt8(ascii: "<")
+            _ = try? HTMLReader().read(data: garbled, path: "garbled.html")
+        }
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { (try? HTMLReader().read(data: data, path: "p.html").grid.rows.count) ?? -1 }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(Set(counts).count == 1 && counts[0] > 0)
+    }
 }
