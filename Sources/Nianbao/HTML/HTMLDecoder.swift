@@ -216,11 +216,11 @@ struct HTMLDecoder {
         var buffer = [UInt8](repeating: 0, count: 65536)
         bytes.withUnsafeBufferPointer { input in
             guard let base = input.baseAddress else { return }
-            var inPtr = UnsafeMutablePointer(mutating: base).withMemoryRebound(to: CChar.self, capacity: input.count) { $0 }
+            var inPtr = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
             var inLeft = input.count
             while inLeft > 0 {
                 let (result, produced, err) = buffer.withUnsafeMutableBufferPointer { out -> (Int, Int, Int32) in
-                    var outPtr: UnsafeMutablePointer<CChar>? = out.baseAddress!.withMemoryRebound(to: CChar.self, capacity: out.count) { $0 }
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: CChar.self)
                     var outLeft = out.count
                     var inOpt: UnsafeMutablePointer<CChar>? = inPtr
                     let r = Glibc.iconv(cd, &inOpt, &inLeft, &outPtr, &outLeft)
