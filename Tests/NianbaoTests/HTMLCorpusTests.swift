@@ -114,4 +114,41 @@ private func sharedCorpusFile(_ name: String) -> URL? {
         }
         #expect(Set(counts).count == 1 && counts[0] > 0)
     }
+
+    /// Reader + interpreter over every HTML page with a gold file: every value as in the gold,
+    /// every non-inferred cell located in an HTML table.
+    @Test func endToEndMatchesGold() throws {
+        var pages: [URL] = []
+        let dir = packageRoot.appendingPathComponent("Corpus/html")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".html") {
+            pages.append(dir.appendingPathComponent(name))
+        }
+        if let shanghai = sharedCorpusFile("shanghai-2019.html") { pages.append(shanghai) }
+        var compared = 0
+        defer { print("end-to-end: \(compared) HTML page(s) compared with gold") }
+        for page in pages {
+            let goldURL = page.deletingPathExtension().appendingPathExtension("gold.json")
+            guard let gold = try? JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as? [String: Any],
+                  let values = gold["values"] as? [String: Any] else { continue }
+            let report = try ReportExtractor().extract(file: page.path)
+            compared += 1
+            #expect(values.count > 100)
+            var byKey: [String: Cell] = [:]
+            for cell in report.cells { byKey[cell.key] = cell }
+            var wrong: [String] = []
+            for (key, expected) in values.sorted(by: { $0.key < $1.key }) {
+                let got = byKey[key]?.value.flatMap { Double($0.description) }
+                let want = (expected as? NSNumber)?.doubleValue
+                if got != want { wrong.append("\(key): expected \(want.map { "\($0)" } ?? "null"), got \(got.map { "\($0)" } ?? "null")") }
+            }
+            #expect(wrong.isEmpty, "\(page.lastPathComponent): \(wrong.count) wrong: \(wrong.prefix(8))")
+            for cell in report.cells where cell.kind != .inferred {
+                guard case .table = cell.at else {
+                    Issue.record("\(page.lastPathComponent): \(cell.key) at \(cell.at), not in an HTML table")
+                    break
+                }
+            }
+            #expect(report.title == gold["title"] as? String, "\(page.lastPathComponent): title")
+        }
+    }
 }
