@@ -37,6 +37,8 @@ struct LabelMatcher: Sendable {
         for key in row.labelKeys.reversed() {
             if let spec = priority.first(where: { $0.matches(key) }) { return spec }
         }
+        // A row of blanks only claims a row by its own label: header rows end in blank cells too.
+        guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
         let joined = row.pendingKey + row.labelKeys.joined()
         if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) { return spec }
         return nil
