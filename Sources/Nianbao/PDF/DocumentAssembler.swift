@@ -1,13 +1,16 @@
 /// Turns the pages' rows into the document grid: tables numbered across the document (a table
-/// continued on the next page keeps its number and its column numbers), repeated headers on
-/// continuation pages dropped, paragraph starts marked.
+/// continued on the next page keeps its number, and its columns are numbered over the union of
+/// all its parts' column boundaries), repeated headers on continuation pages dropped, a row split
+/// by the page break joined again, paragraph starts marked.
 enum DocumentAssembler {
+    struct PartKey: Hashable { var page: Int; var local: Int }
+
     /// A ruled table of one page mapped onto a document table.
     struct Part {
         var docTable: Int
-        /// Page-local fine column → document column.
-        var columns: [Int]
         var isContinuation: Bool
+        /// Page-local fine column → document column.
+        var columns: [Int] = []
     }
 
     static func grid(_ pages: [PageLayoutResult]) -> Grid {
@@ -19,7 +22,8 @@ enum DocumentAssembler {
         let gapNorm = typicalGap(pages)
 
         for page in pages {
-            var skipIndex: [Int: Int] = [:]  // local table → next first-row index to compare on a continuation
+            var skipIndex: [Int: Int] = [:]  // local table → next first-row index to compare
+            var fragmentChecked: Set<Int> = []
             for row in page.rows {
                 if let local = row.ruledTable, let part = parts[PartKey(page: page.page, local: local)] {
                     let text = row.text
@@ -30,6 +34,15 @@ enum DocumentAssembler {
                             continue
                         }
                         skipIndex[local] = -1
+                        // The rest of a row split by the page break: label text only, blank values.
+                        if !fragmentChecked.contains(local) {
+                            fragmentChecked.insert(local)
+                            if let last = out.indices.last, out[last].table == part.docTable,
+                               isFragment(row), hasValues(out[last]) {
+                                join(row, columns: part.columns, into: &out[last])
+                                continue
+                            }
+                        }
                     } else if (firstRows[part.docTable]?.count ?? 0) < 4 {
                         firstRows[part.docTable, default: []].append(text)
                     }
@@ -54,28 +67,49 @@ enum DocumentAssembler {
         return Grid(rows: out)
     }
 
-    struct PartKey: Hashable { var page: Int; var local: Int }
+    private static func isFragment(_ row: DraftRow) -> Bool {
+        let filled = row.cells.filter { !$0.text.isEmpty }
+        return !filled.isEmpty && filled.allSatisfy { !ValueText.isValueLike($0.text) }
+    }
+
+    private static func hasValues(_ row: GridRow) -> Bool {
+        row.cells.contains { !$0.text.isEmpty && ValueText.isValueLike($0.text) }
+    }
+
+    /// Appends the fragment's texts to the cells of the same column in the row it continues.
+    private static func join(_ fragment: DraftRow, columns: [Int], into row: inout GridRow) {
+        for cell in fragment.cells where !cell.text.isEmpty {
+            let column = cell.column.map { $0 < columns.count ? columns[$0] : $0 }
+            let target = row.cells.lastIndex { $0.column == column && !ValueText.isValueLike($0.text) }
+                ?? row.cells.lastIndex { !$0.text.isEmpty && !ValueText.isValueLike($0.text) }
+            guard let t = target else { continue }
+            row.cells[t].text += cell.text
+        }
+        row.text = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
 
     /// Numbers the ruled tables of the document. A table that opens a page continues the table that
-    /// closed the previous page when their column boundaries agree.
+    /// closed the previous page when their outer edges and most column boundaries agree. Columns are
+    /// numbered over the union of the boundaries of all parts of a table.
     static func assignTables(_ pages: [PageLayoutResult]) -> [PartKey: Part] {
         var parts: [PartKey: Part] = [:]
+        var order: [PartKey] = []
         var docXs: [[Double]] = []
         var previousEnd: (doc: Int, page: Int)? = nil
-        var next = firstFreeTableNumber(pages)
         for page in pages {
             for (i, row) in page.rows.enumerated() {
                 guard let local = row.ruledTable else { continue }
                 let key = PartKey(page: page.page, local: local)
                 if parts[key] != nil { continue }
                 let xs = page.tables[local].xs
-                if i == 0, let prev = previousEnd, prev.page == page.page - 1, let cols = columnMapping(xs, onto: docXs[prev.doc]) {
-                    parts[key] = Part(docTable: prev.doc, columns: cols, isContinuation: true)
+                if i == 0, let prev = previousEnd, prev.page == page.page - 1, continues(xs, docXs[prev.doc]) {
+                    parts[key] = Part(docTable: prev.doc, isContinuation: true)
+                    docXs[prev.doc] = mergeBoundaries(docXs[prev.doc], xs)
                 } else {
+                    parts[key] = Part(docTable: docXs.count, isContinuation: false)
                     docXs.append(xs)
-                    parts[key] = Part(docTable: next, columns: Array(0..<max(1, xs.count - 1)), isContinuation: false)
-                    next += 1
                 }
+                order.append(key)
             }
             if let last = page.rows.last, let local = last.ruledTable, let part = parts[PartKey(page: page.page, local: local)] {
                 previousEnd = (part.docTable, page.page)
@@ -83,26 +117,33 @@ enum DocumentAssembler {
                 previousEnd = nil
             }
         }
+        for key in order {
+            let page = pages.first { $0.page == key.page }!
+            let xs = page.tables[key.local].xs
+            let canonical = docXs[parts[key]!.docTable]
+            parts[key]!.columns = xs.dropLast().map { x in
+                var best = 0
+                for (j, c) in canonical.enumerated() where abs(c - x) < abs(canonical[best] - x) { best = j }
+                return min(best, max(0, canonical.count - 2))
+            }
+        }
         return parts
     }
 
-    /// Ruled tables are numbered first (0, 1, …); borderless tables found by clustering come after.
-    private static func firstFreeTableNumber(_ pages: [PageLayoutResult]) -> Int { 0 }
+    /// Whether a table part's column boundaries fit the earlier part's.
+    static func continues(_ xs: [Double], _ canonical: [Double]) -> Bool {
+        guard xs.count >= 2, canonical.count >= 2 else { return false }
+        guard abs(xs.first! - canonical.first!) <= 4, abs(xs.last! - canonical.last!) <= 4 else { return false }
+        let small = xs.count <= canonical.count ? xs : canonical
+        let large = xs.count <= canonical.count ? canonical : xs
+        let matched = small.filter { x in large.contains { abs($0 - x) <= 3 } }.count
+        return Double(matched) >= 0.75 * Double(small.count)
+    }
 
-    /// Maps the continuation's column boundaries onto the earlier part's, or nil when they disagree.
-    static func columnMapping(_ xs: [Double], onto canonical: [Double]) -> [Int]? {
-        guard xs.count >= 2, canonical.count >= 2 else { return nil }
-        guard abs(xs.first! - canonical.first!) <= 4, abs(xs.last! - canonical.last!) <= 4 else { return nil }
-        var matched = 0
-        var columns: [Int] = []
-        for k in 0..<(xs.count - 1) {
-            let x = xs[k]
-            var best = 0
-            for (j, c) in canonical.enumerated() where abs(c - x) < abs(canonical[best] - x) { best = j }
-            if abs(canonical[best] - x) <= 3 { matched += 1 }
-            columns.append(min(best, canonical.count - 2))
-        }
-        return Double(matched) >= 0.75 * Double(xs.count - 1) ? columns : nil
+    static func mergeBoundaries(_ a: [Double], _ b: [Double]) -> [Double] {
+        var out = a
+        for x in b where !out.contains(where: { abs($0 - x) <= 3 }) { out.append(x) }
+        return out.sorted()
     }
 
     /// The most common left edge of prose rows.

@@ -92,6 +92,11 @@ enum LineBuilder {
     static func blockText(_ glyphs: [Glyph]) -> String {
         guard !glyphs.isEmpty else { return "" }
         let lines = lines(glyphs)
+        // one or two characters per line over several lines: a vertical label (one column of
+        // upright characters, punctuation set a little to the side)
+        if lines.count >= 3, Double(glyphs.count) <= 1.5 * Double(lines.count), isStacked(glyphs) {
+            return verticalText(glyphs)
+        }
         if lines.count >= 2, isVerticalColumns(lines) {
             return verticalText(glyphs)
         }
@@ -110,6 +115,16 @@ enum LineBuilder {
 
     private static func isLatin(_ s: Unicode.Scalar) -> Bool {
         (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+    }
+
+    /// Glyphs that form narrow columns: the union is much taller than wide, or the glyphs overlap
+    /// horizontally with their neighbours above and below.
+    static func isStacked(_ glyphs: [Glyph]) -> Bool {
+        var box = glyphs[0].box
+        for g in glyphs.dropFirst() { box = box.union(g.box) }
+        let widths = glyphs.map(\.width).sorted()
+        let w = widths[widths.count / 2]
+        return (box.x1 - box.x0) <= 2.6 * w
     }
 
     /// Several lines that each hold characters far apart horizontally but stacked tightly
@@ -141,7 +156,9 @@ enum LineBuilder {
         }
         var s = String.UnicodeScalarView()
         for col in columns {
-            for g in col.sorted(by: { $0.centerY < $1.centerY }) { s.append(g.scalar) }
+            // vertical punctuation (、，。) can be drawn over the character it follows
+            func key(_ g: Glyph) -> Double { g.centerY + ("、，。：；".unicodeScalars.contains(g.scalar) ? 0.6 * g.height : 0) }
+            for g in col.sorted(by: { key($0) < key($1) }) { s.append(g.scalar) }
         }
         return String(s)
     }
