@@ -96,13 +96,15 @@ enum DocumentAssembler {
         var order: [PartKey] = []
         var docXs: [[Double]] = []
         var previousEnd: (doc: Int, page: Int)? = nil
-        for page in pages {
+        var lastPageWithRows = 0
+        for page in pages where !page.rows.isEmpty {
+            defer { lastPageWithRows = page.page }
             for (i, row) in page.rows.enumerated() {
                 guard let local = row.ruledTable else { continue }
                 let key = PartKey(page: page.page, local: local)
                 if parts[key] != nil { continue }
                 let xs = page.tables[local].xs
-                if i == 0, let prev = previousEnd, prev.page == page.page - 1, continues(xs, docXs[prev.doc]) {
+                if i == 0, let prev = previousEnd, prev.page == lastPageWithRows, continues(xs, docXs[prev.doc]) {
                     parts[key] = Part(docTable: prev.doc, isContinuation: true)
                     docXs[prev.doc] = mergeBoundaries(docXs[prev.doc], xs)
                 } else {
