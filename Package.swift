@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,11 @@ let package = Package(
         ),
         .target(
             name: "Nianbao",
-            dependencies: ["CPoppler", "CLibXML2"]
+            dependencies: [
+                "CPoppler",
+                "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "extract",

@@ -19,7 +19,7 @@ class Cells:
         self.rng = rng
         self.word = word
 
-    def runs(self, text, digits_split=True):
+    def runs(self, text, digits_split=True, chunk=(1, 6)):
         if not self.word:
             return ESC(text)
         rng = self.rng
@@ -30,19 +30,17 @@ class Cells:
         else:
             parts, i = [], 0
             while i < len(text):
-                n = rng.randint(1, 6)
+                n = rng.randint(*chunk)
                 parts.append(text[i:i + n])
                 i += n
         out = []
         for part in parts:
             if part.isascii():
-                out.append("<span lang=EN-US style='font-size:10.5pt;font-family:\"Times New Roman\"'>%s</span>"
-                           % ESC(part))
+                out.append("<span lang=EN-US>%s</span>" % ESC(part))
             elif rng.random() < 0.3:
-                out.append("<font face=\"宋体\"><span style='font-size:10.5pt'>%s</span></font>" % ESC(part))
+                out.append("<font face=宋体>%s</font>" % ESC(part))
             else:
-                out.append("<span\nstyle='font-size:10.5pt;font-family:宋体;mso-ascii-font-family:\"Times New Roman\"'>%s</span>"
-                           % ESC(part))
+                out.append("<span\nstyle='font-family:宋体'>%s</span>" % ESC(part))
         return "".join(out) + "<o:p></o:p>"
 
     def td(self, text, colspan=1, rowspan=1, align="center", vertical=False):
@@ -53,12 +51,11 @@ class Cells:
             attrs += ' rowspan="%d"' % rowspan if not self.word else " rowspan=%d" % rowspan
         if self.word:
             w = self.rng.choice([41, 48, 57, 64, 75])
-            attrs += " width=%d style='width:%.1fpt;border:solid windowtext 1.0pt;border-top:none;padding:0cm 5.4pt 0cm 5.4pt'" % (w, w * 0.75)
+            attrs += " width=%d style='width:%.1fpt;border:solid windowtext 1.0pt'" % (w, w * 0.75)
             body = self.runs(text.replace("\n", ""))
             if vertical:
                 body = "<br>\n".join(self.runs(ch) for ch in text)
-            return "<td%s>\n<p class=MsoNormal align=%s style='text-align:%s'>%s</p>\n</td>" % (
-                attrs, align, align, body)
+            return "<td%s>\n<p class=MsoNormal align=%s>%s</p></td>" % (attrs, align, body)
         if text == "":
             body = "&nbsp;"
         elif vertical:
@@ -99,7 +96,7 @@ def render_html(r):
 
     def para(text, center=False, bold=False):
         if word:
-            body = cells.runs(text, digits_split=False)
+            body = cells.runs(text, digits_split=False, chunk=(6, 40))
             style = "text-align:center" if center else "text-indent:32.0pt"
             if bold:
                 body = "<b>%s</b>" % body

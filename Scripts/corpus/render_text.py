@@ -159,6 +159,19 @@ def tabs_table3(r):
     for row in ("new_received", "carried_over"):
         lines.append(T.join([r.labels[row]] + app_values(r, row)))
     split = st.get("split_result_label")   # seed: 三、本年度办 / 理结果
+    if st.get("tabs_strict"):
+        # one field per grid column: label fields, then exactly 7 value fields (blank cells stay
+        # positional). Used where blank cells make the seed's irregular field counts ambiguous.
+        for g, rows in result_groups(r):
+            for j, row in enumerate(rows):
+                first = "三、本年度办理结果" if row == "granted" else ""
+                if g is None:
+                    lines.append(T.join([first, r.labels[row], ""] + app_values(r, row)))
+                else:
+                    lines.append(T.join([first, r.group_labels[g] if j == 0 else "", r.labels[row]]
+                                        + app_values(r, row)))
+        lines.append(T.join([r.labels["carried_forward"]] + app_values(r, "carried_forward")))
+        return lines
     tail = None
     for g, rows in result_groups(r):
         for j, row in enumerate(rows):

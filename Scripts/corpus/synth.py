@@ -127,7 +127,7 @@ FULLWIDTH = str.maketrans("0123456789.,-", "０１２３４５６７８９．，
 # Printed-text → value
 
 NA_TEXTS = {"", "/", "-", "—", "－", "无", "不适用", "／"}
-PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def parse_printed(text):

@@ -1,0 +1,26 @@
+/// Names the six standard sections from their heading words, and tells table-row labels
+/// (四、结转下年度继续办理) from real section headings.
+enum SectionClassifier {
+    static let keywords: [(Section.Key, [String])] = [
+        (.overview, ["总体情况", "概述", "总体概况", "基本情况"]),
+        (.activeDisclosure, ["主动公开"]),
+        (.applications, ["收到和处理", "依申请公开", "申请情况", "收到处理"]),
+        (.reviewLitigation, ["行政复议", "行政诉讼", "复议", "诉讼"]),
+        (.problems, ["问题", "改进"]),
+        (.other, ["其他需要报告", "其他事项", "需要报告"]),
+    ]
+
+    static func key(forHeading rest: String) -> Section.Key? {
+        let k = TextNormalizer.matchKey(rest)
+        for (key, words) in keywords where words.contains(where: { k.contains($0) }) { return key }
+        return nil
+    }
+
+    /// Table 三 row labels that start like section headings.
+    static let tableRowWords = ["本年新收", "上年结转", "本年度办", "办理结果", "结转下年", "继续办理", "新收政府信息公开申请"]
+
+    static func isTableRowLabel(_ rest: String) -> Bool {
+        let k = TextNormalizer.matchKey(rest)
+        return tableRowWords.contains { k.contains($0) }
+    }
+}

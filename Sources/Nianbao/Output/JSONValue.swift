@@ -1,0 +1,84 @@
+/// A JSON value with exact numbers, written with sorted keys and stable bytes:
+/// the same report always gives the same output, byte for byte.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// An exact decimal, written as its literal (`7730.28`).
+    case number(DecimalNumber)
+    /// A fixed-point double written with one decimal (PDF coordinates).
+    case fixed1(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// Compact JSON (`pretty: false`) or two-space indented JSON with a trailing newline.
+    public func serialized(pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        write(into: &out, indent: pretty ? 0 : -1)
+        if pretty { out.append(0x0A) }
+        return out
+    }
+
+    private func newline(_ out: inout [UInt8], _ indent: Int) {
+        guard indent >= 0 else { return }
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+    }
+
+    func write(into out: inout [UInt8], indent: Int) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .number(let d): out.append(contentsOf: d.description.utf8)
+        case .fixed1(let x):
+            let tenths = Int64((x * 10).rounded())
+            out.append(contentsOf: DecimalNumber(units: tenths, scale: 1).description.utf8)
+        case .string(let s): Self.writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent >= 0 ? indent + 1 : -1)
+                item.write(into: &out, indent: indent >= 0 ? indent + 1 : -1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (i, key) in members.keys.sorted().enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent >= 0 ? indent + 1 : -1)
+                Self.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent >= 0 { out.append(0x20) }
+                members[key]!.write(into: &out, indent: indent >= 0 ? indent + 1 : -1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

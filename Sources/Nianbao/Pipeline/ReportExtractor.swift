@@ -1,0 +1,120 @@
+import Crypto
+import Foundation
+
+/// The entry point of the library: a file (text, HTML or PDF) in, a validated ``Report`` out.
+///
+/// Stages, each in its own folder: Source (decode) → Layout (rows of cells) → Outline (sections)
+/// → Tables (Table 二/三/四 cells) → Checks (I1–I4) → Output (JSON).
+public struct ReportExtractor: Sendable {
+    public var options: ExtractOptions
+
+    public init(options: ExtractOptions = ExtractOptions()) {
+        self.options = options
+    }
+
+    /// Reads and converts a file; `-` reads standard input.
+    public func extract(file path: String) throws(ExtractError) -> Report {
+        let bytes = try Self.readBytes(path)
+        return try extract(bytes: bytes, path: path)
+    }
+
+    public static func readBytes(_ path: String) throws(ExtractError) -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return [UInt8](data)
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ExtractError(.unreadable, path: path, "no such file")
+        }
+        if isDir.boolValue { throw ExtractError(.unreadable, path: path, "is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ExtractError(.unreadable, path: path, "cannot be read (permission denied?)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Converts the bytes of a file; `path` names it in errors and in `source.path`.
+    public func extract(bytes: [UInt8], path: String) throws(ExtractError) -> Report {
+        let document: SourceDocument
+        switch InputKind.detect(path: path, bytes: bytes) {
+        case .pdf: document = try PDFReader().read(data: bytes, path: path)
+        case .html: document = try HTMLReader().read(data: bytes, path: path)
+        case .text:
+            let decoded = try TextDecoder().decode(bytes, path: path)
+            document = SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
+                                      grid: TextGridBuilder().build(decoded.text))
+        }
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return try interpret(document, path: path, sha256: digest)
+    }
+
+    /// The stages after reading: shared by every reader.
+    public func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
+        var diagnostics = document.diagnostics
+        let rows = document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }
+        var outline = OutlineBuilder(rows: rows).build()
+
+        let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
+        var (agency, year) = MetadataReader.agencyAndYear(title: title)
+        if year == nil { year = MetadataReader.year(fromPreface: outline.preface) }
+        if title == nil { diagnostics.append(Diagnostic(.warning, "title_missing", "no title line (…年度报告) before the first section")) }
+        if agency == nil { diagnostics.append(Diagnostic(.warning, "agency_missing", "the agency could not be read from the title")) }
+        if year == nil { diagnostics.append(Diagnostic(.warning, "year_missing", "the year could not be read from the title or the statistical period")) }
+
+        let tables = TableLocator(rows: rows, outline: outline)
+        let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
+        let active = ActiveDisclosureReader(blankAsZero: options.blankAsZero)
+            .read(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
+        let applications = ApplicationsReader(blankAsZero: options.blankAsZero).read(rows[tables.applications], diagnostics: &diagnostics)
+        let review = ReviewLitigationReader(blankAsZero: options.blankAsZero).read(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
+        let anyTable = active.found || applications.found || review.found
+
+        var generation: Generation
+        if let g = active.generation {
+            generation = g
+        } else if let split = applications.splitOther {
+            generation = split ? .g2021 : (yearGeneration == .g2021 ? .g2021 : .g2019)
+        } else {
+            generation = anyTable ? yearGeneration : .unknown
+        }
+        let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
+        let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.contains($0) } })
+        var cells = active.cells + applications.cells + review.cells
+        if legacy {
+            generation = .legacy
+            outline = OutlineBuilder(rows: rows).build(legacy: true)
+            cells = []
+            diagnostics.append(Diagnostic(.note, "legacy_report", "a free-form report of the 2008–2018 kind: sections only, no standard tables"))
+        } else if !anyTable {
+            diagnostics.append(Diagnostic(.warning, "tables_missing", "none of the statistics tables (二, 三, 四) was found"))
+        } else if generation == .legacy {
+            generation = active.generation ?? .g2019
+        }
+
+        let keyed = outline.spans.filter { $0.section.key != nil }.count
+        let mentions = rows.prefix(60).contains { $0.text.contains("政府信息公开") || $0.text.contains("信息公开") }
+        guard anyTable || (keyed >= 2 && mentions) else {
+            throw ExtractError(.notAReport, path: path, "not a government information disclosure annual report (no standard sections or tables found)")
+        }
+        if year != nil, yearGeneration != .legacy, generation != .unknown, generation != .legacy, generation != yearGeneration {
+            diagnostics.append(Diagnostic(.note, "generation_year_mismatch",
+                "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
+        }
+        for key in Section.Key.allCases where outline.span(key) == nil {
+            diagnostics.append(Diagnostic(.warning, "section_missing", "section \(key.rawValue) not found"))
+        }
+
+        let checks = IdentityChecker().check(cells)
+        return Report(
+            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding),
+            title: title, agency: agency, year: year, generation: generation,
+            preface: outline.preface, sections: outline.spans.map(\.section),
+            cells: cells, checks: checks, diagnostics: diagnostics)
+    }
+
+    /// The report as JSON bytes (sorted keys, stable).
+    public static func json(_ report: Report, pretty: Bool = true) -> [UInt8] {
+        ReportJSON.value(report, expectedKeys: ExpectedKeys.keys(for: report)).serialized(pretty: pretty)
+    }
+}

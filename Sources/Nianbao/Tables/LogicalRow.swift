@@ -1,0 +1,104 @@
+/// A table row as the interpreter sees it: its label (from this row and any label-only rows before it)
+/// and its trailing value cells.
+struct LogicalRow: Sendable {
+    /// Label cells of the row itself, left to right, in match form.
+    var labelKeys: [String]
+    /// Label text of label-only rows just above (wrapped labels), in match form, joined.
+    var pendingKey: String
+    /// The label as printed (display form), for diagnostics.
+    var label: String
+    /// The value cells, left to right.
+    var values: [PlacedReading]
+    var at: Location
+}
+
+/// A value cell with where it came from.
+struct PlacedReading: Sendable {
+    var reading: CellReading
+    var at: Location
+    var column: Int?
+}
+
+/// Groups the rows of a table region into logical rows: label cells followed by trailing value cells.
+/// A row without values lends its label to the next row that has values (wrapped labels, labels
+/// whose numbers sit on the next line).
+enum RowCollector {
+    static func collect(_ rows: ArraySlice<GridRow>) -> [LogicalRow] {
+        var out: [LogicalRow] = []
+        var pendingKeys: [String] = []
+        var pendingLabels: [String] = []
+        for row in rows {
+            var readings: [PlacedReading] = []
+            var labelEnd = row.cells.count
+            // Walk from the right while cells are values.
+            while labelEnd > 0 {
+                let cell = row.cells[labelEnd - 1]
+                if let split = splitValues(cell) {
+                    readings.insert(contentsOf: split, at: 0)
+                    labelEnd -= 1
+                } else {
+                    break
+                }
+            }
+            var labelCells = Array(row.cells[0..<labelEnd])
+            // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
+            if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
+                labelCells[labelCells.count - 1].text = label
+                readings.insert(contentsOf: values, at: 0)
+            }
+            let labelKeys = labelCells.map { TextNormalizer.matchKey($0.text) }.filter { !$0.isEmpty }
+            let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+            if readings.isEmpty || (!hasNumber && row.table == nil) {
+                if !labelKeys.isEmpty {
+                    pendingKeys.append(contentsOf: labelKeys)
+                    pendingLabels.append(labelCells.map(\.text).joined(separator: " "))
+                    if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
+                    if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
+                }
+                continue
+            }
+            let ownLabel = labelCells.map(\.text).joined(separator: " ")
+            out.append(LogicalRow(
+                labelKeys: labelKeys,
+                pendingKey: pendingKeys.joined(),
+                label: ownLabel.isEmpty ? pendingLabels.joined(separator: " ") : ownLabel,
+                values: readings,
+                at: row.at))
+            pendingKeys.removeAll()
+            pendingLabels.removeAll()
+        }
+        return out
+    }
+
+    /// Splits "label 0 0 0" into the label and its trailing number readings.
+    static func splitTrailingValues(_ cell: GridCell) -> (String, [PlacedReading])? {
+        let parts = cell.text.split(separator: " ")
+        guard parts.count >= 2 else { return nil }
+        var end = parts.count
+        var values: [PlacedReading] = []
+        while end > 1 {
+            let r = CellReading.read(String(parts[end - 1]))
+            guard r.kind == .number || r.kind == .notApplicable else { break }
+            values.insert(PlacedReading(reading: r, at: cell.at, column: nil), at: 0)
+            end -= 1
+        }
+        guard !values.isEmpty else { return nil }
+        return (parts[0..<end].joined(separator: " "), values)
+    }
+
+    /// The value readings of a cell, or nil if the cell is a label. A text cell holding several
+    /// space-separated numbers ("0 0 0") gives several readings.
+    static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
+        let reading = CellReading.read(cell.text)
+        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column)] }
+        guard cell.text.contains(" ") else { return nil }
+        let parts = cell.text.split(separator: " ")
+        var out: [PlacedReading] = []
+        for part in parts {
+            let r = CellReading.read(String(part))
+            guard r.kind == .number || r.kind == .notApplicable else { return nil }
+            out.append(PlacedReading(reading: r, at: cell.at, column: nil))
+        }
+        return out
+    }
+}

@@ -1,0 +1,35 @@
+/// Reads Table 四: the 15 values of 行政复议 and the two 行政诉讼 blocks, usually printed on one row
+/// below a vertical-text header.
+struct ReviewLitigationReader: Sendable {
+    var blankAsZero: Bool
+
+    func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
+        let logical = RowCollector.collect(rows).filter { row in
+            row.values.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+                || row.values.count >= 5
+        }
+        guard !logical.isEmpty else { return ([], false) }
+        let n = ReviewLitigationLayout.keys.count
+        // One row of 15, or the values of consecutive rows taken together (a wrapped row).
+        var row: LogicalRow
+        if let full = logical.first(where: { $0.values.count == n }) {
+            row = full
+        } else {
+            row = logical[0]
+            row.values = logical.flatMap(\.values)
+            if logical.count > 1 {
+                diagnostics.append(Diagnostic(.note, "row_joined",
+                    "Table 四: values found on \(logical.count) rows; read together in printed order", at: row.at))
+            }
+        }
+        let identities = (0..<3).map { b in RowIdentity(parts: Array((b * 5)..<(b * 5 + 4)), total: b * 5 + 4) }
+        let canonical = RowPlacement.canonicalColumns(logical.map(\.values), slots: n)
+        let filler = RowFiller(slots: n, identities: identities, canonicalColumns: canonical)
+        let slots = filler.fill(row, name: "Table 四", accept: { _ in true }, diagnostics: &diagnostics)
+        var cells: [Cell] = []
+        for (i, slot) in slots.enumerated() {
+            if let slot { cells.append(slot.cell(key: ReviewLitigationLayout.keys[i], blankAsZero: blankAsZero)) }
+        }
+        return (cells, true)
+    }
+}

@@ -1,0 +1,44 @@
+/// One row of a fixed table: its flat key, its official label and the keywords that recognize it.
+struct RowSpec: Sendable {
+    /// Row part of the flat key, e.g. `denied.state_secret`.
+    var key: String
+    /// The official label (for diagnostics and the codebook).
+    var label: String
+    /// Match-form keywords; any one found in a label cell recognizes the row.
+    var keywords: [String]
+    /// A label that must be the whole cell (after removing an item marker like `3.`), e.g. `其他`.
+    var wholeLabel: String? = nil
+
+    func matches(_ key: String) -> Bool {
+        for k in keywords where key.contains(k) { return true }
+        if let whole = wholeLabel {
+            return Self.strippingItemMarker(key) == whole
+        }
+        return false
+    }
+
+    /// `3.其他` → `其他`, `(六)3.其他` → `其他`.
+    static func strippingItemMarker(_ key: String) -> Substring {
+        var s = Substring(key)
+        if s.hasPrefix("("), let close = s.firstIndex(of: ")") { s = s[s.index(after: close)...] }
+        while let f = s.first, f.isASCII, f.isNumber { s = s.dropFirst() }
+        while let f = s.first, f == "." || f == "、" || f == "．" { s = s.dropFirst() }
+        return s
+    }
+}
+
+/// Finds which row a label names. Rows are tried in priority order (specific sub-rows before the
+/// group rows whose words they contain); label cells are tried right to left (the rightmost cell is
+/// the most specific: `（三）不予公开 | 1.属于国家秘密`); then the wrapped label from the rows above.
+struct LabelMatcher: Sendable {
+    var priority: [RowSpec]
+
+    func match(_ row: LogicalRow) -> RowSpec? {
+        for key in row.labelKeys.reversed() {
+            if let spec = priority.first(where: { $0.matches(key) }) { return spec }
+        }
+        let joined = row.pendingKey + row.labelKeys.joined()
+        if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) { return spec }
+        return nil
+    }
+}
