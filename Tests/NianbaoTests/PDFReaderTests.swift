@@ -42,7 +42,7 @@ import Testing
 
     @Test func pageNumbersAreDropped() throws {
         guard let doc = Self.doc else { return }
-        #expect(!doc.grid.rows.contains { PageFurniture.isPageNumber($0.text) })
+        #expect(!doc.grid.rows.contains { PDFPageFurniture.isPageNumber($0.text) })
         #expect(doc.pages == 5 && doc.mediaType == "application/pdf")
     }
 
@@ -105,10 +105,10 @@ import Testing
 
     @Test func pageNumberPatterns() {
         for t in ["-4-", "- 3 -", "— 5 —", "第 4 页", "第4页 共5页", "4/5", "12", "Page 3 of 9"] {
-            #expect(PageFurniture.isPageNumber(t), "\(t)")
+            #expect(PDFPageFurniture.isPageNumber(t), "\(t)")
         }
         for t in ["一、总体情况", "2023年", "0517-87222589", "第二十条第（一）项"] {
-            #expect(!PageFurniture.isPageNumber(t), "\(t)")
+            #expect(!PDFPageFurniture.isPageNumber(t), "\(t)")
         }
     }
 
@@ -190,7 +190,7 @@ import Testing
         #expect(doc.grid.rows.contains { $0.cells.first?.text == "三、本年度办理结果" })
         // vertical-rl headers of Table 四 read as words
         #expect(doc.grid.rows.contains { $0.cells.map(\.text).starts(with: ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]) })
-        #expect(!doc.grid.rows.contains { PageFurniture.isPageNumber($0.text) })
+        #expect(!doc.grid.rows.contains { PDFPageFurniture.isPageNumber($0.text) })
     }
 
     @Test func blanksKeepTheirColumns() throws {
@@ -208,5 +208,35 @@ import Testing
         #expect(!doc.grid.rows.contains { $0.text.unicodeScalars.contains { (0x2F00...0x2FDF).contains($0.value) } })
         #expect(doc.grid.rows.contains { $0.text == "一、总体情况" })
         #expect(doc.grid.rows.contains { $0.cells.first?.text == "三、本年度办理结果" })
+    }
+}
+
+/// The whole pipeline on every PDF with a gold file: every value as in the gold.
+@Suite struct PDFGoldenTests {
+    static func goldValues(_ url: URL) throws -> [String: Double?] {
+        let data = try Data(contentsOf: url)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let values = try #require(json["values"] as? [String: Any])
+        return values.mapValues { ($0 as? NSNumber)?.doubleValue }
+    }
+
+    static var files: [URL] {
+        var urls = (try? FileManager.default.contentsOfDirectory(at: PDFFixtures.packageRoot.appendingPathComponent("Corpus/pdf"), includingPropertiesForKeys: nil)) ?? []
+        urls = urls.filter { $0.pathExtension == "pdf" && FileManager.default.fileExists(atPath: $0.deletingPathExtension().path + ".gold.json") }
+        if FileManager.default.fileExists(atPath: PDFFixtures.hongze.path) { urls.append(PDFFixtures.hongze) }
+        return urls.sorted { $0.path < $1.path }
+    }
+
+    @Test(arguments: files)
+    func valuesMatchGold(_ pdf: URL) throws {
+        let gold = try Self.goldValues(URL(fileURLWithPath: pdf.deletingPathExtension().path + ".gold.json"))
+        let report = try ReportExtractor().extract(bytes: PDFFixtures.bytes(pdf)!, path: pdf.lastPathComponent)
+        var got: [String: Double?] = [:]
+        for cell in report.cells { got[cell.key] = cell.value.flatMap { Double($0.description) } }
+        var wrong: [String] = []
+        for (key, expected) in gold where (got[key] ?? nil) != expected {
+            wrong.append("\(key): expected \(expected.map { "\($0)" } ?? "null"), got \((got[key] ?? nil).map { "\($0)" } ?? "null")")
+        }
+        #expect(wrong.isEmpty, "\(pdf.lastPathComponent): \(wrong.count) wrong: \(wrong.sorted().prefix(8))")
     }
 }

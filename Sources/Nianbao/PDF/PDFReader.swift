@@ -49,23 +49,23 @@ public struct PDFReader: Sendable {
         }
         if pages.isEmpty {
             if !garbled.isEmpty {
-                throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on pages \(TextLayerCheck.describe(garbled))")
+                throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
             }
-            throw ExtractError(.noTextLayer, path: path, "no text layer on pages \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)")
+            throw ExtractError(.noTextLayer, path: path, "no text layer on \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)")
         }
         if garbled.count * 2 >= garbled.count + pages.count + textless.count && !garbled.isEmpty {
-            throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on pages \(TextLayerCheck.describe(garbled))")
+            throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
         }
         if !textless.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "no_text_layer", "no text layer on pages \(TextLayerCheck.describe(textless)); their content is missing"))
+            diagnostics.append(Diagnostic(.warning, "no_text_layer", "no text layer on \(TextLayerCheck.describe(textless)); their content is missing"))
         }
         if !garbled.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "garbled_text", "unreadable text layer on pages \(TextLayerCheck.describe(garbled)); their content is missing"))
+            diagnostics.append(Diagnostic(.warning, "garbled_text", "unreadable text layer on \(TextLayerCheck.describe(garbled)); their content is missing"))
         }
         if !unreadable.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "damaged_page", "pages \(TextLayerCheck.describe(unreadable)) could not be read"))
+            diagnostics.append(Diagnostic(.warning, "damaged_page", "\(TextLayerCheck.describe(unreadable)) could not be read"))
         }
-        PageFurniture.strip(&pages)
+        PDFPageFurniture.strip(&pages)
         let grid = DocumentAssembler.grid(pages)
         return SourceDocument(mediaType: "application/pdf", pages: count, grid: grid, diagnostics: diagnostics)
     }

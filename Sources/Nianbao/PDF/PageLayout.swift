@@ -65,7 +65,31 @@ enum PageLayout {
             blocks.append((line.box.y0, [DraftRow(page: page, cells: cells, box: line.box, size: line.size)]))
         }
         blocks.sort { $0.y < $1.y }
-        return PageLayoutResult(page: page, width: width, height: height, rows: blocks.flatMap(\.rows), tables: tables)
+        return PageLayoutResult(page: page, width: width, height: height, rows: joinWrappedLabels(blocks.flatMap(\.rows)), tables: tables)
+    }
+
+    /// In tables without rulings a wrapped row label continues on the line below its values
+    /// (cells top-aligned). A one-cell line right under such a row, inside its label column and
+    /// left of its first value, is joined to the label.
+    static func joinWrappedLabels(_ rows: [DraftRow]) -> [DraftRow] {
+        var out: [DraftRow] = []
+        for row in rows {
+            if row.ruledTable == nil, row.cells.count == 1, let prev = out.last, prev.ruledTable == nil,
+               prev.cells.count >= 3, !ValueText.isValueLike(prev.cells[0].text), !ValueText.isValueLike(row.cells[0].text),
+               let firstValue = prev.cells.first(where: { ValueText.isValueLike($0.text) }),
+               prev.cells.filter({ ValueText.isValueLike($0.text) }).count >= 3,
+               row.box.x1 < firstValue.box.x0, row.box.x0 >= prev.cells[0].box.x0 - row.size,
+               row.box.y0 - prev.box.y1 < 0.8 * row.size {
+                var joined = prev
+                joined.cells[0].text += row.cells[0].text
+                joined.cells[0].box = joined.cells[0].box.union(row.cells[0].box)
+                joined.box = joined.box.union(row.box)
+                out[out.count - 1] = joined
+                continue
+            }
+            out.append(row)
+        }
+        return out
     }
 
     /// One row per fine ruled row; merged cells sit in their top row; blank cells are explicit.

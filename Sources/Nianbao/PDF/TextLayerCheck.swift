@@ -34,8 +34,12 @@ enum TextLayerCheck {
         return cjk < 0.3 && junk >= 0.15
     }
 
-    /// "1–3, 5" for a list of 1-based page numbers.
+    /// "page 2", "pages 1–3, 5" for a list of 1-based page numbers.
     static func describe(_ pages: [Int]) -> String {
+        (pages.count == 1 ? "page " : "pages ") + ranges(pages)
+    }
+
+    static func ranges(_ pages: [Int]) -> String {
         var parts: [String] = []
         var i = 0
         while i < pages.count {

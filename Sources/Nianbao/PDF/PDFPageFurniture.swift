@@ -1,5 +1,5 @@
 /// Page numbers, running headers and footers: text that belongs to the page, not the report.
-enum PageFurniture {
+enum PDFPageFurniture {
     /// -4-, — 5 —, 第 4 页, 第4页 共5页, 4/5, Page 4 of 5, a bare 4.
     static func isPageNumber(_ text: String) -> Bool {
         var key = TextNormalizer.matchKey(text).lowercased()
