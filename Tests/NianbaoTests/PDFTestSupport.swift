@@ -63,3 +63,25 @@ enum PDFFixtures {
         }
     }
 }
+
+@Suite struct PDFRulingCostTests {
+    /// `NIANBAO_RULING_COST=FILE.pdf swift test --filter PDFRulingCost`: time per page of the steps.
+    @Test func measureWhenAsked() throws {
+        guard let path = ProcessInfo.processInfo.environment["NIANBAO_RULING_COST"], !path.isEmpty else { return }
+        let url = path == "1" ? PDFFixtures.hongze : URL(fileURLWithPath: path)
+        let doc = try PDFDocumentHandle(bytes: PDFFixtures.bytes(url)!)
+        let recorder = CairoScriptRecorder()
+        let clock = ContinuousClock()
+        for i in 0..<doc.pageCount {
+            let page = doc.page(at: i)!
+            var glyphs: [Glyph] = []
+            let tText = clock.measure { glyphs = GlyphExtraction.glyphs(from: page.textLayout()) }
+            var script: [UInt8] = []
+            let tRender = clock.measure { script = page.render(into: recorder) }
+            var rulings: [Ruling] = []
+            let tParse = clock.measure { rulings = RulingParser.removeGlyphStrokes(RulingParser().parse(script), glyphs: glyphs) }
+            let tLayout = clock.measure { _ = PageLayout.layout(page: i + 1, width: 595, height: 842, glyphs: glyphs, rulings: rulings) }
+            print("page \(i + 1): text \(tText), script render \(tRender) (\(script.count) bytes), parse \(tParse) (\(rulings.count) rulings), layout \(tLayout)")
+        }
+    }
+}
