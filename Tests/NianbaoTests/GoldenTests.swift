@@ -9,7 +9,7 @@ import Testing
         let root = TestSupport.packageRoot.appendingPathComponent("Corpus")
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var found: [String] = []
-        for case let rel as String in walker where [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) }) {
+        for case let rel as String in walker where !rel.contains(".expected") && [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) }) {
             found.append("Corpus/" + rel)
         }
         return found.sorted()
@@ -28,6 +28,18 @@ import Testing
 
     @Test(arguments: inputs)
     func expectedJSON(input: String) throws {
+        let errorURL = Self.sibling(input, ".expected-error.txt")
+        if let code = try? String(contentsOf: errorURL, encoding: .utf8) {
+            // An input that must be refused, with this error code.
+            do {
+                _ = try ReportExtractor().extract(bytes: [UInt8](Data(contentsOf: Self.url(input))), path: input)
+                Issue.record("\(input) was converted but must fail with \(code)")
+            } catch let error as ExtractError {
+                #expect(error.code.rawValue == code.trimmingCharacters(in: .whitespacesAndNewlines), "\(input): \(error)")
+                #expect(error.path == input)
+            }
+            return
+        }
         let expectedURL = Self.sibling(input, ".expected.json")
         let expected = try Data(contentsOf: expectedURL)
         let bytes = try [UInt8](Data(contentsOf: Self.url(input)))
