@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "nianbao-bench",
+            dependencies: ["Nianbao"],
+            path: "Sources/nianbao-bench"
+        ),
         .testTarget(
             name: "NianbaoTests",
             dependencies: ["Nianbao", "extract"]

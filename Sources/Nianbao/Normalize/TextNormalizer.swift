@@ -36,6 +36,7 @@ public enum TextNormalizer {
 
     /// The display form: radicals unified, whitespace cleaned and collapsed, ends trimmed.
     public static func display<S: StringProtocol>(_ text: S) -> String {
+        if let unchanged = alreadyDisplay(text) { return unchanged }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -50,6 +51,45 @@ public enum TextNormalizer {
             out.append(mapped == v ? scalar : Unicode.Scalar(mapped)!)
         }
         return String(out)
+    }
+
+    /// The text itself when display normalization would not change it (the common case), without
+    /// building a new string.
+    @inline(__always)
+    static func alreadyDisplay<S: StringProtocol>(_ text: S) -> String? {
+        var previousSpace = true   // a leading space must go
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 {
+                if previousSpace { return nil }
+                previousSpace = true
+                continue
+            }
+            previousSpace = false
+            if v < 0x20 || (v >= 0x7F && v <= 0xA0) { return nil }
+            if v < 0x2000 { continue }
+            if isSpaceLike(v) || isInvisible(v) || (v >= RadicalTable.first && v <= RadicalTable.last) { return nil }
+        }
+        if previousSpace && !text.isEmpty { return nil }   // a trailing space must go
+        return String(text)
+    }
+
+    /// The text itself when folding for matching would not change it: no whitespace, no full-width
+    /// forms, no quote/bracket/dash variants, no radicals.
+    @inline(__always)
+    static func alreadyMatchKey<S: StringProtocol>(_ text: S) -> String? {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v <= 0x20 || v == 0x7F { return nil }
+                continue
+            }
+            if v >= 0x4E00 && v <= 0x9FFF { continue }
+            if v >= 0x3001 && v <= 0x3007 && v != 0x3000 { continue }   // 、。〃〄々〆〇
+            if v == 0x300C || v == 0x300D || v == 0x300E || v == 0x300F { continue }  // 「」『』
+            return nil
+        }
+        return String(text)
     }
 
     /// Whether a scalar is left alone by NFKC or handled by ``foldScalar(_:)`` directly.
@@ -83,6 +123,7 @@ public enum TextNormalizer {
 
     /// The matching form: display form, NFKC-folded, variants unified, all whitespace removed.
     public static func matchKey<S: StringProtocol>(_ text: S) -> String {
+        if let unchanged = alreadyMatchKey(text) { return unchanged }
         var needsNFKC = false
         for scalar in text.unicodeScalars where !isFastPath(scalar.value) {
             needsNFKC = true

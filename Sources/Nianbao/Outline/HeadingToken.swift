@@ -38,6 +38,9 @@ public enum HeadingTokenizer {
     }
 
     public static func token(_ text: String) -> HeadingToken? {
+        // Quick rejection without allocating: a marker starts with a numeral, a bracket or a digit.
+        guard let f = text.unicodeScalars.first,
+              numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil else { return nil }
         let s = Array(text.unicodeScalars)
         guard let first = s.first else { return nil }
         var i = 0

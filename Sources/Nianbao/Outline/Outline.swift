@@ -95,7 +95,7 @@ struct OutlineBuilder: Sendable {
         if tableSection {
             paragraphs = paragraphs.filter { p in
                 let n = p.text.unicodeScalars.count
-                return n >= 20 && p.text.hasSuffix("。") && !p.text.contains("勾稽关系")
+                return n >= 20 && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
         }

@@ -12,7 +12,7 @@ enum SectionClassifier {
 
     static func key(forHeading rest: String) -> Section.Key? {
         let k = TextNormalizer.matchKey(rest)
-        for (key, words) in keywords where words.contains(where: { k.contains($0) }) { return key }
+        for (key, words) in keywords where words.contains(where: { k.includes($0) }) { return key }
         return nil
     }
 
@@ -21,6 +21,6 @@ enum SectionClassifier {
 
     static func isTableRowLabel(_ rest: String) -> Bool {
         let k = TextNormalizer.matchKey(rest)
-        return tableRowWords.contains { k.contains($0) }
+        return tableRowWords.contains { k.includes($0) }
     }
 }

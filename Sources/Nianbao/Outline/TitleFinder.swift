@@ -3,7 +3,7 @@
 enum TitleFinder {
     static func titleRows(_ front: ArraySlice<GridRow>) -> Range<Int>? {
         let limit = min(front.endIndex, front.startIndex + 8)
-        guard let end = (front.startIndex..<limit).first(where: { isTitleLike(front[$0]) && TextNormalizer.matchKey(front[$0].text).contains("报告") }) else {
+        guard let end = (front.startIndex..<limit).first(where: { isTitleLike(front[$0]) && TextNormalizer.matchKey(front[$0].text).includes("报告") }) else {
             return nil
         }
         var start = end
@@ -13,7 +13,7 @@ enum TitleFinder {
 
     static func isTitleLike(_ row: GridRow) -> Bool {
         let t = row.text
-        return t.unicodeScalars.count <= 48 && !t.contains("。") && !t.contains("：") && !t.contains(":")
+        return t.unicodeScalars.count <= 48 && !t.includes("。") && !t.includes("：") && !t.includesByte(0x3A)
             && HeadingTokenizer.token(t) == nil
     }
 

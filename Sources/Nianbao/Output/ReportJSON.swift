@@ -39,30 +39,30 @@ public enum ReportJSON {
 
     static func location(_ at: Location) -> JSONValue {
         switch at {
-        case .line(let n): return .object(["line": .int(n)])
-        case .page(let p, let b): return .object(["page": .int(p), "box": .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])])
-        case .table(let t, let row, let column): return .object(["table": .int(t), "row": .int(row), "column": .int(column)])
+        case .line(let n): return .fields([("line", .int(n))])
+        case .page(let p, let b): return .fields([("box", .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])), ("page", .int(p))])
+        case .table(let t, let row, let column): return .fields([("column", .int(column)), ("row", .int(row)), ("table", .int(t))])
         case .none: return .null
         }
     }
 
     static func cell(_ c: Cell) -> JSONValue {
-        .object([
-            "key": .string(c.key),
-            "value": c.value.map(JSONValue.number) ?? .null,
-            "raw": c.raw.map(JSONValue.string) ?? .null,
-            "kind": .string(c.kind.rawValue),
-            "at": location(c.at),
+        .fields([
+            ("at", location(c.at)),
+            ("key", .string(c.key)),
+            ("kind", .string(c.kind.rawValue)),
+            ("raw", c.raw.map(JSONValue.string) ?? .null),
+            ("value", c.value.map(JSONValue.number) ?? .null),
         ])
     }
 
     static func check(_ c: Check) -> JSONValue {
-        .object([
-            "id": .string(c.id),
-            "status": .string(c.status.rawValue),
-            "lhs": c.lhs.map(JSONValue.number) ?? .null,
-            "rhs": c.rhs.map(JSONValue.number) ?? .null,
-            "keys": .array(c.keys.map(JSONValue.string)),
+        .fields([
+            ("id", .string(c.id)),
+            ("keys", .array(c.keys.map(JSONValue.string))),
+            ("lhs", c.lhs.map(JSONValue.number) ?? .null),
+            ("rhs", c.rhs.map(JSONValue.number) ?? .null),
+            ("status", .string(c.status.rawValue)),
         ])
     }
 
@@ -78,9 +78,29 @@ public enum ReportJSON {
     /// `tables.<table>.<row…>.<column>`: nested plain values; expected keys that have no cell are null.
     static func tables(_ cells: [Cell], expectedKeys: [String]) -> JSONValue {
         var tree = Tree()
-        for key in expectedKeys { tree.insert(key.split(separator: ".").map(String.init)[...], .null) }
-        for c in cells { tree.insert(c.key.split(separator: ".").map(String.init)[...], c.value.map(JSONValue.number) ?? .null) }
+        for key in expectedKeys { tree.insert(path(key)[...], .null) }
+        for c in cells { tree.insert(path(c.key)[...], c.value.map(JSONValue.number) ?? .null) }
         return tree.json
+    }
+
+    /// The paths of every key of the fixed tables, split once.
+    static let knownPaths: [String: [String]] = {
+        var all = ActiveDisclosureLayout.rows2021.flatMap { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
+            + ActiveDisclosureLayout.rows2019.flatMap { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
+            + ReviewLitigationLayout.keys
+        for r in ApplicationsLayout.rows2021 + [ApplicationsLayout.otherTotal] {
+            all += ApplicationsLayout.columns.map { "applications.\(r.key).\($0)" }
+        }
+        return Dictionary(all.map { ($0, split($0)) }, uniquingKeysWith: { a, _ in a })
+    }()
+
+    /// `a.b.c` → ["a", "b", "c"].
+    static func path(_ key: String) -> [String] {
+        knownPaths[key] ?? split(key)
+    }
+
+    static func split(_ key: String) -> [String] {
+        key.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     struct Tree {
@@ -93,8 +113,8 @@ public enum ReportJSON {
         }
 
         var json: JSONValue {
-            if children.isEmpty { return leaf ?? .object([:]) }
-            return .object(children.mapValues(\.json))
+            if children.isEmpty { return leaf ?? .fields([]) }
+            return .fields(children.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value.json) })
         }
     }
 }

@@ -79,7 +79,7 @@ public struct ReportExtractor: Sendable {
             generation = anyTable ? yearGeneration : .unknown
         }
         let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
-        let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.contains($0) } })
+        let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
         var cells = active.cells + applications.cells + review.cells
         if legacy {
             generation = .legacy
@@ -93,7 +93,7 @@ public struct ReportExtractor: Sendable {
         }
 
         let keyed = outline.spans.filter { $0.section.key != nil }.count
-        let mentions = rows.prefix(60).contains { $0.text.contains("政府信息公开") || $0.text.contains("信息公开") }
+        let mentions = rows.prefix(60).contains { $0.text.includes("信息公开") }
         guard anyTable || (keyed >= 2 && mentions) else {
             throw ExtractError(.notAReport, path: path, "not a government information disclosure annual report (no standard sections or tables found)")
         }

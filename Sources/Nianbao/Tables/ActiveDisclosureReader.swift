@@ -14,8 +14,8 @@ struct ActiveDisclosureReader: Sendable {
         var score2021 = 0, score2019 = 0
         for row in rows {
             let k = TextNormalizer.matchKey(row.text)
-            score2021 += ActiveDisclosureLayout.words2021.filter { k.contains($0) }.count
-            score2019 += ActiveDisclosureLayout.words2019.filter { k.contains($0) }.count
+            score2021 += ActiveDisclosureLayout.words2021.filter { k.includes($0) }.count
+            score2019 += ActiveDisclosureLayout.words2019.filter { k.includes($0) }.count
         }
         if score2021 == 0 && score2019 == 0 { return nil }
         return score2021 >= score2019 ? .g2021 : .g2019

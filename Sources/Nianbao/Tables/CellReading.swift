@@ -24,20 +24,40 @@ public struct CellReading: Sendable, Hashable {
     /// dropped from `value` but kept in `raw`.
     public static func read(_ text: String) -> CellReading {
         if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
+        // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3").
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }) {
+            if let number = parseNumber(Substring(text)) { return CellReading(value: number, kind: .number, raw: text) }
+        } else if let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text) {
+            // Starts with a CJK letter that is not a mark like 无/不适用: a label.
+            return CellReading(value: nil, kind: .text, raw: text)
+        }
         // "1,046 8" is two cells printed close together, not one number.
-        if text.contains(" ") && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
+        if text.includesByte(0x20) && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
         let key = TextNormalizer.matchKey(text)
         if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
         if notApplicableMarks.contains(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
         var body = Substring(key)
         var unit: String?
-        for u in units where body.hasSuffix(u) && body.count > u.count {
-            unit = u
-            body = body.dropLast(u.count)
-            break
+        if let last = body.unicodeScalars.last, last.value >= 0x80 || last == "%" {
+            for u in units where body.hasSuffix(u) && body.count > u.count {
+                unit = u
+                body = body.dropLast(u.count)
+                break
+            }
         }
         guard let number = parseNumber(body) else { return CellReading(value: nil, kind: .text, raw: text) }
         return CellReading(value: number, kind: .number, raw: text, unit: unit)
+    }
+
+    /// First scalar of a number or a not-applicable mark in non-ASCII text: full-width digits and
+    /// signs, dashes, slashes, 无, 不(适用), 空, ×.
+    static func startsLikeNumberOrMark(_ text: String) -> Bool {
+        guard let v = text.unicodeScalars.first?.value else { return false }
+        switch v {
+        case 0xFF10...0xFF19, 0xFF0B, 0xFF0D, 0xFF0F, 0x2010...0x2015, 0x2212, 0xFE63, 0xFE58, 0x00D7, 0x3000, 0x00A0: return true
+        case 0x65E0, 0x4E0D, 0x7A7A: return true   // 无 不 空
+        default: return v < 0x80
+        }
     }
 
     static func hasSpaceBetweenDigits(_ text: String) -> Bool {

@@ -93,7 +93,7 @@ enum RowCollector {
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
         let reading = CellReading.read(cell.text)
         if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column)] }
-        guard cell.text.contains(" ") else { return nil }
+        guard cell.text.includesByte(0x20) else { return nil }
         let parts = cell.text.split(separator: " ")
         var out: [PlacedReading] = []
         for part in parts {

@@ -10,7 +10,7 @@ struct RowSpec: Sendable {
     var wholeLabel: String? = nil
 
     func matches(_ key: String) -> Bool {
-        for k in keywords where key.contains(k) { return true }
+        for k in keywords where key.includes(k) { return true }
         if let whole = wholeLabel {
             return Self.strippingItemMarker(key) == whole
         }
