@@ -184,10 +184,10 @@ import Testing
         s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
     }
 
-    /// A layout line: the label, then each value right-aligned in a 6-wide column starting at 60.
+    /// A layout line: the label, then each value right-aligned in a 6-wide column starting at 90.
     static func line(_ label: String, _ values: [String?]) -> String {
         var s = "  " + label
-        s += String(repeating: " ", count: max(2, 60 - width(s)))
+        s += String(repeating: " ", count: max(2, 90 - width(s)))
         for v in values {
             let text = v ?? ""
             s += String(repeating: " ", count: 6 - text.count) + text
@@ -224,6 +224,26 @@ import Testing
         #expect(r.v("applications.not_processed.repeated.total") == "0")
         #expect(r.diagnostics.contains { $0.code == "cell_missing" })
         #expect(r.check("I3.not_processed.repeated")?.status == .notAssessable)
+    }
+
+    @Test func columnsFromClustersWhenNoRowIsComplete() throws {
+        // Every row leaves one cell blank, a different one from row to row, so no row is complete
+        // but every column holds values somewhere.
+        var overrides: [String: [String?]] = [:]
+        for (i, (label, values)) in MiniReport.table3Rows2021.enumerated() {
+            let name = label.split(separator: "\t").last.map(String.init) ?? label
+            var v: [String?] = values.map { String($0) }
+            v[(i + 2) % 7] = nil
+            overrides[name] = v
+        }
+        let r = try TestSupport.extract(MiniReport.text(table3: Self.table3(overrides)))
+        #expect(r.v("applications.new_received.natural_person") == "20")
+        #expect(r.v("applications.new_received.commercial_enterprise") == "1")
+        #expect(r.cell("applications.new_received.research_institution")?.kind == .inferred)
+        #expect(r.v("applications.new_received.total") == "21")
+        #expect(r.v("applications.carried_over.natural_person") == "1")
+        #expect(r.cells.filter { $0.kind == .inferred }.count == 25)
+        #expect(r.cells.count == 200)
     }
 
     @Test func numbersOneSpaceApartAreSeparateCells() {

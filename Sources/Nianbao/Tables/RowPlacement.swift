@@ -59,13 +59,36 @@ enum RowPlacement {
     /// Column centres from complete rows whose values carry positions: the median per column.
     static func columnCenters(_ rows: [[PlacedReading]], slots n: Int) -> [Double]? {
         let complete = rows.filter { $0.count == n && $0.allSatisfy { $0.x != nil } }
-        guard !complete.isEmpty else { return nil }
+        guard !complete.isEmpty else { return clusteredCenters(rows, slots: n) }
         var centers: [Double] = []
         for c in 0..<n {
             let xs = complete.map { $0[c].x! }.sorted()
             centers.append(xs[xs.count / 2])
         }
         for c in 1..<n where centers[c] <= centers[c - 1] { return nil }
+        return centers
+    }
+
+    /// Column centres when no row is complete (a table with many blanks): the positions of all
+    /// values fall into exactly `n` clusters, split at the `n - 1` widest gaps, and only when those
+    /// gaps are clearly wider (2×) than any gap inside a cluster.
+    static func clusteredCenters(_ rows: [[PlacedReading]], slots n: Int) -> [Double]? {
+        let xs = rows.flatMap { $0.compactMap { $0.reading.kind == .empty ? nil : $0.x } }.sorted()
+        guard xs.count >= n, n >= 2 else { return nil }
+        let gaps = (1..<xs.count).map { (gap: xs[$0] - xs[$0 - 1], at: $0) }.sorted { $0.gap > $1.gap }
+        guard gaps.count >= n - 1 else { return nil }
+        let splits = gaps.prefix(n - 1)
+        let inner = gaps.dropFirst(n - 1).first?.gap ?? 0
+        guard let narrowestSplit = splits.last?.gap, narrowestSplit > 0, narrowestSplit >= 2 * inner else { return nil }
+        var bounds = splits.map(\.at).sorted()
+        bounds.append(xs.count)
+        var start = 0
+        var centers: [Double] = []
+        for end in bounds {
+            let cluster = xs[start..<end]
+            centers.append(cluster[cluster.startIndex + cluster.count / 2])
+            start = end
+        }
         return centers
     }
 
