@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao"],
+            dependencies: ["Nianbao", .product(name: "GRDB", package: "GRDB.swift")],
             resources: []
         ),
     ]
