@@ -85,8 +85,12 @@ struct FDReader {
 
     enum Fill { case ok, eof, timeout }
 
+    /// Drops consumed bytes (only between reads, so that indices held by a reader stay valid).
+    mutating func compact() {
+        if start > 0 { buffer.removeFirst(start); start = 0 }
+    }
+
     mutating func fill(deadline: Double?) -> Fill {
-        if start > 65536 { buffer.removeFirst(start); start = 0 }
         if let deadline {
             while true {
                 let remaining = deadline - monotonicNow()
@@ -116,6 +120,7 @@ struct FDReader {
     enum LineResult { case line([UInt8]), eof, timeout }
 
     mutating func lineOrTimeout(deadline: Double?) -> LineResult {
+        compact()
         var scanFrom = start
         while true {
             if let nl = buffer[scanFrom...].firstIndex(of: 0x0A) {
@@ -133,6 +138,7 @@ struct FDReader {
     }
 
     mutating func bytes(_ n: Int) -> [UInt8]? {
+        compact()
         while buffer.count - start < n {
             if fill(deadline: nil) != .ok { return nil }
         }
