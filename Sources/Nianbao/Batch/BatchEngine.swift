@@ -175,6 +175,13 @@ public final class BatchEngine: @unchecked Sendable {
         do { store = try BatchStateStore(directory: stateDir) } catch {
             throw BatchError(description: "\(stateDir): cannot create the state folder: \(error)")
         }
+        // One batch at a time per state folder (the lock goes with the process, SIGKILL included).
+        let lockFD = open(stateDir + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockFD >= 0, flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
+            if lockFD >= 0 { close(lockFD) }
+            throw BatchError(description: "\(stateDir): another batch is writing these outputs (or the state folder is not writable)")
+        }
+        defer { close(lockFD) }
         if c.worker != nil { signal(SIGPIPE, SIG_IGN) }
 
         // 1. Convert.
@@ -298,60 +305,41 @@ public final class BatchEngine: @unchecked Sendable {
                 Self.removeTemporaryFiles(under: outDir)
             }
 
-            for (i, outcome) in outcomes.enumerated() {
-                let input = c.inputs[i]
-                var report: JSONValue? = nil
-                var errorCode = outcome.errorCode, errorMessage = outcome.errorMessage
-                if errorCode == nil {
-                    if let key = outcome.key, let (_, r) = store.read(key: key), let r {
-                        report = r
+            // Inputs in chunks: rendered in parallel (read, parse, cross-year checks, every output's
+            // bytes, the --out file), then written in path order by this thread.
+            let chunkSize = 64
+            var chunkStart = 0
+            while chunkStart < outcomes.count {
+                let range = chunkStart..<min(outcomes.count, chunkStart + chunkSize)
+                let rendered = RenderedChunk(count: range.count)
+                let failure = RenderedChunk.Failure()
+                DispatchQueue.concurrentPerform(iterations: range.count) { k in
+                    do {
+                        rendered.items[k] = try self.render(range.lowerBound + k, outcomes, index: index, store: store,
+                                                            wantSQL: o.sqlite != nil, wantWide: o.csv != nil, wantLong: o.long != nil, wantJSONL: jsonlTarget != nil)
+                    } catch {
+                        failure.set("\(error)")
+                    }
+                }
+                if let message = failure.message { throw BatchError(description: message) }
+                for k in 0..<range.count {
+                    let item = rendered.items[k]!
+                    let i = range.lowerBound + k
+                    if let code = item.errorCode {
+                        summary.failures[code, default: 0] += 1
+                        summary.failedInputs.append((c.inputs[i].path, code, item.errorMessage ?? ""))
                     } else {
-                        errorCode = ExtractError.Code.crashed.rawValue
-                        errorMessage = "the state entry of this input disappeared during the run"
+                        summary.reports += 1
+                        if item.failedChecks { summary.reportsWithFailedChecks += 1 }
+                        summary.crossYearChecks += item.crossYearChecks
+                        summary.crossYearFailures += item.crossYearFailures
                     }
+                    if let jsonl, let line = item.jsonl { try jsonl.write(line) }
+                    if let wide, let line = item.wide { try wide.write(line) }
+                    if let long, let text = item.long { try long.write(text) }
+                    if let sqlite { try sqlite.add(item.sql.rows) }
                 }
-                if var r = report {
-                    if let s = outcome.summary, let prev = index.previous(of: s), prev.index != i, let ps = outcomes[prev.index].summary {
-                        let (checks, diagnostics) = CrossYearIndex.checks(current: s, previous: ps, previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
-                        r = CrossYearIndex.inject(into: r, checks: checks, diagnostics: diagnostics)
-                        summary.crossYearChecks += checks.count
-                        summary.crossYearFailures += checks.filter { $0["status"]?.stringValue == "fail" }.count
-                    }
-                    summary.reports += 1
-                    if (r["checks"]?.arrayValue ?? []).contains(where: { $0["status"]?.stringValue == "fail" }) {
-                        summary.reportsWithFailedChecks += 1
-                    }
-                    if let outDir = o.outDirectory {
-                        try writeIfChanged(r.serialized(pretty: !o.compactJSON), to: outDir + "/" + input.id + ".json")
-                        unlink(outDir + "/" + input.id + ".error.json")
-                    }
-                    if let jsonl {
-                        try jsonl.write(r.serialized(pretty: false) + [0x0A])
-                    }
-                    if let wide { try wide.write(CSV.line(WideCSV.row(reportId: input.id, report: r))) }
-                    if let long {
-                        var text = ""
-                        for row in LongCSV.rows(reportId: input.id, report: r) { text += CSV.line(row) }
-                        try long.write(text)
-                    }
-                    try sqlite?.addReport(reportId: input.id, report: r)
-                } else {
-                    let code = errorCode ?? ExtractError.Code.crashed.rawValue
-                    summary.failures[code, default: 0] += 1
-                    summary.failedInputs.append((input.path, code, errorMessage ?? ""))
-                    let record: JSONValue = .object([
-                        "schema_version": .int(Report.schemaVersion),
-                        "report_id": .string(input.id),
-                        "source": .object(["path": .string(input.path), "sha256": outcome.sha256.map(JSONValue.string) ?? .null]),
-                        "error": .object(["code": .string(code), "message": .string(errorMessage ?? "")]),
-                    ])
-                    if let outDir = o.outDirectory {
-                        try writeIfChanged(record.serialized(pretty: !o.compactJSON), to: outDir + "/" + input.id + ".error.json")
-                        unlink(outDir + "/" + input.id + ".json")
-                    }
-                    try jsonl?.write(record.serialized(pretty: false) + [0x0A])
-                    try sqlite?.addError(reportId: input.id, path: input.path, sha256: outcome.sha256, code: code, message: errorMessage ?? "")
-                }
+                chunkStart = range.upperBound
             }
             try jsonl?.commit()
             try wide?.commit()
@@ -362,6 +350,87 @@ public final class BatchEngine: @unchecked Sendable {
             throw BatchError(description: "cannot write the output: \(error)")
         }
         return summary
+    }
+
+    struct Rendered {
+        var errorCode: String?
+        var errorMessage: String?
+        var failedChecks = false
+        var crossYearChecks = 0
+        var crossYearFailures = 0
+        var jsonl: [UInt8]?
+        var wide: String?
+        var long: String?
+        var sql = SQLiteDataset.Rows()
+    }
+
+    final class RenderedChunk: @unchecked Sendable {
+        var items: [Rendered?]
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+
+        final class Failure: @unchecked Sendable {
+            let lock = NSLock()
+            var message: String?
+            func set(_ m: String) { lock.lock(); message = message ?? m; lock.unlock() }
+        }
+    }
+
+    /// Everything the outputs need from input `i`; writes its `--out` file.
+    func render(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
+                wantSQL: Bool, wantWide: Bool, wantLong: Bool, wantJSONL: Bool) throws -> Rendered {
+        let c = configuration
+        let o = c.outputs
+        let input = c.inputs[i]
+        let outcome = outcomes[i]
+        var out = Rendered()
+        var report: JSONValue? = nil
+        var errorCode = outcome.errorCode, errorMessage = outcome.errorMessage
+        if errorCode == nil {
+            if let key = outcome.key, let (_, r) = store.read(key: key), let r {
+                report = r
+            } else {
+                errorCode = ExtractError.Code.crashed.rawValue
+                errorMessage = "the state entry of this input disappeared during the run"
+            }
+        }
+        if var r = report {
+            if let s = outcome.summary, let prev = index.previous(of: s), prev.index != i, let ps = outcomes[prev.index].summary {
+                let (checks, diagnostics) = CrossYearIndex.checks(current: s, previous: ps, previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
+                r = CrossYearIndex.inject(into: r, checks: checks, diagnostics: diagnostics)
+                out.crossYearChecks = checks.count
+                out.crossYearFailures = checks.filter { $0["status"]?.stringValue == "fail" }.count
+            }
+            out.failedChecks = (r["checks"]?.arrayValue ?? []).contains { $0["status"]?.stringValue == "fail" }
+            if let outDir = o.outDirectory {
+                try writeIfChanged(r.serialized(pretty: !o.compactJSON), to: outDir + "/" + input.id + ".json")
+                unlink(outDir + "/" + input.id + ".error.json")
+            }
+            if wantJSONL { out.jsonl = r.serialized(pretty: false) + [0x0A] }
+            if wantWide { out.wide = CSV.line(WideCSV.row(reportId: input.id, report: r)) }
+            if wantLong {
+                var text = ""
+                for row in LongCSV.rows(reportId: input.id, report: r) { text += CSV.line(row) }
+                out.long = text
+            }
+            if wantSQL { out.sql = SQLiteDataset.rows(reportId: input.id, report: r) }
+        } else {
+            let code = errorCode ?? ExtractError.Code.crashed.rawValue
+            out.errorCode = code
+            out.errorMessage = errorMessage
+            let record: JSONValue = .object([
+                "schema_version": .int(Report.schemaVersion),
+                "report_id": .string(input.id),
+                "source": .object(["path": .string(input.path), "sha256": outcome.sha256.map(JSONValue.string) ?? .null]),
+                "error": .object(["code": .string(code), "message": .string(errorMessage ?? "")]),
+            ])
+            if let outDir = o.outDirectory {
+                try writeIfChanged(record.serialized(pretty: !o.compactJSON), to: outDir + "/" + input.id + ".error.json")
+                unlink(outDir + "/" + input.id + ".json")
+            }
+            if wantJSONL { out.jsonl = record.serialized(pretty: false) + [0x0A] }
+            if wantSQL { out.sql = SQLiteDataset.errorRows(reportId: input.id, path: input.path, sha256: outcome.sha256, code: code, message: errorMessage ?? "") }
+        }
+        return out
     }
 
     func writeIfChanged(_ bytes: [UInt8], to path: String) throws {

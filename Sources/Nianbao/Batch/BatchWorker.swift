@@ -185,6 +185,10 @@ final class WorkerProcess {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        // A crashing worker is reported and replaced; no interactive backtrace (it would hold the pipe open).
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
         try process.run()
         reader = FDReader(fd: output.fileHandleForReading.fileDescriptor)
     }

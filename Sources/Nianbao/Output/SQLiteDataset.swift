@@ -72,7 +72,33 @@ public final class SQLiteDataset {
         pending.append(("INSERT OR REPLACE INTO meta VALUES (?, ?)", [name, value]))
     }
 
+    /// Rows to insert (statement, values), prepared off the writing thread.
+    public struct Rows: @unchecked Sendable {
+        var rows: [(String, [(any DatabaseValueConvertible)?])] = []
+        public init() {}
+    }
+
+    public func add(_ rows: [(String, [(any DatabaseValueConvertible)?])]) throws {
+        pending += rows
+        if pending.count > 5000 { try flush() }
+    }
+
     public func addReport(reportId: String, report r: JSONValue) throws {
+        try add(Self.rows(reportId: reportId, report: r).rows)
+    }
+
+    public func addError(reportId: String, path: String, sha256: String?, code: String, message: String) throws {
+        try add(Self.errorRows(reportId: reportId, path: path, sha256: sha256, code: code, message: message).rows)
+    }
+
+    public static func errorRows(reportId: String, path: String, sha256: String?, code: String, message: String) -> Rows {
+        var out = Rows()
+        out.rows.append(("INSERT INTO errors VALUES (?,?,?,?,?)", [reportId, path, sha256, code, message]))
+        return out
+    }
+
+    public static func rows(reportId: String, report r: JSONValue) -> Rows {
+        var pending: [(String, [(any DatabaseValueConvertible)?])] = []
         let wide = WideCSV.row(reportId: reportId, report: r)
         let meta = r["report"], source = r["source"]
         let trailing = Array(wide.suffix(WideCSV.trailingColumns.count))
@@ -107,12 +133,9 @@ public final class SQLiteDataset {
                 Self.sqlValue(at?["line"]), Self.sqlValue(at?["page"]),
             ]))
         }
-        if pending.count > 5000 { try flush() }
-    }
-
-    public func addError(reportId: String, path: String, sha256: String?, code: String, message: String) throws {
-        pending.append(("INSERT INTO errors VALUES (?,?,?,?,?)", [reportId, path, sha256, code, message]))
-        if pending.count > 5000 { try flush() }
+        var out = Rows()
+        out.rows = pending
+        return out
     }
 
     func flush() throws {
