@@ -10,8 +10,8 @@ struct Extract: ParsableCommand {
         commandName: "extract",
         abstract: "Turn government information-disclosure annual reports (政府信息公开工作年度报告) into validated JSON and datasets.",
         discussion: """
-        `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of
-        --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook.
+        `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of \
+        --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook. \
         See `extract help convert` for every option and the exit statuses.
         """,
         version: NianbaoVersion.string,
@@ -25,19 +25,20 @@ struct Convert: ParsableCommand {
         commandName: "convert",
         abstract: "Convert one report to JSON, or a batch of reports to datasets (the default subcommand).",
         discussion: """
-        One FILE (.txt, .md, .html, .pdf; `-` for standard input) and no batch output: prints the report
-        as JSON; diagnostics go to standard error as `file:line: severity: message`.
-        Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed
-        (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file;
+        One FILE (.txt, .md, .html, .pdf; `-` for standard input) and no batch output: prints the report \
+        as JSON; diagnostics go to standard error as `file:line: severity: message`. \
+        Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed \
+        (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file; \
         64 usage error.
 
-        Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite):
-        directories are searched recursively for .pdf .txt .md .html .htm; outputs are in input-path
-        order. Without an output option the JSONL goes to standard output. A file that fails is
-        recorded (JSONL error record, `<id>.error.json`, SQLite `errors`) and the batch goes on.
-        Re-running the same command resumes: inputs already converted with the same SHA-256 and options
+        Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite): \
+        directories are searched recursively for .pdf .txt .md .html .htm; outputs are in input-path \
+        order. Without an output option the JSONL goes to standard output. A file that fails is \
+        recorded (JSONL error record, `<id>.error.json`, SQLite `errors`) and the batch goes on. \
+        Re-running the same command resumes: inputs already converted with the same SHA-256 and options \
         are taken from the state folder `<first output>.nianbao-state` (--state to choose it).
-        Batch exit status: 0 every input converted; 1 one or more inputs failed; 2 (with --fail-on-check)
+
+        Batch exit status: 0 every input converted; 1 one or more inputs failed; 2 (with --fail-on-check) \
         all converted but a report has a failed check; 64 usage error; 73 an output cannot be written.
         """
     )

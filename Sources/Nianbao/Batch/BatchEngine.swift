@@ -54,6 +54,9 @@ public struct BatchConfiguration: Sendable {
 }
 
 public struct BatchProgress: Sendable {
+    /// Converting inputs, then writing the outputs (`done` counts inputs written).
+    public enum Phase: Sendable { case converting, writing }
+    public var phase: Phase = .converting
     public var done: Int
     public var total: Int
     /// Converted in this run / taken from the state of an earlier run.
@@ -64,6 +67,9 @@ public struct BatchProgress: Sendable {
 
     /// `  412/1000  41%  35.2/s  ETA 0:17  failed 3`
     public var line: String {
+        if phase == .writing {
+            return String(format: "writing outputs %6d/%d %3d%%  failed %d", done, total, total > 0 ? done * 100 / total : 100, failed)
+        }
         let rate = elapsed > 0 ? Double(converted) / elapsed : 0
         let left = total - done
         let eta: String
@@ -208,7 +214,10 @@ public final class BatchEngine: @unchecked Sendable {
         let outcomes = shared.outcomes.map { $0! }
 
         // 2. Aggregate.
-        var summary = try aggregate(outcomes, store: store)
+        var summary = try aggregate(outcomes, store: store) { written in
+            progress?(BatchProgress(phase: .writing, done: written, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
+                                    failed: shared.failed, elapsed: monotonicNow() - start))
+        }
         summary.total = c.inputs.count
         summary.reused = outcomes.filter(\.reused).count
         summary.convertedNow = outcomes.count - summary.reused
@@ -276,7 +285,7 @@ public final class BatchEngine: @unchecked Sendable {
         return transient
     }
 
-    func aggregate(_ outcomes: [Outcome], store: BatchStateStore) throws -> BatchSummary {
+    func aggregate(_ outcomes: [Outcome], store: BatchStateStore, written: (Int) -> Void) throws -> BatchSummary {
         let c = configuration
         let o = c.outputs
         var summary = BatchSummary()
@@ -340,6 +349,7 @@ public final class BatchEngine: @unchecked Sendable {
                     if let sqlite { try sqlite.add(item.sql.rows) }
                 }
                 chunkStart = range.upperBound
+                written(chunkStart)
             }
             try jsonl?.commit()
             try wide?.commit()
