@@ -259,6 +259,29 @@ import Testing
         #expect(schema["properties"]?["tables"]?["properties"]?["applications"] != nil)
     }
 
+    /// Devices and pipes (`--jsonl /dev/stdout`, `-o /dev/null`) are written in place, never renamed over.
+    @Test func outputsToAPipeAreWrittenInPlace() throws {
+        let root = BatchFixture.temporaryDirectory("fifo")
+        let fifo = root + "/pipe.jsonl"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        final class Box: @unchecked Sendable { var data = Data() }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            if let h = FileHandle(forReadingAtPath: fifo) { box.data = h.readDataToEndOfFile() }
+            done.signal()
+        }.start()
+        let inputs = BatchDiscovery.discover(arguments: [BatchFixture.corpusText])
+        let summary = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: 2, outputs: BatchOutputs(jsonl: fifo))).run()
+        done.wait()
+        #expect(summary.reports == inputs.count)
+        #expect(String(decoding: box.data, as: UTF8.self).split(separator: "\n").count == inputs.count)
+        var st = stat()
+        #expect(stat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        #expect(BatchOutputs(jsonl: fifo).defaultStateDirectory == nil)
+        #expect(BatchOutputs(jsonl: "/dev/stdout", csv: root + "/w.csv").defaultStateDirectory == root + "/w.csv.nianbao-state")
+    }
+
     @Test func csvQuotesOnlyWhenNeeded() {
         #expect(CSV.line(["1", "7730.28", "", "a,b", "say \"hi\"", "中文"]) == "1,7730.28,,\"a,b\",\"say \"\"hi\"\"\",中文\n")
     }

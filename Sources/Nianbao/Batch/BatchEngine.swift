@@ -28,7 +28,9 @@ public struct BatchOutputs: Sendable {
     /// The default state folder, or nil when every output is standard output (no resume then).
     public var defaultStateDirectory: String? {
         if let stateDirectory { return stateDirectory }
-        let first = [outDirectory, jsonl == "-" ? nil : jsonl, csv, long, sqlite].compactMap { $0 }.first
+        // Standard output and devices or pipes (/dev/stdout) cannot hold a state folder beside them.
+        let first = [outDirectory, jsonl, csv, long, sqlite].compactMap { $0 }
+            .first { $0 != "-" && !$0.hasPrefix("/dev/") && !AggregateFile.isSpecialFile($0) }
         guard var p = first else { return nil }
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
         return p + ".nianbao-state"

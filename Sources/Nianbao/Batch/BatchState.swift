@@ -126,6 +126,9 @@ public final class BatchStateStore: @unchecked Sendable {
 
     /// Temporary file in the target's folder, then rename. `sync`: fsync before the rename.
     static func writeAtomically(_ bytes: [UInt8], to target: String, sync: Bool) throws {
+        if AggregateFile.isSpecialFile(target) {
+            throw AtomicFile.WriteError(description: "\(target): exists and is not a regular file; not replaced")
+        }
         let dir = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let temp = (dir.isEmpty ? "." : dir) + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-" + name

@@ -18,6 +18,14 @@ public final class AggregateFile {
             fd = 1
             return
         }
+        if Self.isSpecialFile(target) {
+            // A device or pipe (/dev/stdout, /dev/null, a FIFO): written in place, never replaced.
+            let fd = open(target, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw AtomicFile.WriteError(description: "\(target): \(String(cString: strerror(errno)))") }
+            self.fd = fd
+            temp = nil
+            return
+        }
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -55,10 +63,22 @@ public final class AggregateFile {
         }
     }
 
+    /// True when `path` exists and is neither a regular file nor a folder (a device, pipe or socket):
+    /// such a target is never replaced by a rename.
+    public static func isSpecialFile(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        let type = st.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
     /// Flushes, syncs and renames the file into place.
     public func commit() throws {
         try flush()
-        guard let temp else { return }
+        guard let temp else {
+            if fd > 2 { close(fd) }
+            return
+        }
         let synced = fsync(fd) == 0
         close(fd)
         guard synced, rename(temp, target) == 0 else {
@@ -70,7 +90,10 @@ public final class AggregateFile {
 
     /// Drops the temporary file (the target is left as it was).
     public func abort() {
-        guard let temp else { return }
+        guard let temp else {
+            if fd > 2 { close(fd) }
+            return
+        }
         close(fd)
         unlink(temp)
     }

@@ -34,6 +34,9 @@ public final class SQLiteDataset {
 
     public init(_ target: String) throws {
         self.target = target
+        if AggregateFile.isSpecialFile(target) {
+            throw AtomicFile.WriteError(description: "\(target): the SQLite output must be a regular file")
+        }
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
