@@ -59,6 +59,7 @@ struct BatchCLITests {
 
     @Test func singleFileBehaviourIsUnchanged() throws {
         let dir = BatchFixture.temporaryDirectory("cli-single")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = BatchFixture.corpusText + "/t02-2021-layout.txt"
         let r = try Self.run([file], dir: dir)
         #expect(r.status == 0)
@@ -74,6 +75,7 @@ struct BatchCLITests {
 
     @Test func usageErrorsExit64() throws {
         let dir = BatchFixture.temporaryDirectory("cli-usage")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = BatchFixture.corpusText + "/t02-2021-layout.txt"
         #expect(try Self.run([], dir: dir).status == 64)
         #expect(try Self.run([file, "--shard", "3/2", "--jsonl", dir + "/x.jsonl"], dir: dir).status == 64)
@@ -85,6 +87,7 @@ struct BatchCLITests {
 
     @Test func schemaSubcommand() throws {
         let dir = BatchFixture.temporaryDirectory("cli-schema")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let csv = try Self.run(["schema", "--format", "csv"], dir: dir)
         #expect(csv.status == 0)
         #expect(BatchFixture.parseCSV(csv.stdout).count == 1 + Codebook.entries.count)
@@ -97,6 +100,7 @@ struct BatchCLITests {
 
     @Test func batchOutputsAndExitStatus() throws {
         let dir = BatchFixture.temporaryDirectory("cli-batch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let archive = BatchFixture.makeArchive(at: dir)
         let n = BatchFixture.expectedInputCount()
         let r = try Self.run([archive, "--jsonl", dir + "/all.jsonl", "--csv", dir + "/wide.csv", "--long", dir + "/long.csv",
@@ -133,6 +137,7 @@ struct BatchCLITests {
 
     @Test func timeoutIsRecordedAndTheBatchGoesOn() throws {
         let dir = BatchFixture.temporaryDirectory("cli-timeout")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let files = BatchFixture.corpusFiles().prefix(3).map { BatchFixture.corpusText + "/" + $0 }
         let r = try Self.run(files + ["--timeout", "0.000001", "--jsonl", dir + "/t.jsonl", "--jobs", "2", "-q"], dir: dir)
         #expect(r.status == 1)
@@ -174,6 +179,7 @@ struct BatchCLITests {
 
     @Test func killedAndResumedRunEqualsAnUninterruptedOne() throws {
         let dir = BatchFixture.temporaryDirectory("cli-kill")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let archive = BatchFixture.makeArchive(at: dir, copies: 8)
         let clean = dir + "/clean", resumed = dir + "/resumed"
         let a = try Self.run([archive, "--jobs", "2", "-q"] + Self.outputs(clean), dir: dir)

@@ -34,6 +34,7 @@ import Testing
 
     @Test func discoveryFindsReportFilesSortedWithSafeIds() {
         let root = BatchFixture.temporaryDirectory("discover")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let inputs = BatchDiscovery.discover(arguments: [archive])
         #expect(inputs.count == BatchFixture.expectedInputCount())
@@ -49,6 +50,7 @@ import Testing
 
     @Test func convertsArchiveToEveryFormat() throws {
         let root = BatchFixture.temporaryDirectory("formats")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let r = try Self.run(root: root, archive: archive, bom: true)
         let n = BatchFixture.expectedInputCount()
@@ -111,6 +113,7 @@ import Testing
 
     @Test func outJSONEqualsSingleFileJSON() throws {
         let root = BatchFixture.temporaryDirectory("single")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let r = try Self.run(root: root, archive: archive)
         for f in BatchFixture.corpusFiles() {
@@ -122,6 +125,7 @@ import Testing
 
     @Test func crossYearI5AndI6AcrossTwoYearsOfOneAgency() throws {
         let root = BatchFixture.temporaryDirectory("crossyear")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let r = try Self.run(root: root, archive: archive)
         let lines = BatchFixture.jsonLines(r.root + "/all.jsonl")
@@ -157,6 +161,7 @@ import Testing
 
     @Test func schedulingAndResumeDoNotChangeOutputs() throws {
         let root = BatchFixture.temporaryDirectory("determinism")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let a = try Self.run(root: root, archive: archive, jobs: 1, name: "a")
         let b = try Self.run(root: root, archive: archive, jobs: 3, name: "b")
@@ -178,6 +183,7 @@ import Testing
 
     @Test func damagedStateEntryIsConvertedAgain() throws {
         let root = BatchFixture.temporaryDirectory("damaged")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let a = try Self.run(root: root, archive: archive, name: "a")
         let before = BatchFixture.read(a.root + "/all.jsonl")
@@ -195,6 +201,7 @@ import Testing
 
     @Test func shardsPartitionTheInputs() {
         let root = BatchFixture.temporaryDirectory("shards")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let archive = BatchFixture.makeArchive(at: root)
         let inputs = BatchDiscovery.discover(arguments: [archive])
         let shards = (1...3).map { BatchShard("\($0)/3")! }
@@ -262,6 +269,7 @@ import Testing
     /// Devices and pipes (`--jsonl /dev/stdout`, `-o /dev/null`) are written in place, never renamed over.
     @Test func outputsToAPipeAreWrittenInPlace() throws {
         let root = BatchFixture.temporaryDirectory("fifo")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let fifo = root + "/pipe.jsonl"
         #expect(mkfifo(fifo, 0o644) == 0)
         final class Box: @unchecked Sendable { var data = Data() }
