@@ -16,9 +16,28 @@ public struct HeadingToken: Sendable, Hashable {
 
 /// Recognizes heading markers. Works on display text; a small hand-written reader, no regular expressions.
 public enum HeadingTokenizer {
-    static let numerals: [Unicode.Scalar: Int] = [
-        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "〇": 0, "零": 0,
-    ]
+    /// Value of a Chinese numeral character (一 … 十, 〇, 零); a switch, not a dictionary: this runs for every line.
+    struct Numerals {
+        @inline(__always)
+        subscript(_ c: Unicode.Scalar) -> Int? {
+            switch c {
+            case "一": return 1
+            case "二": return 2
+            case "三": return 3
+            case "四": return 4
+            case "五": return 5
+            case "六": return 6
+            case "七": return 7
+            case "八": return 8
+            case "九": return 9
+            case "十": return 10
+            case "〇", "零": return 0
+            default: return nil
+            }
+        }
+    }
+
+    static let numerals = Numerals()
 
     /// Value of a Chinese numeral 一 … 九十九.
     static func chineseNumber(_ scalars: [Unicode.Scalar]) -> Int? {
