@@ -36,6 +36,8 @@ public struct ReportExtractor: Sendable {
 
     /// Converts the bytes of a file; `path` names it in errors and in `source.path`.
     public func extract(bytes: [UInt8], path: String) throws(ExtractError) -> Report {
+        // Zero bytes are `empty` whatever the file is called (not a damaged PDF).
+        if bytes.isEmpty { throw ExtractError(.empty, path: path, "the file is empty") }
         let document: SourceDocument
         switch InputKind.detect(path: path, bytes: bytes) {
         case .pdf: document = try PDFReader().read(data: bytes, path: path)
