@@ -5,7 +5,7 @@
 // (coverage feedback from Nianbao's code, AddressSanitizer everywhere Swift runs).
 import PackageDescription
 
-let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])]
+let fuzz: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 let link: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 
 let package = Package(
