@@ -123,3 +123,14 @@ def big_cell_html(size):
     chunk = "政府信息公开 1 2 3 "
     reps = size // len(chunk.encode("utf-8")) + 1
     return "<html><body><table><tr><td>a</td><td>" + chunk * reps + "</td></tr></table></body></html>"
+
+
+def two_articles(page):
+    """One page holding two reports, each in its own article with its own <h1> title."""
+    start = page.index('<div class="article">')
+    end = page.index("</body>")
+    body = page[start + len('<div class="article">'):end]
+    return (page[:start]
+            + '<div class="article"><h1>2023年泉州市清江浦区人民政府政府信息公开工作年度报告</h1>' + body
+            + '<div class="article"><h1>2022年泉州市清江浦区人民政府政府信息公开工作年度报告</h1>' + body
+            + "</body></html>")
