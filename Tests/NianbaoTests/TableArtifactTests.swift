@@ -176,3 +176,79 @@ import Testing
         #expect(r.diagnostics.contains { $0.code == "row_long" })
     }
 }
+
+/// Space-aligned text (`pdftotext -layout`): blank cells are only spaces, so values are placed
+/// under their columns by position.
+@Suite struct AlignedTextTests {
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
+    }
+
+    /// A layout line: the label, then each value right-aligned in a 6-wide column starting at 90.
+    static func line(_ label: String, _ values: [String?]) -> String {
+        var s = "  " + label
+        s += String(repeating: " ", count: max(2, 90 - width(s)))
+        for v in values {
+            let text = v ?? ""
+            s += String(repeating: " ", count: 6 - text.count) + text
+        }
+        return s
+    }
+
+    static func table3(_ overrides: [String: [String?]]) -> String {
+        MiniReport.table3Rows2021.map { (label, values) in
+            let name = label.split(separator: "\t").last.map(String.init) ?? label
+            return line(name, overrides[name] ?? values.map { String($0) })
+        }.joined(separator: "\n")
+    }
+
+    @Test func blankCellIsPlacedByPosition() throws {
+        // 商业企业 left blank in the (五)1 row: 1 [ ] 0 0 0 0 1.
+        let t3 = Self.table3(["1.信访举报投诉类申请": ["1", nil, "0", "0", "0", "0", "1"]])
+        let r = try TestSupport.extract(MiniReport.text(table3: t3))
+        #expect(r.v("applications.not_processed.complaint.natural_person") == "1")
+        #expect(r.v("applications.not_processed.complaint.research_institution") == "0")
+        #expect(r.v("applications.not_processed.complaint.total") == "1")
+        // The blank is solved from the row identity at its known position and marked inferred.
+        let blank = try #require(r.cell("applications.not_processed.complaint.commercial_enterprise"))
+        #expect(blank.kind == .inferred)
+        #expect(blank.value == DecimalNumber(0))
+    }
+
+    @Test func twoBlankCellsStayNullButTheOthersArePlaced() throws {
+        let t3 = Self.table3(["2.重复申请": ["0", nil, "0", nil, "0", "0", "0"]])
+        let r = try TestSupport.extract(MiniReport.text(table3: t3))
+        #expect(r.cell("applications.not_processed.repeated.commercial_enterprise") == nil)
+        #expect(r.cell("applications.not_processed.repeated.social_welfare_organization") == nil)
+        #expect(r.v("applications.not_processed.repeated.research_institution") == "0")
+        #expect(r.v("applications.not_processed.repeated.total") == "0")
+        #expect(r.diagnostics.contains { $0.code == "cell_missing" })
+        #expect(r.check("I3.not_processed.repeated")?.status == .notAssessable)
+    }
+
+    @Test func columnsFromClustersWhenNoRowIsComplete() throws {
+        // Every row leaves one cell blank, a different one from row to row, so no row is complete
+        // but every column holds values somewhere.
+        var overrides: [String: [String?]] = [:]
+        for (i, (label, values)) in MiniReport.table3Rows2021.enumerated() {
+            let name = label.split(separator: "\t").last.map(String.init) ?? label
+            var v: [String?] = values.map { String($0) }
+            v[(i + 2) % 7] = nil
+            overrides[name] = v
+        }
+        let r = try TestSupport.extract(MiniReport.text(table3: Self.table3(overrides)))
+        #expect(r.v("applications.new_received.natural_person") == "20")
+        #expect(r.v("applications.new_received.commercial_enterprise") == "1")
+        #expect(r.cell("applications.new_received.research_institution")?.kind == .inferred)
+        #expect(r.v("applications.new_received.total") == "21")
+        #expect(r.v("applications.carried_over.natural_person") == "1")
+        #expect(r.cells.filter { $0.kind == .inferred }.count == 25)
+        #expect(r.cells.count == 200)
+    }
+
+    @Test func numbersOneSpaceApartAreSeparateCells() {
+        let g = TextGridBuilder().build("一、本年新收政府信息公开申请数量        1,046 8    0")
+        #expect(g.rows[0].cells.map(\.text) == ["一、本年新收政府信息公开申请数量", "1,046", "8", "0"])
+        #expect(g.rows[0].cells.allSatisfy { $0.x != nil })
+    }
+}

@@ -8,11 +8,23 @@ public struct GridCell: Sendable, Hashable {
     /// The column index when the reader knows it (HTML after span expansion, PDF column clustering);
     /// `nil` for whitespace-split text, where columns are not known.
     public var column: Int?
+    /// The horizontal centre of the cell when the reader knows where it was printed but not its
+    /// column: display columns for space-aligned text (`pdftotext -layout`). PDF cells give it
+    /// through their box. Used to place the values of a row with blank cells under the right columns.
+    public var x: Double?
 
-    public init(text: String, at: Location, column: Int? = nil) {
+    public init(text: String, at: Location, column: Int? = nil, x: Double? = nil) {
         self.text = text
         self.at = at
         self.column = column
+        self.x = x
+    }
+
+    /// `x`, or the centre of the PDF box.
+    public var centerX: Double? {
+        if let x { return x }
+        if case .page(_, let b) = at { return (b.x0 + b.x1) / 2 }
+        return nil
     }
 }
 

@@ -38,6 +38,15 @@ public struct TextGridBuilder: Sendable {
         return Grid(rows: rows)
     }
 
+    /// East Asian wide and full-width characters take two display columns in aligned text.
+    @inline(__always)
+    static func isWide(_ v: UInt32) -> Bool {
+        (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF)
+            || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF)
+            || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
+            || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x20000 && v <= 0x3FFFD)
+    }
+
     /// Splits one line into cells; nil for a blank line.
     static func row(_ line: Substring, number: Int, blankBefore: Bool) -> GridRow? {
         var cells: [GridCell] = []
@@ -49,28 +58,40 @@ public struct TextGridBuilder: Sendable {
         var seenVisible = false
         let at = Location.line(number)
 
+        var column = 0          // display column (wide characters count 2)
+        var fieldStart = 0
+        var fieldEnd = 0
+        var sawTab = false
+        var fieldIsNumber = true
+
         func flush() {
             if !field.isEmpty {
-                cells.append(GridCell(text: TextNormalizer.display(String(field)), at: at))
+                cells.append(GridCell(text: TextNormalizer.display(String(field)), at: at,
+                                      x: Double(fieldStart + fieldEnd) / 2))
                 field = String.UnicodeScalarView()
             }
+            fieldIsNumber = true
         }
 
         for scalar in line.unicodeScalars {
             let v = scalar.value
             if v == 0x09 || v == 0x3000 {
                 separator = true
-                if v == 0x09 { tabs += 1 }
+                if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2 }
                 if !seenVisible { leading += 2 }
                 continue
             }
             if TextNormalizer.isSpaceLike(v) {
                 spaces += 1
+                column += 1
                 if spaces >= 2 { separator = true }
                 if !seenVisible { leading += 1 }
                 continue
             }
             if TextNormalizer.isInvisible(v) { continue }
+            let isDigit = (v >= 0x30 && v <= 0x39)
+            // Numbers one space apart are separate cells ("1,046 8" is two columns printed close).
+            if seenVisible && spaces == 1 && !separator && fieldIsNumber && isDigit { separator = true }
             if seenVisible {
                 if separator {
                     flush()
@@ -84,13 +105,19 @@ public struct TextGridBuilder: Sendable {
             tabs = 0
             spaces = 0
             separator = false
+            if field.isEmpty { fieldStart = column }
             field.append(scalar)
+            if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && field.count == 1)) { fieldIsNumber = false }
+            column += Self.isWide(v) ? 2 : 1
+            fieldEnd = column
         }
         flush()
         if cells.isEmpty { return nil }
         // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
         // blanks beyond the table's columns.
         for _ in 0..<tabs { cells.append(GridCell(text: "", at: at)) }
+        // Positions mean something only where spaces align the columns.
+        if sawTab { for i in cells.indices { cells[i].x = nil } }
         let text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
     }

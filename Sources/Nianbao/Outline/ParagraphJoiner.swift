@@ -20,7 +20,7 @@ struct ParagraphJoiner: Sendable {
         var previous: GridRow?
         for (index, row) in zip(rows.indices, rows) {
             if let prev = previous, !startsNew(row, after: prev), !out.isEmpty {
-                out[out.count - 1].text = Self.join(out[out.count - 1].text, row.text)
+                Self.append(row.text, to: &out[out.count - 1].text)
             } else {
                 out.append(Paragraph(text: row.text, firstRow: index))
             }
@@ -41,8 +41,21 @@ struct ParagraphJoiner: Sendable {
 
     /// Joins two wrapped pieces: no space between CJK text, one space between ASCII words.
     static func join(_ a: String, _ b: String) -> String {
-        guard let last = a.unicodeScalars.last, let first = b.unicodeScalars.first else { return a + b }
-        let asciiWord: (Unicode.Scalar) -> Bool = { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-        return asciiWord(last) && asciiWord(first) ? a + " " + b : a + b
+        var s = a
+        append(b, to: &s)
+        return s
+    }
+
+    /// Appends in place (linear over a long paragraph, where `a + b` would be quadratic).
+    static func append(_ b: String, to a: inout String) {
+        if let last = a.unicodeScalars.last, let first = b.unicodeScalars.first, isASCIIWord(last), isASCIIWord(first) {
+            a.append(" ")
+        }
+        a.append(b)
+    }
+
+    @inline(__always)
+    static func isASCIIWord(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9"))
     }
 }

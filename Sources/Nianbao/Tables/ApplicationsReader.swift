@@ -44,7 +44,9 @@ struct ApplicationsReader: Sendable {
 
         let n = ApplicationsLayout.columns.count
         let canonical = RowPlacement.canonicalColumns(matched.map(\.row.values), slots: n)
-        let filler = RowFiller(slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)], canonicalColumns: canonical)
+        let centers = RowPlacement.columnCenters(matched.map(\.row.values), slots: n)
+        let filler = RowFiller(slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
+                               canonicalColumns: canonical, centers: centers)
         var state: [String: [SlotValue?]] = [:]
         // Complete rows first, so that the column identities can judge the placements of short rows.
         let ordered = matched.filter { $0.row.values.count == n } + matched.filter { $0.row.values.count != n }

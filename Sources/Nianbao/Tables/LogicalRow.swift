@@ -17,6 +17,8 @@ struct PlacedReading: Sendable {
     var reading: CellReading
     var at: Location
     var column: Int?
+    /// Horizontal centre where the reader knows it (aligned text, PDF boxes).
+    var x: Double? = nil
 }
 
 /// Groups the rows of a table region into logical rows: label cells followed by trailing value cells.
@@ -92,7 +94,7 @@ enum RowCollector {
     /// space-separated numbers ("0 0 0") gives several readings.
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
         let reading = CellReading.read(cell.text)
-        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column)] }
+        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
         guard cell.text.includesByte(0x20) else { return nil }
         let parts = cell.text.split(separator: " ")
         var out: [PlacedReading] = []

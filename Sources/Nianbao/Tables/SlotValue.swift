@@ -27,12 +27,13 @@ struct RowFiller {
     var slots: Int
     var identities: [RowIdentity]
     var canonicalColumns: [Int]?
+    var centers: [Double]? = nil
 
     /// Returns the filled slots (nil entries: unknown), plus diagnostics.
     func fill(_ row: LogicalRow, name: String, accept: ([DecimalNumber]) -> Bool,
               diagnostics: inout [Diagnostic]) -> [SlotValue?] {
         let printedText = row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ")
-        if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns) {
+        if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
             let missing = out.indices.filter { out[$0] == nil }
             if missing.count == 1 {
