@@ -76,6 +76,22 @@ import Testing
         #expect(!RowSpec(key: "k", label: "l", keywords: ["总计"]).matches(String(repeating: "总计", count: 2000)))
     }
 
+    /// Fix: a table row with 200,000 values took five minutes (values were inserted at the front of
+    /// an array one cell at a time, in RowCollector); now linear.
+    @Test func twoHundredThousandValuesInOneRow() throws {
+        let report = try Self.corpusText("text/t01-2021-tabs.txt")
+        let label = "一、本年新收政府信息公开申请数量"
+        for sep in ["\t", " "] {
+            let wide = report.replacingOccurrences(of: label, with: label + String(repeating: sep + "1", count: 200_000))
+            let start = Date()
+            #expect(Self.code(Array(wide.utf8), "wide.txt") == "report")
+            #expect(Date().timeIntervalSince(start) < 20, "separator \(sep.debugDescription)")
+        }
+        let cells = (0..<5).map { GridCell(text: "\($0)", at: .none) }
+        let rows = RowCollector.collect([GridRow(cells: [GridCell(text: "（一）予以公开 7 8", at: .none)] + cells, text: "", at: .none)][...])
+        #expect(rows.first?.values.compactMap { $0.reading.value?.description } == ["7", "8", "0", "1", "2", "3", "4"])
+    }
+
     /// An owner-password-only PDF opens without a password and converts like its plain original.
     @Test func ownerPasswordOnlyPDFConverts() throws {
         let owner = try [UInt8](Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Scripts/bad/owner-only.pdf")))
