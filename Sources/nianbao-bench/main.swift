@@ -3,13 +3,16 @@ import Nianbao
 
 // Measures the text path (decode + grid + outline + tables + checks + JSON) on one core:
 // every input is read once into memory, then converted round after round for a fixed time.
-// Usage: nianbao-bench [--seconds S] FILE…   (run through Scripts/benchmark-text)
+// Usage: nianbao-bench [--seconds S | --rounds N] FILE…  (--rounds: a fixed amount of work, for instruction counts)   (run through Scripts/benchmark-text)
 
 var seconds = 5.0
+var rounds: Int?
 var paths: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
-    if a == "--seconds", let s = args.popFirst(), let v = Double(s) { seconds = v } else { paths.append(a) }
+    if a == "--seconds", let s = args.popFirst(), let v = Double(s) { seconds = v }
+    else if a == "--rounds", let s = args.popFirst(), let v = Int(s) { rounds = v }
+    else { paths.append(a) }
 }
 guard !paths.isEmpty else {
     FileHandle.standardError.write(Data("usage: nianbao-bench [--seconds S] FILE…\n".utf8))
@@ -25,7 +28,9 @@ for (p, b) in inputs { _ = try? extractor.extract(bytes: b, path: p) }
 let start = DispatchTime.now().uptimeNanoseconds
 var elapsed = 0.0
 var parseOnly = 0.0
-while elapsed < seconds {
+var round = 0
+while rounds.map({ round < $0 }) ?? (elapsed < seconds) {
+    round += 1
     for (p, b) in inputs {
         let t0 = DispatchTime.now().uptimeNanoseconds
         do {

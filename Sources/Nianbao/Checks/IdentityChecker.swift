@@ -24,7 +24,7 @@ public struct IdentityChecker: Sendable {
             let splitOther = values.keys.contains { $0.hasPrefix("applications.other.") && !$0.hasPrefix("applications.other.total.") }
             let results = ApplicationsLayout.resultRows(singleOther: !splitOther)
             for col in ApplicationsLayout.columns {
-                let k = { (row: String) in "applications.\(row).\(col)" }
+                let k = { (row: String) in ApplicationsLayout.key(row, col) }
                 // I1: 一 + 二 = （七）总计 + 四
                 let l = [values[k("new_received")] ?? nil, values[k("carried_over")] ?? nil]
                 let r = [values[k("total_processed")] ?? nil, values[k("carried_forward")] ?? nil]
@@ -40,8 +40,8 @@ public struct IdentityChecker: Sendable {
             rowOrder.insert("other.total", at: rowOrder.firstIndex(of: "total_processed")!)
             for row in rowOrder {
                 let cols = ApplicationsLayout.columns
-                let totalKey = "applications.\(row).total"
-                let partKeys = cols.dropLast().map { "applications.\(row).\($0)" }
+                let totalKey = ApplicationsLayout.key(row, "total")
+                let partKeys = cols.dropLast().map { ApplicationsLayout.key(row, $0) }
                 guard ([totalKey] + partKeys).contains(where: { values[$0] != nil }) else { continue }
                 if let c = sum("I3.\(row)", total: totalKey, parts: partKeys) { checks.append(c) }
             }

@@ -8,6 +8,24 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        // A device or pipe (`-o /dev/stdout`, `/dev/null`) is written in place, never renamed over.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
+            let fd = open(path, O_WRONLY)
+            guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            let ok = bytes.withUnsafeBytes { buf -> Bool in
+                var offset = 0
+                while offset < buf.count {
+                    let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                    if n <= 0 { return false }
+                    offset += n
+                }
+                return true
+            }
+            guard ok else { throw WriteError(description: String(cString: strerror(errno))) }
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

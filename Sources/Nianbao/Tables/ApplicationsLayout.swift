@@ -52,6 +52,20 @@ enum ApplicationsLayout {
     static let matcher = LabelMatcher(priority: denied + unable + notProcessed + otherSubRows
         + [partiallyGranted, granted, newReceived, carriedOver, carriedForward, otherTotal, totalProcessed])
 
+    /// Every flat key `applications.<row>.<column>`, made once.
+    static let flatKeys: [String: [String: String]] = {
+        var out: [String: [String: String]] = [:]
+        for r in rows2021 + [otherTotal] {
+            out[r.key] = Dictionary(uniqueKeysWithValues: columns.map { ($0, "applications.\(r.key).\($0)") })
+        }
+        return out
+    }()
+
+    @inline(__always)
+    static func key(_ row: String, _ column: String) -> String {
+        flatKeys[row]?[column] ?? "applications.\(row).\(column)"
+    }
+
     /// Result rows summed by （七）总计 (I2): with the three （六） sub-rows or the single row.
     static func resultRows(singleOther: Bool) -> [String] {
         ["granted", "partially_granted"] + denied.map(\.key) + unable.map(\.key) + notProcessed.map(\.key)

@@ -63,7 +63,7 @@ struct ApplicationsReader: Sendable {
                 continue
             }
             for (c, slot) in slots.enumerated() {
-                if let slot { cells.append(slot.cell(key: "applications.\(spec.key).\(ApplicationsLayout.columns[c])", blankAsZero: blankAsZero)) }
+                if let slot { cells.append(slot.cell(key: ApplicationsLayout.key(spec.key, ApplicationsLayout.columns[c]), blankAsZero: blankAsZero)) }
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)
