@@ -80,11 +80,13 @@ enum BadInputCorpus {
         BadInputCorpus.check(entry, outcome, seconds: Date().timeIntervalSince(start))
     }
 
-    /// Through the CLI: every file ends with exit status 0 or the status of its error code, one
-    /// error line on standard error, and never a signal.
+    /// Through the CLI, one file per expected outcome (the batch test runs them all): exit status 0
+    /// or the status of its error code, one error line on standard error, and never a signal.
     @Test func cliExitStatuses() throws {
         guard let extract = TestSupport.extractBinary, let dir = BadInputCorpus.directory else { return }
-        for entry in BadInputCorpus.entries {
+        var seen = Set<String>()
+        let sample = BadInputCorpus.entries.filter { seen.insert($0.expect).inserted || $0.expect == "any" && $0.name.hasSuffix(".pdf") }
+        for entry in sample {
             let run = try TestSupport.run(extract, ["--quiet", "--compact", dir.appendingPathComponent(entry.name).path])
             let expected: Set<Int32>
             switch entry.expect {
