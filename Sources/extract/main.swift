@@ -29,7 +29,7 @@ struct Convert: ParsableCommand {
         as JSON; diagnostics go to standard error as `file:line: severity: message`. \
         Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed \
         (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file; \
-        64 usage error.
+        7 longer than --timeout; 64 usage error.
 
         Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite): \
         directories are searched recursively for .pdf .txt .md .html .htm; outputs are in input-path \
@@ -88,8 +88,11 @@ struct Convert: ParsableCommand {
     @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")
     var bom = false
 
-    @Option(help: ArgumentHelp("Time limit per input in a batch, in seconds.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Time limit per input, in seconds (a batch records `timeout` and goes on; one file exits 7).", valueName: "SECONDS"))
     var timeout: Double = 120
+
+    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Address-space limit of each batch worker process, in MB (0: none). A file that needs more is recorded as `crashed`.", valueName: "MB"))
+    var memoryLimit: Int = 4096
 
     @Option(help: ArgumentHelp("The resume state folder (default: <first output>.nianbao-state).", valueName: "DIR"))
     var state: String?
@@ -108,6 +111,7 @@ struct Convert: ParsableCommand {
         if inputs.isEmpty && filesFrom == nil { throw ValidationError("Missing expected argument '<inputs> ...' (or --files-from LIST).") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if timeout <= 0 { throw ValidationError("--timeout must be positive.") }
+        if memoryLimit < 0 { throw ValidationError("--memory-limit must be 0 (none) or a number of MB.") }
         if let shard, BatchShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8.") }
         if isBatch {
             if output != nil { throw ValidationError("-o/--output names the JSON of a single input; use --out DIR or --jsonl FILE for a batch.") }
@@ -123,9 +127,19 @@ struct Convert: ParsableCommand {
     func runSingle(_ file: String) throws {
         let extractor = ReportExtractor(options: ExtractOptions(blankAsZero: blankAsZero))
         let report: Report
+        // One file converts in this process; the time limit is a watchdog that ends it with status 7.
+        let limit = timeout
+        let watchdog = DispatchWorkItem {
+            let error = ExtractError(.timeout, path: file, String(format: "conversion took longer than %g s", limit))
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            _exit(error.exitStatus)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         do {
             report = try extractor.extract(file: file)
+            watchdog.cancel()
         } catch {
+            watchdog.cancel()
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(error.exitStatus)
         }
@@ -170,7 +184,7 @@ struct Convert: ParsableCommand {
         let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
         let config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero), jobs: jobs,
-                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero))
+                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0
         let printer = ProgressPrinter()
         let summary: BatchSummary
@@ -194,9 +208,11 @@ struct Convert: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    static func workerCommand(blankAsZero: Bool) -> WorkerCommand {
+    static func workerCommand(blankAsZero: Bool, memoryLimitMB: Int = 0) -> WorkerCommand {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return WorkerCommand(executable: exe, arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []))
+        return WorkerCommand(executable: exe,
+                             arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []) + ["--memory-limit", "\(memoryLimitMB)"],
+                             memoryLimitMB: memoryLimitMB > 0 ? memoryLimitMB : nil)
     }
 }
 
@@ -248,8 +264,10 @@ struct Worker: ParsableCommand {
 
     @Flag var blankAsZero = false
 
+    @Option(name: .customLong("memory-limit")) var memoryLimit: Int = 0
+
     func run() throws {
-        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero))
+        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero), memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
         if status != 0 { throw ExitCode(status) }
     }
 }

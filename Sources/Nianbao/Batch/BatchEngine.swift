@@ -279,10 +279,12 @@ public final class BatchEngine: @unchecked Sendable {
             transient.errorMessage = String(format: "conversion took longer than %g s", c.timeout)
         case .crashed:
             worker!.stop()
+            let ending = worker!.ending
             worker = nil
             if let m = store.meta(key: key) { return fromMeta(m, reused: false) }
             transient.errorCode = ExtractError.Code.crashed.rawValue
-            transient.errorMessage = "the converter crashed on this file"
+            transient.errorMessage = "the converter crashed on this file (worker process ended by \(ending)"
+                + (command.memoryLimitMB.map { "; its memory limit is \($0) MB" } ?? "") + ")"
         }
         return transient
     }

@@ -43,7 +43,7 @@ public enum BatchDiscovery {
         let singleDirectory = directories == 1 && arguments.count == 1 && filesFrom.isEmpty
         var byPath: [String: String] = [:]
         for f in found where byPath[f.path] == nil {
-            byPath[f.path] = singleDirectory ? (f.relative ?? sanitize(f.path)) : sanitize(f.path)
+            byPath[f.path] = fitComponents(singleDirectory ? (f.relative ?? sanitize(f.path)) : sanitize(f.path))
         }
         let paths = byPath.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var used: [String: Int] = [:]
@@ -76,7 +76,13 @@ public enum BatchDiscovery {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
                 let childFull = join(root, childRel)
                 var st = stat()
-                guard stat(childFull, &st) == 0 else { continue }
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard stat(childFull, &st) == 0 else {
+                    // A dangling link or a name the file system cannot give back (not UTF-8): still an
+                    // input, so that it is accounted for (an `unreadable` record), not silently lost.
+                    if extensions.contains(ext) { out.append(childRel) }
+                    continue
+                }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     if name.hasSuffix(".nianbao-state") { continue }
                     // Symbolic links to folders are not followed (no loops).
@@ -84,13 +90,40 @@ public enum BatchDiscovery {
                     if lstat(childFull, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK { continue }
                     visit(childRel)
                 } else if (st.st_mode & S_IFMT) == S_IFREG {
-                    let ext = (name as NSString).pathExtension.lowercased()
                     if extensions.contains(ext) { out.append(childRel) }
                 }
             }
         }
         visit("")
         return out
+    }
+
+    /// Longest id component, in UTF-8 bytes: `<component>.error.json` and the `.tmp-<pid>-<n>-` name
+    /// of its atomic write must fit the file system's 255-byte name limit.
+    static let maxComponentBytes = 180
+
+    /// Shortens over-long components of an id: the first bytes (whole scalars), `~`, 8 hex digits of
+    /// the component's SHA-256, and the extension. A 255-byte input name made `--out` fail (ENAMETOOLONG)
+    /// and so the whole batch.
+    public static func fitComponents(_ id: String) -> String {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.contains(where: { $0.utf8.count > maxComponentBytes }) else { return id }
+        return parts.map { part -> String in
+            guard part.utf8.count > maxComponentBytes else { return String(part) }
+            let ext = (String(part) as NSString).pathExtension
+            let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
+            let hash = SHA256.hash(data: Array(part.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+            var head = String.UnicodeScalarView()
+            var bytes = 0
+            let budget = maxComponentBytes - 9 - suffix.utf8.count
+            for scalar in part.unicodeScalars {
+                let n = String(scalar).utf8.count
+                if bytes + n > budget { break }
+                head.append(scalar)
+                bytes += n
+            }
+            return String(head) + "~" + hash + suffix
+        }.joined(separator: "/")
     }
 
     /// A relative path that stays inside an output folder.

@@ -8,10 +8,14 @@ import Glibc
 public struct WorkerCommand: Sendable {
     public var executable: String
     public var arguments: [String]
+    /// The address-space limit the worker sets on itself (``BatchWorker/serve(options:memoryLimitMB:)``),
+    /// named in the error message when a worker dies.
+    public var memoryLimitMB: Int?
 
-    public init(executable: String, arguments: [String]) {
+    public init(executable: String, arguments: [String], memoryLimitMB: Int? = nil) {
         self.executable = executable
         self.arguments = arguments
+        self.memoryLimitMB = memoryLimitMB
     }
 }
 
@@ -37,7 +41,15 @@ public enum BatchConversion {
 /// converts them, writes the state entry and answers `done`. It exits at end of input, and when its
 /// parent dies (PR_SET_PDEATHSIG), so a SIGKILLed batch leaves no worker behind.
 public enum BatchWorker {
-    public static func serve(options: ExtractOptions) -> Int32 {
+    /// `memoryLimitMB`: the worker caps its own address space (RLIMIT_AS), so that a file that makes
+    /// the converter (or poppler) allocate without bound ends this worker (a `crashed` record for that
+    /// file) instead of the machine swapping or the OOM killer choosing a victim.
+    public static func serve(options: ExtractOptions, memoryLimitMB: Int? = nil) -> Int32 {
+        if let mb = memoryLimitMB, mb > 0 {
+            let bytes = rlim_t(mb) << 20
+            var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        }
         #if os(Linux)
         // prctl(PR_SET_PDEATHSIG = 1, SIGKILL): Glibc's module map does not export sys/prctl.h.
         typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
@@ -205,6 +217,11 @@ final class WorkerProcess {
         case .eof: return .crashed
         case .timeout: return .timeout
         }
+    }
+
+    /// How the worker ended (after ``stop()``): `signal 11`, `exit status 3`.
+    var ending: String {
+        process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
     }
 
     /// Ends the worker (SIGKILL: it is idle, or stuck) and reaps it.

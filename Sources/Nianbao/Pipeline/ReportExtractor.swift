@@ -36,6 +36,8 @@ public struct ReportExtractor: Sendable {
 
     /// Converts the bytes of a file; `path` names it in errors and in `source.path`.
     public func extract(bytes: [UInt8], path: String) throws(ExtractError) -> Report {
+        // Zero bytes are `empty` whatever the file is called (not a damaged PDF).
+        if bytes.isEmpty { throw ExtractError(.empty, path: path, "the file is empty") }
         let document: SourceDocument
         switch InputKind.detect(path: path, bytes: bytes) {
         case .pdf: document = try PDFReader().read(data: bytes, path: path)
@@ -61,6 +63,11 @@ public struct ReportExtractor: Sendable {
         if title == nil { diagnostics.append(Diagnostic(.warning, "title_missing", "no title line (…年度报告) before the first section")) }
         if agency == nil { diagnostics.append(Diagnostic(.warning, "agency_missing", "the agency could not be read from the title")) }
         if year == nil { diagnostics.append(Diagnostic(.warning, "year_missing", "the year could not be read from the title or the statistical period")) }
+        if let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
+            diagnostics.append(Diagnostic(.warning, "multiple_reports",
+                "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
+                at: rows[second].at))
+        }
 
         let tables = TableLocator(rows: rows, outline: outline)
         let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
@@ -111,6 +118,18 @@ public struct ReportExtractor: Sendable {
             title: title, agency: agency, year: year, generation: generation,
             preface: outline.preface, sections: outline.spans.map(\.section),
             cells: cells, checks: checks, diagnostics: diagnostics)
+    }
+
+    /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the
+    /// start of another report pasted into the same file.
+    static func secondReportTitle(_ rows: [GridRow], after start: Int) -> Int? {
+        guard start < rows.count else { return nil }
+        return (start..<rows.count).first { i in
+            let row = rows[i]
+            guard row.table == nil, TitleFinder.isTitleLike(row) else { return false }
+            let key = TextNormalizer.matchKey(row.text)
+            return key.includes("信息公开") && key.includes("年度报告")
+        }
     }
 
     /// The report as JSON bytes (sorted keys, stable).

@@ -31,6 +31,10 @@ struct ApplicationsReader: Sendable {
             matched.append((spec, row))
         }
         guard !matched.isEmpty else { return Result(cells: [], found: false, splitOther: nil) }
+        // A lone 总计 row (its keyword is a common word: a budget's 收入总计) is no Table 三.
+        if matched.count == 1 && matched[0].spec.key == ApplicationsLayout.totalProcessed.key {
+            return Result(cells: [], found: false, splitOther: nil)
+        }
 
         let hasSub = ApplicationsLayout.otherSubRows.contains { seen.contains($0.key) }
         let hasSingle = seen.contains("other.total")

@@ -30,18 +30,20 @@ enum RowCollector {
         var pendingKeys: [String] = []
         var pendingLabels: [String] = []
         for row in rows {
-            var readings: [PlacedReading] = []
             var labelEnd = row.cells.count
-            // Walk from the right while cells are values.
+            // Walk from the right while cells are values (collected right to left, then reversed:
+            // inserting at the front was quadratic in a row of 200,000 cells).
+            var fromRight: [[PlacedReading]] = []
             while labelEnd > 0 {
                 let cell = row.cells[labelEnd - 1]
                 if let split = splitValues(cell) {
-                    readings.insert(contentsOf: split, at: 0)
+                    fromRight.append(split)
                     labelEnd -= 1
                 } else {
                     break
                 }
             }
+            var readings: [PlacedReading] = fromRight.reversed().flatMap { $0 }
             var labelCells = Array(row.cells[0..<labelEnd])
             // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
             if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
@@ -83,10 +85,11 @@ enum RowCollector {
         while end > 1 {
             let r = CellReading.read(String(parts[end - 1]))
             guard r.kind == .number || r.kind == .notApplicable else { break }
-            values.insert(PlacedReading(reading: r, at: cell.at, column: nil), at: 0)
+            values.append(PlacedReading(reading: r, at: cell.at, column: nil))
             end -= 1
         }
         guard !values.isEmpty else { return nil }
+        values.reverse()
         return (parts[0..<end].joined(separator: " "), values)
     }
 

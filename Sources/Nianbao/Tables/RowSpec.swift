@@ -9,7 +9,11 @@ struct RowSpec: Sendable {
     /// A label that must be the whole cell (after removing an item marker like `3.`), e.g. `其他`.
     var wholeLabel: String? = nil
 
+    /// Longer label text is prose or junk (a 50 MB table cell), never a row label: not scanned.
+    static let maxLabelBytes = 4096
+
     func matches(_ key: String) -> Bool {
+        guard key.utf8.count <= Self.maxLabelBytes else { return false }
         for k in keywords where key.includes(k) { return true }
         if let whole = wholeLabel {
             return Self.strippingItemMarker(key) == whole
