@@ -12,11 +12,10 @@ let package = Package(
     name: "nianbao-fuzz",
     dependencies: [.package(name: "nianbao", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzText", dependencies: [.product(name: "Nianbao", package: "nianbao")],
-                          swiftSettings: fuzz, linkerSettings: link),
-        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "Nianbao", package: "nianbao")],
-                          swiftSettings: fuzz, linkerSettings: link),
-        .executableTarget(name: "FuzzPDF", dependencies: [.product(name: "Nianbao", package: "nianbao")],
-                          swiftSettings: fuzz, linkerSettings: link),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Nianbao", package: "nianbao")],
+                swiftSettings: fuzz),
+        .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport"], swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport"], swiftSettings: fuzz, linkerSettings: link),
+        .executableTarget(name: "FuzzPDF", dependencies: ["FuzzSupport"], swiftSettings: fuzz, linkerSettings: link),
     ]
 )
