@@ -2,11 +2,7 @@ import Foundation
 import Testing
 @testable import Nianbao
 
-private var packageRoot: URL {
-    var root = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { root.deleteLastPathComponent() }
-    return root
-}
+private var packageRoot: URL { TestSupport.packageRoot }
 
 private func dump(_ doc: SourceDocument) {
     guard ProcessInfo.processInfo.environment["NIANBAO_DUMP"] != nil else { return }
@@ -19,10 +15,7 @@ private func dump(_ doc: SourceDocument) {
 
 /// The shared corpus lives beside the package: `<package root>/../shared/corpus/`.
 private func sharedCorpusFile(_ name: String) -> URL? {
-    var root = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { root.deleteLastPathComponent() }  // …/Tests/NianbaoTests/this.swift → package root
-    let url = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
-    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    TestSupport.sharedFile("corpus/\(name)")
 }
 
 @Suite struct HTMLCorpusTests {
