@@ -124,32 +124,16 @@ public final class BatchStateStore: @unchecked Sendable {
         }
     }
 
-    /// Temporary file in the target's folder, then rename. `sync`: fsync before the rename.
+    /// Temporary file in the target's folder, then rename (``AtomicFile``). `sync`: fsync before the
+    /// rename. A target that exists and is not a regular file is refused, never replaced.
     static func writeAtomically(_ bytes: [UInt8], to target: String, sync: Bool) throws {
         if AggregateFile.isSpecialFile(target) {
             throw AtomicFile.WriteError(description: "\(target): exists and is not a regular file; not replaced")
         }
-        let dir = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-" + name
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw AtomicFile.WriteError(description: "\(temp): \(String(cString: strerror(errno)))") }
-        var ok = true
-        bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n <= 0 { ok = false; break }
-                offset += n
-            }
-        }
-        if ok && sync && fsync(fd) != 0 { ok = false }
-        let err = errno
-        close(fd)
-        guard ok, rename(temp, target) == 0 else {
-            let message = String(cString: strerror(ok ? errno : err))
-            unlink(temp)
-            throw AtomicFile.WriteError(description: "\(target): \(message)")
+        do {
+            try AtomicFile.replace(target, with: bytes, sync: sync)
+        } catch let error as AtomicFile.WriteError {
+            throw AtomicFile.WriteError(description: "\(target): \(error.description)")
         }
     }
 }

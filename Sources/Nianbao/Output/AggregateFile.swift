@@ -47,15 +47,7 @@ public final class AggregateFile {
 
     func flush() throws {
         if let failed { throw AtomicFile.WriteError(description: failed) }
-        var ok = true
-        buffer.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n <= 0 { ok = false; break }
-                offset += n
-            }
-        }
+        let ok = AtomicFile.writeAll(fd, buffer)
         buffer.removeAll(keepingCapacity: true)
         if !ok {
             failed = "\(target): \(String(cString: strerror(errno)))"
