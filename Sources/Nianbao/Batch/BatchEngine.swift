@@ -56,8 +56,9 @@ public struct BatchConfiguration: Sendable {
 }
 
 public struct BatchProgress: Sendable {
-    /// Converting inputs, then writing the outputs (`done` counts inputs written).
-    public enum Phase: Sendable { case converting, writing }
+    /// Converting inputs (their outputs are written as they come), then finishing: the cross-year
+    /// checks are added and the outputs put in place.
+    public enum Phase: Sendable { case converting, finishing }
     public var phase: Phase = .converting
     public var done: Int
     public var total: Int
@@ -69,8 +70,8 @@ public struct BatchProgress: Sendable {
 
     /// `  412/1000  41%  35.2/s  ETA 0:17  failed 3`
     public var line: String {
-        if phase == .writing {
-            return String(format: "writing outputs %6d/%d %3d%%  failed %d", done, total, total > 0 ? done * 100 / total : 100, failed)
+        if phase == .finishing {
+            return String(format: "%6d/%d converted; adding cross-year checks, writing the outputs…  failed %d", done, total, failed)
         }
         let rate = elapsed > 0 ? Double(converted) / elapsed : 0
         let left = total - done
@@ -126,13 +127,15 @@ public struct BatchError: Error, CustomStringConvertible {
 
 /// Converts a batch of inputs into datasets, in parallel, resumably.
 ///
-/// 1. Convert: `jobs` threads take inputs in path order; each reads the file, hashes it, and looks
-///    up its state entry (``BatchStateStore``); if absent, converts it (in a worker process when
-///    ``BatchConfiguration/worker`` is set, with the timeout) and writes the entry atomically. Only
-///    a ``YearSummary`` per input stays in memory.
-/// 2. Aggregate: inputs in path order; each entry is read back, the cross-year checks I5/I6 added
-///    from the summaries, and the report streamed to every output, each a temporary file renamed
-///    into place at the end. Memory holds one report at a time.
+/// 1. Convert and stream: `jobs` threads take inputs in path order; each reads the file, hashes it,
+///    and looks up its state entry (``BatchStateStore``); if absent, converts it (in a worker process
+///    when ``BatchConfiguration/worker`` is set, with the timeout) into an entry that also holds the
+///    parts the outputs need (``StateEntry``), written atomically; then writes the input's `--out`
+///    file. Meanwhile this thread hands the inputs, in path order, to the ``BatchWriter``, which
+///    streams them to the outputs. At most a window of inputs ahead of the writer is in memory;
+///    otherwise only a ``YearSummary`` per input is kept.
+/// 2. Cross-year: from the summaries, the reports whose agency has the previous year in the batch
+///    get I5/I6, and the writer replaces their lines, rows and files, then puts every output in place.
 public final class BatchEngine: @unchecked Sendable {
     public let configuration: BatchConfiguration
 
@@ -140,28 +143,47 @@ public final class BatchEngine: @unchecked Sendable {
         self.configuration = configuration
     }
 
+    /// What the batch keeps of each input until the end.
     struct Outcome {
         var key: String?
-        var sha256: String?
         var errorCode: String?
         var errorMessage: String?
         var summary: YearSummary?
+        /// Some check of the report (before the cross-year ones) failed.
+        var failedChecks = false
         var reused = false
     }
 
+    /// The conversion threads and the writing thread meet here.
     final class Shared: @unchecked Sendable {
-        let lock = NSLock()
+        let condition = NSCondition()
         var next = 0
         var outcomes: [Outcome?]
+        /// Prepared inputs not yet written, by index; the writer takes `written` next.
+        var ready: [Int: PreparedInput] = [:]
+        var written = 0
+        let window: Int
         var done = 0, converted = 0, reused = 0, failed = 0
         var fatal: String?
-        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+        init(count: Int, window: Int) {
+            outcomes = Array(repeating: nil, count: count)
+            self.window = window
+        }
 
+        /// The next input to convert; waits while the writer is a whole window behind.
         func take() -> Int? {
-            lock.lock(); defer { lock.unlock() }
+            condition.lock(); defer { condition.unlock() }
+            while fatal == nil && next < outcomes.count && next - written >= window { condition.wait() }
             guard fatal == nil, next < outcomes.count else { return nil }
             next += 1
             return next - 1
+        }
+
+        func fail(_ message: String) {
+            condition.lock()
+            fatal = fatal ?? message
+            condition.broadcast()
+            condition.unlock()
         }
     }
 
@@ -192,266 +214,181 @@ public final class BatchEngine: @unchecked Sendable {
         defer { close(lockFD) }
         if c.worker != nil { signal(SIGPIPE, SIG_IGN) }
 
-        // 1. Convert.
+        let writer = try BatchWriter(c, scratchDirectory: stateDir)
+
+        // 1. Convert (threads) and stream to the outputs (this thread).
         let fingerprint = BatchStateStore.fingerprint(c.options)
-        let shared = Shared(count: c.inputs.count)
         let threads = min(c.jobs, max(1, c.inputs.count))
-        Self.runThreads(threads) { _ in
+        let shared = Shared(count: c.inputs.count, window: 16 * threads)
+        let group = Self.startThreads(threads) { _ in
             var worker: WorkerProcess? = nil
             while let i = shared.take() {
-                let o = self.process(i, store: store, fingerprint: fingerprint, worker: &worker, shared: shared)
-                shared.lock.lock()
+                let (o, prepared) = self.process(i, store: store, fingerprint: fingerprint, parts: writer.parts, worker: &worker, shared: shared)
+                let item = prepared
+                do { try writer.writeOutFile(item, index: i) } catch {
+                    shared.fail("cannot write the output: \(error)")
+                }
+                shared.condition.lock()
                 shared.outcomes[i] = o
+                shared.ready[i] = item
                 shared.done += 1
                 if o.errorCode != nil { shared.failed += 1 }
                 if o.reused { shared.reused += 1 } else { shared.converted += 1 }
                 let p = BatchProgress(done: shared.done, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
                                       failed: shared.failed, elapsed: monotonicNow() - start)
                 progress?(p)
-                shared.lock.unlock()
+                shared.condition.broadcast()
+                shared.condition.unlock()
             }
             worker?.stop()
         }
-        if let fatal = shared.fatal { throw BatchError(description: fatal) }
+        for i in 0..<c.inputs.count {
+            shared.condition.lock()
+            while shared.fatal == nil && shared.ready[i] == nil { shared.condition.wait() }
+            let item = shared.ready.removeValue(forKey: i)
+            shared.condition.unlock()
+            guard let item else { break }
+            do { try writer.write(item, index: i) } catch {
+                shared.fail("\(error)")
+                break
+            }
+            shared.condition.lock()
+            shared.written = i + 1
+            shared.condition.broadcast()
+            shared.condition.unlock()
+        }
+        group.wait()
+        if let fatal = shared.fatal {
+            writer.abort()
+            throw BatchError(description: fatal)
+        }
         let outcomes = shared.outcomes.map { $0! }
 
-        // 2. Aggregate.
-        var summary = try aggregate(outcomes, store: store) { written in
-            progress?(BatchProgress(phase: .writing, done: written, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
-                                    failed: shared.failed, elapsed: monotonicNow() - start))
-        }
+        // 2. Cross-year checks; the outputs are put in place.
+        progress?(BatchProgress(phase: .finishing, done: c.inputs.count, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
+                                failed: shared.failed, elapsed: monotonicNow() - start))
+        var summary = BatchSummary()
         summary.total = c.inputs.count
         summary.reused = outcomes.filter(\.reused).count
         summary.convertedNow = outcomes.count - summary.reused
+        let index = CrossYearIndex(summaries: outcomes.enumerated().compactMap { i, x in x.summary.map { (i, $0) } })
+        try writer.finish { i in
+            let outcome = outcomes[i]
+            if let code = outcome.errorCode {
+                summary.failures[code, default: 0] += 1
+                summary.failedInputs.append((c.inputs[i].path, code, outcome.errorMessage ?? ""))
+                return nil
+            }
+            summary.reports += 1
+            let patch = try self.crossYearPatch(i, outcomes, index: index, store: store)
+            if let patch {
+                summary.crossYearChecks += patch.checks.count
+                summary.crossYearFailures += patch.checks.filter { $0["status"]?.stringValue == "fail" }.count
+            }
+            if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
+            return patch
+        }
         store.collectGarbage(keep: Set(outcomes.compactMap(\.key)))
         summary.elapsed = monotonicNow() - start
         return summary
     }
 
-    /// Codes not kept in the state: tried again by the next run.
-    static let transientCodes: Set<String> = [ExtractError.Code.unreadable.rawValue, ExtractError.Code.timeout.rawValue, ExtractError.Code.crashed.rawValue]
-
-    func process(_ i: Int, store: BatchStateStore, fingerprint: String, worker: inout WorkerProcess?, shared: Shared) -> Outcome {
+    /// Converts input `i` (or takes it from the state) and prepares what the outputs need.
+    func process(_ i: Int, store: BatchStateStore, fingerprint: String, parts: Set<StateEntry.Part>,
+                 worker: inout WorkerProcess?, shared: Shared) -> (Outcome, PreparedInput) {
         let c = configuration
         let input = c.inputs[i]
+        func failure(_ code: String, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput) {
+            (Outcome(errorCode: code, errorMessage: message), PreparedInput(errorCode: code, errorMessage: message, sha256: sha256))
+        }
         let bytes: [UInt8]
         do { bytes = try ReportExtractor.readBytes(input.path) } catch {
-            return Outcome(errorCode: error.code.rawValue, errorMessage: error.message)
+            return failure(error.code.rawValue, error.message)
         }
         let sha = BatchConversion.sha256Hex(bytes)
         let key = BatchStateStore.key(id: input.id, sha256: sha, fingerprint: fingerprint)
-        func fromMeta(_ m: StateMeta, reused: Bool) -> Outcome {
-            Outcome(key: key, sha256: sha, errorCode: m.errorCode, errorMessage: m.errorMessage, summary: m.summary, reused: reused)
+        if let e = store.read(key: key), e.meta.id == input.id, e.meta.path == input.path {
+            return prepare(e, key: key, parts: parts, store: store, reused: true)
         }
-        if let m = store.meta(key: key), m.id == input.id, m.path == input.path { return fromMeta(m, reused: true) }
 
         guard let command = c.worker else {
-            let (meta, report) = BatchConversion.convert(input, bytes: bytes, sha256: sha, options: c.options)
-            do { try store.write(key: key, meta: meta, report: report) } catch {
-                shared.lock.lock(); shared.fatal = shared.fatal ?? "cannot write the state: \(error)"; shared.lock.unlock()
-            }
-            return fromMeta(meta, reused: false)
+            let e = BatchConversion.convert(input, bytes: bytes, sha256: sha, options: c.options, parts: parts)
+            do { try store.write(key: key, entry: e) } catch { shared.fail("cannot write the state: \(error)") }
+            return prepare(e, key: key, parts: parts, store: store, reused: false)
         }
-        var transient = Outcome(sha256: sha)
         if worker == nil {
             do { worker = try WorkerProcess(command) } catch {
-                shared.lock.lock(); shared.fatal = shared.fatal ?? "cannot start a worker process (\(command.executable)): \(error)"; shared.lock.unlock()
-                return Outcome(sha256: sha, errorCode: ExtractError.Code.crashed.rawValue, errorMessage: "cannot start a worker process")
+                shared.fail("cannot start a worker process (\(command.executable)): \(error)")
+                return failure(ExtractError.Code.crashed.rawValue, "cannot start a worker process", sha256: sha)
             }
         }
         let header: JSONValue = .object([
             "path": .string(input.path), "id": .string(input.id), "sha256": .string(sha), "key": .string(key),
             "state": .string(store.directory), "length": .int(bytes.count),
+            "parts": .array(StateEntry.Part.allCases.filter(parts.contains).map { .string($0.rawValue) }),
         ])
+        let crashed = ExtractError.Code.crashed.rawValue
         switch worker!.convert(header: header.serialized(pretty: false), bytes: bytes, timeout: c.timeout) {
         case .done:
-            if let m = store.meta(key: key) { return fromMeta(m, reused: false) }
-            transient.errorCode = ExtractError.Code.crashed.rawValue
-            transient.errorMessage = "the worker wrote no result"
+            if let e = store.read(key: key) { return prepare(e, key: key, parts: parts, store: store, reused: false) }
+            return failure(crashed, "the worker wrote no result", sha256: sha)
         case .failed(let message):
-            shared.lock.lock(); shared.fatal = shared.fatal ?? "cannot write the state: \(message)"; shared.lock.unlock()
-            transient.errorCode = ExtractError.Code.crashed.rawValue
-            transient.errorMessage = message
+            shared.fail("cannot write the state: \(message)")
+            return failure(crashed, message, sha256: sha)
         case .timeout:
             worker!.stop()
             worker = nil
-            transient.errorCode = ExtractError.Code.timeout.rawValue
-            transient.errorMessage = String(format: "conversion took longer than %g s", c.timeout)
+            return failure(ExtractError.Code.timeout.rawValue, String(format: "conversion took longer than %g s", c.timeout), sha256: sha)
         case .crashed:
             worker!.stop()
             let ending = worker!.ending
             worker = nil
-            if let m = store.meta(key: key) { return fromMeta(m, reused: false) }
-            transient.errorCode = ExtractError.Code.crashed.rawValue
-            transient.errorMessage = "the converter crashed on this file (worker process ended by \(ending)"
-                + (command.memoryLimitMB.map { "; its memory limit is \($0) MB" } ?? "") + ")"
+            if let e = store.read(key: key) { return prepare(e, key: key, parts: parts, store: store, reused: false) }
+            return failure(crashed, "the converter crashed on this file (worker process ended by \(ending)"
+                + (command.memoryLimitMB.map { "; its memory limit is \($0) MB" } ?? "") + ")", sha256: sha)
         }
-        return transient
     }
 
-    func aggregate(_ outcomes: [Outcome], store: BatchStateStore, written: (Int) -> Void) throws -> BatchSummary {
+    /// The outputs' parts of a state entry; parts an earlier run did not prepare are made here from
+    /// the report JSON and kept in the entry.
+    func prepare(_ entry: StateEntry, key: String, parts: Set<StateEntry.Part>, store: BatchStateStore, reused: Bool) -> (Outcome, PreparedInput) {
+        let meta = entry.meta
+        if let code = meta.errorCode {
+            return (Outcome(key: key, errorCode: code, errorMessage: meta.errorMessage, reused: reused),
+                    PreparedInput(errorCode: code, errorMessage: meta.errorMessage, sha256: meta.sha256))
+        }
+        var e = entry
+        let counts = meta.counts ?? CheckCounts()
+        var sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
+        if parts.contains(.sql) && sql == nil { e.parts[.sql] = nil }
+        let missing = parts.filter { e.parts[$0] == nil }
+        if !missing.isEmpty, let json = try? JSONParser.parse(e.parts[.json]!) {
+            for (part, bytes) in BatchConversion.preparedParts(reportId: meta.id, report: json, counts: counts, parts: Set(missing)) {
+                e.parts[part] = bytes
+            }
+            sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
+            try? store.write(key: key, entry: e)
+        }
+        let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], long: e.parts[.long], sql: sql, counts: counts)
+        return (Outcome(key: key, summary: meta.summary, failedChecks: counts.fail > 0, reused: reused), p)
+    }
+
+    /// The cross-year checks of input `i` and its report JSON with them, or nil when it gets none.
+    func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore) throws -> CrossYearPatch? {
         let c = configuration
-        let o = c.outputs
-        var summary = BatchSummary()
-        let index = CrossYearIndex(summaries: outcomes.enumerated().compactMap { i, x in x.summary.map { (i, $0) } })
-        let anyOutput = o.outDirectory != nil || o.jsonl != nil || o.csv != nil || o.long != nil || o.sqlite != nil
-        let jsonlTarget = o.jsonl ?? (anyOutput ? nil : "-")
-        for t in [jsonlTarget, o.csv, o.long, o.sqlite].compactMap({ $0 }) where t != "-" { AggregateFile.removeLeftovers(of: t) }
-
-        var jsonl: AggregateFile?, wide: AggregateFile?, long: AggregateFile?, sqlite: SQLiteDataset?
-        do {
-            jsonl = try jsonlTarget.map(AggregateFile.init)
-            wide = try o.csv.map(AggregateFile.init)
-            long = try o.long.map(AggregateFile.init)
-            sqlite = try o.sqlite.map(SQLiteDataset.init)
-            if let wide {
-                if o.bom { try wide.write(CSV.bom) }
-                try wide.write(CSV.line(WideCSV.header))
-            }
-            if let long {
-                if o.bom { try long.write(CSV.bom) }
-                try long.write(CSV.line(LongCSV.header))
-            }
-            sqlite?.setMeta("options", BatchStateStore.fingerprint(c.options))
-            if let outDir = o.outDirectory {
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-                Self.removeTemporaryFiles(under: outDir)
-            }
-
-            // Inputs in chunks: rendered in parallel (read, parse, cross-year checks, every output's
-            // bytes, the --out file), then written in path order by this thread.
-            let chunkSize = 64
-            var chunkStart = 0
-            while chunkStart < outcomes.count {
-                let range = chunkStart..<min(outcomes.count, chunkStart + chunkSize)
-                let rendered = RenderedChunk(count: range.count)
-                let failure = RenderedChunk.Failure()
-                DispatchQueue.concurrentPerform(iterations: range.count) { k in
-                    do {
-                        rendered.items[k] = try self.render(range.lowerBound + k, outcomes, index: index, store: store,
-                                                            wantSQL: o.sqlite != nil, wantWide: o.csv != nil, wantLong: o.long != nil, wantJSONL: jsonlTarget != nil)
-                    } catch {
-                        failure.set("\(error)")
-                    }
-                }
-                if let message = failure.message { throw BatchError(description: message) }
-                for k in 0..<range.count {
-                    let item = rendered.items[k]!
-                    let i = range.lowerBound + k
-                    if let code = item.errorCode {
-                        summary.failures[code, default: 0] += 1
-                        summary.failedInputs.append((c.inputs[i].path, code, item.errorMessage ?? ""))
-                    } else {
-                        summary.reports += 1
-                        if item.failedChecks { summary.reportsWithFailedChecks += 1 }
-                        summary.crossYearChecks += item.crossYearChecks
-                        summary.crossYearFailures += item.crossYearFailures
-                    }
-                    if let jsonl, let line = item.jsonl { try jsonl.write(line) }
-                    if let wide, let line = item.wide { try wide.write(line) }
-                    if let long, let text = item.long { try long.write(text) }
-                    if let sqlite { try sqlite.add(item.sql.rows) }
-                }
-                chunkStart = range.upperBound
-                written(chunkStart)
-            }
-            try jsonl?.commit()
-            try wide?.commit()
-            try long?.commit()
-            try sqlite?.commit()
-        } catch {
-            jsonl?.abort(); wide?.abort(); long?.abort(); sqlite?.abort()
-            throw BatchError(description: "cannot write the output: \(error)")
+        guard let s = outcomes[i].summary, let prev = index.previous(of: s), prev.index != i,
+              let ps = outcomes[prev.index].summary else { return nil }
+        let (checks, diagnostics) = CrossYearIndex.checks(current: s, previous: ps, previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
+        guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
+        guard let key = outcomes[i].key, let e = store.read(key: key), let json = e.parts[.json], var counts = e.meta.counts else {
+            throw BatchError(description: "\(c.inputs[i].path): its state entry disappeared during the run")
         }
-        return summary
-    }
-
-    struct Rendered {
-        var errorCode: String?
-        var errorMessage: String?
-        var failedChecks = false
-        var crossYearChecks = 0
-        var crossYearFailures = 0
-        var jsonl: [UInt8]?
-        var wide: String?
-        var long: String?
-        var sql = SQLiteDataset.Rows()
-    }
-
-    final class RenderedChunk: @unchecked Sendable {
-        var items: [Rendered?]
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-
-        final class Failure: @unchecked Sendable {
-            let lock = NSLock()
-            var message: String?
-            func set(_ m: String) { lock.lock(); message = message ?? m; lock.unlock() }
+        counts.add(checks: checks, diagnostics: diagnostics)
+        let additions = [("checks", checks.map { $0.serialized(pretty: false) }), ("diagnostics", diagnostics.map { $0.serialized(pretty: false) })]
+        guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
+            throw BatchError(description: "\(c.inputs[i].path): its state entry holds no report object")
         }
-    }
-
-    /// Everything the outputs need from input `i`; writes its `--out` file.
-    func render(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
-                wantSQL: Bool, wantWide: Bool, wantLong: Bool, wantJSONL: Bool) throws -> Rendered {
-        let c = configuration
-        let o = c.outputs
-        let input = c.inputs[i]
-        let outcome = outcomes[i]
-        var out = Rendered()
-        var report: JSONValue? = nil
-        var errorCode = outcome.errorCode, errorMessage = outcome.errorMessage
-        if errorCode == nil {
-            if let key = outcome.key, let (_, r) = store.read(key: key), let r {
-                report = r
-            } else {
-                errorCode = ExtractError.Code.crashed.rawValue
-                errorMessage = "the state entry of this input disappeared during the run"
-            }
-        }
-        if var r = report {
-            if let s = outcome.summary, let prev = index.previous(of: s), prev.index != i, let ps = outcomes[prev.index].summary {
-                let (checks, diagnostics) = CrossYearIndex.checks(current: s, previous: ps, previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
-                r = CrossYearIndex.inject(into: r, checks: checks, diagnostics: diagnostics)
-                out.crossYearChecks = checks.count
-                out.crossYearFailures = checks.filter { $0["status"]?.stringValue == "fail" }.count
-            }
-            out.failedChecks = (r["checks"]?.arrayValue ?? []).contains { $0["status"]?.stringValue == "fail" }
-            if let outDir = o.outDirectory {
-                try writeIfChanged(r.serialized(pretty: !o.compactJSON), to: outDir + "/" + input.id + ".json")
-                unlink(outDir + "/" + input.id + ".error.json")
-            }
-            if wantJSONL { out.jsonl = r.serialized(pretty: false) + [0x0A] }
-            if wantWide { out.wide = CSV.line(WideCSV.row(reportId: input.id, report: r)) }
-            if wantLong {
-                var text = ""
-                for row in LongCSV.rows(reportId: input.id, report: r) { text += CSV.line(row) }
-                out.long = text
-            }
-            if wantSQL { out.sql = SQLiteDataset.rows(reportId: input.id, report: r) }
-        } else {
-            let code = errorCode ?? ExtractError.Code.crashed.rawValue
-            out.errorCode = code
-            out.errorMessage = errorMessage
-            let record: JSONValue = .object([
-                "schema_version": .int(Report.schemaVersion),
-                "report_id": .string(input.id),
-                "source": .object(["path": .string(input.path), "sha256": outcome.sha256.map(JSONValue.string) ?? .null]),
-                "error": .object(["code": .string(code), "message": .string(errorMessage ?? "")]),
-            ])
-            if let outDir = o.outDirectory {
-                try writeIfChanged(record.serialized(pretty: !o.compactJSON), to: outDir + "/" + input.id + ".error.json")
-                unlink(outDir + "/" + input.id + ".json")
-            }
-            if wantJSONL { out.jsonl = record.serialized(pretty: false) + [0x0A] }
-            if wantSQL { out.sql = SQLiteDataset.errorRows(reportId: input.id, path: input.path, sha256: outcome.sha256, code: code, message: errorMessage ?? "") }
-        }
-        return out
-    }
-
-    func writeIfChanged(_ bytes: [UInt8], to path: String) throws {
-        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count, [UInt8](existing) == bytes { return }
-        let dir = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try BatchStateStore.writeAtomically(bytes, to: path, sync: false)
+        return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts)
     }
 
     /// Temporary files (`.tmp-*`) that a killed run left in the `--out` folder.
@@ -462,8 +399,8 @@ public final class BatchEngine: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on `count` threads (8 MiB stacks) and waits for all.
-    static func runThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    /// Starts `body` on `count` threads (8 MiB stacks); wait on the group for all to end.
+    static func startThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> DispatchGroup {
         let group = DispatchGroup()
         for t in 0..<count {
             group.enter()
@@ -474,6 +411,6 @@ public final class BatchEngine: @unchecked Sendable {
             thread.stackSize = 8 << 20
             thread.start()
         }
-        group.wait()
+        return group
     }
 }

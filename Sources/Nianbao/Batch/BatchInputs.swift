@@ -112,7 +112,7 @@ public enum BatchDiscovery {
             guard part.utf8.count > maxComponentBytes else { return String(part) }
             let ext = (String(part) as NSString).pathExtension
             let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
-            let hash = SHA256.hash(data: Array(part.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+            let hash = ContentHash.hex(SHA256.hash(data: Array(part.utf8)).prefix(4))
             var head = String.UnicodeScalarView()
             var bytes = 0
             let budget = maxComponentBytes - 9 - suffix.utf8.count

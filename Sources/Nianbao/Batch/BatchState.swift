@@ -10,11 +10,14 @@ public struct StateMeta: Sendable {
     public var errorCode: String?
     public var errorMessage: String?
     public var summary: YearSummary?
+    /// The report's check summary (before cross-year checks).
+    public var counts: CheckCounts?
 
     var json: JSONValue {
         var o: [String: JSONValue] = [
-            "v": .int(1), "path": .string(path), "id": .string(id), "sha256": .string(sha256),
+            "v": .int(StateEntry.version), "path": .string(path), "id": .string(id), "sha256": .string(sha256),
         ]
+        if let counts { o["counts"] = counts.json }
         if let errorCode {
             o["error"] = .object(["code": .string(errorCode), "message": .string(errorMessage ?? "")])
         }
@@ -22,27 +25,77 @@ public struct StateMeta: Sendable {
         return .object(o)
     }
 
-    init(path: String, id: String, sha256: String, errorCode: String? = nil, errorMessage: String? = nil, summary: YearSummary? = nil) {
+    init(path: String, id: String, sha256: String, errorCode: String? = nil, errorMessage: String? = nil, summary: YearSummary? = nil,
+         counts: CheckCounts? = nil) {
         self.path = path; self.id = id; self.sha256 = sha256
-        self.errorCode = errorCode; self.errorMessage = errorMessage; self.summary = summary
+        self.errorCode = errorCode; self.errorMessage = errorMessage; self.summary = summary; self.counts = counts
     }
 
     init?(json j: JSONValue) {
-        guard j["v"]?.intValue == 1, let path = j["path"]?.stringValue, let id = j["id"]?.stringValue,
+        guard j["v"]?.intValue == StateEntry.version, let path = j["path"]?.stringValue, let id = j["id"]?.stringValue,
               let sha = j["sha256"]?.stringValue else { return nil }
         self.path = path; self.id = id; self.sha256 = sha
         errorCode = j["error"]?["code"]?.stringValue
         errorMessage = j["error"]?["message"]?.stringValue
         summary = j["summary"].flatMap(YearSummary.init(json:))
-        if errorCode == nil && summary == nil { return nil }
+        counts = CheckCounts(json: j["counts"])
+        if errorCode == nil && (summary == nil || counts == nil) { return nil }
     }
 }
 
-/// The resume state of a batch: one file per converted input, `<dir>/<k0k1>/<key>.json`, where the
-/// key is SHA-256 of (report id, content SHA-256, options fingerprint, nianbao version). Line 1 is
-/// the ``StateMeta``; line 2, for a converted input, the report JSON (compact, without cross-year
-/// checks). Files are written to a temporary name and renamed, so a file is complete or absent;
-/// a file that does not parse is treated as absent and converted again.
+/// One input's entry in the batch state: its ``StateMeta`` and, for a converted input, the report
+/// JSON (compact, without cross-year checks) and the parts prepared for the outputs (the wide CSV row
+/// without its check summary, the long CSV rows, the SQLite rows), so that writing the outputs needs
+/// no second parse of the report.
+///
+/// File layout: line 1 is the meta JSON with `"parts": [["json", n], ["wide", n], …]`; the parts'
+/// bytes follow, in that order, nothing else.
+public struct StateEntry: Sendable {
+    static let version = 2
+
+    public enum Part: String, CaseIterable, Sendable { case json, wide, long, sql }
+
+    public var meta: StateMeta
+    public var parts: [Part: [UInt8]] = [:]
+
+    public init(meta: StateMeta, parts: [Part: [UInt8]] = [:]) {
+        self.meta = meta
+        self.parts = parts
+    }
+
+    public var bytes: [UInt8] {
+        var head = meta.json
+        if case .object(var o) = head {
+            o["parts"] = .array(Part.allCases.compactMap { p in parts[p].map { .array([.string(p.rawValue), .int($0.count)]) } })
+            head = .object(o)
+        }
+        var out = head.serialized(pretty: false)
+        out.append(0x0A)
+        for p in Part.allCases { if let b = parts[p] { out += b } }
+        return out
+    }
+
+    /// Parses an entry; nil when damaged (lengths that do not add up, a header that does not parse).
+    public init?(bytes: [UInt8]) {
+        guard let nl = bytes.firstIndex(of: 0x0A), let head = try? JSONParser.parse(bytes[..<nl]),
+              let meta = StateMeta(json: head), let list = head["parts"]?.arrayValue else { return nil }
+        self.meta = meta
+        var at = nl + 1
+        for item in list {
+            guard let pair = item.arrayValue, pair.count == 2, let name = pair[0].stringValue, let part = Part(rawValue: name),
+                  let n = pair[1].intValue, n >= 0, at + n <= bytes.count else { return nil }
+            parts[part] = Array(bytes[at..<(at + n)])
+            at += n
+        }
+        guard at == bytes.count else { return nil }
+        if meta.errorCode == nil && parts[.json] == nil { return nil }
+    }
+}
+
+/// The resume state of a batch: one file per input, `<dir>/<k0k1>/<key>.json` (a ``StateEntry``),
+/// where the key is SHA-256 of (report id, content SHA-256, options fingerprint, nianbao version).
+/// Files are written to a temporary name and renamed, so a file is complete or absent; a file that
+/// does not parse is treated as absent and converted again.
 public final class BatchStateStore: @unchecked Sendable {
     public let directory: String
 
@@ -60,7 +113,7 @@ public final class BatchStateStore: @unchecked Sendable {
 
     public static func key(id: String, sha256: String, fingerprint: String) -> String {
         let text = "\(id)\u{0}\(sha256)\u{0}\(fingerprint)"
-        return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return ContentHash.sha256Hex(Array(text.utf8))
     }
 
     public func path(forKey key: String) -> String {
@@ -69,37 +122,17 @@ public final class BatchStateStore: @unchecked Sendable {
 
     /// Writes an entry atomically (temporary file + rename; no fsync: a SIGKILL cannot tear it,
     /// and a file torn by a power loss fails to parse and is converted again).
-    public func write(key: String, meta: StateMeta, report: JSONValue?) throws {
-        var bytes = meta.json.serialized(pretty: false)
-        bytes.append(0x0A)
-        if let report {
-            bytes += report.serialized(pretty: false)
-            bytes.append(0x0A)
-        }
+    public func write(key: String, entry: StateEntry) throws {
         let target = path(forKey: key)
         let dir = (target as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try Self.writeAtomically(bytes, to: target, sync: false)
+        try Self.writeAtomically(entry.bytes, to: target, sync: false)
     }
 
-    /// Reads the header line of an entry (nil when absent or damaged).
-    public func meta(key: String) -> StateMeta? {
-        guard let (meta, _) = read(key: key, report: false) else { return nil }
-        return meta
-    }
-
-    /// Reads an entry with its report.
-    public func read(key: String, report wantReport: Bool = true) -> (StateMeta, JSONValue?)? {
+    /// Reads an entry (nil when absent or damaged).
+    public func read(key: String) -> StateEntry? {
         guard let data = FileManager.default.contents(atPath: path(forKey: key)) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.last == 0x0A, let nl = bytes.firstIndex(of: 0x0A) else { return nil }
-        guard let head = try? JSONParser.parse(bytes[..<nl]), let meta = StateMeta(json: head) else { return nil }
-        let rest = bytes[(nl + 1)...]
-        if meta.errorCode != nil { return rest.isEmpty ? (meta, nil) : nil }
-        guard rest.count > 1 else { return nil }
-        if !wantReport { return (meta, nil) }
-        guard let report = try? JSONParser.parse(rest.dropLast()) else { return nil }
-        return (meta, report)
+        return StateEntry(bytes: [UInt8](data))
     }
 
     /// Removes entries whose key is not in `keep` (inputs gone or changed since an earlier run).

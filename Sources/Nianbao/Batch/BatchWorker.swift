@@ -21,23 +21,45 @@ public struct WorkerCommand: Sendable {
 
 /// Converts one input to a state entry. Shared by the in-process runner and the worker processes.
 public enum BatchConversion {
-    public static func convert(_ input: BatchInput, bytes: [UInt8], sha256: String, options: ExtractOptions) -> (StateMeta, JSONValue?) {
+    /// `parts`: the output parts to prepare besides the report JSON (see ``StateEntry``).
+    public static func convert(_ input: BatchInput, bytes: [UInt8], sha256: String, options: ExtractOptions,
+                               parts: Set<StateEntry.Part> = []) -> StateEntry {
+        let report: Report
         do {
-            let report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path)
-            let json = ReportJSON.value(report, expectedKeys: ExpectedKeys.keys(for: report))
-            return (StateMeta(path: input.path, id: input.id, sha256: sha256, summary: YearSummary(report: json)), json)
+            report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path, sha256: sha256)
         } catch {
-            return (StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code.rawValue, errorMessage: error.message), nil)
+            return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code.rawValue, errorMessage: error.message))
         }
+        let json = ReportJSON.value(report, expectedKeys: ExpectedKeys.keys(for: report))
+        let counts = CheckCounts(report: json)
+        var entry = StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, summary: YearSummary(report: json), counts: counts))
+        entry.parts = preparedParts(reportId: input.id, report: json, counts: counts, parts: parts)
+        entry.parts[.json] = json.serialized(pretty: false)
+        return entry
     }
 
-    static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    /// The output parts of a report (also made by the batch from the JSON of an entry that lacks them).
+    static func preparedParts(reportId: String, report json: JSONValue, counts: CheckCounts, parts: Set<StateEntry.Part>) -> [StateEntry.Part: [UInt8]] {
+        var out: [StateEntry.Part: [UInt8]] = [:]
+        if parts.contains(.wide) {
+            var w = CSVWriter(capacity: 4096)
+            for f in WideCSV.leading(reportId: reportId, report: json) { w.field(f) }
+            out[.wide] = w.bytes
+        }
+        if parts.contains(.long) {
+            out[.long] = LongCSV.text(reportId: reportId, report: json)
+        }
+        if parts.contains(.sql) {
+            out[.sql] = SQLiteDataset.rows(reportId: reportId, report: json, counts: counts).bytes
+        }
+        return out
     }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String { ContentHash.sha256Hex(bytes) }
 }
 
 /// The worker side of the process protocol. The parent sends a header line
-/// `{"path","id","sha256","key","state","length"}` followed by `length` bytes of the file; the worker
+/// `{"path","id","sha256","key","state","length","parts"}` followed by `length` bytes of the file; the worker
 /// converts them, writes the state entry and answers `done`. It exits at end of input, and when its
 /// parent dies (PR_SET_PDEATHSIG), so a SIGKILLed batch leaves no worker behind.
 public enum BatchWorker {
@@ -67,16 +89,17 @@ public enum BatchWorker {
                   let sha = request["sha256"]?.stringValue, let key = request["key"]?.stringValue,
                   let stateDir = request["state"]?.stringValue, let length = request["length"]?.intValue,
                   let bytes = reader.bytes(length) else { return 2 }
+            let parts = Set((request["parts"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(StateEntry.Part.init(rawValue:)) })
             let store: BatchStateStore
             if let s = stores[stateDir] { store = s } else {
                 guard let s = try? BatchStateStore(directory: stateDir, cleanup: false) else { return 3 }
                 stores[stateDir] = s
                 store = s
             }
-            let (meta, report) = BatchConversion.convert(BatchInput(path: path, id: id), bytes: bytes, sha256: sha, options: options)
+            let entry = BatchConversion.convert(BatchInput(path: path, id: id), bytes: bytes, sha256: sha, options: options, parts: parts)
             let reply: String
             do {
-                try store.write(key: key, meta: meta, report: report)
+                try store.write(key: key, entry: entry)
                 reply = "done\n"
             } catch {
                 reply = "fail \(error)\n".replacingOccurrences(of: "\n", with: " ") + "\n"

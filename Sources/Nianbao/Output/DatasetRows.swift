@@ -17,7 +17,41 @@ public enum CSV {
     }
 
     public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+        var w = CSVWriter()
+        for f in fields { w.field(f) }
+        w.endLine()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+}
+
+/// CSV written straight into bytes, with the quoting of ``CSV/field(_:)``.
+public struct CSVWriter {
+    public var bytes: [UInt8] = []
+    private var atLineStart = true
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    public mutating func field(_ s: String) {
+        if !atLineStart { bytes.append(0x2C) }
+        atLineStart = false
+        var s = s
+        s.withUTF8 { u in
+            guard !u.isEmpty else { return }
+            var quote = u.first == 0x20 || u.first == 0x09 || u.last == 0x20 || u.last == 0x09
+            if !quote { for b in u where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { quote = true; break } }
+            guard quote else { bytes.append(contentsOf: u); return }
+            bytes.append(0x22)
+            for b in u {
+                if b == 0x22 { bytes.append(0x22) }
+                bytes.append(b)
+            }
+            bytes.append(0x22)
+        }
+    }
+
+    public mutating func endLine() {
+        bytes.append(0x0A)
+        atLineStart = true
     }
 }
 
@@ -41,27 +75,15 @@ public enum WideCSV {
     public static var header: [String] { leadingColumns + Codebook.keys + trailingColumns }
 
     public static func row(reportId: String, report r: JSONValue) -> [String] {
+        leading(reportId: reportId, report: r) + CheckCounts(report: r).fields
+    }
+
+    /// The row without the check summary (``trailingColumns``), which the cross-year checks change.
+    public static func leading(reportId: String, report r: JSONValue) -> [String] {
         let source = r["source"], meta = r["report"]
         var values: [String: String] = [:]
         for c in r["cells"]?.arrayValue ?? [] {
             if let k = c["key"]?.stringValue { values[k] = csvText(c["value"]) }
-        }
-        var pass = 0, fail = 0, na = 0
-        var failed: [String] = []
-        for c in r["checks"]?.arrayValue ?? [] {
-            switch c["status"]?.stringValue {
-            case "pass": pass += 1
-            case "fail": fail += 1; failed.append(c["id"]?.stringValue ?? "")
-            default: na += 1
-            }
-        }
-        var errors = 0, warnings = 0
-        for d in r["diagnostics"]?.arrayValue ?? [] {
-            switch d["severity"]?.stringValue {
-            case "error": errors += 1
-            case "warning": warnings += 1
-            default: break
-            }
         }
         let agency = meta?["agency"]?.stringValue
         var row = [
@@ -70,8 +92,57 @@ public enum WideCSV {
         ]
         row.reserveCapacity(header.count)
         for k in Codebook.keys { row.append(values[k] ?? "") }
-        row += [String(pass), String(fail), String(na), failed.joined(separator: ";"), String(errors), String(warnings)]
         return row
+    }
+}
+
+/// The check summary of a report (the trailing columns of the wide CSV and of SQLite `reports`).
+public struct CheckCounts: Sendable, Equatable {
+    public var pass = 0, fail = 0, notAssessable = 0
+    /// Ids of the failed checks, in report order.
+    public var failed: [String] = []
+    public var errors = 0, warnings = 0
+
+    public init() {}
+
+    public init(report r: JSONValue) {
+        add(checks: r["checks"]?.arrayValue ?? [], diagnostics: r["diagnostics"]?.arrayValue ?? [])
+    }
+
+    public mutating func add(checks: [JSONValue], diagnostics: [JSONValue]) {
+        for c in checks {
+            switch c["status"]?.stringValue {
+            case "pass": pass += 1
+            case "fail": fail += 1; failed.append(c["id"]?.stringValue ?? "")
+            default: notAssessable += 1
+            }
+        }
+        for d in diagnostics {
+            switch d["severity"]?.stringValue {
+            case "error": errors += 1
+            case "warning": warnings += 1
+            default: break
+            }
+        }
+    }
+
+    public var failedList: String { failed.joined(separator: ";") }
+
+    /// Values of ``WideCSV/trailingColumns``.
+    public var fields: [String] {
+        [String(pass), String(fail), String(notAssessable), failedList, String(errors), String(warnings)]
+    }
+
+    var json: JSONValue {
+        .fields(["pass": .int(pass), "fail": .int(fail), "not_assessable": .int(notAssessable),
+                 "failed": .array(failed.map(JSONValue.string)), "errors": .int(errors), "warnings": .int(warnings)])
+    }
+
+    init?(json j: JSONValue?) {
+        guard let j, let p = j["pass"]?.intValue, let f = j["fail"]?.intValue, let n = j["not_assessable"]?.intValue,
+              let e = j["errors"]?.intValue, let w = j["warnings"]?.intValue, let list = j["failed"]?.arrayValue else { return nil }
+        pass = p; fail = f; notAssessable = n; errors = e; warnings = w
+        failed = list.compactMap(\.stringValue)
     }
 }
 
@@ -79,17 +150,19 @@ public enum WideCSV {
 public enum LongCSV {
     public static let header = ["report_id", "key", "value", "raw", "kind", "line", "page", "x0", "y0", "x1", "y1", "table", "row", "column"]
 
-    public static func rows(reportId: String, report r: JSONValue) -> [[String]] {
-        (r["cells"]?.arrayValue ?? []).map { c in
+    /// The rows of a report's cells, as CSV text.
+    public static func text(reportId: String, report r: JSONValue) -> [UInt8] {
+        let cells = r["cells"]?.arrayValue ?? []
+        var w = CSVWriter(capacity: cells.count * 96)
+        for c in cells {
             let at = c["at"]
             let box = at?["box"]?.arrayValue ?? []
-            return [
-                reportId, csvText(c["key"]), csvText(c["value"]), csvText(c["raw"]), csvText(c["kind"]),
-                csvText(at?["line"]), csvText(at?["page"]),
-                box.count == 4 ? csvText(box[0]) : "", box.count == 4 ? csvText(box[1]) : "",
-                box.count == 4 ? csvText(box[2]) : "", box.count == 4 ? csvText(box[3]) : "",
-                csvText(at?["table"]), csvText(at?["row"]), csvText(at?["column"]),
-            ]
+            w.field(reportId)
+            for v in [c["key"], c["value"], c["raw"], c["kind"], at?["line"], at?["page"]] { w.field(csvText(v)) }
+            for k in 0..<4 { w.field(box.count == 4 ? csvText(box[k]) : "") }
+            for v in [at?["table"], at?["row"], at?["column"]] { w.field(csvText(v)) }
+            w.endLine()
         }
+        return w.bytes
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The dataset as one SQLite file (through GRDB): tables `reports`, `cells`, `checks`,
 /// `diagnostics`, `errors`, plus `codebook` and `meta`. Built in a temporary file beside the target
@@ -9,7 +10,8 @@ public final class SQLiteDataset {
     public let target: String
     let temp: String
     var queue: DatabaseQueue?
-    var pending: [(String, [(any DatabaseValueConvertible)?])] = []
+    var pending: [(SQLRows, [UInt8])] = []
+    var pendingRows = 0
 
     static let schema = """
     CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -30,6 +32,9 @@ public final class SQLiteDataset {
     CREATE TABLE codebook (
         key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
         "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT);
+    CREATE INDEX cells_report ON cells(report_id);
+    CREATE INDEX checks_report ON checks(report_id);
+    CREATE INDEX diagnostics_report ON diagnostics(report_id);
     """
 
     public init(_ target: String) throws {
@@ -59,108 +64,159 @@ public final class SQLiteDataset {
         self.queue = queue
     }
 
-    static func sqlValue(_ v: JSONValue?) -> (any DatabaseValueConvertible)? {
+    static func sqlValue(_ v: JSONValue?) -> SQLRows.Value {
         switch v {
-        case .none, .some(.null): return nil
-        case .some(.string(let s)): return s
-        case .some(.bool(let b)): return b
+        case .none, .some(.null): return .null
+        case .some(.string(let s)): return .text(s)
+        case .some(.bool(let b)): return .integer(b ? 1 : 0)
         case .some(let other):
-            guard let d = other.decimalValue?.canonical else { return nil }
-            if d.scale == 0 { return d.units }
-            return Double(d.description)
+            guard let d = other.decimalValue?.canonical else { return .null }
+            if d.scale == 0 { return .integer(d.units) }
+            return Double(d.description).map(SQLRows.Value.real) ?? .null
         }
     }
 
-    public func setMeta(_ name: String, _ value: String) {
-        pending.append(("INSERT OR REPLACE INTO meta VALUES (?, ?)", [name, value]))
+    static func text(_ s: String?) -> SQLRows.Value { s.map(SQLRows.Value.text) ?? .null }
+
+    public func setMeta(_ name: String, _ value: String) throws {
+        try flush()
+        try queue?.write { db in try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES (?, ?)", arguments: [name, value]) }
     }
 
-    /// Rows to insert (statement, values), prepared off the writing thread.
-    public struct Rows: @unchecked Sendable {
-        var rows: [(String, [(any DatabaseValueConvertible)?])] = []
-        public init() {}
-    }
-
-    public func add(_ rows: [(String, [(any DatabaseValueConvertible)?])]) throws {
-        pending += rows
-        if pending.count > 5000 { try flush() }
-    }
-
-    public func addReport(reportId: String, report r: JSONValue) throws {
-        try add(Self.rows(reportId: reportId, report: r).rows)
-    }
-
-    public func addError(reportId: String, path: String, sha256: String?, code: String, message: String) throws {
-        try add(Self.errorRows(reportId: reportId, path: path, sha256: sha256, code: code, message: message).rows)
-    }
-
-    public static func errorRows(reportId: String, path: String, sha256: String?, code: String, message: String) -> Rows {
-        var out = Rows()
-        out.rows.append(("INSERT INTO errors VALUES (?,?,?,?,?)", [reportId, path, sha256, code, message]))
+    public static func errorRows(reportId: String, path: String, sha256: String?, code: String, message: String) -> SQLRows {
+        var out = SQLRows()
+        out.append(.errors, [.text(reportId), .text(path), text(sha256), .text(code), .text(message)])
         return out
     }
 
-    public static func rows(reportId: String, report r: JSONValue) -> Rows {
-        var pending: [(String, [(any DatabaseValueConvertible)?])] = []
-        let wide = WideCSV.row(reportId: reportId, report: r)
+    /// The rows of a report: `reports` (its `json` column is the report's compact JSON, given at insert),
+    /// `cells`, `checks`, `diagnostics`.
+    public static func rows(reportId: String, report r: JSONValue, counts: CheckCounts? = nil) -> SQLRows {
+        var out = SQLRows()
         let meta = r["report"], source = r["source"]
-        let trailing = Array(wide.suffix(WideCSV.trailingColumns.count))
-        let json = String(decoding: r.serialized(pretty: false), as: UTF8.self)
-        pending.append(("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-            reportId, source?["path"]?.stringValue ?? "", source?["sha256"]?.stringValue, source?["media_type"]?.stringValue,
-            Self.sqlValue(source?["pages"]), meta?["title"]?.stringValue, meta?["agency"]?.stringValue,
-            meta?["agency"]?.stringValue.flatMap(AgencyKey.normalize), Self.sqlValue(meta?["year"]), meta?["generation"]?.stringValue,
-            Int(trailing[0]), Int(trailing[1]), Int(trailing[2]), trailing[3].isEmpty ? nil : trailing[3], Int(trailing[4]), Int(trailing[5]), json,
-        ]))
+        let counts = counts ?? CheckCounts(report: r)
+        out.append(.reports, [
+            .text(reportId), .text(source?["path"]?.stringValue ?? ""), text(source?["sha256"]?.stringValue), text(source?["media_type"]?.stringValue),
+            sqlValue(source?["pages"]), text(meta?["title"]?.stringValue), text(meta?["agency"]?.stringValue),
+            text(meta?["agency"]?.stringValue.flatMap(AgencyKey.normalize)), sqlValue(meta?["year"]), text(meta?["generation"]?.stringValue),
+            .integer(Int64(counts.pass)), .integer(Int64(counts.fail)), .integer(Int64(counts.notAssessable)),
+            counts.failed.isEmpty ? .null : .text(counts.failedList), .integer(Int64(counts.errors)), .integer(Int64(counts.warnings)), .reportJSON,
+        ])
         for c in r["cells"]?.arrayValue ?? [] {
             let at = c["at"]
             let box = at?["box"]?.arrayValue ?? []
-            func b(_ i: Int) -> (any DatabaseValueConvertible)? { box.count == 4 ? box[i].decimalValue.flatMap { Double($0.description) } : nil }
-            pending.append(("INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-                reportId, c["key"]?.stringValue ?? "", Self.sqlValue(c["value"]), c["raw"]?.stringValue, c["kind"]?.stringValue ?? "",
-                Self.sqlValue(at?["line"]), Self.sqlValue(at?["page"]), b(0), b(1), b(2), b(3),
-                Self.sqlValue(at?["table"]), Self.sqlValue(at?["row"]), Self.sqlValue(at?["column"]),
-            ]))
+            func b(_ i: Int) -> SQLRows.Value {
+                guard box.count == 4, let d = box[i].decimalValue, let x = Double(d.description) else { return .null }
+                return .real(x)
+            }
+            out.append(.cells, [
+                .text(reportId), .text(c["key"]?.stringValue ?? ""), sqlValue(c["value"]), text(c["raw"]?.stringValue), .text(c["kind"]?.stringValue ?? ""),
+                sqlValue(at?["line"]), sqlValue(at?["page"]), b(0), b(1), b(2), b(3),
+                sqlValue(at?["table"]), sqlValue(at?["row"]), sqlValue(at?["column"]),
+            ])
         }
-        for c in r["checks"]?.arrayValue ?? [] {
-            let keys = (c["keys"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ")
-            pending.append(("INSERT INTO checks VALUES (?,?,?,?,?,?,?)", [
-                reportId, c["id"]?.stringValue ?? "", c["status"]?.stringValue ?? "", Self.sqlValue(c["lhs"]), Self.sqlValue(c["rhs"]),
-                keys, c["previous"]?.stringValue,
-            ]))
-        }
-        for d in r["diagnostics"]?.arrayValue ?? [] {
-            let at = d["at"]
-            pending.append(("INSERT INTO diagnostics VALUES (?,?,?,?,?,?)", [
-                reportId, d["severity"]?.stringValue ?? "", d["code"]?.stringValue ?? "", d["message"]?.stringValue,
-                Self.sqlValue(at?["line"]), Self.sqlValue(at?["page"]),
-            ]))
-        }
-        var out = Rows()
-        out.rows = pending
+        out.append(contentsOf: checkRows(reportId: reportId, checks: r["checks"]?.arrayValue ?? [], diagnostics: r["diagnostics"]?.arrayValue ?? []))
         return out
+    }
+
+    /// `checks` and `diagnostics` rows (also for the cross-year checks added by a batch).
+    public static func checkRows(reportId: String, checks: [JSONValue], diagnostics: [JSONValue]) -> SQLRows {
+        var out = SQLRows()
+        for c in checks {
+            let keys = (c["keys"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ")
+            out.append(.checks, [
+                .text(reportId), .text(c["id"]?.stringValue ?? ""), .text(c["status"]?.stringValue ?? ""), sqlValue(c["lhs"]), sqlValue(c["rhs"]),
+                .text(keys), text(c["previous"]?.stringValue),
+            ])
+        }
+        for d in diagnostics {
+            let at = d["at"]
+            out.append(.diagnostics, [
+                .text(reportId), .text(d["severity"]?.stringValue ?? ""), .text(d["code"]?.stringValue ?? ""), text(d["message"]?.stringValue),
+                sqlValue(at?["line"]), sqlValue(at?["page"]),
+            ])
+        }
+        return out
+    }
+
+    /// Queues rows for insertion; `json` is the report JSON the `reports` row refers to.
+    public func add(_ rows: SQLRows, json: [UInt8] = []) throws {
+        pending.append((rows, json))
+        pendingRows += rows.count
+        if pendingRows > 5000 { try flush() }
+    }
+
+    public func addReport(reportId: String, report r: JSONValue) throws {
+        try add(Self.rows(reportId: reportId, report: r), json: r.serialized(pretty: false))
+    }
+
+    /// After the cross-year checks: reports' new check summaries and JSON (report id, counts, compact JSON).
+    public func updateReports(_ updates: [(String, CheckCounts, [UInt8])]) throws {
+        try flush()
+        try queue?.write { db in
+            let statement = try db.cachedStatement(sql: """
+                UPDATE reports SET checks_pass = ?, checks_fail = ?, checks_not_assessable = ?, checks_failed = ?, json = ?
+                WHERE report_id = ?
+                """)
+            for (id, counts, json) in updates {
+                try statement.execute(arguments: [counts.pass, counts.fail, counts.notAssessable, counts.failed.isEmpty ? nil : counts.failedList,
+                                                  String(decoding: json, as: UTF8.self), id])
+            }
+        }
     }
 
     func flush() throws {
         guard let queue, !pending.isEmpty else { return }
-        let rows = pending
+        let batch = pending
         pending.removeAll(keepingCapacity: true)
+        pendingRows = 0
         try queue.write { db in
-            for (sql, values) in rows {
-                try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+            var statements: [SQLRows.Table: Statement] = [:]
+            for t in SQLRows.Table.allCases { statements[t] = try db.cachedStatement(sql: t.insert) }
+            for (rows, json) in batch {
+                try rows.forEach { table, fields in
+                    let handle = statements[table]!.sqliteStatement
+                    try Self.bindAndStep(handle, fields, rows: rows, json: json, db: db)
+                }
             }
         }
+    }
+
+    /// Binds one row straight to the SQLite statement (no GRDB value boxing: this is the serial part of a batch).
+    static func bindAndStep(_ s: SQLiteStatement, _ fields: [SQLRows.Field], rows: SQLRows, json: [UInt8], db: Database) throws {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        sqlite3_reset(s)
+        for (k, f) in fields.enumerated() {
+            let column = Int32(k + 1)
+            let rc: Int32
+            switch f {
+            case .null: rc = sqlite3_bind_null(s, column)
+            case .integer(let i): rc = sqlite3_bind_int64(s, column, i)
+            case .real(let d): rc = sqlite3_bind_double(s, column, d)
+            case .text(let range):
+                rc = rows.bytes.withUnsafeBufferPointer { buf in
+                    sqlite3_bind_text(s, column, UnsafeRawPointer(buf.baseAddress! + range.lowerBound).assumingMemoryBound(to: CChar.self),
+                                      Int32(range.count), transient)
+                }
+            case .reportJSON:
+                rc = json.withUnsafeBufferPointer { buf in
+                    sqlite3_bind_text(s, column, UnsafeRawPointer(buf.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
+                                      Int32(buf.count), transient)
+                }
+            }
+            guard rc == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+        }
+        let rc = sqlite3_step(s)
+        guard rc == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
     }
 
     public func commit() throws {
         try flush()
         guard let queue else { return }
+        // Indexes on columns in path order grow as rows come (see the schema); these two are built at the end.
         try queue.write { db in
             try db.execute(sql: """
-                CREATE INDEX cells_report ON cells(report_id);
                 CREATE INDEX cells_key ON cells(key);
-                CREATE INDEX checks_report ON checks(report_id);
-                CREATE INDEX diagnostics_report ON diagnostics(report_id);
                 CREATE INDEX reports_agency_year ON reports(agency_key, year);
                 """)
         }

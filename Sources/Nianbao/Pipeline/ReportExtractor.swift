@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The entry point of the library: a file (text, HTML or PDF) in, a validated ``Report`` out.
@@ -34,8 +33,9 @@ public struct ReportExtractor: Sendable {
         return [UInt8](data)
     }
 
-    /// Converts the bytes of a file; `path` names it in errors and in `source.path`.
-    public func extract(bytes: [UInt8], path: String) throws(ExtractError) -> Report {
+    /// Converts the bytes of a file; `path` names it in errors and in `source.path`. `sha256`: their
+    /// hash when the caller has it already (a batch), else computed here.
+    public func extract(bytes: [UInt8], path: String, sha256: String? = nil) throws(ExtractError) -> Report {
         // Zero bytes are `empty` whatever the file is called (not a damaged PDF).
         if bytes.isEmpty { throw ExtractError(.empty, path: path, "the file is empty") }
         let document: SourceDocument
@@ -47,8 +47,7 @@ public struct ReportExtractor: Sendable {
             document = SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
                                       grid: TextGridBuilder().build(decoded.text))
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        return try interpret(document, path: path, sha256: digest)
+        return try interpret(document, path: path, sha256: sha256 ?? ContentHash.sha256Hex(bytes))
     }
 
     /// The stages after reading: shared by every reader.
