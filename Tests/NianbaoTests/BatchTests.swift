@@ -288,6 +288,9 @@ import Testing
         #expect(stat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
         #expect(BatchOutputs(jsonl: fifo).defaultStateDirectory == nil)
         #expect(BatchOutputs(jsonl: "/dev/stdout", csv: root + "/w.csv").defaultStateDirectory == root + "/w.csv.nianbao-state")
+        #expect(BatchOutputs(jsonl: "/dev/null").defaultStateDirectory == nil)
+        // A tmpfs under /dev is a folder like any other: the state (and so resume) goes beside the output.
+        #expect(BatchOutputs(jsonl: "/dev/shm/run/all.jsonl").defaultStateDirectory == "/dev/shm/run/all.jsonl.nianbao-state")
     }
 
     @Test func csvQuotesOnlyWhenNeeded() {

@@ -28,9 +28,10 @@ public struct BatchOutputs: Sendable {
     /// The default state folder, or nil when every output is standard output (no resume then).
     public var defaultStateDirectory: String? {
         if let stateDirectory { return stateDirectory }
-        // Standard output and devices or pipes (/dev/stdout) cannot hold a state folder beside them.
+        // Standard output and devices or pipes (/dev/stdout, /dev/null, a FIFO) cannot hold a state
+        // folder beside them; a regular path under /dev (a tmpfs such as /dev/shm) can.
         let first = [outDirectory, jsonl, csv, long, sqlite].compactMap { $0 }
-            .first { $0 != "-" && !$0.hasPrefix("/dev/") && !AggregateFile.isSpecialFile($0) }
+            .first { $0 != "-" && !AggregateFile.isSpecialFile($0) }
         guard var p = first else { return nil }
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
         return p + ".nianbao-state"
@@ -149,8 +150,8 @@ public final class BatchEngine: @unchecked Sendable {
         var errorCode: String?
         var errorMessage: String?
         var summary: YearSummary?
-        /// Some check of the report (before the cross-year ones) failed.
-        var failedChecks = false
+        /// The report's check summary before the cross-year checks.
+        var counts: CheckCounts?
         var reused = false
     }
 
@@ -272,22 +273,22 @@ public final class BatchEngine: @unchecked Sendable {
         summary.reused = outcomes.filter(\.reused).count
         summary.convertedNow = outcomes.count - summary.reused
         let index = CrossYearIndex(summaries: outcomes.enumerated().compactMap { i, x in x.summary.map { (i, $0) } })
-        try writer.finish { i in
+        try writer.finish(threads: threads, patch: { i in
+            try self.crossYearPatch(i, outcomes, index: index, store: store, baseJSON: writer.baseJSON)
+        }, visit: { i, patch in
             let outcome = outcomes[i]
             if let code = outcome.errorCode {
                 summary.failures[code, default: 0] += 1
                 summary.failedInputs.append((c.inputs[i].path, code, outcome.errorMessage ?? ""))
-                return nil
+                return
             }
             summary.reports += 1
-            let patch = try self.crossYearPatch(i, outcomes, index: index, store: store)
             if let patch {
                 summary.crossYearChecks += patch.checks.count
                 summary.crossYearFailures += patch.checks.filter { $0["status"]?.stringValue == "fail" }.count
             }
-            if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
-            return patch
-        }
+            if (patch?.counts ?? outcome.counts)?.fail ?? 0 > 0 { summary.reportsWithFailedChecks += 1 }
+        })
         store.collectGarbage(keep: Set(outcomes.compactMap(\.key)))
         summary.elapsed = monotonicNow() - start
         return summary
@@ -370,23 +371,25 @@ public final class BatchEngine: @unchecked Sendable {
             try? store.write(key: key, entry: e)
         }
         let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], long: e.parts[.long], sql: sql, counts: counts)
-        return (Outcome(key: key, summary: meta.summary, failedChecks: counts.fail > 0, reused: reused), p)
+        return (Outcome(key: key, summary: meta.summary, counts: counts, reused: reused), p)
     }
 
     /// The cross-year checks of input `i` and its report JSON with them, or nil when it gets none.
-    func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore) throws -> CrossYearPatch? {
+    /// `baseJSON(i)`: the report JSON as streamed, when the writer can give it back (else it is read from the state).
+    func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
+                        baseJSON: (Int) throws -> [UInt8]?) throws -> CrossYearPatch? {
         let c = configuration
         guard let s = outcomes[i].summary, let prev = index.previous(of: s), prev.index != i,
-              let ps = outcomes[prev.index].summary else { return nil }
+              let ps = outcomes[prev.index].summary, var counts = outcomes[i].counts else { return nil }
         let (checks, diagnostics) = CrossYearIndex.checks(current: s, previous: ps, previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
-        guard let key = outcomes[i].key, let e = store.read(key: key), let json = e.parts[.json], var counts = e.meta.counts else {
+        guard let json = try baseJSON(i) ?? outcomes[i].key.flatMap({ store.read(key: $0)?.parts[.json] }) else {
             throw BatchError(description: "\(c.inputs[i].path): its state entry disappeared during the run")
         }
         counts.add(checks: checks, diagnostics: diagnostics)
         let additions = [("checks", checks.map { $0.serialized(pretty: false) }), ("diagnostics", diagnostics.map { $0.serialized(pretty: false) })]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
-            throw BatchError(description: "\(c.inputs[i].path): its state entry holds no report object")
+            throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
         }
         return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts)
     }

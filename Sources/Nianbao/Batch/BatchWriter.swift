@@ -93,8 +93,23 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    private func writeOut(_ compact: [UInt8], to path: String) throws {
-        try writeIfChanged(configuration.outputs.compactJSON ? compact : CompactJSON.pretty(compact), to: path)
+    /// `compare`: leave the file alone when it holds these bytes already (a resumed run).
+    private func writeOut(_ compact: [UInt8], to path: String, compare: Bool = true) throws {
+        let bytes = configuration.outputs.compactJSON ? compact : CompactJSON.pretty(compact)
+        if compare {
+            try writeIfChanged(bytes, to: path)
+        } else {
+            try BatchStateStore.writeAtomically(bytes, to: path, sync: false)
+        }
+    }
+
+    /// The report JSON of input `i` as streamed to the JSONL scratch file (nil without one, or for an
+    /// error). Safe from several threads once ``finish`` has begun.
+    func baseJSON(_ i: Int) throws -> [UInt8]? {
+        guard let s = jsonlScratch, i < jsonlSpans.count else { return nil }
+        let span = jsonlSpans[i]
+        guard span.count > 1 else { return nil }
+        return try s.read(span.lowerBound..<(span.upperBound - 1))
     }
 
     /// Input `i`'s share of the streamed outputs (called for 0, 1, 2… in order, from one thread).
@@ -133,40 +148,53 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    /// Applies the cross-year checks (`patch(i)`, asked in path order) and puts every output in place.
-    func finish(patch: (Int) throws -> CrossYearPatch?) throws {
+    /// Applies the cross-year checks and puts every output in place. In chunks of inputs, `patch(i)`
+    /// runs on `threads` threads (with the affected `--out` files rewritten there); then, in path
+    /// order on this thread, `visit(i, patch)` and the JSONL, CSV and SQLite changes.
+    func finish(threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?, visit: (Int, CrossYearPatch?) -> Void) throws {
         let o = configuration.outputs
         // The JSONL and wide CSV outputs, made at the first patched line (copying the scratch so far).
         var jsonl: AggregateFile?, wide: AggregateFile?
         do {
+            try jsonlScratch?.flush()
+            try wideScratch?.flush()
+            try sqlite?.beginIndexingCells()
             var jsonlFrom = 0, wideFrom = 0
             var updates: [(String, CheckCounts, [UInt8])] = []
-            for i in 0..<configuration.inputs.count {
-                guard let p = try patch(i) else { continue }
-                let id = configuration.inputs[i].id
-                if let target = jsonlTarget, let s = jsonlScratch {
-                    let out = try jsonl ?? AggregateFile(target)
-                    jsonl = out
-                    let span = jsonlSpans[i]
-                    try s.copy(jsonlFrom..<span.lowerBound, to: out)
-                    try out.write(p.json + [0x0A])
-                    jsonlFrom = span.upperBound
+            let count = configuration.inputs.count
+            var chunkStart = 0
+            while chunkStart < count {
+                let range = chunkStart..<min(count, chunkStart + 64)
+                chunkStart = range.upperBound
+                let patches = try patchChunk(range, threads: threads, patch: patch)
+                for (k, p) in patches.enumerated() {
+                    let i = range.lowerBound + k
+                    visit(i, p)
+                    guard let p else { continue }
+                    let id = configuration.inputs[i].id
+                    if let target = jsonlTarget, let s = jsonlScratch {
+                        let out = try jsonl ?? AggregateFile(target)
+                        jsonl = out
+                        let span = jsonlSpans[i]
+                        try s.copy(jsonlFrom..<span.lowerBound, to: out)
+                        try out.write(p.json + [0x0A])
+                        jsonlFrom = span.upperBound
+                    }
+                    if let target = o.csv, let s = wideScratch, !wideSpans[i].line.isEmpty {
+                        let out = try wide ?? AggregateFile(target)
+                        wide = out
+                        let span = wideSpans[i]
+                        try s.copy(wideFrom..<span.line.lowerBound, to: out)
+                        let leading = try s.read(span.line.lowerBound..<(span.line.lowerBound + span.leading))
+                        try out.write(leading + Array(("," + CSV.line(p.counts.fields)).utf8))
+                        wideFrom = span.line.upperBound
+                    }
+                    if let sqlite {
+                        try sqlite.add(SQLiteDataset.checkRows(reportId: id, checks: p.checks, diagnostics: p.diagnostics))
+                        updates.append((id, p.counts, p.json))
+                        if updates.count >= 32 { try sqlite.updateReports(updates); updates.removeAll() }
+                    }
                 }
-                if let target = o.csv, let s = wideScratch, !wideSpans[i].line.isEmpty {
-                    let out = try wide ?? AggregateFile(target)
-                    wide = out
-                    let span = wideSpans[i]
-                    try s.copy(wideFrom..<span.line.lowerBound, to: out)
-                    let leading = try s.read(span.line.lowerBound..<(span.line.lowerBound + span.leading))
-                    try out.write(leading + Array(("," + CSV.line(p.counts.fields)).utf8))
-                    wideFrom = span.line.upperBound
-                }
-                if let sqlite {
-                    try sqlite.add(SQLiteDataset.checkRows(reportId: id, checks: p.checks, diagnostics: p.diagnostics))
-                    updates.append((id, p.counts, p.json))
-                    if updates.count >= 256 { try sqlite.updateReports(updates); updates.removeAll() }
-                }
-                if let outDir = o.outDirectory { try writeOut(p.json, to: outDir + "/" + id + ".json") }
             }
             if let sqlite, !updates.isEmpty { try sqlite.updateReports(updates) }
             // Unpatched outputs: the scratch file is renamed into place (or copied to standard output).
@@ -190,6 +218,38 @@ final class BatchWriter: @unchecked Sendable {
             abort()
             throw BatchError(description: "cannot write the output: \(error)")
         }
+    }
+
+    /// The patches of a range of inputs, made on `threads` threads, each with its `--out` file rewritten.
+    private func patchChunk(_ range: Range<Int>, threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?) throws -> [CrossYearPatch?] {
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var items: [Result<CrossYearPatch?, Error>?]
+            init(_ n: Int) { items = Array(repeating: nil, count: n) }
+            func take() -> Int? {
+                lock.lock(); defer { lock.unlock() }
+                guard next < items.count else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
+        let results = Results(range.count)
+        let outDir = configuration.outputs.outDirectory
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, range.count))) { _ in
+            while let k = results.take() {
+                let i = range.lowerBound + k
+                let r = Result { () throws -> CrossYearPatch? in
+                    let p = try patch(i)
+                    if let p, let outDir { try self.writeOut(p.json, to: outDir + "/" + self.configuration.inputs[i].id + ".json", compare: false) }
+                    return p
+                }
+                results.lock.lock()
+                results.items[k] = r
+                results.lock.unlock()
+            }
+        }
+        return try results.items.map { try $0!.get() }
     }
 
     func abort() {

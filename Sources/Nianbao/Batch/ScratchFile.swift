@@ -72,8 +72,9 @@ final class ScratchFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Bytes already flushed (``flush()``); safe from several threads while nothing is appended.
     func read(_ range: Range<Int>) throws -> [UInt8] {
-        try flush()
+        precondition(range.upperBound <= flushed, "read of unflushed scratch bytes")
         var out = [UInt8](repeating: 0, count: range.count)
         var done = 0
         while done < range.count {
@@ -87,6 +88,7 @@ final class ScratchFile {
 
     /// Copies a range into an output, a megabyte at a time.
     func copy(_ range: Range<Int>, to out: AggregateFile) throws {
+        try flush()
         var at = range.lowerBound
         while at < range.upperBound {
             let end = min(range.upperBound, at + (1 << 20))

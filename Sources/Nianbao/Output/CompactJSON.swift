@@ -58,9 +58,12 @@ public enum CompactJSON {
     /// Appends compact items to top-level arrays of a compact JSON object (`"checks"`, `"diagnostics"`).
     /// nil when the text is not an object or a named member is missing or not an array.
     public static func appending(_ additions: [(key: String, items: [[UInt8]])], to compact: [UInt8]) -> [UInt8]? {
+        let wanted = additions.filter { !$0.items.isEmpty }
+        guard !wanted.isEmpty else { return compact }
+        let arrays = topLevelArrays(wanted.map(\.key), in: compact)
         var inserts: [(at: Int, bytes: [UInt8])] = []
-        for (key, items) in additions where !items.isEmpty {
-            guard let (open, close) = topLevelArray(key, in: compact) else { return nil }
+        for (k, (_, items)) in wanted.enumerated() {
+            guard let (open, close) = arrays[k] else { return nil }
             var bytes: [UInt8] = close == open + 1 ? [] : [0x2C]
             for (i, item) in items.enumerated() {
                 if i > 0 { bytes.append(0x2C) }
@@ -81,40 +84,57 @@ public enum CompactJSON {
         return out
     }
 
-    /// Offsets of `[` and its `]` for the member `key` of the outermost object.
-    static func topLevelArray(_ key: String, in bytes: [UInt8]) -> (Int, Int)? {
-        let quoted = [0x22] + Array(key.utf8) + [0x22, 0x3A]
-        var depth = 0
-        var i = 0
-        var inString = false, escaped = false
-        var start: Int? = nil
-        while i < bytes.count {
-            let b = bytes[i]
-            if inString {
-                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
-                i += 1
-                continue
-            }
-            switch b {
-            case 0x22:
-                // A key of the outermost object: `"key":` right after `{` or `,` at depth 1.
-                if start == nil, depth == 1, i > 0, bytes[i - 1] == 0x7B || bytes[i - 1] == 0x2C,
-                   i + quoted.count < bytes.count, bytes[i..<(i + quoted.count)].elementsEqual(quoted) {
-                    guard bytes[i + quoted.count] == 0x5B else { return nil }
-                    start = i + quoted.count
-                    i = start! + 1
-                    depth = 2
-                    continue
+    /// Offsets of `[` and its `]` for members of the outermost object, in one pass (nil: missing or not an array).
+    static func topLevelArrays(_ keys: [String], in bytes: [UInt8]) -> [(Int, Int)?] {
+        let quoted = keys.map { [0x22] + Array($0.utf8) + [0x22, 0x3A] }
+        var found = [(Int, Int)?](repeating: nil, count: keys.count)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var depth = 0
+            var i = 0
+            var open: (key: Int, at: Int)? = nil
+            var remaining = keys.count
+            while i < n && remaining > 0 {
+                let c = b[i]
+                switch c {
+                case 0x22:
+                    // A key of the outermost object: `"key":` right after `{` or `,` at depth 1.
+                    if open == nil, depth == 1, i > 0, b[i - 1] == 0x7B || b[i - 1] == 0x2C {
+                        for (k, q) in quoted.enumerated() where found[k] == nil && i + q.count < n {
+                            var same = true
+                            for j in 0..<q.count where b[i + j] != q[j] { same = false; break }
+                            if same && b[i + q.count] == 0x5B {
+                                open = (k, i + q.count)
+                                break
+                            }
+                        }
+                        if let o = open, o.at > i {
+                            i = o.at + 1
+                            depth = 2
+                            continue
+                        }
+                    }
+                    // Skip the string.
+                    i += 1
+                    while i < n {
+                        let d = b[i]
+                        if d == 0x5C { i += 2; continue }
+                        if d == 0x22 { break }
+                        i += 1
+                    }
+                case 0x7B, 0x5B: depth += 1
+                case 0x7D, 0x5D:
+                    depth -= 1
+                    if let o = open, depth == 1 {
+                        found[o.key] = (o.at, i)
+                        open = nil
+                        remaining -= 1
+                    }
+                default: break
                 }
-                inString = true
-            case 0x7B, 0x5B: depth += 1
-            case 0x7D, 0x5D:
-                depth -= 1
-                if let s = start, depth == 1 { return (s, i) }
-            default: break
+                i += 1
             }
-            i += 1
         }
-        return nil
+        return found
     }
 }

@@ -6,12 +6,17 @@ import GRDBSQLite
 /// `diagnostics`, `errors`, plus `codebook` and `meta`. Built in a temporary file beside the target
 /// and renamed into place by ``commit()``. Shard files merge with `ATTACH` + `INSERT … SELECT`
 /// (report ids are unique across shards).
-public final class SQLiteDataset {
+///
+/// Used from one thread, except the index build of ``beginIndexingCells()``, which only goes through
+/// the (serialized) database queue and reports back after ``commit()`` waited for it.
+public final class SQLiteDataset: @unchecked Sendable {
     public let target: String
     let temp: String
     var queue: DatabaseQueue?
     var pending: [(SQLRows, [UInt8])] = []
     var pendingRows = 0
+    private var indexing: DispatchGroup?
+    private var indexError: Error?
 
     static let schema = """
     CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -210,16 +215,28 @@ public final class SQLiteDataset {
         guard rc == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
     }
 
+    /// Starts building the index of `cells` by key on another thread: once every cell is in, it can
+    /// be built while the batch adds the cross-year checks (later writes wait for it).
+    public func beginIndexingCells() throws {
+        try flush()
+        guard let queue, indexing == nil else { return }
+        let group = DispatchGroup()
+        group.enter()
+        indexing = group
+        Thread {
+            do { try queue.write { try $0.execute(sql: "CREATE INDEX cells_key ON cells(key)") } } catch { self.indexError = error }
+            group.leave()
+        }.start()
+    }
+
     public func commit() throws {
         try flush()
         guard let queue else { return }
-        // Indexes on columns in path order grow as rows come (see the schema); these two are built at the end.
-        try queue.write { db in
-            try db.execute(sql: """
-                CREATE INDEX cells_key ON cells(key);
-                CREATE INDEX reports_agency_year ON reports(agency_key, year);
-                """)
-        }
+        // Indexes on columns in path order grow as rows come (see the schema); these are built at the end.
+        if indexing == nil { try beginIndexingCells() }
+        indexing?.wait()
+        if let indexError { throw indexError }
+        try queue.write { db in try db.execute(sql: "CREATE INDEX reports_agency_year ON reports(agency_key, year)") }
         try queue.close()
         self.queue = nil
         let fd = open(temp, O_RDONLY | O_CLOEXEC)
@@ -230,6 +247,7 @@ public final class SQLiteDataset {
     }
 
     public func abort() {
+        indexing?.wait()
         try? queue?.close()
         queue = nil
         unlink(temp)
