@@ -98,6 +98,27 @@ import Testing
         #expect(StateEntry(bytes: failed.bytes)?.meta.errorCode == "empty")
     }
 
+    @Test func stateKeysAndTheCrossYearIndexStaySmall() throws {
+        let hex = BatchStateStore.key(id: "a/2023.txt", sha256: String(repeating: "ab", count: 32), fingerprint: "f")
+        let key = try #require(StateKey(hex: hex))
+        #expect(key.hex == hex)
+        #expect(StateKey(hex: hex.uppercased()) == key)
+        #expect(StateKey(hex: String(hex.dropLast())) == nil && StateKey(hex: String(hex.dropLast()) + "g") == nil)
+        #expect(MemoryLayout<StateKey>.size == 32)
+        // Inputs arrive in completion order; after sort() the previous year is the first in path order.
+        var index = CrossYearIndex()
+        let a = index.add(7, agencyKey: "洪泽区人民政府", year: 2022)
+        index.add(3, agencyKey: "洪泽区人民政府", year: 2022)
+        let b = index.add(5, agencyKey: "其他局", year: 2022)
+        index.add(9, agencyKey: "洪泽区人民政府", year: 2023)
+        index.sort()
+        #expect(a != b)
+        #expect(index.previous(agency: a, year: 2023).map { [$0.index, $0.ambiguous ? 1 : 0] } == [3, 1])
+        #expect(index.previous(agency: b, year: 2023).map { [$0.index, $0.ambiguous ? 1 : 0] } == [5, 0])
+        #expect(index.previous(agency: b, year: 2024) == nil)
+        #expect(index.previous(agency: a, year: 2022) == nil)
+    }
+
     /// The cross-year checks are added after the report was streamed: every output must agree.
     @Test func crossYearChecksReachEveryOutput() throws {
         let root = BatchFixture.temporaryDirectory("crossyear-outputs")

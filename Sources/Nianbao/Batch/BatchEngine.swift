@@ -144,14 +144,17 @@ public final class BatchEngine: @unchecked Sendable {
         self.configuration = configuration
     }
 
-    /// What the batch keeps of each input until the end.
+    /// What the batch keeps of each input until the end: a few bytes (errors aside), so that memory
+    /// stays flat however large the archive. The rest is in the state entry.
     struct Outcome {
-        var key: String?
+        var key: StateKey?
         var errorCode: String?
         var errorMessage: String?
-        var summary: YearSummary?
-        /// The report's check summary before the cross-year checks.
-        var counts: CheckCounts?
+        /// The report's agency (id in the ``CrossYearIndex``, -1: no agency or year) and year.
+        var agency: Int32 = -1
+        var year: Int32 = 0
+        /// Some check of the report failed (before the cross-year checks).
+        var failedChecks = false
         var reused = false
     }
 
@@ -166,6 +169,7 @@ public final class BatchEngine: @unchecked Sendable {
         let window: Int
         var done = 0, converted = 0, reused = 0, failed = 0
         var fatal: String?
+        var crossYear = CrossYearIndex()
         init(count: Int, window: Int) {
             outcomes = Array(repeating: nil, count: count)
             self.window = window
@@ -224,12 +228,16 @@ public final class BatchEngine: @unchecked Sendable {
         let group = Self.startThreads(threads) { _ in
             var worker: WorkerProcess? = nil
             while let i = shared.take() {
-                let (o, prepared) = self.process(i, store: store, fingerprint: fingerprint, parts: writer.parts, worker: &worker, shared: shared)
+                var (o, prepared, summary) = self.process(i, store: store, fingerprint: fingerprint, parts: writer.parts, worker: &worker, shared: shared)
                 let item = prepared
                 do { try writer.writeOutFile(item, index: i) } catch {
                     shared.fail("cannot write the output: \(error)")
                 }
                 shared.condition.lock()
+                if let s = summary, let k = s.agencyKey, let y = s.year, let y32 = Int32(exactly: y) {
+                    o.agency = shared.crossYear.add(i, agencyKey: k, year: y)
+                    o.year = y32
+                }
                 shared.outcomes[i] = o
                 shared.ready[i] = item
                 shared.done += 1
@@ -272,7 +280,9 @@ public final class BatchEngine: @unchecked Sendable {
         summary.total = c.inputs.count
         summary.reused = outcomes.filter(\.reused).count
         summary.convertedNow = outcomes.count - summary.reused
-        let index = CrossYearIndex(summaries: outcomes.enumerated().compactMap { i, x in x.summary.map { (i, $0) } })
+        var sorted = shared.crossYear
+        sorted.sort()
+        let index = sorted
         try writer.finish(threads: threads, patch: { i in
             try self.crossYearPatch(i, outcomes, index: index, store: store, baseJSON: writer.baseJSON)
         }, visit: { i, patch in
@@ -287,7 +297,7 @@ public final class BatchEngine: @unchecked Sendable {
                 summary.crossYearChecks += patch.checks.count
                 summary.crossYearFailures += patch.checks.filter { $0["status"]?.stringValue == "fail" }.count
             }
-            if (patch?.counts ?? outcome.counts)?.fail ?? 0 > 0 { summary.reportsWithFailedChecks += 1 }
+            if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
         })
         store.collectGarbage(keep: Set(outcomes.compactMap(\.key)))
         summary.elapsed = monotonicNow() - start
@@ -296,11 +306,11 @@ public final class BatchEngine: @unchecked Sendable {
 
     /// Converts input `i` (or takes it from the state) and prepares what the outputs need.
     func process(_ i: Int, store: BatchStateStore, fingerprint: String, parts: Set<StateEntry.Part>,
-                 worker: inout WorkerProcess?, shared: Shared) -> (Outcome, PreparedInput) {
+                 worker: inout WorkerProcess?, shared: Shared) -> (Outcome, PreparedInput, YearSummary?) {
         let c = configuration
         let input = c.inputs[i]
-        func failure(_ code: String, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput) {
-            (Outcome(errorCode: code, errorMessage: message), PreparedInput(errorCode: code, errorMessage: message, sha256: sha256))
+        func failure(_ code: String, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
+            (Outcome(errorCode: code, errorMessage: message), PreparedInput(errorCode: code, errorMessage: message, sha256: sha256), nil)
         }
         let bytes: [UInt8]
         do { bytes = try ReportExtractor.readBytes(input.path) } catch {
@@ -352,11 +362,11 @@ public final class BatchEngine: @unchecked Sendable {
 
     /// The outputs' parts of a state entry; parts an earlier run did not prepare are made here from
     /// the report JSON and kept in the entry.
-    func prepare(_ entry: StateEntry, key: String, parts: Set<StateEntry.Part>, store: BatchStateStore, reused: Bool) -> (Outcome, PreparedInput) {
+    func prepare(_ entry: StateEntry, key: String, parts: Set<StateEntry.Part>, store: BatchStateStore, reused: Bool) -> (Outcome, PreparedInput, YearSummary?) {
         let meta = entry.meta
         if let code = meta.errorCode {
-            return (Outcome(key: key, errorCode: code, errorMessage: meta.errorMessage, reused: reused),
-                    PreparedInput(errorCode: code, errorMessage: meta.errorMessage, sha256: meta.sha256))
+            return (Outcome(key: StateKey(hex: key), errorCode: code, errorMessage: meta.errorMessage, reused: reused),
+                    PreparedInput(errorCode: code, errorMessage: meta.errorMessage, sha256: meta.sha256), nil)
         }
         var e = entry
         let counts = meta.counts ?? CheckCounts()
@@ -371,19 +381,29 @@ public final class BatchEngine: @unchecked Sendable {
             try? store.write(key: key, entry: e)
         }
         let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], long: e.parts[.long], sql: sql, counts: counts)
-        return (Outcome(key: key, summary: meta.summary, counts: counts, reused: reused), p)
+        return (Outcome(key: StateKey(hex: key), failedChecks: counts.fail > 0, reused: reused), p, meta.summary)
     }
 
     /// The cross-year checks of input `i` and its report JSON with them, or nil when it gets none.
-    /// `baseJSON(i)`: the report JSON as streamed, when the writer can give it back (else it is read from the state).
+    /// `baseJSON(i)`: the report JSON as streamed, when the writer can give it back (else it is read
+    /// from the state). The year summaries and check counts come from the state entries' meta lines.
     func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
                         baseJSON: (Int) throws -> [UInt8]?) throws -> CrossYearPatch? {
         let c = configuration
-        guard let s = outcomes[i].summary, let prev = index.previous(of: s), prev.index != i,
-              let ps = outcomes[prev.index].summary, var counts = outcomes[i].counts else { return nil }
-        let (checks, diagnostics) = CrossYearIndex.checks(current: s, previous: ps, previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
+        let o = outcomes[i]
+        guard o.agency >= 0, let prev = index.previous(agency: o.agency, year: Int(o.year)), prev.index != i else { return nil }
+        func meta(_ k: Int) throws -> StateMeta {
+            guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), m.summary != nil else {
+                throw BatchError(description: "\(c.inputs[k].path): its state entry disappeared during the run")
+            }
+            return m
+        }
+        let current = try meta(i), previous = try meta(prev.index)
+        guard var counts = current.counts else { return nil }
+        let (checks, diagnostics) = CrossYearIndex.checks(current: current.summary!, previous: previous.summary!,
+                                                          previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
-        guard let json = try baseJSON(i) ?? outcomes[i].key.flatMap({ store.read(key: $0)?.parts[.json] }) else {
+        guard let json = try baseJSON(i) ?? o.key.flatMap({ store.read(key: $0.hex)?.parts[.json] }) else {
             throw BatchError(description: "\(c.inputs[i].path): its state entry disappeared during the run")
         }
         counts.add(checks: checks, diagnostics: diagnostics)

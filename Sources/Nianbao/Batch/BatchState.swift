@@ -135,14 +135,36 @@ public final class BatchStateStore: @unchecked Sendable {
         return StateEntry(bytes: [UInt8](data))
     }
 
+    /// Reads the meta line of an entry only (nil when absent or damaged): what the cross-year checks
+    /// need of an input, without reading its report.
+    public func readMeta(key: String) -> StateMeta? {
+        let fd = open(path(forKey: key), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var line: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 8192)
+        while line.count < 1 << 20 {
+            let n = chunk.withUnsafeMutableBytes { readFD(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            if let nl = chunk[..<n].firstIndex(of: 0x0A) {
+                line += chunk[..<nl]
+                guard let head = try? JSONParser.parse(line) else { return nil }
+                return StateMeta(json: head)
+            }
+            line += chunk[..<n]
+        }
+        return nil
+    }
+
     /// Removes entries whose key is not in `keep` (inputs gone or changed since an earlier run).
-    public func collectGarbage(keep: Set<String>) {
+    public func collectGarbage(keep: Set<StateKey>) {
         let fm = FileManager.default
         guard let subdirs = try? fm.contentsOfDirectory(atPath: directory) else { return }
         for sub in subdirs where sub.count == 2 {
             let d = directory + "/" + sub
             for name in (try? fm.contentsOfDirectory(atPath: d)) ?? [] where name.hasSuffix(".json") {
-                if !keep.contains(String(name.dropLast(5))) { unlink(d + "/" + name) }
+                if !(StateKey(hex: String(name.dropLast(5))).map(keep.contains) ?? false) { unlink(d + "/" + name) }
             }
         }
     }
@@ -169,4 +191,9 @@ public final class BatchStateStore: @unchecked Sendable {
             throw AtomicFile.WriteError(description: "\(target): \(error.description)")
         }
     }
+}
+
+/// `read(2)`, outside the types whose own `read` methods would shadow it.
+private func readFD(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -1,5 +1,5 @@
-/// The few numbers of one report the cross-year checks I5 and I6 need. The batch keeps one of these
-/// per input (not the report), so memory stays flat however large the archive.
+/// The few numbers of one report the cross-year checks I5 and I6 need, kept in the report's state
+/// entry (the batch holds only an agency id and a year per input until the checks are made).
 public struct YearSummary: Sendable, Hashable {
     public var agencyKey: String?
     public var year: Int?
@@ -69,23 +69,48 @@ public struct YearSummary: Sendable, Hashable {
 /// per column) and I6 (现行有效件数 (t) = 现行有效件数 (t−1) + 本年制发件数 (t) − 本年废止件数 (t), for 规章 and
 /// 行政规范性文件, both years of the 2021 generation; soft: a failure is also a note).
 public struct CrossYearIndex: Sendable {
-    /// agency key → year → input indices (path order).
-    var byAgencyYear: [String: [Int: [Int]]] = [:]
+    /// agency id → year → input indices (path order after ``sort()``).
+    var byAgencyYear: [Int32: [Int: [Int]]] = [:]
+    /// Agency keys, interned: the batch keeps an id and a year per input, not the key.
+    var agencyIds: [String: Int32] = [:]
+
+    public init() {}
 
     public init(summaries: some Sequence<(Int, YearSummary)>) {
         for (i, s) in summaries {
-            guard let k = s.agencyKey, let y = s.year else { continue }
-            byAgencyYear[k, default: [:]][y, default: []].append(i)
+            if let k = s.agencyKey, let y = s.year { add(i, agencyKey: k, year: y) }
         }
+        sort()
+    }
+
+    /// Records that input `i` is the report of `agencyKey` for `year`; returns the agency's id.
+    @discardableResult
+    public mutating func add(_ i: Int, agencyKey: String, year: Int) -> Int32 {
+        let id: Int32
+        if let known = agencyIds[agencyKey] { id = known } else {
+            id = Int32(agencyIds.count)
+            agencyIds[agencyKey] = id
+        }
+        byAgencyYear[id, default: [:]][year, default: []].append(i)
+        return id
+    }
+
+    /// Puts the inputs of each agency and year in path order (after adding in any order).
+    public mutating func sort() {
         for k in byAgencyYear.keys {
             for y in byAgencyYear[k]!.keys { byAgencyYear[k]![y]!.sort() }
         }
     }
 
     /// The input holding the previous year's report of the same agency, and whether several did.
-    public func previous(of s: YearSummary) -> (index: Int, ambiguous: Bool)? {
-        guard let k = s.agencyKey, let y = s.year, let list = byAgencyYear[k]?[y - 1], let first = list.first else { return nil }
+    public func previous(agency: Int32, year: Int) -> (index: Int, ambiguous: Bool)? {
+        guard let list = byAgencyYear[agency]?[year - 1], let first = list.first else { return nil }
         return (first, list.count > 1)
+    }
+
+    public func previous(of s: YearSummary) -> (index: Int, ambiguous: Bool)? {
+        guard let k = s.agencyKey, let y = s.year, let id = agencyIds[k] else { return nil }
+        return previous(agency: id, year: y)
     }
 
     /// The checks and diagnostics to add to the report `current`, given the previous year's summary.
