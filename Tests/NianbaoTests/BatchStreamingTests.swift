@@ -152,6 +152,21 @@ import Testing
             #expect(try BatchTests.scalar(db, "SELECT count(*) FROM checks WHERE report_id = '\(id)'") == String(checks.count))
         }
         #expect(patched == 1)
+
+        // Without a JSONL output the patches start from the state entries: same files, same rows.
+        let inputs = BatchDiscovery.discover(arguments: [archive])
+        let o = root + "/no-jsonl"
+        _ = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: 2, outputs: BatchOutputs(outDirectory: o + "/json", sqlite: o + "/data.sqlite"))).run()
+        for input in inputs {
+            let a = FileManager.default.contents(atPath: r.root + "/json/" + input.id + ".json")
+            let b = FileManager.default.contents(atPath: o + "/json/" + input.id + ".json")
+            #expect(a == b, "\(input.id)")
+        }
+        let other = try DatabaseQueue(path: o + "/data.sqlite")
+        for table in ["reports", "checks", "diagnostics"] {
+            let sql = "SELECT * FROM \(table) ORDER BY rowid"
+            #expect(try db.read { try Row.fetchAll($0, sql: sql) } == other.read { try Row.fetchAll($0, sql: sql) }, "\(table)")
+        }
     }
 
     /// A re-run that asks for more outputs reuses the state and makes the parts it lacks.
