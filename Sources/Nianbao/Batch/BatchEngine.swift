@@ -131,12 +131,13 @@ public struct BatchError: Error, CustomStringConvertible {
 /// 1. Convert and stream: `jobs` threads take inputs in path order; each reads the file, hashes it,
 ///    and looks up its state entry (``BatchStateStore``); if absent, converts it (in a worker process
 ///    when ``BatchConfiguration/worker`` is set, with the timeout) into an entry that also holds the
-///    parts the outputs need (``StateEntry``), written atomically; then writes the input's `--out`
-///    file. Meanwhile this thread hands the inputs, in path order, to the ``BatchWriter``, which
+///    parts the outputs need (``StateEntry``), written atomically (a failed input's `--out` error
+///    file is written then). Meanwhile this thread hands the inputs, in path order, to the ``BatchWriter``, which
 ///    streams them to the outputs. At most a window of inputs ahead of the writer is in memory;
 ///    otherwise only a ``YearSummary`` per input is kept.
-/// 2. Cross-year: from the summaries, the reports whose agency has the previous year in the batch
-///    get I5/I6, and the writer replaces their lines, rows and files, then puts every output in place.
+/// 2. Finish: the reports whose agency has the previous year in the batch get I5/I6; on `jobs`
+///    threads the patches are made and the reports' `--out` files written (once each), and the
+///    writer replaces the patched lines and rows, then puts every output in place.
 public final class BatchEngine: @unchecked Sendable {
     public let configuration: BatchConfiguration
 
@@ -230,7 +231,7 @@ public final class BatchEngine: @unchecked Sendable {
             while let i = shared.take() {
                 var (o, prepared, summary) = self.process(i, store: store, fingerprint: fingerprint, parts: writer.parts, worker: &worker, shared: shared)
                 let item = prepared
-                do { try writer.writeOutFile(item, index: i) } catch {
+                do { try writer.writeErrorFile(item, index: i) } catch {
                     shared.fail("cannot write the output: \(error)")
                 }
                 shared.condition.lock()
@@ -285,6 +286,11 @@ public final class BatchEngine: @unchecked Sendable {
         let index = sorted
         try writer.finish(threads: threads, patch: { i in
             try self.crossYearPatch(i, outcomes, index: index, store: store, baseJSON: writer.baseJSON)
+        }, reportJSON: { i in
+            guard let json = outcomes[i].key.flatMap({ store.read(key: $0.hex)?.parts[.json] }) else {
+                throw BatchError(description: "\(c.inputs[i].path): its state entry disappeared during the run")
+            }
+            return json
         }, visit: { i, patch in
             let outcome = outcomes[i]
             if let code = outcome.errorCode {

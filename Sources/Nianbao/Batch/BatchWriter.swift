@@ -40,6 +40,8 @@ final class BatchWriter: @unchecked Sendable {
     private var jsonlSpans: [Range<Int>] = []
     /// Wide CSV row of each input (empty for an error) and the length of its part before the check summary.
     private var wideSpans: [(line: Range<Int>, leading: Int)] = []
+    /// Whether each input written so far gave a report.
+    private var isReport: [Bool] = []
     private var long: AggregateFile?
     private var sqlite: SQLiteDataset?
 
@@ -80,27 +82,24 @@ final class BatchWriter: @unchecked Sendable {
         wideSpans.reserveCapacity(configuration.inputs.count)
     }
 
-    /// The `--out` file of input `i` (called by the conversion threads, in any order).
-    func writeOutFile(_ p: PreparedInput, index i: Int) throws {
-        guard let outDir = configuration.outputs.outDirectory else { return }
+    /// The `--out` file of a failed input (called by the conversion threads, in any order). A report's
+    /// file is written when the batch finishes, once, with its cross-year checks.
+    func writeErrorFile(_ p: PreparedInput, index i: Int) throws {
+        guard let outDir = configuration.outputs.outDirectory, p.errorCode != nil else { return }
         let id = configuration.inputs[i].id
-        if p.errorCode == nil {
-            try writeOut(p.json, to: outDir + "/" + id + ".json")
-            unlink(outDir + "/" + id + ".error.json")
-        } else {
-            try writeIfChanged(errorRecord(p, index: i).serialized(pretty: !configuration.outputs.compactJSON), to: outDir + "/" + id + ".error.json")
-            unlink(outDir + "/" + id + ".json")
-        }
+        try writeIfChanged(errorRecord(p, index: i).serialized(pretty: !configuration.outputs.compactJSON), to: outDir + "/" + id + ".error.json")
+        unlink(outDir + "/" + id + ".json")
     }
 
-    /// `compare`: leave the file alone when it holds these bytes already (a resumed run).
-    private func writeOut(_ compact: [UInt8], to path: String, compare: Bool = true) throws {
-        let bytes = configuration.outputs.compactJSON ? compact : CompactJSON.pretty(compact)
-        if compare {
-            try writeIfChanged(bytes, to: path)
-        } else {
-            try BatchStateStore.writeAtomically(bytes, to: path, sync: false)
-        }
+    private func writeReportFile(_ compact: [UInt8], index i: Int, in outDir: String) throws {
+        let id = configuration.inputs[i].id
+        try writeOut(compact, to: outDir + "/" + id + ".json")
+        unlink(outDir + "/" + id + ".error.json")
+    }
+
+    /// Leaves the file alone when it holds these bytes already (a resumed run).
+    private func writeOut(_ compact: [UInt8], to path: String) throws {
+        try writeIfChanged(configuration.outputs.compactJSON ? compact : CompactJSON.pretty(compact), to: path)
     }
 
     /// The report JSON of input `i` as streamed to the JSONL scratch file (nil without one, or for an
@@ -116,6 +115,7 @@ final class BatchWriter: @unchecked Sendable {
     func write(_ p: PreparedInput, index i: Int) throws {
         precondition(i == wideSpans.count, "inputs are written in path order")
         let id = configuration.inputs[i].id
+        isReport.append(p.errorCode == nil)
         do {
             if p.errorCode == nil {
                 if let s = jsonlScratch {
@@ -149,9 +149,11 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     /// Applies the cross-year checks and puts every output in place. In chunks of inputs, `patch(i)`
-    /// runs on `threads` threads (with the affected `--out` files rewritten there); then, in path
-    /// order on this thread, `visit(i, patch)` and the JSONL, CSV and SQLite changes.
-    func finish(threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?, visit: (Int, CrossYearPatch?) -> Void) throws {
+    /// runs on `threads` threads, which also write the reports' `--out` files (`reportJSON(i)`: the
+    /// report as converted, when the writer cannot give it back itself); then, in path order on this
+    /// thread, `visit(i, patch)` and the JSONL, CSV and SQLite changes.
+    func finish(threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
+                reportJSON: @escaping @Sendable (Int) throws -> [UInt8], visit: (Int, CrossYearPatch?) -> Void) throws {
         let o = configuration.outputs
         // The JSONL and wide CSV outputs, made at the first patched line (copying the scratch so far).
         var jsonl: AggregateFile?, wide: AggregateFile?
@@ -166,7 +168,7 @@ final class BatchWriter: @unchecked Sendable {
             while chunkStart < count {
                 let range = chunkStart..<min(count, chunkStart + 64)
                 chunkStart = range.upperBound
-                let patches = try patchChunk(range, threads: threads, patch: patch)
+                let patches = try patchChunk(range, threads: threads, patch: patch, reportJSON: reportJSON)
                 for (k, p) in patches.enumerated() {
                     let i = range.lowerBound + k
                     visit(i, p)
@@ -221,7 +223,8 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     /// The patches of a range of inputs, made on `threads` threads, each with its `--out` file rewritten.
-    private func patchChunk(_ range: Range<Int>, threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?) throws -> [CrossYearPatch?] {
+    private func patchChunk(_ range: Range<Int>, threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
+                            reportJSON: @escaping @Sendable (Int) throws -> [UInt8]) throws -> [CrossYearPatch?] {
         final class Results: @unchecked Sendable {
             let lock = NSLock()
             var next = 0
@@ -241,7 +244,9 @@ final class BatchWriter: @unchecked Sendable {
                 let i = range.lowerBound + k
                 let r = Result { () throws -> CrossYearPatch? in
                     let p = try patch(i)
-                    if let p, let outDir { try self.writeOut(p.json, to: outDir + "/" + self.configuration.inputs[i].id + ".json", compare: false) }
+                    if let outDir, self.isReport[i] {
+                        try self.writeReportFile(p?.json ?? self.baseJSON(i) ?? reportJSON(i), index: i, in: outDir)
+                    }
                     return p
                 }
                 results.lock.lock()
