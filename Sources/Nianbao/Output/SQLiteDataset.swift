@@ -37,9 +37,6 @@ public final class SQLiteDataset: @unchecked Sendable {
     CREATE TABLE codebook (
         key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
         "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT);
-    CREATE INDEX cells_report ON cells(report_id);
-    CREATE INDEX checks_report ON checks(report_id);
-    CREATE INDEX diagnostics_report ON diagnostics(report_id);
     """
 
     public init(_ target: String) throws {
@@ -224,7 +221,9 @@ public final class SQLiteDataset: @unchecked Sendable {
         group.enter()
         indexing = group
         Thread {
-            do { try queue.write { try $0.execute(sql: "CREATE INDEX cells_key ON cells(key)") } } catch { self.indexError = error }
+            do {
+                try queue.write { try $0.execute(sql: "CREATE INDEX cells_report ON cells(report_id); CREATE INDEX cells_key ON cells(key)") }
+            } catch { self.indexError = error }
             group.leave()
         }.start()
     }
@@ -236,7 +235,13 @@ public final class SQLiteDataset: @unchecked Sendable {
         if indexing == nil { try beginIndexingCells() }
         indexing?.wait()
         if let indexError { throw indexError }
-        try queue.write { db in try db.execute(sql: "CREATE INDEX reports_agency_year ON reports(agency_key, year)") }
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE INDEX checks_report ON checks(report_id);
+                CREATE INDEX diagnostics_report ON diagnostics(report_id);
+                CREATE INDEX reports_agency_year ON reports(agency_key, year);
+                """)
+        }
         try queue.close()
         self.queue = nil
         let fd = open(temp, O_RDONLY | O_CLOEXEC)
