@@ -27,9 +27,9 @@ struct CrossYearPatch {
 /// `write(_:index:)` is called for input 0, 1, 2… as soon as each is ready: the long CSV and SQLite
 /// rows go to their outputs at once; JSONL lines and wide CSV rows go to a ``ScratchFile`` each,
 /// because the cross-year checks, known only when every input is converted, change some of them.
-/// ``finish(patch:)`` then renames each scratch file into place, or, when some of its lines get
-/// cross-year checks, copies it into the output with those lines replaced; it adds the checks to
-/// SQLite, rewrites the affected `--out` files, and commits every output.
+/// ``finish(threads:patch:reportJSON:visit:)`` then writes the reports' `--out` files, renames each
+/// scratch file into place or, when some of its lines get cross-year checks, copies it into the
+/// output with those lines replaced, adds the checks to SQLite, and commits every output.
 final class BatchWriter: @unchecked Sendable {
     let configuration: BatchConfiguration
     /// The parts of a state entry the outputs use.
@@ -222,7 +222,7 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    /// The patches of a range of inputs, made on `threads` threads, each with its `--out` file rewritten.
+    /// The patches of a range of inputs, made on `threads` threads, which also write the reports' `--out` files.
     private func patchChunk(_ range: Range<Int>, threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
                             reportJSON: @escaping @Sendable (Int) throws -> [UInt8]) throws -> [CrossYearPatch?] {
         final class Results: @unchecked Sendable {
