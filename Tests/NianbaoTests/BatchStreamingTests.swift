@@ -193,7 +193,8 @@ import Testing
             let ra = try a.read { try Row.fetchAll($0, sql: sql) }, rb = try b.read { try Row.fetchAll($0, sql: sql) }
             #expect(ra == rb, "\(table)")
         }
-        // The entries now hold every part: a third run reads them as they are.
+        // The state keeps only the report JSON (the parts go from the worker through the pipe), and
+        // a resumed run makes them again: a third run with another job count gives the same files.
         let third = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: 1, outputs: all)).run()
         #expect(third.reused == inputs.count)
         #expect(BatchFixture.read(o + "/wide.csv") == BatchFixture.read(fresh.root + "/wide.csv"))

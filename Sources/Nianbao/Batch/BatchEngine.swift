@@ -199,13 +199,13 @@ public final class BatchEngine: @unchecked Sendable {
         let sha = BatchConversion.sha256Hex(bytes)
         let key = BatchStateStore.key(id: input.id, sha256: sha, fingerprint: fingerprint)
         if let e = store.read(key: key), e.meta.id == input.id, e.meta.path == input.path {
-            return prepare(e, key: key, parts: parts, store: store, reused: true)
+            return prepare(e, key: key, parts: parts, reused: true)
         }
 
         guard let command = c.worker else {
             let e = BatchConversion.convert(input, bytes: bytes, sha256: sha, options: c.options, parts: parts)
-            do { try store.write(key: key, entry: e) } catch { shared.fail("cannot write the state: \(error)") }
-            return prepare(e, key: key, parts: parts, store: store, reused: false)
+            do { try store.write(key: key, entry: e.stored) } catch { shared.fail("cannot write the state: \(error)") }
+            return prepare(e, key: key, parts: parts, reused: false)
         }
         if worker == nil {
             do { worker = try WorkerProcess(command) } catch {
@@ -220,8 +220,8 @@ public final class BatchEngine: @unchecked Sendable {
         ])
         let crashed = ExtractError.Code.crashed.rawValue
         switch worker!.convert(header: header.serialized(pretty: false), bytes: bytes, timeout: c.timeout) {
-        case .done:
-            if let e = store.read(key: key) { return prepare(e, key: key, parts: parts, store: store, reused: false) }
+        case .done(let entry):
+            if let e = entry ?? store.read(key: key) { return prepare(e, key: key, parts: parts, reused: false) }
             return failure(crashed, "the worker wrote no result", sha256: sha)
         case .failed(let message):
             shared.fail("cannot write the state: \(message)")
@@ -234,15 +234,15 @@ public final class BatchEngine: @unchecked Sendable {
             worker!.stop()
             let ending = worker!.ending
             worker = nil
-            if let e = store.read(key: key) { return prepare(e, key: key, parts: parts, store: store, reused: false) }
+            if let e = store.read(key: key) { return prepare(e, key: key, parts: parts, reused: false) }
             return failure(crashed, "the converter crashed on this file (worker process ended by \(ending)"
                 + (command.memoryLimitMB.map { "; its memory limit is \($0) MB" } ?? "") + ")", sha256: sha)
         }
     }
 
-    /// The outputs' parts of a state entry; parts an earlier run did not prepare are made here from
-    /// the report JSON and kept in the entry.
-    func prepare(_ entry: StateEntry, key: String, parts: Set<StateEntry.Part>, store: BatchStateStore, reused: Bool) -> (Outcome, PreparedInput, YearSummary?) {
+    /// The outputs' parts of a state entry; parts it lacks (an entry read from the state) are made
+    /// here from the report JSON.
+    func prepare(_ entry: StateEntry, key: String, parts: Set<StateEntry.Part>, reused: Bool) -> (Outcome, PreparedInput, YearSummary?) {
         let meta = entry.meta
         if let code = meta.errorCode {
             return (Outcome(key: StateKey(hex: key), errorCode: code, errorMessage: meta.errorMessage, reused: reused),
@@ -258,7 +258,6 @@ public final class BatchEngine: @unchecked Sendable {
                 e.parts[part] = bytes
             }
             sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
-            try? store.write(key: key, entry: e)
         }
         let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], long: e.parts[.long], sql: sql, counts: counts)
         return (Outcome(key: StateKey(hex: key), failedChecks: counts.fail > 0, reused: reused), p, meta.summary)

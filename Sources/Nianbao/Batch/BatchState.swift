@@ -46,10 +46,11 @@ public struct StateMeta: Sendable {
 /// One input's entry in the batch state: its ``StateMeta`` and, for a converted input, the report
 /// JSON (compact, without cross-year checks) and the parts prepared for the outputs (the wide CSV row
 /// without its check summary, the long CSV rows, the SQLite rows), so that writing the outputs needs
-/// no second parse of the report.
+/// no second parse of the report. The worker hands the whole entry to the batch through its pipe;
+/// the state folder keeps only the meta and the JSON (``stored``).
 ///
-/// File layout: line 1 is the meta JSON with `"parts": [["json", n], ["wide", n], …]`; the parts'
-/// bytes follow, in that order, nothing else.
+/// Layout: line 1 is the meta JSON with `"parts": [["json", n], ["wide", n], …]`; the parts' bytes
+/// follow, in that order, nothing else.
 public struct StateEntry: Sendable {
     static let version = 2
 
@@ -61,6 +62,12 @@ public struct StateEntry: Sendable {
     public init(meta: StateMeta, parts: [Part: [UInt8]] = [:]) {
         self.meta = meta
         self.parts = parts
+    }
+
+    /// What the state keeps on disk: the meta and the report JSON. The output parts are made where
+    /// the report is converted and handed over directly; a resumed run makes them again from the JSON.
+    public var stored: StateEntry {
+        StateEntry(meta: meta, parts: parts.filter { $0.key == .json })
     }
 
     public var bytes: [UInt8] {

@@ -60,7 +60,9 @@ public enum BatchConversion {
 
 /// The worker side of the process protocol. The parent sends a header line
 /// `{"path","id","sha256","key","state","length","parts"}` followed by `length` bytes of the file; the worker
-/// converts them, writes the state entry and answers `done`. It exits at end of input, and when its
+/// converts them, writes the state entry (the report JSON) and answers `done N` followed by the
+/// N bytes of the full entry, with the parts prepared for the outputs (``StateEntry``): they go
+/// through the pipe, not the disk. It exits at end of input, and when its
 /// parent dies (PR_SET_PDEATHSIG), so a SIGKILLed batch leaves no worker behind.
 public enum BatchWorker {
     /// `memoryLimitMB`: the worker caps its own address space (RLIMIT_AS), so that a file that makes
@@ -97,14 +99,15 @@ public enum BatchWorker {
                 store = s
             }
             let entry = BatchConversion.convert(BatchInput(path: path, id: id), bytes: bytes, sha256: sha, options: options, parts: parts)
-            let reply: String
+            var reply: [UInt8]
             do {
-                try store.write(key: key, entry: entry)
-                reply = "done\n"
+                try store.write(key: key, entry: entry.stored)
+                let payload = entry.bytes
+                reply = Array("done \(payload.count)\n".utf8) + payload
             } catch {
-                reply = "fail \(error)\n".replacingOccurrences(of: "\n", with: " ") + "\n"
+                reply = Array(("fail \(error)".replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
             }
-            guard FDReader.writeAll(1, Array(reply.utf8)) else { return 0 }
+            guard FDReader.writeAll(1, reply) else { return 0 }
         }
         return 0
     }
@@ -209,7 +212,7 @@ final class WorkerProcess {
     let output: Pipe
     var reader: FDReader
 
-    enum Reply { case done, failed(String), timeout, crashed }
+    enum Reply { case done(StateEntry?), failed(String), timeout, crashed }
 
     init(_ command: WorkerCommand) throws {
         process = Process()
@@ -235,7 +238,10 @@ final class WorkerProcess {
         switch reader.lineOrTimeout(deadline: deadline) {
         case .line(let l):
             let text = String(decoding: l, as: UTF8.self)
-            if text == "done" { return .done }
+            if text.hasPrefix("done "), let n = Int(text.dropFirst(5)), n >= 0 {
+                guard let payload = reader.bytes(n) else { return .crashed }
+                return .done(StateEntry(bytes: payload))
+            }
             return .failed(text.hasPrefix("fail ") ? String(text.dropFirst(5)) : text)
         case .eof: return .crashed
         case .timeout: return .timeout
