@@ -4,11 +4,11 @@ import Foundation
 ///
 /// 1. Convert and stream: `jobs` threads take inputs in path order; each reads the file, hashes it,
 ///    and looks up its state entry (``BatchStateStore``); if absent, converts it (in a worker process
-///    when ``BatchConfiguration/worker`` is set, with the timeout) into an entry that also holds the
-///    parts the outputs need (``StateEntry``), written atomically (a failed input's `--out` error
-///    file is written then). Meanwhile this thread hands the inputs, in path order, to the ``BatchWriter``, which
-///    streams them to the outputs. At most a window of inputs ahead of the writer is in memory;
-///    otherwise only a ``YearSummary`` per input is kept.
+///    when ``BatchConfiguration/worker`` is set, with the timeout) into a ``StateEntry`` that holds
+///    the report JSON and the parts the outputs need; the state keeps the meta and the JSON, written
+///    atomically (a failed input's `--out` error file is written then). Meanwhile this thread hands
+///    the inputs, in path order, to the ``BatchWriter``, which streams them to the outputs. At most a
+///    window of inputs ahead of the writer is in memory, and a few bytes per input (``Outcome``).
 /// 2. Finish: the reports whose agency has the previous year in the batch get I5/I6; on `jobs`
 ///    threads the patches are made and the reports' `--out` files written (once each), and the
 ///    writer replaces the patched lines and rows, then puts every output in place.
@@ -103,8 +103,8 @@ public final class BatchEngine: @unchecked Sendable {
         let group = Self.startThreads(threads) { _ in
             var worker: WorkerProcess? = nil
             while let i = shared.take() {
-                var (o, prepared, summary) = self.process(i, store: store, fingerprint: fingerprint, parts: writer.parts, worker: &worker, shared: shared)
-                let item = prepared
+                let (outcome, item, summary) = self.process(i, store: store, fingerprint: fingerprint, parts: writer.parts, worker: &worker, shared: shared)
+                var o = outcome
                 do { try writer.writeErrorFile(item, index: i) } catch {
                     shared.fail("cannot write the output: \(error)")
                 }
@@ -155,17 +155,19 @@ public final class BatchEngine: @unchecked Sendable {
         summary.total = c.inputs.count
         summary.reused = outcomes.filter(\.reused).count
         summary.convertedNow = outcomes.count - summary.reused
-        var sorted = shared.crossYear
-        sorted.sort()
-        let index = sorted
-        try writer.finish(threads: threads, patch: { i in
-            try self.crossYearPatch(i, outcomes, index: index, store: store, baseJSON: writer.baseJSON)
-        }, reportJSON: { i in
+        var index = shared.crossYear
+        index.sort()
+        // A report's JSON as converted: from the streamed JSONL, else from the state.
+        let reportJSON: @Sendable (Int) throws -> [UInt8] = { i in
+            if let json = try writer.baseJSON(i) { return json }
             guard let json = outcomes[i].key.flatMap({ store.read(key: $0.hex)?.parts[.json] }) else {
                 throw BatchError(description: "\(c.inputs[i].path): its state entry disappeared during the run")
             }
             return json
-        }, visit: { i, patch in
+        }
+        try writer.finish(threads: threads, patch: { [index] i in
+            try self.crossYearPatch(i, outcomes, index: index, store: store, reportJSON: reportJSON)
+        }, reportJSON: reportJSON, visit: { i, patch in
             let outcome = outcomes[i]
             if let code = outcome.errorCode {
                 summary.failures[code, default: 0] += 1
@@ -264,10 +266,10 @@ public final class BatchEngine: @unchecked Sendable {
     }
 
     /// The cross-year checks of input `i` and its report JSON with them, or nil when it gets none.
-    /// `baseJSON(i)`: the report JSON as streamed, when the writer can give it back (else it is read
-    /// from the state). The year summaries and check counts come from the state entries' meta lines.
+    /// `reportJSON(i)`: the report JSON as converted. The year summaries and check counts come from
+    /// the state entries' meta lines.
     func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
-                        baseJSON: (Int) throws -> [UInt8]?) throws -> CrossYearPatch? {
+                        reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
         let c = configuration
         let o = outcomes[i]
         guard o.agency >= 0, let prev = index.previous(agency: o.agency, year: Int(o.year)), prev.index != i else { return nil }
@@ -282,9 +284,7 @@ public final class BatchEngine: @unchecked Sendable {
         let (checks, diagnostics) = CrossYearIndex.checks(current: current.summary!, previous: previous.summary!,
                                                           previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
-        guard let json = try baseJSON(i) ?? o.key.flatMap({ store.read(key: $0.hex)?.parts[.json] }) else {
-            throw BatchError(description: "\(c.inputs[i].path): its state entry disappeared during the run")
-        }
+        let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
         let additions = [("checks", checks.map { $0.serialized(pretty: false) }), ("diagnostics", diagnostics.map { $0.serialized(pretty: false) })]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {

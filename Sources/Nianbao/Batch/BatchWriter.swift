@@ -150,8 +150,8 @@ final class BatchWriter: @unchecked Sendable {
 
     /// Applies the cross-year checks and puts every output in place. In chunks of inputs, `patch(i)`
     /// runs on `threads` threads, which also write the reports' `--out` files (`reportJSON(i)`: the
-    /// report as converted, when the writer cannot give it back itself); then, in path order on this
-    /// thread, `visit(i, patch)` and the JSONL, CSV and SQLite changes.
+    /// report as converted); then, in path order on this thread, `visit(i, patch)` and the JSONL, CSV
+    /// and SQLite changes.
     func finish(threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
                 reportJSON: @escaping @Sendable (Int) throws -> [UInt8], visit: (Int, CrossYearPatch?) -> Void) throws {
         let o = configuration.outputs
@@ -245,7 +245,7 @@ final class BatchWriter: @unchecked Sendable {
                 let r = Result { () throws -> CrossYearPatch? in
                     let p = try patch(i)
                     if let outDir, self.isReport[i] {
-                        try self.writeReportFile(p?.json ?? self.baseJSON(i) ?? reportJSON(i), index: i, in: outDir)
+                        try self.writeReportFile(p?.json ?? reportJSON(i), index: i, in: outDir)
                     }
                     return p
                 }

@@ -76,13 +76,6 @@ public struct CrossYearIndex: Sendable {
 
     public init() {}
 
-    public init(summaries: some Sequence<(Int, YearSummary)>) {
-        for (i, s) in summaries {
-            if let k = s.agencyKey, let y = s.year { add(i, agencyKey: k, year: y) }
-        }
-        sort()
-    }
-
     /// Records that input `i` is the report of `agencyKey` for `year`; returns the agency's id.
     @discardableResult
     public mutating func add(_ i: Int, agencyKey: String, year: Int) -> Int32 {
@@ -106,11 +99,6 @@ public struct CrossYearIndex: Sendable {
     public func previous(agency: Int32, year: Int) -> (index: Int, ambiguous: Bool)? {
         guard let list = byAgencyYear[agency]?[year - 1], let first = list.first else { return nil }
         return (first, list.count > 1)
-    }
-
-    public func previous(of s: YearSummary) -> (index: Int, ambiguous: Bool)? {
-        guard let k = s.agencyKey, let y = s.year, let id = agencyIds[k] else { return nil }
-        return previous(agency: id, year: y)
     }
 
     /// The checks and diagnostics to add to the report `current`, given the previous year's summary.
