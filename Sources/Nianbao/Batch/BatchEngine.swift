@@ -198,7 +198,7 @@ public final class BatchEngine: @unchecked Sendable {
         do { bytes = try ReportExtractor.readBytes(input.path) } catch {
             return failure(error.code.rawValue, error.message)
         }
-        let sha = BatchConversion.sha256Hex(bytes)
+        let sha = ContentHash.sha256Hex(bytes)
         let key = BatchStateStore.key(id: input.id, sha256: sha, fingerprint: fingerprint)
         if let e = store.read(key: key), e.meta.id == input.id, e.meta.path == input.path {
             return prepare(e, key: key, parts: parts, reused: true)

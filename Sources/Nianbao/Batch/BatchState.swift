@@ -148,20 +148,9 @@ public final class BatchStateStore: @unchecked Sendable {
         let fd = open(path(forKey: key), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var line: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 8192)
-        while line.count < 1 << 20 {
-            let n = chunk.withUnsafeMutableBytes { readFD(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            if let nl = chunk[..<n].firstIndex(of: 0x0A) {
-                line += chunk[..<nl]
-                guard let head = try? JSONParser.parse(line) else { return nil }
-                return StateMeta(json: head)
-            }
-            line += chunk[..<n]
-        }
-        return nil
+        var reader = FDReader(fd: fd)
+        guard let line = reader.line(), let head = try? JSONParser.parse(line) else { return nil }
+        return StateMeta(json: head)
     }
 
     /// Removes entries whose key is not in `keep` (inputs gone or changed since an earlier run).
@@ -198,9 +187,4 @@ public final class BatchStateStore: @unchecked Sendable {
             throw AtomicFile.WriteError(description: "\(target): \(error.description)")
         }
     }
-}
-
-/// `read(2)`, outside the types whose own `read` methods would shadow it.
-private func readFD(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

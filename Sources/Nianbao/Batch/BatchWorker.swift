@@ -54,8 +54,6 @@ public enum BatchConversion {
         }
         return out
     }
-
-    static func sha256Hex(_ bytes: [UInt8]) -> String { ContentHash.sha256Hex(bytes) }
 }
 
 /// The worker side of the process protocol. The parent sends a header line

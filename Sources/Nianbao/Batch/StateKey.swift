@@ -22,13 +22,7 @@ public struct StateKey: Hashable, Sendable {
     }
 
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for w in [words.0, words.1, words.2, words.3] {
-            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((w >> UInt64(shift)) & 15)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        ContentHash.hex([words.0, words.1, words.2, words.3].flatMap { w in (0..<8).map { UInt8(truncatingIfNeeded: w >> UInt64(56 - 8 * $0)) } })
     }
 
     public static func == (a: StateKey, b: StateKey) -> Bool {

@@ -5,15 +5,9 @@ public enum CSV {
     public static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public static func field(_ s: String) -> String {
-        var needsQuotes = false
-        for u in s.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes, let f = s.unicodeScalars.first, let l = s.unicodeScalars.last,
-           f == " " || l == " " || f == "\t" || l == "\t" { needsQuotes = true }
-        guard needsQuotes else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var w = CSVWriter()
+        w.field(s)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     public static func line(_ fields: [String]) -> String {
@@ -24,7 +18,7 @@ public enum CSV {
     }
 }
 
-/// CSV written straight into bytes, with the quoting of ``CSV/field(_:)``.
+/// CSV written straight into bytes: the quoting rule of ``CSV`` lives here.
 public struct CSVWriter {
     public var bytes: [UInt8] = []
     private var atLineStart = true
@@ -73,10 +67,6 @@ public enum WideCSV {
     public static let trailingColumns = ["checks_pass", "checks_fail", "checks_not_assessable", "checks_failed", "diagnostics_error", "diagnostics_warning"]
 
     public static var header: [String] { leadingColumns + Codebook.keys + trailingColumns }
-
-    public static func row(reportId: String, report r: JSONValue) -> [String] {
-        leading(reportId: reportId, report: r) + CheckCounts(report: r).fields
-    }
 
     /// The row without the check summary (``trailingColumns``), which the cross-year checks change.
     public static func leading(reportId: String, report r: JSONValue) -> [String] {
