@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The pieces that let a batch write its outputs while converting: byte-level JSON edits instead of a
 /// second parse, SQLite rows kept as bytes, state entries with prepared parts, and cross-year checks
