@@ -178,7 +178,7 @@ package final class BatchEngine: @unchecked Sendable {
             summary.reports += 1
             if let patch {
                 summary.crossYearChecks += patch.checks.count
-                summary.crossYearFailures += patch.checks.filter { $0["status"]?.stringValue == "fail" }.count
+                summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
             }
             if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
         })
@@ -256,8 +256,8 @@ package final class BatchEngine: @unchecked Sendable {
         var sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
         if parts.contains(.sql) && sql == nil { e.parts[.sql] = nil }
         let missing = parts.filter { e.parts[$0] == nil }
-        if !missing.isEmpty, let json = try? JSONParser.parse(e.parts[.json]!) {
-            for (part, bytes) in BatchConversion.preparedParts(reportId: meta.id, report: json, counts: counts, parts: Set(missing)) {
+        if !missing.isEmpty, let report = try? ReportDecoder.decode(e.parts[.json]!) {
+            for (part, bytes) in BatchConversion.preparedParts(reportId: meta.id, report: report, counts: counts, parts: Set(missing)) {
                 e.parts[part] = bytes
             }
             sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
@@ -287,7 +287,8 @@ package final class BatchEngine: @unchecked Sendable {
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
         let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
-        let additions = [("checks", checks.map { $0.serialized(pretty: false) }), ("diagnostics", diagnostics.map { $0.serialized(pretty: false) })]
+        let additions = [("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
+                         ("diagnostics", diagnostics.map { ReportJSON.diagnostic($0).serialized(pretty: false) })]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
             throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
         }

@@ -16,8 +16,8 @@ struct PreparedInput: Sendable {
 
 /// The cross-year checks of one report, found once every input is converted.
 struct CrossYearPatch {
-    var checks: [JSONValue]
-    var diagnostics: [JSONValue]
+    var checks: [Check]
+    var diagnostics: [Diagnostic]
     /// The report JSON with them (compact) and its new check summary.
     var json: [UInt8]
     var counts: CheckCounts
