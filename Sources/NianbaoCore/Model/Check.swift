@@ -12,14 +12,17 @@ public struct Check: Sendable, Hashable {
     public var lhs: DecimalNumber?
     /// Right-hand side (the sum of the parts), when all its inputs are numbers.
     public var rhs: DecimalNumber?
-    /// The flat keys the check reads.
+    /// The flat keys the check reads (`previous:` marks a key of the previous year's report).
     public var keys: [String]
+    /// Cross-year checks (I5, I6): the previous year's report they compare with; nil otherwise.
+    public var previous: String?
 
-    package init(id: String, status: Status, lhs: DecimalNumber?, rhs: DecimalNumber?, keys: [String]) {
+    package init(id: String, status: Status, lhs: DecimalNumber?, rhs: DecimalNumber?, keys: [String], previous: String? = nil) {
         self.id = id
         self.status = status
         self.lhs = lhs
         self.rhs = rhs
         self.keys = keys
+        self.previous = previous
     }
 }

@@ -15,6 +15,12 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// without hashing or sorting. Built by ``JSONValue/fields(_:)``.
     case fields([(String, JSONValue)])
 
+    /// A PDF coordinate as written in the JSON: rounded to one decimal. CSV and SQLite use the same
+    /// value, so every output shows the same box.
+    package static func fixed1Decimal(_ x: Double) -> DecimalNumber {
+        DecimalNumber(units: Int64((x * 10).rounded()), scale: 1)
+    }
+
     /// An object from members in any order: sorted once here.
     package static func fields(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
         var pairs = members.map { ($0.key, $0.value) }
@@ -60,8 +66,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         case .number(let d):
             if d.scale == 0 { Self.writeInteger(d.units, into: &out) } else { out.append(contentsOf: d.description.utf8) }
         case .fixed1(let x):
-            let tenths = Int64((x * 10).rounded())
-            out.append(contentsOf: DecimalNumber(units: tenths, scale: 1).description.utf8)
+            out.append(contentsOf: Self.fixed1Decimal(x).description.utf8)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }

@@ -56,20 +56,24 @@ package enum ReportJSON {
         ])
     }
 
-    static func check(_ c: Check) -> JSONValue {
-        .fields([
+    package static func check(_ c: Check) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("id", .string(c.id)),
             ("keys", .array(c.keys.map(JSONValue.string))),
             ("lhs", c.lhs.map(JSONValue.number) ?? .null),
+        ]
+        if let previous = c.previous { members.append(("previous", .string(previous))) }
+        members += [
             ("rhs", c.rhs.map(JSONValue.number) ?? .null),
             ("status", .string(c.status.rawValue)),
-        ])
+        ]
+        return .fields(members)
     }
 
-    static func diagnostic(_ d: Diagnostic) -> JSONValue {
+    package static func diagnostic(_ d: Diagnostic) -> JSONValue {
         .object([
             "severity": .string(d.severity.rawValue),
-            "code": .string(d.code),
+            "code": .string(d.code.rawValue),
             "message": .string(d.message),
             "at": location(d.at),
         ])

@@ -24,7 +24,7 @@ package final class BatchEngine: @unchecked Sendable {
     /// stays flat however large the archive. The rest is in the state entry.
     struct Outcome {
         var key: StateKey?
-        var errorCode: String?
+        var errorCode: ExtractError.Code?
         var errorMessage: String?
         /// The report's agency (id in the ``CrossYearIndex``, -1: no agency or year) and year.
         var agency: Int32 = -1
@@ -178,7 +178,7 @@ package final class BatchEngine: @unchecked Sendable {
             summary.reports += 1
             if let patch {
                 summary.crossYearChecks += patch.checks.count
-                summary.crossYearFailures += patch.checks.filter { $0["status"]?.stringValue == "fail" }.count
+                summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
             }
             if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
         })
@@ -192,12 +192,12 @@ package final class BatchEngine: @unchecked Sendable {
                  worker: inout WorkerProcess?, shared: Shared) -> (Outcome, PreparedInput, YearSummary?) {
         let c = configuration
         let input = c.inputs[i]
-        func failure(_ code: String, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
+        func failure(_ code: ExtractError.Code, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
             (Outcome(errorCode: code, errorMessage: message), PreparedInput(errorCode: code, errorMessage: message, sha256: sha256), nil)
         }
         let bytes: [UInt8]
         do { bytes = try ReportExtractor.readBytes(input.path) } catch {
-            return failure(error.code.rawValue, error.message)
+            return failure(error.code, error.message)
         }
         let sha = ContentHash.sha256Hex(bytes)
         let key = BatchStateStore.key(id: input.id, sha256: sha, fingerprint: fingerprint)
@@ -213,7 +213,7 @@ package final class BatchEngine: @unchecked Sendable {
         if worker == nil {
             do { worker = try WorkerProcess(command) } catch {
                 shared.fail("cannot start a worker process (\(command.executable)): \(error)")
-                return failure(ExtractError.Code.crashed.rawValue, "cannot start a worker process", sha256: sha)
+                return failure(.crashed, "cannot start a worker process", sha256: sha)
             }
         }
         let header: JSONValue = .object([
@@ -221,7 +221,7 @@ package final class BatchEngine: @unchecked Sendable {
             "state": .string(store.directory), "length": .int(bytes.count),
             "parts": .array(StateEntry.Part.allCases.filter(parts.contains).map { .string($0.rawValue) }),
         ])
-        let crashed = ExtractError.Code.crashed.rawValue
+        let crashed = ExtractError.Code.crashed
         switch worker!.convert(header: header.serialized(pretty: false), bytes: bytes, timeout: c.timeout) {
         case .done(let entry):
             if let e = entry ?? store.read(key: key) { return prepare(e, key: key, parts: parts, reused: false) }
@@ -232,7 +232,7 @@ package final class BatchEngine: @unchecked Sendable {
         case .timeout:
             worker!.stop()
             worker = nil
-            return failure(ExtractError.Code.timeout.rawValue, String(format: "conversion took longer than %g s", c.timeout), sha256: sha)
+            return failure(.timeout, String(format: "conversion took longer than %g s", c.timeout), sha256: sha)
         case .crashed:
             worker!.stop()
             let ending = worker!.ending
@@ -256,8 +256,8 @@ package final class BatchEngine: @unchecked Sendable {
         var sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
         if parts.contains(.sql) && sql == nil { e.parts[.sql] = nil }
         let missing = parts.filter { e.parts[$0] == nil }
-        if !missing.isEmpty, let json = try? JSONParser.parse(e.parts[.json]!) {
-            for (part, bytes) in BatchConversion.preparedParts(reportId: meta.id, report: json, counts: counts, parts: Set(missing)) {
+        if !missing.isEmpty, let report = try? ReportDecoder.decode(e.parts[.json]!) {
+            for (part, bytes) in BatchConversion.preparedParts(reportId: meta.id, report: report, counts: counts, parts: Set(missing)) {
                 e.parts[part] = bytes
             }
             sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
@@ -287,7 +287,8 @@ package final class BatchEngine: @unchecked Sendable {
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
         let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
-        let additions = [("checks", checks.map { $0.serialized(pretty: false) }), ("diagnostics", diagnostics.map { $0.serialized(pretty: false) })]
+        let additions = [("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
+                         ("diagnostics", diagnostics.map { ReportJSON.diagnostic($0).serialized(pretty: false) })]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
             throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
         }

@@ -29,29 +29,28 @@ package enum BatchConversion {
         do {
             report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path, sha256: sha256)
         } catch {
-            return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code.rawValue, errorMessage: error.message))
+            return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code, errorMessage: error.message))
         }
-        let json = ReportJSON.value(report, expectedKeys: ExpectedKeys.keys(for: report))
-        let counts = CheckCounts(report: json)
-        var entry = StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, summary: YearSummary(report: json), counts: counts))
-        entry.parts = preparedParts(reportId: input.id, report: json, counts: counts, parts: parts)
-        entry.parts[.json] = json.serialized(pretty: false)
+        let counts = CheckCounts(report: report)
+        var entry = StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, summary: YearSummary(report: report), counts: counts))
+        entry.parts = preparedParts(reportId: input.id, report: report, counts: counts, parts: parts)
+        entry.parts[.json] = report.jsonBytes(pretty: false)
         return entry
     }
 
     /// The output parts of a report (also made by the batch from the JSON of an entry that lacks them).
-    static func preparedParts(reportId: String, report json: JSONValue, counts: CheckCounts, parts: Set<StateEntry.Part>) -> [StateEntry.Part: [UInt8]] {
+    static func preparedParts(reportId: String, report: Report, counts: CheckCounts, parts: Set<StateEntry.Part>) -> [StateEntry.Part: [UInt8]] {
         var out: [StateEntry.Part: [UInt8]] = [:]
         if parts.contains(.wide) {
             var w = CSVWriter(capacity: 4096)
-            for f in WideCSV.leading(reportId: reportId, report: json) { w.field(f) }
+            for f in WideCSV.leading(reportId: reportId, report: report) { w.field(f) }
             out[.wide] = w.bytes
         }
         if parts.contains(.long) {
-            out[.long] = LongCSV.text(reportId: reportId, report: json)
+            out[.long] = LongCSV.text(reportId: reportId, report: report)
         }
         if parts.contains(.sql) {
-            out[.sql] = SQLiteDataset.rows(reportId: reportId, report: json, counts: counts).bytes
+            out[.sql] = SQLiteDataset.rows(reportId: reportId, report: report, counts: counts).bytes
         }
         return out
     }

@@ -3,7 +3,7 @@ import Foundation
 
 /// What the outputs need from one input: the parts of its state entry (see ``StateEntry``), or its error.
 struct PreparedInput: Sendable {
-    var errorCode: String?
+    var errorCode: ExtractError.Code?
     var errorMessage: String?
     var sha256: String?
     /// The compact report JSON, without cross-year checks.
@@ -16,8 +16,8 @@ struct PreparedInput: Sendable {
 
 /// The cross-year checks of one report, found once every input is converted.
 struct CrossYearPatch {
-    var checks: [JSONValue]
-    var diagnostics: [JSONValue]
+    var checks: [Check]
+    var diagnostics: [Diagnostic]
     /// The report JSON with them (compact) and its new check summary.
     var json: [UInt8]
     var counts: CheckCounts
@@ -141,7 +141,7 @@ final class BatchWriter: @unchecked Sendable {
                 wideSpans.append((0..<0, 0))
                 if let sqlite {
                     try sqlite.add(SQLiteDataset.errorRows(reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
-                                                           code: p.errorCode!, message: p.errorMessage ?? ""))
+                                                           code: p.errorCode!.rawValue, message: p.errorMessage ?? ""))
                 }
             }
         } catch {
@@ -270,7 +270,7 @@ final class BatchWriter: @unchecked Sendable {
             "schema_version": .int(Report.schemaVersion),
             "report_id": .string(input.id),
             "source": .object(["path": .string(input.path), "sha256": p.sha256.map(JSONValue.string) ?? .null]),
-            "error": .object(["code": .string(p.errorCode ?? ExtractError.Code.crashed.rawValue), "message": .string(p.errorMessage ?? "")]),
+            "error": .object(["code": .string((p.errorCode ?? .crashed).rawValue), "message": .string(p.errorMessage ?? "")]),
         ])
     }
 

@@ -17,22 +17,19 @@ package struct YearSummary: Sendable, Hashable {
     package static let columns = ApplicationsLayout.columns
     static let activeColumns = ["issued", "repealed", "in_force"]
 
-    package init(report r: JSONValue) {
-        let meta = r["report"]
-        agencyKey = meta?["agency"]?.stringValue.flatMap(AgencyKey.normalize)
-        year = meta?["year"]?.intValue
-        generation = meta?["generation"]?.stringValue ?? "unknown"
+    package init(report r: Report) {
+        agencyKey = r.agency.flatMap(AgencyKey.normalize)
+        year = r.year
+        generation = r.generation.rawValue
         var values: [String: DecimalNumber?] = [:]
-        for c in r["cells"]?.arrayValue ?? [] {
-            if let k = c["key"]?.stringValue { values[k] = c["value"]?.decimalValue }
-        }
+        for c in r.cells { values[c.key] = c.value }
         func get(_ k: String) -> DecimalNumber? { values[k] ?? nil }
         carriedOver = Self.columns.map { get("applications.carried_over.\($0)") }
         carriedForward = Self.columns.map { get("applications.carried_forward.\($0)") }
         hasApplications = values.keys.contains { $0.hasPrefix("applications.carried_over.") || $0.hasPrefix("applications.carried_forward.") }
         rules = Self.activeColumns.map { get("active_disclosure.rules.\($0)") }
         normative = Self.activeColumns.map { get("active_disclosure.normative_documents.\($0)") }
-        hasActive2021 = generation == "2021" && values.keys.contains { $0.hasPrefix("active_disclosure.rules.") || $0.hasPrefix("active_disclosure.normative_documents.") }
+        hasActive2021 = r.generation == .g2021 && values.keys.contains { $0.hasPrefix("active_disclosure.rules.") || $0.hasPrefix("active_disclosure.normative_documents.") }
     }
 
     // A compact JSON form, kept in the state file's header line.
@@ -103,52 +100,37 @@ package struct CrossYearIndex: Sendable {
     }
 
     /// The checks and diagnostics to add to the report `current`, given the previous year's summary.
-    package static func checks(current: YearSummary, previous: YearSummary, previousPath: String, ambiguous: Bool) -> (checks: [JSONValue], diagnostics: [JSONValue]) {
-        var checks: [JSONValue] = []
-        var diagnostics: [JSONValue] = []
-        func check(_ id: String, _ lhs: DecimalNumber?, _ rhs: DecimalNumber?, _ keys: [String]) -> (JSONValue, Check.Status) {
+    package static func checks(current: YearSummary, previous: YearSummary, previousPath: String, ambiguous: Bool) -> (checks: [Check], diagnostics: [Diagnostic]) {
+        var checks: [Check] = []
+        var diagnostics: [Diagnostic] = []
+        func check(_ id: String, _ lhs: DecimalNumber?, _ rhs: DecimalNumber?, _ keys: [String]) -> Check {
             let status: Check.Status = (lhs != nil && rhs != nil) ? (lhs! == rhs! ? .pass : .fail) : .notAssessable
-            return (.object([
-                "id": .string(id), "status": .string(status.rawValue),
-                "lhs": lhs.map(JSONValue.number) ?? .null, "rhs": rhs.map(JSONValue.number) ?? .null,
-                "keys": .array(keys.map(JSONValue.string)), "previous": .string(previousPath),
-            ]), status)
-        }
-        func note(_ code: String, _ message: String) -> JSONValue {
-            .object(["severity": .string("note"), "code": .string(code), "message": .string(message), "at": .null])
+            return Check(id: id, status: status, lhs: lhs, rhs: rhs, keys: keys, previous: previousPath)
         }
         if current.hasApplications && previous.hasApplications {
             for (i, column) in YearSummary.columns.enumerated() {
                 checks.append(check("I5.\(column)", current.carriedOver[i], previous.carriedForward[i],
-                                    ["applications.carried_over.\(column)", "previous:applications.carried_forward.\(column)"]).0)
+                                    ["applications.carried_over.\(column)", "previous:applications.carried_forward.\(column)"]))
             }
         }
         if current.hasActive2021 && previous.hasActive2021 {
             for (row, now, before) in [("rules", current.rules, previous.rules), ("normative_documents", current.normative, previous.normative)] {
                 var rhs: DecimalNumber? = nil
                 if let p = before[2], let issued = now[0], let repealed = now[1] { rhs = p + issued - repealed }
-                let (c, status) = check("I6.\(row)", now[2], rhs,
-                                        ["active_disclosure.\(row).in_force", "previous:active_disclosure.\(row).in_force",
-                                         "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed"])
+                let c = check("I6.\(row)", now[2], rhs,
+                              ["active_disclosure.\(row).in_force", "previous:active_disclosure.\(row).in_force",
+                               "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed"])
                 checks.append(c)
-                if status == .fail {
-                    diagnostics.append(note("cross_year_in_force_mismatch",
+                if c.status == .fail {
+                    diagnostics.append(Diagnostic(.note, .crossYearInForceMismatch,
                         "I6.\(row): 现行有效件数 \(now[2]!) ≠ \(before[2]!) (previous year, \(previousPath)) + \(now[0]!) 制发 − \(now[1]!) 废止 = \(rhs!)"))
                 }
             }
         }
         if ambiguous && !checks.isEmpty {
-            diagnostics.append(note("cross_year_ambiguous",
+            diagnostics.append(Diagnostic(.note, .crossYearAmbiguous,
                 "several reports of the same agency for the previous year; the cross-year checks use \(previousPath)"))
         }
         return (checks, diagnostics)
-    }
-
-    /// Adds the cross-year checks and diagnostics to a report's JSON.
-    package static func inject(into report: JSONValue, checks: [JSONValue], diagnostics: [JSONValue]) -> JSONValue {
-        guard var members = report.objectMembers, !(checks.isEmpty && diagnostics.isEmpty) else { return report }
-        members["checks"] = .array((members["checks"]?.arrayValue ?? []) + checks)
-        members["diagnostics"] = .array((members["diagnostics"]?.arrayValue ?? []) + diagnostics)
-        return .object(members)
     }
 }

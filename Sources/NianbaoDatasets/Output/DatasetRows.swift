@@ -50,17 +50,9 @@ package struct CSVWriter {
     }
 }
 
-/// Plain text of a JSON scalar for a CSV cell: numbers as their exact literal, null as empty.
-func csvText(_ v: JSONValue?) -> String {
-    switch v {
-    case .none, .some(.null): return ""
-    case .some(.string(let s)): return s
-    case .some(.bool(let b)): return b ? "true" : "false"
-    case .some(let other):
-        if let d = other.decimalValue { return d.description }
-        return String(decoding: other.serialized(pretty: false), as: UTF8.self)
-    }
-}
+/// Plain text of a value for a CSV cell: numbers as their exact literal, null as empty.
+func csvText(_ v: DecimalNumber?) -> String { v?.description ?? "" }
+func csvText(_ v: Int?) -> String { v.map(String.init) ?? "" }
 
 /// The wide CSV: one row per report, one column per flat key of the codebook.
 package enum WideCSV {
@@ -70,16 +62,12 @@ package enum WideCSV {
     package static var header: [String] { leadingColumns + Codebook.keys + trailingColumns }
 
     /// The row without the check summary (``trailingColumns``), which the cross-year checks change.
-    package static func leading(reportId: String, report r: JSONValue) -> [String] {
-        let source = r["source"], meta = r["report"]
+    package static func leading(reportId: String, report r: Report) -> [String] {
         var values: [String: String] = [:]
-        for c in r["cells"]?.arrayValue ?? [] {
-            if let k = c["key"]?.stringValue { values[k] = csvText(c["value"]) }
-        }
-        let agency = meta?["agency"]?.stringValue
+        for c in r.cells { values[c.key] = csvText(c.value) }
         var row = [
-            reportId, csvText(source?["path"]), csvText(source?["sha256"]), csvText(source?["media_type"]), csvText(source?["pages"]),
-            csvText(meta?["title"]), agency ?? "", agency.flatMap(AgencyKey.normalize) ?? "", csvText(meta?["year"]), csvText(meta?["generation"]),
+            reportId, r.source.path, r.source.sha256, r.source.mediaType, csvText(r.source.pages),
+            r.title ?? "", r.agency ?? "", r.agency.flatMap(AgencyKey.normalize) ?? "", csvText(r.year), r.generation.rawValue,
         ]
         row.reserveCapacity(header.count)
         for k in Codebook.keys { row.append(values[k] ?? "") }
@@ -96,23 +84,23 @@ package struct CheckCounts: Sendable, Equatable {
 
     package init() {}
 
-    package init(report r: JSONValue) {
-        add(checks: r["checks"]?.arrayValue ?? [], diagnostics: r["diagnostics"]?.arrayValue ?? [])
+    package init(report r: Report) {
+        add(checks: r.checks, diagnostics: r.diagnostics)
     }
 
-    package mutating func add(checks: [JSONValue], diagnostics: [JSONValue]) {
+    package mutating func add(checks: [Check], diagnostics: [Diagnostic]) {
         for c in checks {
-            switch c["status"]?.stringValue {
-            case "pass": pass += 1
-            case "fail": fail += 1; failed.append(c["id"]?.stringValue ?? "")
-            default: notAssessable += 1
+            switch c.status {
+            case .pass: pass += 1
+            case .fail: fail += 1; failed.append(c.id)
+            case .notAssessable: notAssessable += 1
             }
         }
         for d in diagnostics {
-            switch d["severity"]?.stringValue {
-            case "error": errors += 1
-            case "warning": warnings += 1
-            default: break
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
             }
         }
     }
@@ -142,16 +130,23 @@ package enum LongCSV {
     package static let header = ["report_id", "key", "value", "raw", "kind", "line", "page", "x0", "y0", "x1", "y1", "table", "row", "column"]
 
     /// The rows of a report's cells, as CSV text.
-    package static func text(reportId: String, report r: JSONValue) -> [UInt8] {
-        let cells = r["cells"]?.arrayValue ?? []
-        var w = CSVWriter(capacity: cells.count * 96)
-        for c in cells {
-            let at = c["at"]
-            let box = at?["box"]?.arrayValue ?? []
+    package static func text(reportId: String, report r: Report) -> [UInt8] {
+        var w = CSVWriter(capacity: r.cells.count * 96)
+        for c in r.cells {
             w.field(reportId)
-            for v in [c["key"], c["value"], c["raw"], c["kind"], at?["line"], at?["page"]] { w.field(csvText(v)) }
-            for k in 0..<4 { w.field(box.count == 4 ? csvText(box[k]) : "") }
-            for v in [at?["table"], at?["row"], at?["column"]] { w.field(csvText(v)) }
+            for v in [c.key, csvText(c.value), c.raw ?? "", c.kind.rawValue] { w.field(v) }
+            var line: Int?, page: Int?, box: [String] = ["", "", "", ""], table: Int?, row: Int?, column: Int?
+            switch c.at {
+            case .line(let n): line = n
+            case .page(let p, let b):
+                page = p
+                box = [b.x0, b.y0, b.x1, b.y1].map { JSONValue.fixed1Decimal($0).description }
+            case .table(let t, let r, let k): (table, row, column) = (t, r, k)
+            case .none: break
+            }
+            w.field(csvText(line)); w.field(csvText(page))
+            for b in box { w.field(b) }
+            for v in [table, row, column] { w.field(csvText(v)) }
             w.endLine()
         }
         return w.bytes

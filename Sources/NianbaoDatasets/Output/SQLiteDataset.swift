@@ -67,17 +67,13 @@ package final class SQLiteDataset: @unchecked Sendable {
         self.queue = queue
     }
 
-    static func sqlValue(_ v: JSONValue?) -> SQLRows.Value {
-        switch v {
-        case .none, .some(.null): return .null
-        case .some(.string(let s)): return .text(s)
-        case .some(.bool(let b)): return .integer(b ? 1 : 0)
-        case .some(let other):
-            guard let d = other.decimalValue?.canonical else { return .null }
-            if d.scale == 0 { return .integer(d.units) }
-            return Double(d.description).map(SQLRows.Value.real) ?? .null
-        }
+    static func sqlValue(_ v: DecimalNumber?) -> SQLRows.Value {
+        guard let d = v?.canonical else { return .null }
+        if d.scale == 0 { return .integer(d.units) }
+        return Double(d.description).map(SQLRows.Value.real) ?? .null
     }
+
+    static func sqlValue(_ v: Int?) -> SQLRows.Value { v.map { .integer(Int64($0)) } ?? .null }
 
     static func text(_ s: String?) -> SQLRows.Value { s.map(SQLRows.Value.text) ?? .null }
 
@@ -94,49 +90,55 @@ package final class SQLiteDataset: @unchecked Sendable {
 
     /// The rows of a report: `reports` (its `json` column is the report's compact JSON, given at insert),
     /// `cells`, `checks`, `diagnostics`.
-    package static func rows(reportId: String, report r: JSONValue, counts: CheckCounts? = nil) -> SQLRows {
+    package static func rows(reportId: String, report r: Report, counts: CheckCounts? = nil) -> SQLRows {
         var out = SQLRows()
-        let meta = r["report"], source = r["source"]
         let counts = counts ?? CheckCounts(report: r)
         out.append(.reports, [
-            .text(reportId), .text(source?["path"]?.stringValue ?? ""), text(source?["sha256"]?.stringValue), text(source?["media_type"]?.stringValue),
-            sqlValue(source?["pages"]), text(meta?["title"]?.stringValue), text(meta?["agency"]?.stringValue),
-            text(meta?["agency"]?.stringValue.flatMap(AgencyKey.normalize)), sqlValue(meta?["year"]), text(meta?["generation"]?.stringValue),
+            .text(reportId), .text(r.source.path), .text(r.source.sha256), .text(r.source.mediaType),
+            sqlValue(r.source.pages), text(r.title), text(r.agency),
+            text(r.agency.flatMap(AgencyKey.normalize)), sqlValue(r.year), .text(r.generation.rawValue),
             .integer(Int64(counts.pass)), .integer(Int64(counts.fail)), .integer(Int64(counts.notAssessable)),
             counts.failed.isEmpty ? .null : .text(counts.failedList), .integer(Int64(counts.errors)), .integer(Int64(counts.warnings)), .reportJSON,
         ])
-        for c in r["cells"]?.arrayValue ?? [] {
-            let at = c["at"]
-            let box = at?["box"]?.arrayValue ?? []
-            func b(_ i: Int) -> SQLRows.Value {
-                guard box.count == 4, let d = box[i].decimalValue, let x = Double(d.description) else { return .null }
-                return .real(x)
+        for c in r.cells {
+            var line: Int?, page: Int?, box: [SQLRows.Value] = [.null, .null, .null, .null], table: Int?, row: Int?, column: Int?
+            switch c.at {
+            case .line(let n): line = n
+            case .page(let p, let b):
+                page = p
+                box = [b.x0, b.y0, b.x1, b.y1].map { x in Double(JSONValue.fixed1Decimal(x).description).map(SQLRows.Value.real) ?? .null }
+            case .table(let t, let r, let k): (table, row, column) = (t, r, k)
+            case .none: break
             }
             out.append(.cells, [
-                .text(reportId), .text(c["key"]?.stringValue ?? ""), sqlValue(c["value"]), text(c["raw"]?.stringValue), .text(c["kind"]?.stringValue ?? ""),
-                sqlValue(at?["line"]), sqlValue(at?["page"]), b(0), b(1), b(2), b(3),
-                sqlValue(at?["table"]), sqlValue(at?["row"]), sqlValue(at?["column"]),
+                .text(reportId), .text(c.key), sqlValue(c.value), text(c.raw), .text(c.kind.rawValue),
+                sqlValue(line), sqlValue(page), box[0], box[1], box[2], box[3],
+                sqlValue(table), sqlValue(row), sqlValue(column),
             ])
         }
-        out.append(contentsOf: checkRows(reportId: reportId, checks: r["checks"]?.arrayValue ?? [], diagnostics: r["diagnostics"]?.arrayValue ?? []))
+        out.append(contentsOf: checkRows(reportId: reportId, checks: r.checks, diagnostics: r.diagnostics))
         return out
     }
 
     /// `checks` and `diagnostics` rows (also for the cross-year checks added by a batch).
-    package static func checkRows(reportId: String, checks: [JSONValue], diagnostics: [JSONValue]) -> SQLRows {
+    package static func checkRows(reportId: String, checks: [Check], diagnostics: [Diagnostic]) -> SQLRows {
         var out = SQLRows()
         for c in checks {
-            let keys = (c["keys"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ")
             out.append(.checks, [
-                .text(reportId), .text(c["id"]?.stringValue ?? ""), .text(c["status"]?.stringValue ?? ""), sqlValue(c["lhs"]), sqlValue(c["rhs"]),
-                .text(keys), text(c["previous"]?.stringValue),
+                .text(reportId), .text(c.id), .text(c.status.rawValue), sqlValue(c.lhs), sqlValue(c.rhs),
+                .text(c.keys.joined(separator: " ")), text(c.previous),
             ])
         }
         for d in diagnostics {
-            let at = d["at"]
+            var line: Int?, page: Int?
+            switch d.at {
+            case .line(let n): line = n
+            case .page(let p, _): page = p
+            case .table, .none: break
+            }
             out.append(.diagnostics, [
-                .text(reportId), .text(d["severity"]?.stringValue ?? ""), .text(d["code"]?.stringValue ?? ""), text(d["message"]?.stringValue),
-                sqlValue(at?["line"]), sqlValue(at?["page"]),
+                .text(reportId), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message),
+                sqlValue(line), sqlValue(page),
             ])
         }
         return out
@@ -149,8 +151,8 @@ package final class SQLiteDataset: @unchecked Sendable {
         if pendingRows > 5000 { try flush() }
     }
 
-    package func addReport(reportId: String, report r: JSONValue) throws {
-        try add(Self.rows(reportId: reportId, report: r), json: r.serialized(pretty: false))
+    package func addReport(reportId: String, report r: Report) throws {
+        try add(Self.rows(reportId: reportId, report: r), json: r.jsonBytes(pretty: false))
     }
 
     /// After the cross-year checks: reports' new check summaries and JSON (report id, counts, compact JSON).
