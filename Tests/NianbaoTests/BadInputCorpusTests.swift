@@ -100,7 +100,7 @@ enum BadInputCorpus {
     }
 }
 
-@Suite(.serialized) struct BadInputCorpusTests {
+@Suite struct BadInputCorpusTests {
     /// The manifest of Corpus/bad lists every file there, and nothing else.
     @Test func corpusIsCommitted() throws {
         let listed = try BadInputCorpus.manifest(in: BadInputCorpus.committed).map(\.name)
