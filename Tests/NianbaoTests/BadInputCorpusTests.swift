@@ -100,7 +100,8 @@ enum BadInputCorpus {
     }
 }
 
-@Suite struct BadInputCorpusTests {
+/// Serialized: a case's time limit counts from its start, so cases must not wait for each other.
+@Suite(.serialized) struct BadInputCorpusTests {
     /// The manifest of Corpus/bad lists every file there, and nothing else.
     @Test func corpusIsCommitted() throws {
         let listed = try BadInputCorpus.manifest(in: BadInputCorpus.committed).map(\.name)
