@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Nianbao
+import NianbaoDatasets
 
 /// `extract`: disclosure annual reports (text, HTML or PDF) in, normalized JSON or datasets out.
 /// Argument parsing and printing only; conversion and batches live in the Nianbao library.
@@ -226,7 +227,7 @@ struct Convert: ParsableCommand {
         printer.clear()
         if !quiet {
             var text = ""
-            for f in summary.failedInputs { text += "\(f.path): error: \(f.message) [\(f.code)]\n" }
+            for f in summary.failedInputs { text += "\(f.path): error: \(f.message) [\(f.code.rawValue)]\n" }
             text += "extract: \(summary.text)\n"
             Console.error(text)
         }
@@ -276,8 +277,8 @@ struct Schema: ParsableCommand {
     func run() throws {
         let text: String
         switch format {
-        case .md: text = Codebook.markdown()
-        case .csv: text = Codebook.csv()
+        case .md: text = CodebookExport.markdown()
+        case .csv: text = CodebookExport.csv()
         case .json: text = String(decoding: Codebook.jsonSchema().serialized(pretty: true), as: UTF8.self)
         }
         if let failure = Console.writeOut(Array(text.utf8)) {

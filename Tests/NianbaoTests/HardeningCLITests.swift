@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
 
 /// The second hardening round (issue 12), through the built `extract` binary: standard output that
 /// cannot be written, the input size limit, bad --timeout values, unreadable folders, links out of

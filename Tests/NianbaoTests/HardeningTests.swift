@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
 
 /// The second hardening round (issue 12), in the library: overflowing sums, blank tab cells,
 /// garbled PDF text layers, NUL bytes, whitespace-only files, concatenated HTML documents.

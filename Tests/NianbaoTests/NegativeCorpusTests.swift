@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
 
 /// Look-alike documents (Corpus/negative, written by Scripts/generate-negative-corpus): a district
 /// budget, a disclosure guide, the State Council's format notice, work points, a work summary, a task
