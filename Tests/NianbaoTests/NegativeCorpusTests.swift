@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// Refused for want of positive evidence, not only for the words of their titles: without its
+    /// title line each text document is still not a report.
+    @Test(arguments: inputs.filter { $0.hasSuffix(".txt") })
+    func refusedWithoutTheirTitle(name: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = try #require(lines.firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        lines.remove(at: first)
+        do {
+            let r = try ReportExtractor().extract(bytes: Array(lines.joined(separator: "\n").utf8), path: name)
+            Issue.record("\(name) without its title was taken for a report: \(r.cells.count) cells")
+        } catch {
+            #expect(error.code == .notAReport, "\(name): \(error)")
+        }
+    }
+
     @Test func formatNoticeIsRefusedEvenWithoutItsTitle() throws {
         let notice = try String(contentsOf: Self.folder.appendingPathComponent("n03-format-notice.txt"), encoding: .utf8)
         // Only the tables of the format: every label, no value.
