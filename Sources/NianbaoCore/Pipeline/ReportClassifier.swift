@@ -58,7 +58,9 @@ struct ReportClassifier: Sendable {
     func refusal(_ e: Evidence) -> String? {
         let keys = ([e.title].compactMap { $0 } + e.frontLines).map(TextNormalizer.matchKey)
         if let title = keys.first(where: Self.isReportTitle) {
-            if let other = Self.otherKind(title) {
+            // A report published inside a notice (关于印发…年度报告的通知) prints its tables: the
+            // values are the evidence. The format notice and its kin print none.
+            if let other = Self.otherKind(title), e.printedValues < Self.untitledMinimumValues {
                 return "not a disclosure annual report but \(other)"
             }
             if e.printedValues > 0 { return nil }
