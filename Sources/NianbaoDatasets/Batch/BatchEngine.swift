@@ -177,6 +177,10 @@ package final class BatchEngine: @unchecked Sendable {
             }
             summary.reports += 1
             if let patch {
+                if let d = patch.duplicate {
+                    summary.duplicateReports += 1
+                    if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+                }
                 summary.crossYearChecks += patch.checks.count
                 summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
             }
@@ -266,25 +270,37 @@ package final class BatchEngine: @unchecked Sendable {
         return (Outcome(key: StateKey(hex: key), failedChecks: counts.fail > 0, reused: reused), p, meta.summary)
     }
 
-    /// The cross-year checks of input `i` and its report JSON with them, or nil when it gets none.
-    /// `reportJSON(i)`: the report JSON as converted. The year summaries and check counts come from
-    /// the state entries' meta lines.
+    /// The cross-year checks of input `i`, its `duplicate_report` warning, and its report JSON with
+    /// them, or nil when it gets none. `reportJSON(i)`: the report JSON as converted. The year
+    /// summaries and check counts come from the state entries' meta lines.
     func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
                         reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
         let c = configuration
         let o = outcomes[i]
-        guard o.agency >= 0, let prev = index.previous(agency: o.agency, year: Int(o.year)), prev.index != i else { return nil }
+        guard o.agency >= 0 else { return nil }
         func meta(_ k: Int) throws -> StateMeta {
             guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), m.summary != nil else {
                 throw BatchError(description: "\(c.inputs[k].path): its state entry disappeared during the run")
             }
             return m
         }
-        let current = try meta(i), previous = try meta(prev.index)
-        guard var counts = current.counts else { return nil }
-        let (checks, diagnostics) = CrossYearIndex.checks(current: current.summary!, previous: previous.summary!,
-                                                          previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
+        var checks: [Check] = [], diagnostics: [Diagnostic] = []
+        if let prev = index.previous(agency: o.agency, year: Int(o.year)), prev.index != i {
+            let current = try meta(i), previous = try meta(prev.index)
+            (checks, diagnostics) = CrossYearIndex.checks(current: current.summary!, previous: previous.summary!,
+                                                          previousId: c.inputs[prev.index].id, ambiguous: prev.ambiguous)
+        }
+        var duplicate: DuplicateGroup?
+        let group = index.reports(agency: o.agency, year: Int(o.year))
+        if group.count > 1 {
+            let found = try DuplicateGroup.find(i, among: group, ids: { c.inputs[$0].id }, report: { try ReportDecoder.decode(reportJSON($0)) })
+            if let found {
+                duplicate = found
+                diagnostics.append(found.diagnostic)
+            }
+        }
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
+        guard var counts = try meta(i).counts else { return nil }
         let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
         let additions = [("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
@@ -292,7 +308,7 @@ package final class BatchEngine: @unchecked Sendable {
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
             throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
         }
-        return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts)
+        return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts, duplicate: duplicate)
     }
 
     /// Temporary files (`.tmp-*`) that a killed run left in the `--out` folder.

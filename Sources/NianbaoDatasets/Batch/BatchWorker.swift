@@ -25,9 +25,10 @@ package enum BatchConversion {
     /// `parts`: the output parts to prepare besides the report JSON (see ``StateEntry``).
     package static func convert(_ input: BatchInput, bytes: [UInt8], sha256: String, options: ExtractOptions,
                                parts: Set<StateEntry.Part> = []) -> StateEntry {
-        let report: Report
+        var report: Report
         do {
             report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path, sha256: sha256)
+            report.reportId = input.id
         } catch {
             return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code, errorMessage: error.message))
         }

@@ -21,6 +21,8 @@ struct CrossYearPatch {
     /// The report JSON with them (compact) and its new check summary.
     var json: [UInt8]
     var counts: CheckCounts
+    /// The report's group of duplicates (same agency and year), when it is in one.
+    var duplicate: DuplicateGroup? = nil
 }
 
 /// Writes a batch's outputs while the inputs are converted, in path order.

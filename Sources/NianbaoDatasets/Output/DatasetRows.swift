@@ -56,7 +56,8 @@ func csvText(_ v: Int?) -> String { v.map(String.init) ?? "" }
 
 /// The wide CSV: one row per report, one column per flat key of the codebook.
 package enum WideCSV {
-    package static let leadingColumns = ["report_id", "source_path", "sha256", "media_type", "pages", "title", "agency", "agency_key", "year", "generation"]
+    package static let leadingColumns = ["report_id", "source_path", "sha256", "media_type", "pages", "title", "agency", "agency_key",
+                                         "agency_level", "region_code", "province", "city", "county", "year", "generation"]
     package static let trailingColumns = ["checks_pass", "checks_fail", "checks_not_assessable", "checks_failed", "diagnostics_error", "diagnostics_warning"]
 
     package static var header: [String] { leadingColumns + Codebook.keys + trailingColumns }
@@ -67,7 +68,9 @@ package enum WideCSV {
         for c in r.cells { values[c.key] = csvText(c.value) }
         var row = [
             reportId, r.source.path, r.source.sha256, r.source.mediaType, csvText(r.source.pages),
-            r.title ?? "", r.agency ?? "", r.agency.flatMap(AgencyKey.normalize) ?? "", csvText(r.year), r.generation.rawValue,
+            r.title ?? "", r.agency ?? "", r.agency.flatMap(AgencyKey.normalize) ?? "",
+            r.agencyLevel?.rawValue ?? "", r.region?.code ?? "", r.region?.province ?? "", r.region?.city ?? "", r.region?.county ?? "",
+            csvText(r.year), r.generation.rawValue,
         ]
         row.reserveCapacity(header.count)
         for k in Codebook.keys { row.append(values[k] ?? "") }
@@ -127,13 +130,15 @@ package struct CheckCounts: Sendable, Equatable {
 
 /// The long CSV: one row per cell.
 package enum LongCSV {
-    package static let header = ["report_id", "key", "value", "raw", "kind", "line", "page", "x0", "y0", "x1", "y1", "table", "row", "column"]
+    package static let header = ["report_id", "region_code", "agency_key", "year", "key", "value", "raw", "kind", "line", "page", "x0", "y0", "x1", "y1", "table", "row", "column"]
 
     /// The rows of a report's cells, as CSV text.
     package static func text(reportId: String, report r: Report) -> [UInt8] {
-        var w = CSVWriter(capacity: r.cells.count * 96)
+        var w = CSVWriter(capacity: r.cells.count * 128)
+        let agencyKey = r.agency.flatMap(AgencyKey.normalize) ?? "", region = r.region?.code ?? "", year = csvText(r.year)
         for c in r.cells {
             w.field(reportId)
+            w.field(region); w.field(agencyKey); w.field(year)
             for v in [c.key, csvText(c.value), c.raw ?? "", c.kind.rawValue] { w.field(v) }
             var line: Int?, page: Int?, box: [String] = ["", "", "", ""], table: Int?, row: Int?, column: Int?
             switch c.at {
