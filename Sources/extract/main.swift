@@ -80,6 +80,15 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Write a SQLite database (reports, cells, checks, diagnostics, errors).", valueName: "FILE"))
     var sqlite: String?
 
+    @Option(help: ArgumentHelp("Write a Stata file (.dta, format 118) of the wide dataset: short variable names, Chinese labels.", valueName: "FILE"))
+    var dta: String?
+
+    @Option(help: ArgumentHelp("Write an SPSS file (.sav) of the wide dataset: short variable names, Chinese labels.", valueName: "FILE"))
+    var sav: String?
+
+    @Flag(help: "Add a kind column per key to the wide CSV, .dta and .sav (blank, \"/\" and missing told apart).")
+    var kinds = false
+
     @Option(help: ArgumentHelp("Conversions at once (default: the number of cores).", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -99,7 +108,7 @@ struct Convert: ParsableCommand {
     var state: String?
 
     var batchOutputRequested: Bool {
-        outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil
+        outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil || dta != nil || sav != nil
     }
 
     var isBatch: Bool {
@@ -182,8 +191,11 @@ struct Convert: ParsableCommand {
         }
         var found = BatchDiscovery.discover(arguments: inputs, filesFrom: listed)
         if let shard = shard.flatMap(BatchShard.init) { found = found.filter(shard.contains) }
-        let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
+        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
+        outputs.dta = dta
+        outputs.sav = sav
+        outputs.kinds = kinds
         let config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero), jobs: jobs,
                                         timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0

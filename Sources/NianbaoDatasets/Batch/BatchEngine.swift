@@ -166,6 +166,15 @@ package final class BatchEngine: @unchecked Sendable {
             }
             return json
         }
+        // Stata/SPSS: rows gathered in path order while the outputs are finished, written at the end.
+        var stat: StatExport?
+        var statError: Error?
+        if c.outputs.dta != nil || c.outputs.sav != nil {
+            do { stat = try StatExport(dta: c.outputs.dta, sav: c.outputs.sav, kinds: c.outputs.kinds, scratchDirectory: stateDir) } catch {
+                writer.abort()
+                throw BatchError(description: "cannot write the output: \(error)")
+            }
+        }
         try writer.finish(threads: threads, patch: { [index] i in
             try self.crossYearPatch(i, outcomes, index: index, store: store, reportJSON: reportJSON)
         }, reportJSON: reportJSON, visit: { i, patch in
@@ -176,6 +185,12 @@ package final class BatchEngine: @unchecked Sendable {
                 return
             }
             summary.reports += 1
+            if let stat, statError == nil {
+                do {
+                    let report = try ReportDecoder.decode(patch?.json ?? reportJSON(i))
+                    try stat.add(reportId: c.inputs[i].id, report: report, counts: CheckCounts(report: report))
+                } catch { statError = error }
+            }
             if let patch {
                 if let d = patch.duplicate {
                     summary.duplicateReports += 1
@@ -186,6 +201,12 @@ package final class BatchEngine: @unchecked Sendable {
             }
             if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
         })
+        do {
+            if let statError { throw statError }
+            try stat?.commit()
+        } catch {
+            throw BatchError(description: "cannot write the output: \(error)")
+        }
         store.collectGarbage(keep: Set(outcomes.compactMap(\.key)))
         summary.elapsed = monotonicNow() - start
         return summary
@@ -266,7 +287,8 @@ package final class BatchEngine: @unchecked Sendable {
             }
             sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
         }
-        let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], long: e.parts[.long], sql: sql, counts: counts)
+        let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], wideKinds: e.parts[.wideKinds],
+                              long: e.parts[.long], sql: sql, counts: counts)
         return (Outcome(key: StateKey(hex: key), failedChecks: counts.fail > 0, reused: reused), p, meta.summary)
     }
 

@@ -47,6 +47,11 @@ package enum BatchConversion {
             for f in WideCSV.leading(reportId: reportId, report: report) { w.field(f) }
             out[.wide] = w.bytes
         }
+        if parts.contains(.wideKinds) {
+            var w = CSVWriter(capacity: 2048)
+            for f in WideCSV.kinds(report: report) { w.field(f) }
+            out[.wideKinds] = w.bytes
+        }
         if parts.contains(.long) {
             out[.long] = LongCSV.text(reportId: reportId, report: report)
         }

@@ -39,7 +39,7 @@ package final class SQLiteDataset: @unchecked Sendable {
         report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT);
     CREATE TABLE codebook (
         key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
-        "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT);
+        "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT, variable TEXT);
     CREATE VIEW duplicates AS
         SELECT r.agency_key, r.year, r.region_code, r.report_id, r.source_path, r.sha256, d.message
         FROM reports r JOIN diagnostics d ON d.report_id = r.report_id AND d.code = 'duplicate_report'
@@ -66,8 +66,9 @@ package final class SQLiteDataset: @unchecked Sendable {
             try db.execute(sql: "INSERT INTO meta VALUES ('nianbao_version', ?), ('schema_version', ?)",
                            arguments: [NianbaoVersion.string, String(Report.schemaVersion)])
             for e in Codebook.entries {
-                try db.execute(sql: "INSERT INTO codebook VALUES (?,?,?,?,?,?,?,?,?,?)",
-                               arguments: [e.key, e.table, e.tableLabel, e.rowKey, e.rowLabel, e.columnKey, e.columnLabel, e.label, e.valueType, e.generations.joined(separator: " ")])
+                try db.execute(sql: "INSERT INTO codebook VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                               arguments: [e.key, e.table, e.tableLabel, e.rowKey, e.rowLabel, e.columnKey, e.columnLabel, e.label, e.valueType,
+                                           e.generations.joined(separator: " "), VariableName.short(e.key)])
             }
         }
         self.queue = queue
