@@ -16,7 +16,7 @@ struct Extract: ParsableCommand {
         See `extract help convert` for every option and the exit statuses.
         """,
         version: NianbaoVersion.string,
-        subcommands: [Convert.self, Schema.self, Worker.self],
+        subcommands: [Convert.self, Schema.self, Merge.self, Worker.self],
         defaultSubcommand: Convert.self
     )
 }

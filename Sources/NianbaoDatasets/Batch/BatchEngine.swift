@@ -300,35 +300,42 @@ package final class BatchEngine: @unchecked Sendable {
         let c = configuration
         let o = outcomes[i]
         guard o.agency >= 0 else { return nil }
-        func meta(_ k: Int) throws -> StateMeta {
-            guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), m.summary != nil else {
+        return try Self.crossYearPatch(i, agency: o.agency, year: Int(o.year), index: index, inputs: c.inputs, meta: { k in
+            guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), let summary = m.summary, let counts = m.counts else {
                 throw BatchError(description: "\(c.inputs[k].path): its state entry disappeared during the run")
             }
-            return m
-        }
+            return (summary, counts)
+        }, reportJSON: reportJSON)
+    }
+
+    /// The patch of input `i` (of `agency` and `year` in `index`), given each input's year summary and
+    /// check counts (`meta`) and its report JSON as converted. Shared by the batch and `extract merge`.
+    static func crossYearPatch(_ i: Int, agency: Int32, year: Int, index: CrossYearIndex, inputs: [BatchInput],
+                               meta: (Int) throws -> (summary: YearSummary, counts: CheckCounts),
+                               reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
         var checks: [Check] = [], diagnostics: [Diagnostic] = []
-        if let prev = index.previous(agency: o.agency, year: Int(o.year)), prev.index != i {
-            let current = try meta(i), previous = try meta(prev.index)
-            (checks, diagnostics) = CrossYearIndex.checks(current: current.summary!, previous: previous.summary!,
-                                                          previousId: c.inputs[prev.index].id, ambiguous: prev.ambiguous)
+        if let prev = index.previous(agency: agency, year: year), prev.index != i {
+            let current = try meta(i).summary, previous = try meta(prev.index).summary
+            (checks, diagnostics) = CrossYearIndex.checks(current: current, previous: previous,
+                                                          previousId: inputs[prev.index].id, ambiguous: prev.ambiguous)
         }
         var duplicate: DuplicateGroup?
-        let group = index.reports(agency: o.agency, year: Int(o.year))
+        let group = index.reports(agency: agency, year: year)
         if group.count > 1 {
-            let found = try DuplicateGroup.find(i, among: group, ids: { c.inputs[$0].id }, report: { try ReportDecoder.decode(reportJSON($0)) })
+            let found = try DuplicateGroup.find(i, among: group, ids: { inputs[$0].id }, report: { try ReportDecoder.decode(reportJSON($0)) })
             if let found {
                 duplicate = found
                 diagnostics.append(found.diagnostic)
             }
         }
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
-        guard var counts = try meta(i).counts else { return nil }
+        var counts = try meta(i).counts
         let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
         let additions = [("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
                          ("diagnostics", diagnostics.map { ReportJSON.diagnostic($0).serialized(pretty: false) })]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
-            throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
+            throw BatchError(description: "\(inputs[i].path): its report JSON holds no checks or diagnostics array")
         }
         return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts, duplicate: duplicate)
     }
