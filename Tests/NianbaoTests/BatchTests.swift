@@ -77,7 +77,7 @@ import Testing
         #expect(Array(wideBytes.prefix(3)) == CSV.bom)
         let wideText = String(decoding: wideBytes, as: UTF8.self)
         let wide = BatchFixture.parseCSV(wideText)
-        #expect(wide.count == 1 + n - 3)
+        #expect(wide.count == 1 + n, "a row per input, failed ones with their error code")
         #expect(wide[0] == WideCSV.header)
         #expect(wide.allSatisfy { $0.count == WideCSV.header.count })
         #expect(WideCSV.header.count == WideCSV.leadingColumns.count + Codebook.keys.count + WideCSV.trailingColumns.count)
@@ -120,7 +120,11 @@ import Testing
         let archive = BatchFixture.makeArchive(at: root)
         let r = try Self.run(root: root, archive: archive)
         for f in BatchFixture.corpusFiles() {
-            let single = ReportExtractor.json(try ReportExtractor().extract(file: archive + "/corpus/" + f))
+            // The same JSON but for the report id (relative to the archive in a batch, the file name alone).
+            var report = try ReportExtractor().extract(file: archive + "/corpus/" + f)
+            #expect(report.reportId == f)
+            report.reportId = "corpus/" + f
+            let single = ReportExtractor.json(report)
             let batch = [UInt8](FileManager.default.contents(atPath: r.root + "/json/corpus/" + f + ".json")!)
             #expect(single.elementsEqual(batch), "\(f)")
         }

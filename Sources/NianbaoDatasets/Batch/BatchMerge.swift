@@ -21,7 +21,13 @@ package struct BatchMerge {
         self.jobs = max(1, jobs)
     }
 
-    static let batchChecks: (Check) -> Bool = { $0.id.hasPrefix("I5.") || $0.id.hasPrefix("I6.") }
+    static func isBatchCheck(_ c: Check) -> Bool { c.id.hasPrefix("I5.") || c.id.hasPrefix("I6.") }
+
+    /// The reports' JSON, read from several threads once complete (pread of flushed bytes).
+    final class Store: @unchecked Sendable {
+        let file: ScratchFile
+        init(_ file: ScratchFile) { self.file = file }
+    }
     static let batchNotes: Set<Diagnostic.Code> = [.crossYearAmbiguous, .crossYearInForceMismatch, .duplicateReport]
 
     struct Record {
@@ -67,7 +73,7 @@ package struct BatchMerge {
                 } else {
                     var report: Report
                     do { report = try ReportDecoder.decode(json) } catch { throw bad("not a report: \(error)") }
-                    report.checks.removeAll(where: Self.batchChecks)
+                    report.checks.removeAll(where: Self.isBatchCheck)
                     report.diagnostics.removeAll { Self.batchNotes.contains($0.code) }
                     let bytes = report.jsonBytes(pretty: false)
                     let at = try store.append(bytes)
@@ -117,7 +123,8 @@ package struct BatchMerge {
         summary.total = records.count
         summary.reused = records.count
         let inputs = configuration.inputs
-        let reportJSON: @Sendable (Int) throws -> [UInt8] = { [records] i in try store.read(records[i].span) }
+        let shared = Store(store)
+        let reportJSON: @Sendable (Int) throws -> [UInt8] = { [records] i in try shared.file.read(records[i].span) }
         try writer.finish(threads: jobs, patch: { [records, index, agencies] i in
             guard agencies[i] >= 0, let year = records[i].summary?.year else { return nil }
             return try BatchEngine.crossYearPatch(i, agency: agencies[i], year: year, index: index, inputs: inputs,

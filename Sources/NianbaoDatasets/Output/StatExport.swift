@@ -55,7 +55,8 @@ package final class StatExport {
                                              type: .labelled("kind", kindLabels)))
             }
         }
-        out += WideCSV.trailingColumns.map(plain)
+        // Failed inputs are not rows here, so no `error` variable.
+        out += WideCSV.trailingColumns.filter { $0 != "error" }.map(plain)
         return out
     }
 
@@ -150,6 +151,7 @@ package final class StatExport {
     /// Writes the `.dta` and `.sav` files.
     package func commit() throws {
         try flush()
+        precondition(buffer.isEmpty)
         var vars = variables
         for (i, v) in vars.enumerated() where v.type == .string(width: 1) { vars[i].type = .string(width: widths[i] ?? 1) }
         for (format, target) in [(StatFile.Format.dta, dta), (.sav, sav)] {
