@@ -92,7 +92,7 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Conversions at once (default: the number of cores).", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's relative path).", valueName: "K/N"))
+    @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's report id); combine the shards with `extract merge`.", valueName: "K/N"))
     var shard: String?
 
     @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")

@@ -81,6 +81,11 @@ struct MergeTests {
         let parts = (1...3).map { BatchFixture.jsonLines(root + "/sharded/part-\($0).jsonl") }
         #expect(parts.map(\.count).reduce(0, +) == BatchFixture.jsonLines(root + "/single/all.jsonl").count)
         #expect(parts.allSatisfy { !$0.isEmpty })
+        // agency/2022.txt falls in shard 2 and agency/2023.txt in shard 1 (SHA-256 of the ids mod 3):
+        // shard 1 alone has no I5 for 2023; the merge has.
+        let alone = try #require(parts[0].first { $0["report_id"]?.stringValue == "agency/2023.txt" })
+        #expect(!alone["checks"]!.arrayValue!.contains { $0["id"]?.stringValue?.hasPrefix("I5.") == true })
+        #expect(parts[1].contains { $0["report_id"]?.stringValue == "agency/2022.txt" })
         try Self.compare(root + "/single", root + "/sharded")
         let merged = BatchFixture.jsonLines(root + "/sharded/all.jsonl")
         let y2023 = try #require(merged.first { $0["report_id"]?.stringValue == "agency/2023.txt" })
