@@ -57,6 +57,8 @@ public enum ReportIdentifier {
         let p = normalized(path, cwd: cwd)
         let r = root == "/" ? "/" : root + "/"
         if p.hasPrefix(r) { return String(p.dropFirst(r.count)) }
+        // The root itself (a folder argument that cannot be listed): its name.
+        if p == root { return p.split(separator: "/").last.map(String.init) ?? "_" }
         return String(p.drop { $0 == "/" })
     }
 
