@@ -5,7 +5,7 @@
 //   NianbaoPDF       PDF pages → glyphs and rulings (poppler-glib)
 //   NianbaoHTML      HTML pages → grids (libxml2)
 //   Nianbao          the façade: ReportExtractor picks a DocumentReader by content; SHA-256 (swift-crypto)
-//   NianbaoDatasets  batches, CSV, SQLite (GRDB)
+//   NianbaoDatasets  batches, CSV, SQLite (GRDB), Stata/SPSS (ReadStat)
 //   extract          the command-line tool (swift-argument-parser)
 // Linux only: the batch uses /proc, prctl and Glibc.
 import PackageDescription
@@ -33,6 +33,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev", "pkg-config"])]
         ),
+        .systemLibrary(
+            name: "CReadStat",
+            providers: [.apt(["libreadstat-dev"])]
+        ),
         .target(name: "NianbaoCore"),
         .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler"]),
         .target(name: "NianbaoHTML", dependencies: ["NianbaoCore", "CLibXML2"]),
@@ -46,7 +50,7 @@ let package = Package(
         .target(
             name: "NianbaoDatasets",
             dependencies: [
-                "Nianbao",
+                "Nianbao", "CReadStat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

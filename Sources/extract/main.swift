@@ -16,7 +16,7 @@ struct Extract: ParsableCommand {
         See `extract help convert` for every option and the exit statuses.
         """,
         version: NianbaoVersion.string,
-        subcommands: [Convert.self, Schema.self, Worker.self],
+        subcommands: [Convert.self, Schema.self, Merge.self, Worker.self],
         defaultSubcommand: Convert.self
     )
 
@@ -86,10 +86,19 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Write a SQLite database (reports, cells, checks, diagnostics, errors).", valueName: "FILE"))
     var sqlite: String?
 
+    @Option(help: ArgumentHelp("Write a Stata file (.dta, format 118) of the wide dataset: short variable names, Chinese labels.", valueName: "FILE"))
+    var dta: String?
+
+    @Option(help: ArgumentHelp("Write an SPSS file (.sav) of the wide dataset: short variable names, Chinese labels.", valueName: "FILE"))
+    var sav: String?
+
+    @Flag(help: "Add a kind column per key to the wide CSV, .dta and .sav (blank, \"/\" and missing told apart).")
+    var kinds = false
+
     @Option(help: ArgumentHelp("Conversions at once (default: the number of cores).", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's relative path).", valueName: "K/N"))
+    @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's report id); combine the shards with `extract merge`.", valueName: "K/N"))
     var shard: String?
 
     @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")
@@ -115,7 +124,7 @@ struct Convert: ParsableCommand {
     }
 
     var batchOutputRequested: Bool {
-        outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil
+        outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil || dta != nil || sav != nil
     }
 
     var isBatch: Bool {
@@ -208,8 +217,11 @@ struct Convert: ParsableCommand {
         }
         var found = BatchDiscovery.discover(arguments: inputs, filesFrom: listed)
         if let shard = shard.flatMap(BatchShard.init) { found = found.filter(shard.contains) }
-        let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
+        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
+        outputs.dta = dta
+        outputs.sav = sav
+        outputs.kinds = kinds
         let config = BatchConfiguration(inputs: found, options: extractOptions, jobs: jobs,
                                         timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0
@@ -262,6 +274,78 @@ final class ProgressPrinter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if shown { Console.error("\r\u{1B}[K") }
         shown = false
+    }
+}
+
+/// `extract merge`: the JSONL outputs of `--shard K/N` runs → the outputs of one run, with the
+/// cross-year checks (I5/I6) and duplicates made across the shards.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine the JSONL outputs of --shard K/N runs into the final outputs (I5/I6 and duplicates across shards).",
+        discussion: """
+        Each SHARD is a --jsonl output of `extract ARCHIVE --shard K/N`. The reports are put in input-path \
+        order, the cross-year checks and duplicate flags each shard made alone are made again over all of \
+        them, and the outputs are those a single run over the archive writes (byte for byte). \
+        Exit status: 0 merged, every input converted; 1 merged, some inputs had failed; 64 usage error; \
+        73 a shard cannot be read or an output cannot be written.
+        """)
+
+    @Argument(help: "JSONL outputs of the shard runs.")
+    var shards: [String] = []
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write one JSON per input under this folder.", valueName: "DIR"))
+    var outDirectory: String?
+    @Option(help: ArgumentHelp("Write the merged JSONL (`-`: standard output).", valueName: "FILE"))
+    var jsonl: String?
+    @Option(help: ArgumentHelp("Write the wide CSV.", valueName: "FILE"))
+    var csv: String?
+    @Option(help: ArgumentHelp("Write the long CSV.", valueName: "FILE"))
+    var long: String?
+    @Option(help: ArgumentHelp("Write a SQLite database.", valueName: "FILE"))
+    var sqlite: String?
+    @Option(help: ArgumentHelp("Write a Stata file (.dta).", valueName: "FILE"))
+    var dta: String?
+    @Option(help: ArgumentHelp("Write an SPSS file (.sav).", valueName: "FILE"))
+    var sav: String?
+    @Flag(help: "Add kind columns to the wide CSV, .dta and .sav.")
+    var kinds = false
+    @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")
+    var bom = false
+    @Flag(help: "Write the --out JSON files compact.")
+    var compact = false
+    @Flag(name: .shortAndLong, help: "Do not print the summary.")
+    var quiet = false
+    @Option(help: ArgumentHelp("Threads for the finishing phase.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if shards.isEmpty { throw ValidationError("Missing expected argument '<shards> ...'.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite, bom: bom, compactJSON: compact)
+        outputs.dta = dta
+        outputs.sav = sav
+        outputs.kinds = kinds
+        let summary: BatchSummary
+        do {
+            summary = try BatchMerge(shards: shards, outputs: outputs, jobs: jobs).run()
+        } catch {
+            FileHandle.standardError.write(Data("extract merge: error: \(error)\n".utf8))
+            throw ExitCode(73)
+        }
+        if !quiet {
+            var s = "extract merge: \(shards.count) shards, \(summary.total) inputs: \(summary.reports) reports, \(summary.failed) failed"
+            if summary.crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(summary.crossYearChecks), \(summary.crossYearFailures) failed" }
+            if summary.duplicateGroups > 0 {
+                s += "; duplicates: \(summary.duplicateReports) reports of \(summary.duplicateGroups) agency-years, "
+                s += summary.duplicateGroupsDiffering == 0 ? "all with the same values" : "\(summary.duplicateGroupsDiffering) with different values"
+            }
+            FileHandle.standardError.write(Data((s + "\n").utf8))
+        }
+        let status = summary.exitStatus(failOnCheck: false)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -75,11 +75,16 @@ package struct ReportInterpreter: Sendable {
         }
 
         let checks = IdentityChecker().check(cells)
-        return Report(
+        let place = RegionResolver.resolve(agency: agency, title: title, preface: outline.preface)
+        diagnostics += place.diagnostics
+        var report = Report(
             source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding),
             title: title, agency: agency, year: year, generation: generation,
             preface: outline.preface, sections: outline.spans.map(\.section),
             cells: cells, checks: checks, diagnostics: diagnostics)
+        report.region = place.region
+        report.agencyLevel = place.level
+        return report
     }
 
     /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the
