@@ -13,12 +13,19 @@ struct Extract: ParsableCommand {
         discussion: """
         `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of \
         --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook. \
+        `extract inspect FILE -o view.html` shows where each value came from. \
         See `extract help convert` for every option and the exit statuses.
         """,
         version: NianbaoVersion.string,
-        subcommands: [Convert.self, Schema.self, Worker.self],
+        subcommands: [Convert.self, Schema.self, Inspect.self, Worker.self],
         defaultSubcommand: Convert.self
     )
+
+    /// `-V` is `--version` (as in many tools); swift-argument-parser knows only the long form.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        main(arguments == ["-V"] ? ["--version"] : arguments)
+    }
 }
 
 struct Convert: ParsableCommand {
@@ -81,7 +88,7 @@ struct Convert: ParsableCommand {
     var sqlite: String?
 
     @Option(help: ArgumentHelp("Conversions at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's relative path).", valueName: "K/N"))
     var shard: String?
@@ -110,7 +117,7 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty && filesFrom == nil { throw ValidationError("Missing expected argument '<inputs> ...' (or --files-from LIST).") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if timeout <= 0 { throw ValidationError("--timeout must be positive.") }
         if memoryLimit < 0 { throw ValidationError("--memory-limit must be 0 (none) or a number of MB.") }
         if let shard, BatchShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8.") }
@@ -122,7 +129,15 @@ struct Convert: ParsableCommand {
     }
 
     mutating func run() throws {
-        if isBatch { try runBatch() } else { try runSingle(inputs[0]) }
+        if isBatch {
+            // JSONL of a whole archive is not for reading on a terminal: ask for an output (a pipe still gets it).
+            if !batchOutputRequested && isatty(1) != 0 {
+                throw ValidationError("a batch writes JSONL to standard output, which is a terminal here; name an output (--jsonl FILE, --out DIR, --csv FILE, --long FILE, --sqlite FILE) or pipe it (… | less).")
+            }
+            try runBatch()
+        } else {
+            try runSingle(inputs[0])
+        }
     }
 
     func runSingle(_ file: String) throws {
@@ -155,7 +170,7 @@ struct Convert: ParsableCommand {
         let json = ReportExtractor.json(report, pretty: !compact)
         if let output {
             do {
-                try AtomicFile.write(json, to: output)
+                try OutputFile.write(json, to: output)
             } catch {
                 FileHandle.standardError.write(Data("\(output): error: cannot write: \(error)\n".utf8))
                 throw ExitCode(1)
@@ -184,7 +199,8 @@ struct Convert: ParsableCommand {
         if let shard = shard.flatMap(BatchShard.init) { found = found.filter(shard.contains) }
         let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
-        let config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero), jobs: jobs,
+        let config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero),
+                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                         timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0
         let printer = ProgressPrinter()
@@ -248,11 +264,18 @@ struct Schema: ParsableCommand {
     @Option(help: "md (markdown table), csv, or json (a JSON Schema of the report JSON with the codebook under x-codebook).")
     var format: Format = .md
 
+    @Flag(help: "Start the CSV with a UTF-8 byte order mark (Excel); --format csv only.")
+    var bom = false
+
+    func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom applies to --format csv only.") }
+    }
+
     func run() throws {
         let text: String
         switch format {
         case .md: text = CodebookExport.markdown()
-        case .csv: text = CodebookExport.csv()
+        case .csv: text = (bom ? "\u{FEFF}" : "") + CodebookExport.csv()
         case .json: text = String(decoding: Codebook.jsonSchema().serialized(pretty: true), as: UTF8.self)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
