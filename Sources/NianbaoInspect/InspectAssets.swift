@@ -43,6 +43,7 @@ enum InspectAssets {
     .sev-error b{color:#c62828}.sev-warning b{color:#b35c00}.sev-note b{color:#555}
     .detail table{border-collapse:collapse;width:100%}.detail th{text-align:left;color:#777;font-weight:normal;padding-right:8px;vertical-align:top;white-space:nowrap}
     .detail td{word-break:break-word}.detail code{font-size:12px}
+    .detail table.kv th{white-space:normal;word-break:break-all;width:72%}.detail table.kv td{white-space:nowrap}
     .legend span.box{display:inline-block;width:26px;height:14px;vertical-align:middle;margin-right:6px;cursor:default}
     .legend li{list-style:none;margin:3px 0}.legend ul{padding:0}
     """
@@ -97,7 +98,7 @@ enum InspectAssets {
         var x = D.checks[k];
         var s = "<table>" + row("check", "<b>" + esc(x.id) + "</b>") + row("status", "<span class=\"s-" + x.status + "\"><span class=\"st\">" + x.status + "</span></span>") +
           row("rule", esc(x.rule)) + row("lhs", val(x.lhs)) + row("rhs", val(x.rhs)) +
-          (x.previous ? row("previous", esc(x.previous)) : "") + "</table><h3>Cells (" + x.cells.length + " of " + x.keys.length + " keys)</h3><table>";
+          (x.previous ? row("previous", esc(x.previous)) : "") + "</table><h3>Cells (" + x.cells.length + " of " + x.keys.length + " keys)</h3><table class=\"kv\">";
         x.keys.forEach(function (key) {
           var i = -1;
           for (var j = 0; j < x.cells.length; j++) { if (D.cells[x.cells[j]].key === key) { i = x.cells[j]; break; } }

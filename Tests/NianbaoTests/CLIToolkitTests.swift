@@ -18,44 +18,18 @@ import Testing
         return dir
     }
 
-    /// Runs `extract` with its standard output on a pseudo-terminal (isatty(1) is true in the child).
+    /// Runs `extract` with its standard output on a pseudo-terminal (isatty(1) is true in the child),
+    /// through util-linux `script` (Debian's essential bsdutils); standard error goes to a file.
     func runOnTerminal(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let master = posix_openpt(O_RDWR | O_NOCTTY)
-        try #require(master >= 0, "no pseudo-terminal")
-        defer { close(master) }
-        try #require(grantpt(master) == 0 && unlockpt(master) == 0)
-        let name = String(cString: try #require(ptsname(master)))
-        let slave = open(name, O_RDWR | O_NOCTTY)
-        try #require(slave >= 0)
-        // Drain the terminal so a child that prints a lot never blocks.
-        let collected = TerminalOutput()
-        let reader = Thread {
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }
-                collected.append(buffer[0..<n])
-            }
-        }
-        reader.start()
+        let script = try #require(TestSupport.which("script"), "util-linux script is not installed")
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let errURL = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = arguments
-        process.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        close(slave)
-        try err.close()
-        let deadline = Date().addingTimeInterval(10)
-        while !reader.isFinished && Date() < deadline { usleep(10_000) }
-        return (process.terminationStatus, collected.text, try String(contentsOf: errURL, encoding: .utf8))
+        let errPath = dir.appendingPathComponent("err").path
+        func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = ([try binary()] + arguments).map(quote).joined(separator: " ") + " 2>" + quote(errPath) + " </dev/null"
+        let run = try TestSupport.run(script, ["-qec", command, "/dev/null"])
+        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (run.status, run.stdout, stderr)
     }
 
     @Test func schemaCSVWithBOM() throws {
@@ -162,10 +136,3 @@ import Testing
     }
 }
 
-/// Bytes read from a pseudo-terminal by a background thread.
-final class TerminalOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes: [UInt8] = []
-    func append(_ chunk: ArraySlice<UInt8>) { lock.lock(); bytes += chunk; lock.unlock() }
-    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: bytes, as: UTF8.self) }
-}
