@@ -130,4 +130,39 @@ import Testing
             #expect(page.contains("## \(id):"), "Docs/checks.md has no section for \(id)")
         }
     }
+
+    /// The worked examples of Docs/checks.md are what `extract` prints for the reports in ../shared/corpus.
+    @Test(.enabled(if: TestSupport.sharedFile("corpus/hongze-2023.pdf") != nil || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "needs ../shared/corpus"))
+    func workedExamplesAreTheOutput() throws {
+        let page = try Self.read("Docs/checks.md")
+        let examples: [(file: String, id: String, status: Check.Status, lhs: String, rhs: String)] = [
+            ("hongze-2023.pdf", "I2.natural_person", .pass, "21", "21"),
+            ("hongze-2023.pdf", "I3.unable.not_held", .pass, "10", "10"),
+            ("hongze-2023.pdf", "I4.review", .fail, "0", "11"),
+            ("hongze-2023.pdf", "I4.litigation_after_review", .fail, "0", "5"),
+            ("hongze-2023.pdf", "I4.litigation_direct", .pass, "0", "0"),
+            ("shanghai-2019.html", "I1.natural_person", .pass, "839", "839"),
+            ("shanghai-2019.html", "I1.total", .pass, "877", "877"),
+            ("shanghai-2019.html", "I2.total", .notAssessable, "805", "nil"),
+            ("shanghai-2019.html", "I3.new_received", .notAssessable, "859", "nil"),
+            ("shanghai-2019.html", "I4.review", .notAssessable, "7", "nil"),
+        ]
+        var reports: [String: Report] = [:]
+        for e in examples {
+            let url = try #require(TestSupport.sharedFile("corpus/\(e.file)"), "../shared/corpus/\(e.file) is missing")
+            if reports[e.file] == nil { reports[e.file] = try ReportExtractor().extract(file: url.path) }
+            let check = try #require(reports[e.file]!.check(e.id), "\(e.file) has no \(e.id)")
+            #expect(check.status == e.status, "\(e.file) \(e.id)")
+            #expect((check.lhs?.description ?? "nil") == e.lhs && (check.rhs?.description ?? "nil") == e.rhs, "\(e.file) \(e.id)")
+            #expect(page.contains("`\(e.id)`"), "Docs/checks.md does not show \(e.id)")
+        }
+        let hongze = reports["hongze-2023.pdf"]!
+        #expect(hongze.v("active_disclosure.normative_documents.issued") == "0")
+        #expect(hongze.v("active_disclosure.normative_documents.repealed") == "5")
+        #expect(hongze.v("active_disclosure.normative_documents.in_force") == "5")
+        let shanghai = reports["shanghai-2019.html"]!
+        #expect(shanghai.v("applications.carried_over.total") == "18" && shanghai.v("applications.carried_forward.total") == "72")
+        #expect(shanghai.v("active_disclosure.normative_documents.total_published") == "368")
+    }
 }
