@@ -81,7 +81,8 @@ enum InspectAssets {
           row("label", c.label ? esc(c.label) : "<i>not in the codebook</i>") +
           (c.table ? row("table", esc(c.table)) : "") +
           row("value", val(c.value)) + row("raw", c.raw === null ? "<i>null</i>" : "“" + esc(c.raw) + "”") +
-          row("kind", "<code>" + esc(c.kind) + "</code>") + row("at", esc(c.at)) + "</table>";
+          row("kind", "<code>" + esc(c.kind) + "</code>") + row("at", esc(c.at)) + "</table>" +
+          (c.kind === "inferred" ? "<p class=\"muted\">Not printed in the source: the one value the identities allow. Its place is that of its row.</p>" : "");
         if (c.checks.length) {
           s += "<h3>Checks</h3><ul class=\"checks\">" + c.checks.map(function (k) {
             var x = D.checks[k];

@@ -319,7 +319,7 @@ struct InspectHTML {
         case .line(let n): return "line \(n)"
         case .page(let p, let b): return "page \(p) [\(fmt(b.x0)), \(fmt(b.y0)), \(fmt(b.x1)), \(fmt(b.y1))]"
         case .table(let t, let row, let column): return "table \(t) row \(row) column \(column)"
-        case .none: return "—"
+        default: return "—"
         }
     }
 

@@ -15,7 +15,8 @@ struct Extract: ParsableCommand {
         `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of \
         --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook. \
         `extract inspect FILE -o view.html` shows where each value came from. \
-        See `extract help convert` for every option and the exit statuses.
+        See `extract help convert` for every option and the exit statuses; `-V` or `--version` \
+        prints the version.
         """,
         version: NianbaoVersion.string,
         subcommands: [Convert.self, Schema.self, Inspect.self, Worker.self],
