@@ -323,7 +323,11 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Read blank table cells as 0 (their kind stays `empty`).")
     var blankAsZero = false
 
+    @Option(help: ArgumentHelp("Time limit, in seconds (exit 7 when over; default: 120).", valueName: "SECONDS"))
+    var timeout: Double?
+
     func validate() throws {
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive.") }
         if let dpi, !(36...600).contains(dpi) { throw ValidationError("--dpi must be between 36 and 600.") }
         if output == nil && isatty(1) != 0 {
             throw ValidationError("the page is HTML for a browser; name the file with -o view.html (or redirect standard output).")
@@ -332,6 +336,15 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let page: [UInt8]
+        // As for one file's conversion: a watchdog ends the process with status 7.
+        let file = self.file, limit = timeout ?? 120
+        let watchdog = DispatchWorkItem {
+            let error = ExtractError(.timeout, path: file, String(format: "inspection took longer than %g s", limit))
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            _exit(error.exitStatus)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
+        defer { watchdog.cancel() }
         do {
             page = try InspectPage(options: ExtractOptions(blankAsZero: blankAsZero), dpi: dpi ?? 110).html(file: file)
         } catch {

@@ -133,6 +133,14 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("[empty]"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.html").path))
+        // A file that takes too long: `timeout`, exit 7, no page.
+        let chunk = "政府信息公开 1 2 3 "
+        let slow = dir.appendingPathComponent("slow.html")
+        try Data(("<html><body><table><tr><td>a</td><td>" + String(repeating: chunk, count: (24 << 20) / chunk.utf8.count) + "</td></tr></table></body></html>").utf8).write(to: slow)
+        let late = try TestSupport.run(try binary(), ["inspect", slow.path, "--timeout", "0.3", "-o", dir.appendingPathComponent("slow-view.html").path])
+        #expect(late.status == 7, "\(late.stderr.prefix(300))")
+        #expect(late.stderr.hasSuffix("[timeout]\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("slow-view.html").path))
     }
 }
 
