@@ -138,4 +138,15 @@ extension Tag {
         let (_, missing) = TextPlacement.place([(0, "7"), (1, "")], in: ["a 1"])
         #expect(missing == [0, 1])
     }
+
+    @Test func diagnosticsBelongToTheCellsOfTheirRow() {
+        let row = Box(x0: 70, y0: 450, x1: 500, y1: 466)
+        #expect(CellLinks.sameRow(.page(4, row), .page(4, Box(x0: 86, y0: 452, x1: 100, y1: 466))))
+        #expect(!CellLinks.sameRow(.page(3, row), .page(4, Box(x0: 86, y0: 452, x1: 100, y1: 466))), "another page")
+        #expect(!CellLinks.sameRow(.page(4, row), .page(4, Box(x0: 86, y0: 470, x1: 100, y1: 484))), "the next line")
+        #expect(CellLinks.sameRow(.line(12), .line(12)) && !CellLinks.sameRow(.line(12), .line(13)))
+        #expect(CellLinks.sameRow(.table(1, row: 5, column: 0), .table(1, row: 5, column: 3)))
+        #expect(!CellLinks.sameRow(.table(1, row: 5, column: 0), .table(2, row: 5, column: 3)))
+        #expect(!CellLinks.sameRow(.none, .line(1)))
+    }
 }
