@@ -22,7 +22,7 @@ package struct InspectPage: Sendable {
 
     /// Reads and converts `path` and returns the page (UTF-8).
     package func html(file path: String) throws(ExtractError) -> [UInt8] {
-        let bytes = try ReportExtractor.readBytes(path)
+        let bytes = try ReportExtractor.readBytes(path, limit: options.maxInputSize)
         return try html(bytes: bytes, path: path)
     }
 
