@@ -44,6 +44,12 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return o ? nil : DecimalNumber(units: r, scale: s).canonical
     }
 
+    /// `self − b`, or nil when it does not fit in 64 bits.
+    public func subtracting(_ b: DecimalNumber) -> DecimalNumber? {
+        guard b.units != Int64.min else { return nil }
+        return adding(DecimalNumber(units: -b.units, scale: b.scale))
+    }
+
     /// The exact sum of `values` (0 for none), or nil when it does not fit: a check over such values
     /// is not assessable, never a pass.
     public static func sum<S: Sequence>(_ values: S) -> DecimalNumber? where S.Element == DecimalNumber {
@@ -64,7 +70,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     public static func - (a: DecimalNumber, b: DecimalNumber) -> DecimalNumber {
-        a + DecimalNumber(units: -b.units, scale: b.scale)
+        guard b.units != Int64.min else { return a }
+        return a + DecimalNumber(units: -b.units, scale: b.scale)
     }
 
     public static func == (a: DecimalNumber, b: DecimalNumber) -> Bool {
