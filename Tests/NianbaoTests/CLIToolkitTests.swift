@@ -5,7 +5,7 @@ import Testing
 @testable import NianbaoDatasets
 
 /// Small things of the command line (issue 15, item 9) and `extract inspect`, through the built binary.
-@Suite(.serialized) struct CLIToolkitTests {
+@Suite(.serialized, Prerequisite.extractBinary) struct CLIToolkitTests {
     let corpusFile = TestSupport.packageRoot.appendingPathComponent("Corpus/text/t01-2021-tabs.txt").path
 
     func binary() throws -> String {
@@ -81,7 +81,7 @@ import Testing
         #expect(again.stderr.contains("2 inputs (0 read now, 2 resumed): 0 reports, 2 failed"), "\(again.stderr)")
     }
 
-    @Test func batchWithoutOutputRefusesATerminalButFeedsAPipe() throws {
+    @Test(Prerequisite.tool("script")) func batchWithoutOutputRefusesATerminalButFeedsAPipe() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         for name in ["a.txt", "b.txt"] {
@@ -110,7 +110,7 @@ import Testing
         #expect(written == (try TestSupport.run(try binary(), [corpusFile, "-q"])).stdoutBytes)
     }
 
-    @Test func inspectWritesOnePageAndReportsErrors() throws {
+    @Test(Prerequisite.tool("script")) func inspectWritesOnePageAndReportsErrors() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("views/t01.html").path

@@ -132,8 +132,7 @@ import Testing
     }
 
     /// The worked examples of Docs/checks.md are what `extract` prints for the reports in ../shared/corpus.
-    @Test(.enabled(if: TestSupport.sharedFile("corpus/hongze-2023.pdf") != nil || ProcessInfo.processInfo.environment["CI"] == "true",
-                   "needs ../shared/corpus"))
+    @Test(Prerequisite.shared("corpus/hongze-2023.pdf"), Prerequisite.shared("corpus/shanghai-2019.html"))
     func workedExamplesAreTheOutput() throws {
         let page = try Self.read("Docs/checks.md")
         let examples: [(file: String, id: String, status: Check.Status, lhs: String, rhs: String)] = [

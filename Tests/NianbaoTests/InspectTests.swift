@@ -15,10 +15,7 @@ extension Tag {
 /// Without chromium (or ../shared for the real PDF) the tests are skipped with a reason; under
 /// CI=true they run and fail.
 @Suite(.serialized, .tags(.browser)) struct InspectTests {
-    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
-    static let chromium = TestSupport.which("chromium") ?? TestSupport.which("chromium-browser")
-    static let hasChromium = chromium != nil || inCI
-    static let hasHongze = TestSupport.sharedFile("corpus/hongze-2023.pdf") != nil || inCI
+    static let chromium = TestSupport.which("chromium")
 
     /// Loads `page` in headless Chromium with `fragment` and returns the DOM after the script ran.
     static func dumpDOM(_ page: [UInt8], fragment: String = "") throws -> String {
@@ -52,7 +49,7 @@ extension Tag {
         #expect(!html.contains("<script src"))
     }
 
-    @Test(.enabled(if: hasChromium && hasHongze, "needs chromium and ../shared/corpus/hongze-2023.pdf"))
+    @Test(Prerequisite.tool("chromium"), Prerequisite.shared("corpus/hongze-2023.pdf"))
     func hongzePDFDrawsEveryBoxAndHighlightsTheFailedCheck() throws {
         let pdf = try #require(TestSupport.sharedFile("corpus/hongze-2023.pdf"), "../shared/corpus/hongze-2023.pdf is missing")
         let bytes = [UInt8](try Data(contentsOf: pdf))
@@ -106,7 +103,7 @@ extension Tag {
 
     /// Text and HTML: every cell is one element (a marked value or a chip); selecting a failed
     /// check highlights exactly its cells.
-    @Test(.enabled(if: hasChromium, "needs chromium (Debian package chromium)"),
+    @Test(Prerequisite.tool("chromium"),
           arguments: ["Corpus/text/t03-2021-layout-other-single.txt", "Corpus/html/h06-2022-other-single-errors.html"])
     func textAndHTMLMarkEveryCell(_ relative: String) throws {
         let url = TestSupport.packageRoot.appendingPathComponent(relative)
