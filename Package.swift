@@ -6,6 +6,7 @@
 //   NianbaoHTML      HTML pages → grids (libxml2)
 //   Nianbao          the façade: ReportExtractor picks a DocumentReader by content; SHA-256 (swift-crypto)
 //   NianbaoDatasets  batches, CSV, SQLite (GRDB), Stata/SPSS (ReadStat)
+//   NianbaoInspect   `extract inspect`: a self-contained HTML page showing where each value came from
 //   extract          the command-line tool (swift-argument-parser)
 // Linux only: the batch uses /proc, prctl and Glibc.
 import PackageDescription
@@ -55,10 +56,11 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "NianbaoInspect", dependencies: ["Nianbao", "NianbaoPDF"]),
         .executableTarget(
             name: "extract",
             dependencies: [
-                "Nianbao", "NianbaoDatasets",
+                "Nianbao", "NianbaoDatasets", "NianbaoInspect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoDatasets", "extract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -49,7 +49,7 @@ public struct ReportExtractor: Sendable {
     }
 
     /// The reader of each input kind.
-    static func reader(for kind: InputKind) -> any DocumentReader {
+    package static func reader(for kind: InputKind) -> any DocumentReader {
         switch kind {
         case .pdf: PDFReader()
         case .html: HTMLReader()

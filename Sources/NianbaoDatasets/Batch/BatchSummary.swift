@@ -33,7 +33,7 @@ package struct BatchSummary: Sendable {
     }
 
     package var text: String {
-        var s = "\(total) inputs: \(reports) reports (\(convertedNow) converted, \(reused) resumed), \(failed) failed"
+        var s = "\(total) inputs (\(convertedNow) read now, \(reused) resumed): \(reports) reports, \(failed) failed"
         if !failures.isEmpty {
             s += " (" + failures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + ")"
         }
