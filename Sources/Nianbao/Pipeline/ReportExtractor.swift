@@ -44,8 +44,10 @@ public struct ReportExtractor: Sendable {
         case .html: document = try HTMLReader().read(data: bytes, path: path)
         case .text:
             let decoded = try TextDecoder().decode(bytes, path: path)
+            // Markdown from converters: pipe tables read as cells, markup removed.
+            let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(decoded.text)
             document = SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
-                                      grid: TextGridBuilder().build(decoded.text))
+                                      grid: TextGridBuilder().build(markdown ? MarkdownText.plain(decoded.text) : decoded.text))
         }
         return try interpret(document, path: path, sha256: sha256 ?? ContentHash.sha256Hex(bytes))
     }
@@ -53,7 +55,7 @@ public struct ReportExtractor: Sendable {
     /// The stages after reading: shared by every reader.
     public func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
         var diagnostics = document.diagnostics
-        let rows = document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }
+        let rows = RunTogetherText.reflow(document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) })
         var outline = OutlineBuilder(rows: rows).build()
 
         let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
