@@ -72,10 +72,11 @@ public struct ReportExtractor: Sendable {
 
         let tables = TableLocator(rows: rows, outline: outline)
         let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
-        let active = ActiveDisclosureReader(blankAsZero: options.blankAsZero)
-            .read(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
-        let applications = ApplicationsReader(blankAsZero: options.blankAsZero).read(rows[tables.applications], diagnostics: &diagnostics)
-        let review = ReviewLitigationReader(blankAsZero: options.blankAsZero).read(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
+        // Per table: the grid reader, and the token reader where the grid's reading is incomplete.
+        let readers = TableReaderChoice(blankAsZero: options.blankAsZero)
+        let active = readers.activeDisclosure(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
+        let applications = readers.applications(rows[tables.applications], diagnostics: &diagnostics)
+        let review = readers.reviewLitigation(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
         let anyTable = active.found || applications.found || review.found
 
         var generation: Generation

@@ -14,7 +14,7 @@ enum DigitSplitter {
 
     enum Outcome: Sendable, Equatable {
         /// Every valid split (possibly none), each a vector of `slots` integers.
-        case candidates([[Int64]])
+        case candidates([[Int64?]])
         /// The search was cut off: too many splits to list. Nothing can be chosen.
         case tooMany
     }
@@ -34,18 +34,34 @@ enum DigitSplitter {
         return out.isEmpty ? nil : out
     }
 
-    /// All splits of `digits` into `slots` cells satisfying `identities` (each `total = Σ parts`).
+    /// All splits of one run into `slots` cells satisfying `identities` (each `total = Σ parts`).
     static func split(_ digits: [UInt8], slots: Int, identities: [RowIdentity]) -> Outcome {
-        let n = digits.count
-        guard slots > 0, n >= slots, n <= slots * maxCellDigits else { return .candidates([]) }
+        split(pieces: [digits], blanks: [0, 0], slots: slots, identities: identities)
+    }
+
+    /// All splits of `pieces` (digit runs that printed whitespace kept apart: a cell never spans
+    /// two pieces) into `slots` cells. `blanks[k]` is how many blank cells the whitespace before
+    /// piece `k` may stand for (`blanks[pieces.count]`: after the last piece); a blank is nil in the
+    /// vector and makes the identities it is part of not assessable.
+    static func split(pieces: [[UInt8]], blanks: [Int], slots: Int, identities: [RowIdentity]) -> Outcome {
+        let pieces = pieces.filter { !$0.isEmpty }
+        guard slots > 0, !pieces.isEmpty, blanks.count >= pieces.count + 1 else { return .candidates([]) }
+        let total = pieces.reduce(0) { $0 + $1.count }
+        let blankTotal = blanks.prefix(pieces.count + 1).reduce(0, +)
+        guard pieces.count <= slots, total + blankTotal >= slots, total <= slots * maxCellDigits else { return .candidates([]) }
+        // Digits left from the start of each piece, for pruning.
+        var digitsFrom = [Int](repeating: 0, count: pieces.count + 1)
+        var blanksFrom = [Int](repeating: 0, count: pieces.count + 2)
+        for k in stride(from: pieces.count - 1, through: 0, by: -1) { digitsFrom[k] = digitsFrom[k + 1] + pieces[k].count }
+        for k in stride(from: pieces.count, through: 0, by: -1) { blanksFrom[k] = blanksFrom[k + 1] + blanks[k] }
         // A slot that is the total of an identity whose parts all come before it is forced: its
-        // digits must spell the sum. Other identities are checked once the vector is complete.
-        var forced = [Int?](repeating: nil, count: slots)   // index into identities
+        // digits must spell the sum. Every identity is checked once the vector is complete.
+        var forced = [Int?](repeating: nil, count: slots)
         for (k, id) in identities.enumerated() where id.parts.allSatisfy({ $0 < id.total }) && forced[id.total] == nil {
             forced[id.total] = k
         }
-        var vector = [Int64](repeating: 0, count: slots)
-        var out: [[Int64]] = []
+        var vector = [Int64?](repeating: nil, count: slots)
+        var out: [[Int64?]] = []
         var steps = 0
         var cutOff = false
 
@@ -56,43 +72,62 @@ enum DigitSplitter {
             return d.reversed()
         }
 
-        func go(_ slot: Int, _ pos: Int) {
+        // p: piece, j: offset in it, b: blank cells still allowed here (only when j == 0).
+        func go(_ slot: Int, _ p: Int, _ j: Int, _ b: Int) {
             if cutOff { return }
             steps += 1
             if steps > maxSteps || out.count > maxCandidates { cutOff = true; return }
             let left = slots - slot
+            let digitsLeft = p < pieces.count ? digitsFrom[p] - j : 0
+            let piecesLeft = pieces.count - p
+            let blanksLeft = b + (p < pieces.count ? blanksFrom[p + 1] : 0)
             if left == 0 {
-                guard pos == n else { return }
-                for id in identities where id.parts.reduce(Int64(0), { $0 + vector[$1] }) != vector[id.total] { return }
+                guard p == pieces.count else { return }
+                for id in identities {
+                    var sum: Int64 = 0, assessable = true
+                    for m in id.parts { if let v = vector[m] { sum += v } else { assessable = false } }
+                    guard assessable, let t = vector[id.total] else { continue }
+                    if sum != t { return }
+                }
                 out.append(vector)
                 return
             }
-            let remaining = n - pos
-            guard remaining >= left, remaining <= left * maxCellDigits else { return }
+            guard left >= piecesLeft, left <= digitsLeft + blanksLeft, digitsLeft <= left * maxCellDigits else { return }
+            if j == 0 && b > 0 {
+                vector[slot] = nil
+                go(slot + 1, p, 0, b - 1)
+                if cutOff { return }
+            }
+            guard p < pieces.count else { return }
+            let piece = pieces[p]
+            func next(_ len: Int) {
+                if j + len == piece.count { go(slot + 1, p + 1, 0, blanks[p + 1]) } else { go(slot + 1, p, j + len, 0) }
+            }
             if let k = forced[slot] {
                 let id = identities[k]
-                let sum = id.parts.reduce(Int64(0)) { $0 + vector[$1] }
-                let d = spell(sum)
-                guard pos + d.count <= n, Array(digits[pos..<(pos + d.count)]) == d else { return }
-                vector[slot] = sum
-                go(slot + 1, pos + d.count)
-                return
+                if id.parts.allSatisfy({ vector[$0] != nil }) {
+                    let sum = id.parts.reduce(Int64(0)) { $0 + vector[$1]! }
+                    let d = spell(sum)
+                    guard j + d.count <= piece.count, Array(piece[j..<(j + d.count)]) == d else { return }
+                    vector[slot] = sum
+                    next(d.count)
+                    return
+                }
             }
-            if digits[pos] == 0 {
+            if piece[j] == 0 {
                 vector[slot] = 0
-                go(slot + 1, pos + 1)
+                next(1)
                 return
             }
             var value: Int64 = 0
-            let maxLen = min(maxCellDigits, remaining - (left - 1))
-            for len in 1...max(1, maxLen) {
-                value = value * 10 + Int64(digits[pos + len - 1])
+            for len in 1...min(maxCellDigits, piece.count - j) {
+                value = value * 10 + Int64(piece[j + len - 1])
                 vector[slot] = value
-                go(slot + 1, pos + len)
+                next(len)
                 if cutOff { return }
             }
         }
-        go(0, 0)
+        go(0, 0, 0, blanks[0])
         return cutOff ? .tooMany : .candidates(out)
     }
 }

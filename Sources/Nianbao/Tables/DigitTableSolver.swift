@@ -13,12 +13,12 @@ struct ColumnIdentity: Sendable {
 enum DigitTableSolver {
     enum Row: Sendable, Equatable {
         case known([Int64?])
-        case choices([[Int64]])
+        case choices([[Int64?]])
     }
 
     enum Result: Sendable, Equatable {
-        case settled([Int64])
-        case ambiguous([[Int64]])
+        case settled([Int64?])
+        case ambiguous([[Int64?]])
         case impossible
     }
 
@@ -51,6 +51,10 @@ enum DigitTableSolver {
             case .choices(let ch): return ch.count == 1 ? .some(ch[0][c]) : nil
             }
         }
+        func matches(_ x: Int64?, _ lhs: Int64, _ rhs: Int64, onLeft: Bool) -> Bool {
+            guard let x else { return true }   // a blank: not assessable
+            return onLeft ? lhs + x == rhs : lhs == rhs + x
+        }
         // Propagation: an identity with one open row and every other cell known fixes that row's column.
         var changed = true
         while changed {
@@ -67,7 +71,7 @@ enum DigitTableSolver {
                     for m in id.rhs where m != o { if let v = value(state[m], c), let x = v { rhs += x } else { blank = true } }
                     if blank { continue }
                     let onLeft = id.lhs.contains(o)
-                    kept = kept.filter { onLeft ? lhs + $0[c] == rhs : lhs == rhs + $0[c] }
+                    kept = kept.filter { matches($0[c], lhs, rhs, onLeft: onLeft) }
                 }
                 if kept.isEmpty { return nil }
                 if kept.count < choices.count { state[o] = .choices(kept); changed = true }
