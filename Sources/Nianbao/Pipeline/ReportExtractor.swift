@@ -90,6 +90,7 @@ public struct ReportExtractor: Sendable {
         let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
         let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
         var cells = active.cells + applications.cells + review.cells
+        if OCRDoubt.looksLikeOCR(rows) { cells = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics) }
         if legacy {
             generation = .legacy
             outline = OutlineBuilder(rows: rows).build(legacy: true)
