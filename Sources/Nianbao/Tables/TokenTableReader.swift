@@ -71,6 +71,9 @@ struct TokenTableReader {
         guard !key.isEmpty else { return nil }
         if template.headerWords.contains(where: { key.includes($0) }) { return nil }
         guard let spec = template.priority.first(where: { $0.matches(key) }) else { return nil }
+        // 总计 alone is also a column header (法人或其他组织 … 总计, printed again on each page):
+        // the row is （七）总计.
+        if spec.key == ApplicationsLayout.totalProcessed.key && !key.includes("七") { return nil }
         return template.index(of: spec.key)
     }
 
