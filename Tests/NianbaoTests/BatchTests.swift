@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 @Suite struct BatchTests {
     struct Run {
@@ -55,7 +59,7 @@ import Testing
         let r = try Self.run(root: root, archive: archive, bom: true)
         let n = BatchFixture.expectedInputCount()
         #expect(r.summary.total == n)
-        #expect(r.summary.failures == ["empty": 1, "undecodable": 1, "not_a_report": 1])
+        #expect(r.summary.failures == [.empty: 1, .undecodable: 1, .notAReport: 1])
         #expect(r.summary.reports == n - 3)
         #expect(r.summary.exitStatus(failOnCheck: false) == 1)
 
@@ -259,8 +263,8 @@ import Testing
         #expect(e.label == "（三）1.属于国家秘密 × 自然人")
         #expect(Codebook.entries.first { $0.key == "active_disclosure.fees.amount" }?.valueType == "decimal")
         #expect(Codebook.entries.first { $0.key == "applications.other.overdue_fee.total" }?.generations == ["2021"])
-        #expect(Codebook.csv().split(separator: "\n").count == 1 + Codebook.entries.count)
-        #expect(Codebook.markdown().contains("一、本年新收政府信息公开申请数量 × 自然人"))
+        #expect(CodebookExport.csv().split(separator: "\n").count == 1 + Codebook.entries.count)
+        #expect(CodebookExport.markdown().contains("一、本年新收政府信息公开申请数量 × 自然人"))
         let schema = Codebook.jsonSchema()
         #expect(schema["x-codebook"]?.arrayValue?.count == Codebook.entries.count)
         #expect(schema["properties"]?["tables"]?["properties"]?["applications"] != nil)

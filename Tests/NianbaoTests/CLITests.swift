@@ -1,14 +1,18 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The built `extract` binary: stdout, stderr and exit status.
-@Suite(.serialized) struct CLITests {
+@Suite(.serialized, Prerequisite.extractBinary) struct CLITests {
     let corpusFile = TestSupport.packageRoot.appendingPathComponent("Corpus/text/t01-2021-tabs.txt").path
     let errorsFile = TestSupport.packageRoot.appendingPathComponent("Corpus/text/t03-2021-layout-other-single.txt").path
 
     func binary() throws -> String {
-        try #require(TestSupport.extractBinary, "the extract binary was not built beside the tests")
+        try TestSupport.requireExtractBinary()
     }
 
     func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
@@ -94,7 +98,7 @@ import Testing
         }
         let missing = try TestSupport.run(try binary(), ["/nonexistent/report.txt"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("/nonexistent/report.txt: error: no such file"))
+        #expect(missing.stderr.contains("/nonexistent/report.txt: error: cannot be opened: No such file or directory"))
     }
 
     @Test func otherEncodingsAreRead() throws {

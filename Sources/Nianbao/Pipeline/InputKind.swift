@@ -1,8 +1,8 @@
 /// Which reader a file goes to: by its bytes first (PDF magic, HTML markup), then by its extension.
-public enum InputKind: String, Sendable, Hashable {
+package enum InputKind: String, Sendable, Hashable {
     case text, html, pdf
 
-    public static func detect(path: String, bytes: [UInt8]) -> InputKind {
+    package static func detect(path: String, bytes: [UInt8]) -> InputKind {
         if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
         let lower = path.lowercased()
         if lower.hasSuffix(".pdf") { return .pdf }

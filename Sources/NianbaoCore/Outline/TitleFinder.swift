@@ -1,0 +1,49 @@
+/// Finds the title among the rows before the first heading: the run of short lines ending with the
+/// one that says 报告 (the title is often split: 保定市机关事务管理局 / 2023 年政府信息公开工作年度报告).
+enum TitleFinder {
+    static func titleRows(_ front: ArraySlice<GridRow>) -> Range<Int>? {
+        let limit = min(front.endIndex, front.startIndex + 8)
+        guard let end = (front.startIndex..<limit).first(where: { isTitleLike(front[$0]) && TextNormalizer.matchKey(front[$0].text).includes("报告") }) else {
+            return nil
+        }
+        var start = end
+        while start > front.startIndex, end - start < 2, isTitleLike(front[start - 1]) { start -= 1 }
+        return start..<(end + 1)
+    }
+
+    static func isTitleLike(_ row: GridRow) -> Bool {
+        let t = row.text
+        return t.unicodeScalars.count <= 48 && !t.includes("。") && !t.includes("：") && !t.includesByte(0x3A)
+            && HeadingTokenizer.token(t) == nil
+    }
+
+    /// The title text: rows joined, spaces removed except between ASCII words (2023 年 → 2023年).
+    static func title(_ rows: ArraySlice<GridRow>) -> String {
+        var out = ""
+        for row in rows { out = ParagraphJoiner.join(out, row.text) }
+        return removeSpaces(out)
+    }
+
+    static func removeSpaces(_ s: String) -> String {
+        let scalars = Array(s.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        let asciiWord: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.properties.isAlphabetic }
+        for (i, c) in scalars.enumerated() {
+            if c == " " {
+                if i > 0, i + 1 < scalars.count, asciiWord(scalars[i - 1]), asciiWord(scalars[i + 1]) { view.append(c) }
+                continue
+            }
+            view.append(c)
+        }
+        return String(view)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) || l == "）" || l == ")" || l == "》" || l == "”" { s = s.dropLast() }
+        return String(s)
+    }
+}

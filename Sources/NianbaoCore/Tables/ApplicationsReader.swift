@@ -1,0 +1,99 @@
+/// Reads Table 三 from the rows of its region into cells keyed `applications.<row>.<column>`.
+struct ApplicationsReader: Sendable {
+    struct Result: Sendable {
+        var cells: [Cell]
+        /// Whether the table was found at all.
+        var found: Bool
+        /// The （六） rows are split into 1./2./3. (2021 format).
+        var splitOther: Bool?
+    }
+
+    var blankAsZero: Bool
+
+    func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> Result {
+        read(logical: RowCollector.collect(rows), diagnostics: &diagnostics)
+    }
+
+    /// Reads the table from logical rows (the grid's, or the token reader's).
+    func read(logical: [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
+        var matched: [(spec: RowSpec, row: LogicalRow)] = []
+        var seen = Set<String>()
+        for row in logical {
+            guard let spec = ApplicationsLayout.matcher.match(row) else {
+                if row.values.contains(where: { $0.reading.kind == .number }) {
+                    diagnostics.append(Diagnostic(.warning, "row_unrecognized",
+                        "Table 三: row \"\(row.label)\" with values is not a row of the standard table; ignored", at: row.at))
+                }
+                continue
+            }
+            if seen.contains(spec.key) {
+                diagnostics.append(Diagnostic(.warning, "row_duplicate",
+                    "Table 三: second row for \(spec.label) (\"\(row.label)\"); the first one is kept", at: row.at))
+                continue
+            }
+            seen.insert(spec.key)
+            matched.append((spec, row))
+        }
+        guard !matched.isEmpty else { return Result(cells: [], found: false, splitOther: nil) }
+        // A lone 总计 row (its keyword is a common word: a budget's 收入总计) is no Table 三.
+        if matched.count == 1 && matched[0].spec.key == ApplicationsLayout.totalProcessed.key {
+            return Result(cells: [], found: false, splitOther: nil)
+        }
+
+        let hasSub = ApplicationsLayout.otherSubRows.contains { seen.contains($0.key) }
+        let hasSingle = seen.contains("other.total")
+        let splitOther: Bool? = hasSub ? true : (hasSingle ? false : nil)
+        var layoutRows = hasSub || !hasSingle ? ApplicationsLayout.rows2021 : ApplicationsLayout.rowsSingleOther
+        if hasSub && hasSingle { layoutRows.insert(ApplicationsLayout.otherTotal, at: layoutRows.firstIndex { $0.key == "total_processed" }!) }
+
+        let n = ApplicationsLayout.columns.count
+        let canonical = RowPlacement.canonicalColumns(matched.map(\.row.values), slots: n)
+        let centers = RowPlacement.columnCenters(matched.map(\.row.values), slots: n)
+        let filler = RowFiller(slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
+                               canonicalColumns: canonical, centers: centers)
+        var state: [String: [SlotValue?]] = [:]
+        // Complete rows first, so that the column identities can judge the placements of short rows.
+        let ordered = matched.filter { $0.row.values.count == n } + matched.filter { $0.row.values.count != n }
+        let resultRows = ApplicationsLayout.resultRows(singleOther: !hasSub)
+        for (spec, row) in ordered {
+            state[spec.key] = filler.fill(row, name: "Table 三 \(spec.label)", accept: { vector in
+                Self.columnsConsistent(rowKey: spec.key, vector: vector, state: state, resultRows: resultRows)
+            }, diagnostics: &diagnostics)
+        }
+        var cells: [Cell] = []
+        for spec in layoutRows {
+            guard let slots = state[spec.key] else {
+                diagnostics.append(Diagnostic(.warning, "row_missing", "Table 三: row \(spec.label) not found"))
+                continue
+            }
+            for (c, slot) in slots.enumerated() {
+                if let slot { cells.append(slot.cell(key: ApplicationsLayout.key(spec.key, ApplicationsLayout.columns[c]), blankAsZero: blankAsZero)) }
+            }
+        }
+        return Result(cells: cells, found: true, splitOther: splitOther)
+    }
+
+    /// I1 and I2 for each column where every other input is already known.
+    static func columnsConsistent(rowKey: String, vector: [DecimalNumber], state: [String: [SlotValue?]], resultRows: [String]) -> Bool {
+        func value(_ key: String, _ c: Int) -> DecimalNumber? {
+            if key == rowKey { return vector[c] }
+            guard let slots = state[key], let slot = slots[c] else { return nil }
+            return slot.number
+        }
+        for c in 0..<vector.count {
+            if resultRows.contains(rowKey) || rowKey == "total_processed" {
+                let parts = resultRows.map { value($0, c) }
+                if let total = value("total_processed", c), !parts.contains(where: { $0 == nil }) {
+                    if DecimalNumber.sum(parts.map { $0! }) != total { return false }
+                }
+            }
+            let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
+            if i1.contains(rowKey) {
+                let v = i1.map { value($0, c) }
+                if !v.contains(where: { $0 == nil }),
+                   DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true { return false }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,59 @@
+/// An identity inside one row of values: `slots[total] = Σ slots[parts]`.
+struct RowIdentity: Sendable {
+    var parts: [Int]
+    var total: Int
+
+    var all: [Int] { parts + [total] }
+}
+
+/// Solves a row that lost exactly one cell in text extraction. Every position the gap could be at is
+/// tried; the missing value is solved from the row identity, must be a non-negative count, and the
+/// row (and whatever the caller checks across rows) must then be consistent. The row is filled only
+/// when every consistent placement gives the same values: the document decides, never a guess.
+enum MissingCellSolver {
+    struct Candidate: Sendable {
+        var gap: Int
+        var values: [DecimalNumber]
+    }
+
+    enum Outcome: Sendable {
+        /// One set of values fits. `gap` is the cell marked inferred; `positions` how many placements gave these values.
+        case filled(values: [DecimalNumber], gap: Int, positions: Int)
+        /// Several different value sets fit.
+        case ambiguous(Int)
+        /// No placement fits (the document's own numbers do not add up, or a printed cell is not a number).
+        case impossible
+    }
+
+    static func solve(printed: [DecimalNumber], slots: Int, allowedGaps: [Int]? = nil,
+                      identities: [RowIdentity], accept: ([DecimalNumber]) -> Bool = { _ in true }) -> Outcome {
+        guard printed.count == slots - 1 else { return .impossible }
+        var candidates: [Candidate] = []
+        for gap in allowedGaps ?? Array(0..<slots) {
+            var vector = [DecimalNumber?](repeating: nil, count: slots)
+            var k = 0
+            for s in 0..<slots where s != gap { vector[s] = printed[k]; k += 1 }
+            guard let identity = identities.first(where: { $0.all.contains(gap) }) else { continue }
+            // Checked arithmetic: a sum that overflows determines nothing (never a wrapped value).
+            let missing: DecimalNumber
+            if identity.total == gap {
+                guard let sum = DecimalNumber.sum(identity.parts.map { vector[$0]! }) else { continue }
+                missing = sum
+            } else {
+                guard let others = DecimalNumber.sum(identity.parts.filter { $0 != gap }.map { vector[$0]! }),
+                      let difference = vector[identity.total]!.subtracting(others) else { continue }
+                missing = difference
+            }
+            if missing.isNegative { continue }
+            vector[gap] = missing
+            let full = vector.map { $0! }
+            let holds = identities.allSatisfy { id in DecimalNumber.sum(id.parts.map { full[$0] }).map { $0 == full[id.total] } ?? false }
+            if holds && accept(full) { candidates.append(Candidate(gap: gap, values: full)) }
+        }
+        guard let first = candidates.first else { return .impossible }
+        let distinct = candidates.reduce(into: [[DecimalNumber]]()) { acc, c in if !acc.contains(c.values) { acc.append(c.values) } }
+        if distinct.count > 1 { return .ambiguous(distinct.count) }
+        let gap = candidates.map(\.gap).max() ?? first.gap
+        return .filled(values: first.values, gap: gap, positions: candidates.count)
+    }
+}
