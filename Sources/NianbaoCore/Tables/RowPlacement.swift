@@ -10,7 +10,12 @@ enum RowPlacement {
             else if values[hi - 1].reading.kind == .empty { hi -= 1 }
             else { break }
         }
-        let values = Array(values[lo..<hi])
+        var values = Array(values[lo..<hi])
+        // Blank cells a merged cell left behind (markdown of a colspan: `| 0 | 0 | | 0 |`): when the
+        // blanks are exactly the surplus, every one of them is such a gap.
+        if values.count > n, values.filter({ $0.reading.kind == .empty }).count == values.count - n {
+            values.removeAll { $0.reading.kind == .empty }
+        }
         if values.count == n { return values }
         guard values.count < n else { return nil }
         if let centers, centers.count == n, values.allSatisfy({ $0.x != nil }), let placed = placeByPosition(values, centers: centers) {
