@@ -57,7 +57,7 @@ struct HTMLDecoder {
             }
             if let gb = Self.iconv(bytes, from: "GB18030"), gb.errors == 0 {
                 if declared != nil {
-                    diagnostics.append(Diagnostic(.warning, "encoding_mislabelled",
+                    diagnostics.append(Diagnostic(.warning, .encodingMislabelled,
                                                   "the page declares UTF-8 but its bytes are GB18030; read as GB18030"))
                 }
                 return Decoded(text: gb.text, encoding: "GB18030", diagnostics: diagnostics)
@@ -74,7 +74,7 @@ struct HTMLDecoder {
                     return Decoded(text: converted.text, encoding: name, diagnostics: [])
                 }
                 if validUTF8 {
-                    diagnostics.append(Diagnostic(.warning, "encoding_mislabelled",
+                    diagnostics.append(Diagnostic(.warning, .encodingMislabelled,
                                                   "the page declares \(name) but its bytes are UTF-8; read as UTF-8"))
                     return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", diagnostics: diagnostics)
                 }
@@ -96,7 +96,7 @@ struct HTMLDecoder {
         if errors * 20 > max(count, 1) {
             throw .undecodable("the bytes are neither UTF-8 nor GB18030 text")
         }
-        let note = Diagnostic(.warning, "encoding_errors",
+        let note = Diagnostic(.warning, .encodingErrors,
                               "\(errors) byte sequence(s) invalid in \(encoding) were replaced with U+FFFD")
         return Decoded(text: text, encoding: encoding, diagnostics: [note])
     }

@@ -213,7 +213,7 @@ struct HTMLFlattener {
         let id = dataTableCount
         dataTableCount += 1
         if truncated {
-            diagnostics.append(Diagnostic(.warning, "html_span_limit",
+            diagnostics.append(Diagnostic(.warning, .htmlSpanLimit,
                                           "table \(id): rowspans beyond the size limit were ignored",
                                           at: .table(id, row: 0, column: 0)))
         }

@@ -56,11 +56,11 @@ package struct HTMLReader: DocumentReader {
         if !prose.contains(where: { HTMLReportScope.isTitle(TextNormalizer.matchKey($0.text)) }),
            let title = Self.reportTitle(fromDocumentTitle: tree.documentTitle) {
             rows.insert(GridRow(cells: [GridCell(text: title, at: .none)], text: title, at: .none, startsParagraph: true), at: 0)
-            diagnostics.append(Diagnostic(.note, "html_title_from_head",
+            diagnostics.append(Diagnostic(.note, .htmlTitleFromHead,
                                           "the report title was taken from the page's <title>: \(title)"))
         }
         if let second = HTMLConcatenation.secondReport(decoded.text) {
-            diagnostics.append(Diagnostic(.warning, "multiple_reports",
+            diagnostics.append(Diagnostic(.warning, .multipleReports,
                 "a second HTML document holding a report title (\"\(second)\") follows the first one's </html>: the file seems to hold several reports; only the first is read"))
         }
         return SourceDocument(mediaType: "text/html", encoding: decoded.encoding, grid: Grid(rows: rows),

@@ -58,13 +58,13 @@ package struct PDFReader: DocumentReader {
             throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
         }
         if !textless.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "no_text_layer", "no text layer on \(TextLayerCheck.describe(textless)); their content is missing"))
+            diagnostics.append(Diagnostic(.warning, .noTextLayer, "no text layer on \(TextLayerCheck.describe(textless)); their content is missing"))
         }
         if !garbled.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "garbled_text", "unreadable text layer on \(TextLayerCheck.describe(garbled)); their content is missing"))
+            diagnostics.append(Diagnostic(.warning, .garbledText, "unreadable text layer on \(TextLayerCheck.describe(garbled)); their content is missing"))
         }
         if !unreadable.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "damaged_page", "\(TextLayerCheck.describe(unreadable)) could not be read"))
+            diagnostics.append(Diagnostic(.warning, .damagedPage, "\(TextLayerCheck.describe(unreadable)) could not be read"))
         }
         PDFPageFurniture.strip(&pages)
         let grid = DocumentAssembler.grid(pages)

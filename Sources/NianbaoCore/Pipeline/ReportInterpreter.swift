@@ -19,11 +19,11 @@ package struct ReportInterpreter: Sendable {
         let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
         var (agency, year) = MetadataReader.agencyAndYear(title: title)
         if year == nil { year = MetadataReader.year(fromPreface: outline.preface) }
-        if title == nil { diagnostics.append(Diagnostic(.warning, "title_missing", "no title line (…年度报告) before the first section")) }
-        if agency == nil { diagnostics.append(Diagnostic(.warning, "agency_missing", "the agency could not be read from the title")) }
-        if year == nil { diagnostics.append(Diagnostic(.warning, "year_missing", "the year could not be read from the title or the statistical period")) }
+        if title == nil { diagnostics.append(Diagnostic(.warning, .titleMissing, "no title line (…年度报告) before the first section")) }
+        if agency == nil { diagnostics.append(Diagnostic(.warning, .agencyMissing, "the agency could not be read from the title")) }
+        if year == nil { diagnostics.append(Diagnostic(.warning, .yearMissing, "the year could not be read from the title or the statistical period")) }
         if !diagnostics.contains(where: { $0.code == "multiple_reports" }), let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
-            diagnostics.append(Diagnostic(.warning, "multiple_reports",
+            diagnostics.append(Diagnostic(.warning, .multipleReports,
                 "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
                 at: rows[second].at))
         }
@@ -53,9 +53,9 @@ package struct ReportInterpreter: Sendable {
             generation = .legacy
             outline = OutlineBuilder(rows: rows).build(legacy: true)
             cells = []
-            diagnostics.append(Diagnostic(.note, "legacy_report", "a free-form report of the 2008–2018 kind: sections only, no standard tables"))
+            diagnostics.append(Diagnostic(.note, .legacyReport, "a free-form report of the 2008–2018 kind: sections only, no standard tables"))
         } else if !anyTable {
-            diagnostics.append(Diagnostic(.warning, "tables_missing", "none of the statistics tables (二, 三, 四) was found"))
+            diagnostics.append(Diagnostic(.warning, .tablesMissing, "none of the statistics tables (二, 三, 四) was found"))
         } else if generation == .legacy {
             generation = active.generation ?? .g2019
         }
@@ -69,11 +69,11 @@ package struct ReportInterpreter: Sendable {
             throw ExtractError(.notAReport, path: path, why)
         }
         if year != nil, yearGeneration != .legacy, generation != .unknown, generation != .legacy, generation != yearGeneration {
-            diagnostics.append(Diagnostic(.note, "generation_year_mismatch",
+            diagnostics.append(Diagnostic(.note, .generationYearMismatch,
                 "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
         }
         for key in Section.Key.allCases where outline.span(key) == nil {
-            diagnostics.append(Diagnostic(.warning, "section_missing", "section \(key.rawValue) not found"))
+            diagnostics.append(Diagnostic(.warning, .sectionMissing, "section \(key.rawValue) not found"))
         }
 
         let checks = IdentityChecker().check(cells)

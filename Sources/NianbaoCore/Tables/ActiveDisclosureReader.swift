@@ -44,21 +44,21 @@ struct ActiveDisclosureReader: Sendable {
         for row in logical {
             guard let spec = matcher.match(row), let def = layout.first(where: { $0.spec.key == spec.key }) else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
-                    diagnostics.append(Diagnostic(.note, "row_unrecognized",
+                    diagnostics.append(Diagnostic(.note, .rowUnrecognized,
                         "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
                 }
                 continue
             }
             found = true
             if state[spec.key] != nil {
-                diagnostics.append(Diagnostic(.warning, "row_duplicate", "Table 二: second row for \(spec.label); the first one is kept", at: row.at))
+                diagnostics.append(Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(spec.label); the first one is kept", at: row.at))
                 continue
             }
             let filler = RowFiller(slots: def.columns.count, identities: [], canonicalColumns: nil)
             state[spec.key] = filler.fill(row, name: "Table 二 \(spec.label)", accept: { _ in true }, diagnostics: &diagnostics)
             for v in row.values {
                 if let unit = v.reading.unit {
-                    diagnostics.append(Diagnostic(.note, "unit_in_cell",
+                    diagnostics.append(Diagnostic(.note, .unitInCell,
                         "Table 二 \(spec.label): value \"\(v.reading.raw)\" carries the unit \(unit); the number is kept as printed", at: v.at))
                 }
             }
@@ -67,7 +67,7 @@ struct ActiveDisclosureReader: Sendable {
         var cells: [Cell] = []
         for def in layout {
             guard let slots = state[def.spec.key] else {
-                diagnostics.append(Diagnostic(.warning, "row_missing", "Table 二: row \(def.spec.label) not found"))
+                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(def.spec.label) not found"))
                 continue
             }
             for (c, slot) in slots.enumerated() {

@@ -21,13 +21,13 @@ struct ApplicationsReader: Sendable {
         for row in logical {
             guard let spec = ApplicationsLayout.matcher.match(row) else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
-                    diagnostics.append(Diagnostic(.warning, "row_unrecognized",
+                    diagnostics.append(Diagnostic(.warning, .rowUnrecognized,
                         "Table 三: row \"\(row.label)\" with values is not a row of the standard table; ignored", at: row.at))
                 }
                 continue
             }
             if seen.contains(spec.key) {
-                diagnostics.append(Diagnostic(.warning, "row_duplicate",
+                diagnostics.append(Diagnostic(.warning, .rowDuplicate,
                     "Table 三: second row for \(spec.label) (\"\(row.label)\"); the first one is kept", at: row.at))
                 continue
             }
@@ -63,7 +63,7 @@ struct ApplicationsReader: Sendable {
         var cells: [Cell] = []
         for spec in layoutRows {
             guard let slots = state[spec.key] else {
-                diagnostics.append(Diagnostic(.warning, "row_missing", "Table 三: row \(spec.label) not found"))
+                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(spec.label) not found"))
                 continue
             }
             for (c, slot) in slots.enumerated() {

@@ -23,7 +23,7 @@ enum OCRDoubt {
         var doubtful = Set<String>()
         for check in IdentityChecker().check(cells) where check.status == .fail {
             doubtful.formUnion(check.keys)
-            diagnostics.append(Diagnostic(.warning, "ocr_doubtful",
+            diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
                 "\(check.id) fails on text that looks like OCR output (\(check.lhs.map { "\($0)" } ?? "?") ≠ \(check.rhs.map { "\($0)" } ?? "?")); a digit may be misread, so its \(check.keys.count) cells are left null"))
         }
         guard !doubtful.isEmpty else { return cells }

@@ -23,7 +23,7 @@ struct ReviewLitigationReader: Sendable {
             row = logical[0]
             row.values = logical.flatMap(\.values)
             if logical.count > 1 {
-                diagnostics.append(Diagnostic(.note, "row_joined",
+                diagnostics.append(Diagnostic(.note, .rowJoined,
                     "Table 四: values found on \(logical.count) rows; read together in printed order", at: row.at))
             }
         }

@@ -42,7 +42,7 @@ struct RowFiller {
                     switch MissingCellSolver.solve(printed: printed, slots: slots, allowedGaps: missing, identities: identities, accept: accept) {
                     case .filled(let values, let gap, _):
                         out[gap] = .inferred(values[gap], row.at)
-                        diagnostics.append(Diagnostic(.warning, "cell_inferred",
+                        diagnostics.append(Diagnostic(.warning, .cellInferred,
                             "\(name): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
                         return out
                     default: break
@@ -50,13 +50,13 @@ struct RowFiller {
                 }
             }
             if !missing.isEmpty {
-                diagnostics.append(Diagnostic(.warning, "cell_missing",
+                diagnostics.append(Diagnostic(.warning, .cellMissing,
                     "\(name): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
             }
             return out
         }
         if row.values.count > slots {
-            diagnostics.append(Diagnostic(.error, "row_long",
+            diagnostics.append(Diagnostic(.error, .rowLong,
                 "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); values left null", at: row.at))
             return Array(repeating: nil, count: slots)
         }
@@ -73,18 +73,18 @@ struct RowFiller {
                 let where_ = positions > 1
                     ? "the missing cell could be at \(positions) positions, all giving the same values; marked column \(gap + 1) as inferred"
                     : "the missing cell is column \(gap + 1)"
-                diagnostics.append(Diagnostic(.warning, "cell_inferred",
+                diagnostics.append(Diagnostic(.warning, .cellInferred,
                     "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(where_); inferred \(values[gap]) from the identities", at: row.at))
                 return out
             case .ambiguous(let n):
-                diagnostics.append(Diagnostic(.error, "row_short",
+                diagnostics.append(Diagnostic(.error, .rowShort,
                     "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(n) different placements fit the identities, values left null", at: row.at))
             case .impossible:
-                diagnostics.append(Diagnostic(.error, "row_short",
+                diagnostics.append(Diagnostic(.error, .rowShort,
                     "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); no placement fits the identities, values left null", at: row.at))
             }
         } else {
-            diagnostics.append(Diagnostic(.error, "row_short",
+            diagnostics.append(Diagnostic(.error, .rowShort,
                 "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); cannot tell which cells are missing, values left null", at: row.at))
         }
         return Array(repeating: nil, count: slots)

@@ -50,7 +50,7 @@ struct TokenTableReader {
                         var k = 0
                         for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
                     } else {
-                        diagnostics.append(Diagnostic(.warning, "values_unplaced",
+                        diagnostics.append(Diagnostic(.warning, .valuesUnplaced,
                             "\(template.name): \(tokens.count) values follow the labels of \(pending.count) rows (\(pending.map { template.rows[$0].spec.label }.joined(separator: ", "))); they cannot be placed without guessing, left null",
                             at: tokens[0].at))
                     }
@@ -221,7 +221,7 @@ struct TokenTableReader {
                         at: tokens.first?.at ?? .none))
                 }
             case .split(let run, let at, .tooMany):
-                diagnostics.append(Diagnostic(.error, "row_ambiguous",
+                diagnostics.append(Diagnostic(.error, .rowAmbiguous,
                     "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
             case .split(let run, let at, .candidates(let original)):
                 guard var result = solved[solverIndex[a.row]!] else { continue }
@@ -233,7 +233,7 @@ struct TokenTableReader {
                 switch result {
                 case .settled(let v):
                     let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
-                    diagnostics.append(Diagnostic(.note, "digits_split",
+                    diagnostics.append(Diagnostic(.note, .digitsSplit,
                         "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
@@ -251,10 +251,10 @@ struct TokenTableReader {
                     }, at: at))
                 case .ambiguous(let c):
                     let list = c.prefix(4).map { $0.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " ") }.joined(separator: "; ")
-                    diagnostics.append(Diagnostic(.error, "row_ambiguous",
+                    diagnostics.append(Diagnostic(.error, .rowAmbiguous,
                         "\(name): the run \"\(run)\" splits into \(c.count) different rows that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null", at: at))
                 case .impossible:
-                    diagnostics.append(Diagnostic(.error, "digits_unsplittable",
+                    diagnostics.append(Diagnostic(.error, .digitsUnsplittable,
                         "\(name): no split of the run \"\(run)\" into \(template.rows[a.row].slots) cells satisfies the identities; values left null", at: at))
                 }
             }
