@@ -59,6 +59,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Write compact JSON on one line.")
     var compact = false
 
+    @Option(help: ArgumentHelp("Read pages by OCR: auto (pages without a text layer, and page images), never, always (every page).", valueName: "MODE"))
+    var ocr: OCRMode = .auto
+
     @Flag(name: .shortAndLong, help: "Do not print diagnostics, progress or the summary.")
     var quiet = false
 
@@ -126,7 +129,12 @@ struct Convert: ParsableCommand {
     }
 
     func runSingle(_ file: String) throws {
-        let extractor = ReportExtractor(options: ExtractOptions(blankAsZero: blankAsZero))
+        var extractor = ReportExtractor(options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr))
+        if !quiet && isatty(2) != 0 {
+            extractor.ocrProgress = { @Sendable page, count in
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(file): OCR page \(page)/\(count)…".utf8))
+            }
+        }
         let report: Report
         // One file converts in this process; the time limit is a watchdog that ends it with status 7.
         let limit = timeout
@@ -184,8 +192,8 @@ struct Convert: ParsableCommand {
         if let shard = shard.flatMap(BatchShard.init) { found = found.filter(shard.contains) }
         let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
-        let config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero), jobs: jobs,
-                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit))
+        let config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr), jobs: jobs,
+                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, ocr: ocr, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0
         let printer = ProgressPrinter()
         let summary: BatchSummary
@@ -209,10 +217,11 @@ struct Convert: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    static func workerCommand(blankAsZero: Bool, memoryLimitMB: Int = 0) -> WorkerCommand {
+    static func workerCommand(blankAsZero: Bool, ocr: OCRMode = .auto, memoryLimitMB: Int = 0) -> WorkerCommand {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return WorkerCommand(executable: exe,
-                             arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []) + ["--memory-limit", "\(memoryLimitMB)"],
+                             arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []) + (ocr == .auto ? [] : ["--ocr", ocr.rawValue])
+                                 + ["--memory-limit", "\(memoryLimitMB)"],
                              memoryLimitMB: memoryLimitMB > 0 ? memoryLimitMB : nil)
     }
 }
@@ -265,10 +274,14 @@ struct Worker: ParsableCommand {
 
     @Flag var blankAsZero = false
 
+    @Option var ocr: OCRMode = .auto
+
     @Option(name: .customLong("memory-limit")) var memoryLimit: Int = 0
 
     func run() throws {
-        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero), memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
+        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr), memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+extension OCRMode: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ package struct ReportInterpreter: Sendable {
     /// The stages after reading: shared by every reader.
     package func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
         var diagnostics = document.diagnostics
-        let rows = document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }
+        let rows = RunTogetherText.reflow(document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) })
         var outline = OutlineBuilder(rows: rows).build()
 
         let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
@@ -30,10 +30,11 @@ package struct ReportInterpreter: Sendable {
 
         let tables = TableLocator(rows: rows, outline: outline)
         let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
-        let active = ActiveDisclosureReader(blankAsZero: options.blankAsZero)
-            .read(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
-        let applications = ApplicationsReader(blankAsZero: options.blankAsZero).read(rows[tables.applications], diagnostics: &diagnostics)
-        let review = ReviewLitigationReader(blankAsZero: options.blankAsZero).read(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
+        // Per table: the grid reader, and the token reader where the grid's reading is incomplete.
+        let readers = TableReaderChoice(blankAsZero: options.blankAsZero)
+        let active = readers.activeDisclosure(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
+        let applications = readers.applications(rows[tables.applications], diagnostics: &diagnostics)
+        let review = readers.reviewLitigation(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
         let anyTable = active.found || applications.found || review.found
 
         var generation: Generation
@@ -47,6 +48,11 @@ package struct ReportInterpreter: Sendable {
         let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
         let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
         var cells = active.cells + applications.cells + review.cells
+        if OCRProofreader.applies(to: cells) {
+            cells = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
+        } else if OCRDoubt.looksLikeOCR(rows) {
+            cells = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics)
+        }
         if legacy {
             generation = .legacy
             outline = OutlineBuilder(rows: rows).build(legacy: true)
@@ -72,8 +78,10 @@ package struct ReportInterpreter: Sendable {
         }
 
         let checks = IdentityChecker().check(cells)
+        var source = SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding)
+        source.ocr = document.ocr
         return Report(
-            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding),
+            source: source,
             title: title, agency: agency, year: year, generation: generation,
             preface: outline.preface, sections: outline.spans.map(\.section),
             cells: cells, checks: checks, diagnostics: diagnostics)

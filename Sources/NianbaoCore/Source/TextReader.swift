@@ -5,7 +5,9 @@ package struct TextReader: DocumentReader {
 
     package func read(data: [UInt8], path: String) throws(ExtractError) -> SourceDocument {
         let decoded = try TextDecoder().decode(data, path: path)
+        // Markdown from converters: pipe tables read as cells, markup removed.
+        let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(decoded.text)
         return SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
-                              grid: TextGridBuilder().build(decoded.text))
+                              grid: TextGridBuilder().build(markdown ? MarkdownText.plain(decoded.text) : decoded.text))
     }
 }

@@ -22,8 +22,13 @@ struct ActiveDisclosureReader: Sendable {
     }
 
     func read(_ rows: ArraySlice<GridRow>, fallback: Generation, diagnostics: inout [Diagnostic]) -> Result {
-        let logical = RowCollector.collect(rows)
-        var detected = Self.generation(of: rows)
+        read(logical: RowCollector.collect(rows), detected: Self.generation(of: rows), fallback: fallback, diagnostics: &diagnostics)
+    }
+
+    /// Reads the table from logical rows (the grid's, or the token reader's); `detected`: the
+    /// generation the header words say.
+    func read(logical: [LogicalRow], detected: Generation?, fallback: Generation, diagnostics: inout [Diagnostic]) -> Result {
+        var detected = detected
         if detected == nil {
             // No header words: 2019 rows carry three values for 行政许可, 2021 rows one.
             let broad = LabelMatcher(priority: ActiveDisclosureLayout.rows2019.map(\.spec))

@@ -11,7 +11,11 @@ struct ApplicationsReader: Sendable {
     var blankAsZero: Bool
 
     func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> Result {
-        let logical = RowCollector.collect(rows)
+        read(logical: RowCollector.collect(rows), diagnostics: &diagnostics)
+    }
+
+    /// Reads the table from logical rows (the grid's, or the token reader's).
+    func read(logical: [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
         var matched: [(spec: RowSpec, row: LogicalRow)] = []
         var seen = Set<String>()
         for row in logical {

@@ -5,6 +5,10 @@ struct LogicalRow: Sendable {
     var labelKeys: [String]
     /// Label text of label-only rows just above (wrapped labels), in match form, joined.
     var pendingKey: String
+    /// The label-only rows just above, one key each (``pendingKey`` is them joined).
+    var pendingPieces: [String] = []
+    /// Label text of label-only rows just below, before the next row with values, joined.
+    var followingKey: String = ""
     /// The label as printed (display form), for diagnostics.
     var label: String
     /// The value cells, left to right.
@@ -64,15 +68,18 @@ enum RowCollector {
                 continue
             }
             let ownLabel = labelCells.map(\.text).joined(separator: " ")
+            if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
             out.append(LogicalRow(
                 labelKeys: labelKeys,
                 pendingKey: pendingKeys.joined(),
+                pendingPieces: pendingKeys,
                 label: ownLabel.isEmpty ? pendingLabels.joined(separator: " ") : ownLabel,
                 values: readings,
                 at: row.at))
             pendingKeys.removeAll()
             pendingLabels.removeAll()
         }
+        if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
         return out
     }
 

@@ -4,7 +4,12 @@ struct ReviewLitigationReader: Sendable {
     var blankAsZero: Bool
 
     func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
-        let logical = RowCollector.collect(rows).filter { row in
+        read(logical: RowCollector.collect(rows), diagnostics: &diagnostics)
+    }
+
+    /// Reads the table from logical rows (the grid's, or the token reader's).
+    func read(logical rows: [LogicalRow], diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
+        let logical = rows.filter { row in
             row.values.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
                 || row.values.count >= 5
         }

@@ -44,7 +44,16 @@ struct LabelMatcher: Sendable {
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
         guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
         let joined = row.pendingKey + row.labelKeys.joined()
-        if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) { return spec }
+        if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) {
+            // Label-only rows around a row of values: when those above name two rows, or those
+            // below name another row, the values could be either's (PDF reading order puts a
+            // value line between two labels): not placed.
+            let named = Set(row.pendingPieces.compactMap { p in priority.first { $0.matches(p) }?.key })
+            if named.count > 1 { return nil }
+            if row.labelKeys.isEmpty, !row.followingKey.isEmpty,
+               let next = priority.first(where: { $0.matches(row.followingKey) }), next.key != spec.key { return nil }
+            return spec
+        }
         return nil
     }
 }

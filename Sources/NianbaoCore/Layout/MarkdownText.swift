@@ -1,0 +1,92 @@
+import Foundation
+
+/// Markdown as PDF/HTML→markdown converters write it (pymupdf4llm, markitdown, html2text): pipe
+/// tables become tab-separated rows (a blank cell stays a blank cell), `|---|` rules, `<br>` inside
+/// cells, `&nbsp;`, `**bold**`, `#` headings and the `ColN` placeholders of header-less tables are
+/// removed, so the text grid sees the table's cells and the outline sees plain headings.
+/// Line numbers are kept (a removed line becomes a blank line).
+enum MarkdownText {
+    /// True when the text has a pipe-table rule line (`|---|---|`, `---|---`): plain reports do not.
+    static func isMarkdown(_ text: String) -> Bool {
+        guard text.utf8.contains(0x7C) else { return false }   // no `|` at all: the common case
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where isRule(line) { return true }
+        return false
+    }
+
+    /// `|---|:---:|`, `---|---`: only dashes, colons, pipes and spaces, with a pipe and three dashes.
+    static func isRule(_ line: Substring) -> Bool {
+        var dashes = 0, pipes = 0
+        for b in line.utf8 {
+            switch b {
+            case 0x2D: dashes += 1
+            case 0x7C: pipes += 1
+            case 0x3A, 0x20, 0x09, 0x0D: continue
+            default: return false
+            }
+        }
+        return pipes >= 1 && dashes >= 3
+    }
+
+    static func plain(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var first = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !first { out.append("\n") }
+            first = false
+            if isRule(line) { continue }
+            var s = String(line)
+            if s.hasSuffix("\r") { s.removeLast() }
+            s = inline(s)
+            if s.utf8.contains(0x7C) {
+                var cells = s.split(separator: "|", omittingEmptySubsequences: false).map { cleanCell($0) }
+                let trimmed = s.trimmingMarkdownSpaces(" \t")
+                if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
+                if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
+                s = cells.joined(separator: "\t")
+            } else {
+                s = heading(s)
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// `<br>` joins the pieces of a wrapped cell; `&nbsp;` is a space; emphasis marks go.
+    static func inline(_ s: String) -> String {
+        guard s.contains("<") || s.contains("&") || s.contains("*") else { return s }
+        var t = s
+        for br in ["<br />", "<br/>", "<br>", "<BR>", "<BR/>"] { t = t.replacingOccurrences(of: br, with: "") }
+        for (entity, ch) in [("&nbsp;", " "), ("&emsp;", " "), ("&ensp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")] {
+            t = t.replacingOccurrences(of: entity, with: ch)
+        }
+        t = t.replacingOccurrences(of: "**", with: "")
+        return t
+    }
+
+    static func cleanCell(_ cell: Substring) -> String {
+        let c = cell.trimmingMarkdownSpaces(" \t")
+        // pymupdf4llm names the columns of a header-less table Col1, Col2 …
+        if c.hasPrefix("Col"), c.count > 3, c.dropFirst(3).allSatisfy({ $0.isASCII && $0.isNumber }) { return "" }
+        return c
+    }
+
+    /// `## 二、主动公开…` → `二、主动公开…`.
+    static func heading(_ s: String) -> String {
+        var t = Substring(s)
+        while t.first == " " { t = t.dropFirst() }
+        guard t.first == "#" else { return s }
+        t = t.drop(while: { $0 == "#" })
+        while t.first == " " { t = t.dropFirst() }
+        return String(t)
+    }
+}
+
+private extension StringProtocol {
+    func trimmingMarkdownSpaces(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

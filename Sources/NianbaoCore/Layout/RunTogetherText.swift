@@ -1,0 +1,166 @@
+/// Text a crawler kept of a report's web page: the whole report on one or a few long lines, the
+/// section headings inline (`…联系。一、总体情况2021年，…`), the page's furniture around it
+/// (`标题:`/`发布时间:` header lines, breadcrumbs, `字号 大 中 小`, `打印 关闭`).
+///
+/// ``reflow(_:)`` cuts such lines into rows: one per inline section heading (the heading alone, its
+/// text on the next row), and drops the furniture. A heading is cut only where it is one of the
+/// six standard sections, its number goes up, and it follows a sentence end, a space, a pipe, a
+/// number or a unit (never inside a word: `统一、规范`); enumerations (`一是`, `（一）…方面`) are
+/// not section markers. Rows of ordinary documents are returned unchanged.
+enum RunTogetherText {
+    /// Lines shorter than this are ordinary lines.
+    static let longLine = 150
+
+    static func reflow(_ rows: [GridRow]) -> [GridRow] {
+        guard rows.contains(where: { $0.table == nil && $0.text.utf8.count >= longLine * 3 }) else { return rows }
+        var out: [GridRow] = []
+        out.reserveCapacity(rows.count + 32)
+        var last = 0
+        var seenHeading = false
+        let header = crawlHeaderEnd(rows)
+        for (i, row) in rows.enumerated() {
+            if i < header { continue }
+            guard row.table == nil, row.text.unicodeScalars.count >= longLine else {
+                if let t = HeadingTokenizer.token(row.text), t.level == .section, SectionClassifier.key(forHeading: t.rest) != nil {
+                    last = max(last, t.number); seenHeading = true
+                }
+                out.append(row)
+                continue
+            }
+            let pieces = cut(row.text, last: &last)
+            if pieces.count == 1 && seenHeading { out.append(row); continue }
+            for (k, piece) in pieces.enumerated() {
+                var texts = [piece.text]
+                if !seenHeading && !piece.heading {
+                    // Before the first heading: title, preface and page furniture share the line.
+                    texts = piece.text.split(separator: " ").map(String.init).filter { !isFurniture($0) }
+                } else if !piece.heading {
+                    texts = [dropFurnitureEnds(piece.text)]
+                }
+                if piece.heading { seenHeading = true }
+                for t in texts where !t.isEmpty {
+                    out.append(GridRow(cells: [GridCell(text: t, at: row.at)], text: t, at: row.at,
+                                       startsParagraph: k == 0 ? row.startsParagraph : true))
+                }
+            }
+        }
+        return out
+    }
+
+    struct Piece {
+        var text: String
+        var heading: Bool
+    }
+
+    /// Cuts a line at its inline section headings.
+    static func cut(_ text: String, last: inout Int) -> [Piece] {
+        let s = Array(text.unicodeScalars)
+        var cuts: [(start: Int, headingEnd: Int)] = []
+        var i = 0
+        while i < s.count {
+            guard let n = HeadingTokenizer.numerals[s[i]], n > 0, n <= 6, i + 1 < s.count, s[i + 1] == "、" else { i += 1; continue }
+            if i > 0 && !allowedBefore(s[i - 1]) { i += 1; continue }
+            if i > 0, HeadingTokenizer.numerals[s[i - 1]] != nil { i += 1; continue }
+            let end = headingEnd(s, from: i + 2)
+            let rest = string(s[(i + 2)..<end])
+            if n > last, !rest.isEmpty, SectionClassifier.key(forHeading: rest) != nil, !SectionClassifier.isTableRowLabel(rest) {
+                cuts.append((i, end))
+                last = n
+                i = end
+                continue
+            }
+            i += 1
+        }
+        guard !cuts.isEmpty else { return [Piece(text: text, heading: false)] }
+        var out: [Piece] = []
+        var pos = 0
+        for c in cuts {
+            let before = string(s[pos..<c.start]).trimmingSpaces()
+            if !before.isEmpty { out.append(Piece(text: before, heading: false)) }
+            out.append(Piece(text: string(s[c.start..<c.headingEnd]).trimmingSpaces(), heading: true))
+            pos = c.headingEnd
+        }
+        let tail = string(s[pos...]).trimmingSpaces()
+        if !tail.isEmpty { out.append(Piece(text: tail, heading: false)) }
+        return out
+    }
+
+    /// A section marker may follow a sentence end, a space, markup, a digit or a unit; not a letter
+    /// of a word.
+    static func allowedBefore(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v >= 0x4E00 && v <= 0x9FFF { return c == "元" || c == "无" }
+        return true
+    }
+
+    /// The end of an inline heading: through the first 情况 or 事项 within 40 scalars, else at the
+    /// first sentence mark, space, digit or opening bracket.
+    static func headingEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        let limit = min(s.count, start + 40)
+        var j = start
+        while j + 1 < limit {
+            if (s[j] == "情" && s[j + 1] == "况") || (s[j] == "事" && s[j + 1] == "项") { return j + 2 }
+            j += 1
+        }
+        j = start
+        while j < limit {
+            let c = s[j]
+            if "。，；：:;,. （(|".unicodeScalars.contains(c) || (c.value >= 0x30 && c.value <= 0x39) { break }
+            j += 1
+        }
+        return j
+    }
+
+    /// The rows of a crawler's header block (`标题: …`, `发布时间: …`, `==== 正文 ====`), counted from
+    /// the top; 0 when the document does not start with one.
+    static func crawlHeaderEnd(_ rows: [GridRow]) -> Int {
+        let keys = ["标题", "发布时间", "文号", "发布机构", "栏目", "原文链接", "本地目录", "来源", "索引号", "发文日期", "发布日期", "页面链接"]
+        var end = 0, fields = 0
+        for (i, row) in rows.prefix(16).enumerated() {
+            let k = TextNormalizer.matchKey(row.text)
+            if keys.contains(where: { k.hasPrefix($0 + ":") || (k.hasPrefix($0) && $0 == "页面链接") }) { fields += 1; end = i + 1; continue }
+            if k.hasPrefix("===") { end = i + 1; continue }
+            break
+        }
+        return fields >= 3 ? end : 0
+    }
+
+    static let furnitureWords: Set<String> = ["微信", "微博", "QQ空间", "全真版", "文字版", "文件下载", "附件下载", "相关链接:", "-->", "<--",
+                                              "字号", "字号:", "大", "中", "小", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】",
+                                              "[打印]", "[关闭]", "分享到:", "分享", "收藏", "扫一扫", "【大", "中", "小】", "[大", "小]"]
+    static let furniturePrefixes = ["当前位置", "您的位置", "来源:", "时间:", "发布时间", "发布日期", "字号:", "浏览次数", "点击数", "信息来源", "访问量", "作者:"]
+
+    static func isFurniture(_ segment: String) -> Bool {
+        let k = TextNormalizer.matchKey(segment)
+        if k.isEmpty || furnitureWords.contains(k) { return true }
+        if furniturePrefixes.contains(where: { k.hasPrefix($0) }) { return true }
+        // A breadcrumb: 首页政务公开… without a sentence.
+        if k.hasPrefix("首页"), !k.contains("。"), k.unicodeScalars.count < 60 { return true }
+        // A bare date or time: 2022-02-08, 16:34.
+        if k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
+        return false
+    }
+
+    /// Furniture words at the end of a piece (`… 附件下载`, `打印 关闭`).
+    static func dropFurnitureEnds(_ text: String) -> String {
+        guard text.contains(" ") else { return text }
+        var parts = text.split(separator: " ").map(String.init)
+        while let l = parts.last, parts.count > 1, isFurniture(l) { parts.removeLast() }
+        return parts.joined(separator: " ")
+    }
+
+    private static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s)
+        return String(v)
+    }
+}
+
+private extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,110 @@
+/// Chooses, per table, between the grid reader and the token reader. The grid reading is kept when
+/// it is complete (every cell of the template read) and its identities hold; only then is the token
+/// reader not tried. Otherwise the token reading wins when it reads more cells with no more failed
+/// checks (or as many cells with fewer failed checks), and a `table_reader` note says so; the
+/// losing reading's diagnostics are dropped with it.
+struct TableReaderChoice {
+    var blankAsZero: Bool
+
+    struct Score {
+        var known: Int
+        var fails: Int
+
+        init(_ cells: [Cell]) {
+            known = cells.filter { $0.value != nil || $0.kind == .empty || $0.kind == .notApplicable }.count
+            fails = IdentityChecker().check(cells).filter { $0.status == .fail }.count
+        }
+
+        func beaten(by other: Score) -> Bool {
+            (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails)
+        }
+    }
+
+    private func note(_ name: String, grid: Score, tokens: Score, expected: Int) -> Diagnostic {
+        Diagnostic(.note, "table_reader",
+            "\(name): read from the token stream (\(tokens.known) of \(expected) cells, \(tokens.fails) failed checks) rather than the grid (\(grid.known) cells, \(grid.fails) failed checks)")
+    }
+
+    func activeDisclosure(_ rows: ArraySlice<GridRow>, fallback: Generation, diagnostics: inout [Diagnostic]) -> ActiveDisclosureReader.Result {
+        let reader = ActiveDisclosureReader(blankAsZero: blankAsZero)
+        var gridDiagnostics: [Diagnostic] = []
+        let grid = reader.read(rows, fallback: fallback, diagnostics: &gridDiagnostics)
+        let detected = ActiveDisclosureReader.generation(of: rows)
+        let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
+        let template = TableTemplate.activeDisclosure(generation)
+        let expected = template.rows.reduce(0) { $0 + $1.slots }
+        let gridScore = Score(grid.cells)
+        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
+            diagnostics += gridDiagnostics
+            return grid
+        }
+        var tokenDiagnostics: [Diagnostic] = []
+        let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
+        let tokens = reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
+        let tokenScore = Score(tokens.cells)
+        if tokens.found && gridScore.beaten(by: tokenScore) {
+            diagnostics += tokenDiagnostics
+            diagnostics.append(note("Table 二", grid: gridScore, tokens: tokenScore, expected: expected))
+            return tokens
+        }
+        diagnostics += gridDiagnostics
+        return grid
+    }
+
+    func applications(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> ApplicationsReader.Result {
+        let reader = ApplicationsReader(blankAsZero: blankAsZero)
+        var gridDiagnostics: [Diagnostic] = []
+        let grid = reader.read(rows, diagnostics: &gridDiagnostics)
+        let singleOther: Bool
+        if let split = grid.splitOther {
+            singleOther = !split
+        } else {
+            let words = rows.contains { r in
+                let k = TextNormalizer.matchKey(r.text)
+                return k.includes("不补正") || k.includes("收费通知") || k.includes("缴纳费用")
+            }
+            singleOther = !words && rows.contains { TextNormalizer.matchKey($0.text).includes("其他处理") }
+        }
+        let template = TableTemplate.applications(singleOther: singleOther)
+        let expected = template.rows.count * ApplicationsLayout.columns.count
+        let gridScore = Score(grid.cells)
+        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
+            diagnostics += gridDiagnostics
+            return grid
+        }
+        var tokenDiagnostics: [Diagnostic] = []
+        let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
+        let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
+        let tokenScore = Score(tokens.cells)
+        if tokens.found && gridScore.beaten(by: tokenScore) {
+            diagnostics += tokenDiagnostics
+            diagnostics.append(note("Table 三", grid: gridScore, tokens: tokenScore, expected: expected))
+            return tokens
+        }
+        diagnostics += gridDiagnostics
+        return grid
+    }
+
+    func reviewLitigation(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
+        let reader = ReviewLitigationReader(blankAsZero: blankAsZero)
+        var gridDiagnostics: [Diagnostic] = []
+        let grid = reader.read(rows, diagnostics: &gridDiagnostics)
+        let expected = ReviewLitigationLayout.keys.count
+        let gridScore = Score(grid.cells)
+        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
+            diagnostics += gridDiagnostics
+            return grid
+        }
+        var tokenDiagnostics: [Diagnostic] = []
+        let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
+        let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
+        let tokenScore = Score(tokens.cells)
+        if tokens.found && gridScore.beaten(by: tokenScore) {
+            diagnostics += tokenDiagnostics
+            diagnostics.append(note("Table 四", grid: gridScore, tokens: tokenScore, expected: expected))
+            return tokens
+        }
+        diagnostics += gridDiagnostics
+        return grid
+    }
+}

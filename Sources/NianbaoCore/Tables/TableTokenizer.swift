@@ -1,0 +1,139 @@
+/// One token of a table region read as a stream: label text, a number, a not-applicable mark or
+/// a blank cell, with what separated it from the token before.
+struct TableToken: Sendable {
+    enum Kind: Sendable { case text, number, mark, blank }
+
+    var kind: Kind
+    /// As printed (display form).
+    var text: String
+    var at: Location
+    /// Whitespace before the token on the same line: a soft separator that may or may not be a cell
+    /// boundary (crawled text pads cells with spaces, and drops blank cells to spaces).
+    /// `nil`: a hard boundary (a pipe, a tab, an HTML/PDF cell, a line break).
+    var gap: Int?
+
+    /// A plain run of ASCII digits (what the digit splitter can cut).
+    var isDigitRun: Bool { kind == .number && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+}
+
+/// Turns the rows of a table region into tokens in reading order. Digits glued to a following item
+/// marker (`00000002.其他法律…` is the run `0000000` and the label `2.其他法律…`) are cut apart;
+/// a year (`2023年`) is text; a unit stays with its number (`251000元`).
+enum TableTokenizer {
+    static func tokens(_ rows: ArraySlice<GridRow>) -> [TableToken] {
+        var out: [TableToken] = []
+        for row in rows {
+            let softRow = row.table == nil && row.cells.allSatisfy { $0.column == nil && $0.x != nil }
+            var previousEnd: Double? = nil
+            for (k, cell) in row.cells.enumerated() {
+                var gap: Int? = nil
+                if softRow, k > 0, let x = cell.x, let end = previousEnd {
+                    let start = x - Double(width(cell.text)) / 2
+                    gap = max(1, Int((start - end).rounded()))
+                }
+                if let x = cell.x { previousEnd = x + Double(width(cell.text)) / 2 }
+                if cell.text.isEmpty {
+                    out.append(TableToken(kind: .blank, text: "", at: cell.at, gap: nil))
+                    continue
+                }
+                scan(cell.text, at: cell.at, firstGap: gap, into: &out)
+            }
+        }
+        return out
+    }
+
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
+    }
+
+    @inline(__always)
+    static func digit(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
+    }
+
+    static let units: [String] = ["万元", "元", "%", "％"]
+
+    /// Scans one cell's text. Spaces inside the cell are soft separators between values.
+    static func scan(_ text: String, at: Location, firstGap: Int?, into out: inout [TableToken]) {
+        let s = Array(text.unicodeScalars)
+        var i = 0
+        var first = true
+        var spaces = 0
+        var pendingText = String.UnicodeScalarView()
+        func emit(_ kind: TableToken.Kind, _ t: String) {
+            out.append(TableToken(kind: kind, text: t, at: at, gap: first ? firstGap : spaces))
+            first = false
+            spaces = 0
+        }
+        func flushText() {
+            guard !pendingText.isEmpty else { return }
+            var t = String(pendingText)
+            pendingText = String.UnicodeScalarView()
+            var trailing = 0
+            while t.last == " " { t.removeLast(); trailing += 1 }
+            if !t.isEmpty { emit(.text, t) }
+            spaces = trailing
+        }
+        while i < s.count {
+            let c = s[i]
+            if c == " " {
+                if pendingText.isEmpty { spaces += 1 } else { pendingText.append(c) }
+                i += 1
+                continue
+            }
+            let startsNumber = digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && pendingText.isEmpty)
+            if startsNumber {
+                var j = i + 1
+                while j < s.count {
+                    if digit(s[j]) { j += 1; continue }
+                    if (s[j] == "." || s[j] == ",") && j + 1 < s.count && digit(s[j + 1]) { j += 2; continue }
+                    break
+                }
+                // An item marker glued on: the run's last digit starts the label `2.其他…`.
+                var numberEnd = j
+                if j < s.count, s[j] == "." || s[j] == "、" || s[j] == "．", j + 1 >= s.count || !digit(s[j + 1]) {
+                    numberEnd = j - 1
+                }
+                let isYear = j < s.count && s[j] == "年" && j - i == 4
+                if numberEnd > i && !isYear {
+                    flushText()
+                    var numberText = String.UnicodeScalarView()
+                    numberText.append(contentsOf: s[i..<numberEnd])
+                    var end = numberEnd
+                    if numberEnd == j {
+                        for u in units {
+                            let us = Array(u.unicodeScalars)
+                            if j + us.count <= s.count, Array(s[j..<(j + us.count)]) == us {
+                                numberText.append(contentsOf: us)
+                                end = j + us.count
+                                break
+                            }
+                        }
+                    }
+                    emit(.number, String(numberText))
+                    i = end
+                    continue
+                }
+                if pendingText.isEmpty && !first { pendingText.append(contentsOf: [Unicode.Scalar]()) }
+                pendingText.append(contentsOf: s[i..<j])
+                i = j
+                continue
+            }
+            // A mark standing alone between spaces: `/`, `-`, `—`, `无`.
+            if pendingText.isEmpty {
+                var j = i
+                while j < s.count, s[j] != " " { j += 1 }
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: s[i..<j])
+                if CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(String(word))) {
+                    emit(.mark, String(word))
+                    i = j
+                    continue
+                }
+            }
+            pendingText.append(c)
+            i += 1
+        }
+        flushText()
+    }
+}

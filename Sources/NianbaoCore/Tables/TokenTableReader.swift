@@ -1,0 +1,246 @@
+/// Reads a table from its region as a stream of tokens (``TableTokenizer``) matched against the
+/// table's fixed template, for text whose cells a grid cannot rebuild: cells run together by a
+/// crawler, labels split over lines or separated from their values (PDF reading order), one table
+/// drawn as several. It hands ``LogicalRow``s to the same table readers the grid feeds, so the
+/// placing, the missing-cell rules and the cells built are shared.
+///
+/// Label text is cut into pieces at item markers (`一、`, `（一）`, `1.`); a piece that holds a row's
+/// keywords names that row. The values after a label belong to the rows it named, in template
+/// order; rows are only ever assigned in template order. A row whose values are one run of digits
+/// (separators lost) is split with ``DigitSplitter`` and settled across rows by
+/// ``DigitTableSolver``; a row that cannot be settled stays out (null) with a diagnostic.
+struct TokenTableReader {
+    var template: TableTemplate
+
+    enum Segment {
+        case label([String], Location)
+        case values([TableToken])
+    }
+
+    func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> [LogicalRow] {
+        let segments = Self.segments(TableTokenizer.tokens(rows))
+        var assigned: [(row: Int, tokens: [TableToken])] = []
+        var pending: [Int] = []
+        var lastAssigned = -1
+        var openRow: Int? = nil     // index into `assigned` of a row still short of values
+        for segment in segments {
+            switch segment {
+            case .label(let pieces, _):
+                var mentions: [Int] = []
+                for piece in pieces {
+                    guard let r = match(piece), r > (mentions.last ?? lastAssigned) else { continue }
+                    mentions.append(r)
+                }
+                if !mentions.isEmpty { pending = mentions; openRow = nil }
+            case .values(let tokens):
+                if pending.isEmpty {
+                    if let o = openRow, assigned[o].tokens.count < template.rows[assigned[o].row].slots {
+                        assigned[o].tokens += tokens.enumerated().map { $0.offset == 0 ? hard($0.element) : $0.element }
+                    }
+                    continue
+                }
+                if pending.count == 1 {
+                    assigned.append((pending[0], tokens))
+                    openRow = assigned.count - 1
+                    lastAssigned = pending[0]
+                } else {
+                    let slots = pending.map { template.rows[$0].slots }
+                    let separate = tokens.allSatisfy { $0.kind != .text }
+                    if separate && tokens.count == slots.reduce(0, +) {
+                        var k = 0
+                        for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
+                    } else {
+                        diagnostics.append(Diagnostic(.warning, "values_unplaced",
+                            "\(template.name): \(tokens.count) values follow the labels of \(pending.count) rows (\(pending.map { template.rows[$0].spec.label }.joined(separator: ", "))); they cannot be placed without guessing, left null",
+                            at: tokens[0].at))
+                    }
+                    lastAssigned = pending.last!
+                    openRow = nil
+                }
+                pending = []
+            }
+        }
+        return resolve(assigned, diagnostics: &diagnostics)
+    }
+
+    private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
+
+    /// The template row a label piece names, if any.
+    func match(_ piece: String) -> Int? {
+        let key = TextNormalizer.matchKey(piece)
+        guard !key.isEmpty else { return nil }
+        if template.headerWords.contains(where: { key.includes($0) }) { return nil }
+        guard let spec = template.priority.first(where: { $0.matches(key) }) else { return nil }
+        return template.index(of: spec.key)
+    }
+
+    /// Groups tokens into label text (cut into pieces at item markers) and runs of values.
+    static func segments(_ tokens: [TableToken]) -> [Segment] {
+        var out: [Segment] = []
+        var text = ""
+        var textAt: Location = .none
+        var values: [TableToken] = []
+        for t in tokens {
+            if t.kind == .text {
+                if !values.isEmpty { out.append(.values(values)); values = [] }
+                if text.isEmpty { textAt = t.at }
+                text += (text.isEmpty ? "" : " ") + t.text
+            } else {
+                if !text.isEmpty { out.append(.label(pieces(text), textAt)); text = "" }
+                values.append(t)
+            }
+        }
+        if !values.isEmpty { out.append(.values(values)) }
+        if !text.isEmpty { out.append(.label(pieces(text), textAt)) }
+        return out
+    }
+
+    /// Cuts label text before each item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
+    static func pieces(_ text: String) -> [String] {
+        let s = Array(text.unicodeScalars)
+        var cuts: [Int] = [0]
+        var i = 1
+        while i < s.count {
+            let c = s[i]
+            var marker = false
+            if HeadingTokenizer.numerals[c] != nil, i + 1 < s.count, s[i + 1] == "、", HeadingTokenizer.numerals[s[i - 1]] == nil {
+                marker = true
+            } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil {
+                marker = true
+            } else if TableTokenizer.digit(c), i + 1 < s.count, s[i + 1] == "." || s[i + 1] == "、" || s[i + 1] == "．", !TableTokenizer.digit(s[i - 1]) {
+                marker = true
+            }
+            if marker { cuts.append(i) }
+            i += 1
+        }
+        cuts.append(s.count)
+        var out: [String] = []
+        for k in 0..<(cuts.count - 1) where cuts[k] < cuts[k + 1] {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s[cuts[k]..<cuts[k + 1]])
+            out.append(String(v))
+        }
+        return out
+    }
+
+    // MARK: values of the assigned rows
+
+    enum RowValues {
+        case printed([TableToken])
+        case split(run: String, at: Location, DigitSplitter.Outcome)
+        case other([TableToken])
+    }
+
+    /// Whether some row of the table prints all its cells as separate clean values: then the
+    /// separators are there, and a run of digits is a number, never cells run together.
+    static func separated(_ groups: [(slots: Int, tokens: [TableToken])]) -> Bool {
+        groups.contains { g in
+            g.slots >= 2 && g.tokens.count == g.slots && g.tokens.allSatisfy { t in
+                t.kind != .text && !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0"))
+            } && g.tokens.contains { $0.kind == .number }
+        }
+    }
+
+    func values(_ tokens: [TableToken], slots: Int, runTogether: Bool) -> RowValues {
+        let clean = tokens.allSatisfy { t in
+            switch t.kind {
+            case .number: return !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0")) && CellReading.read(t.text).kind == .number
+            case .mark, .blank: return true
+            case .text: return false
+            }
+        }
+        if clean && tokens.count == slots { return .printed(tokens) }
+        let soft = tokens.dropFirst().allSatisfy { $0.gap != nil }
+        if runTogether, soft, tokens.allSatisfy(\.isDigitRun) {
+            let pieces = tokens.map { t in t.text.utf8.map { UInt8($0 - 0x30) } }
+            // Whitespace between pieces may stand for blank cells (one per space), never inside a piece.
+            var blanks = [0]
+            for t in tokens.dropFirst() { blanks.append(t.gap ?? 0) }
+            blanks.append(0)
+            let run = tokens.map(\.text).joined(separator: " ")
+            return .split(run: run, at: tokens[0].at, DigitSplitter.split(pieces: pieces, blanks: blanks, slots: slots, identities: template.rowIdentities))
+        }
+        return .other(tokens)
+    }
+
+    func resolve(_ assigned: [(row: Int, tokens: [TableToken])], diagnostics: inout [Diagnostic]) -> [LogicalRow] {
+        // Cells run together: some run of digits starts with 0 (`0000000`), and no row prints its
+        // cells apart.
+        let leadingZero = assigned.contains { a in
+            a.tokens.contains { $0.isDigitRun && $0.text.count > 1 && $0.text.hasPrefix("0") }
+                // one run for a whole row of at least three cells
+                || (a.tokens.count == 1 && template.rows[a.row].slots >= 3 && a.tokens[0].isDigitRun && a.tokens[0].text.count >= template.rows[a.row].slots)
+        }
+        let runTogether = leadingZero && !Self.separated(assigned.map { (template.rows[$0.row].slots, $0.tokens) })
+        let resolved = assigned.map { values($0.tokens, slots: template.rows[$0.row].slots, runTogether: runTogether) }
+        // Settle the split rows together under the column identities.
+        var solverRows: [DigitTableSolver.Row] = []
+        var solverIndex: [Int: Int] = [:]
+        var byRow: [Int: Int] = [:]
+        for (k, a) in assigned.enumerated() { byRow[a.row] = k }
+        for r in template.rows.indices {
+            let n = template.rows[r].slots
+            solverIndex[r] = solverRows.count
+            guard let k = byRow[r] else { solverRows.append(.known([Int64?](repeating: nil, count: n))); continue }
+            switch resolved[k] {
+            case .printed(let tokens):
+                solverRows.append(.known(tokens.map { t in
+                    let v = CellReading.read(t.text).value
+                    return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
+                }))
+            case .split(_, _, .candidates(let c)): solverRows.append(.choices(c))
+            default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
+            }
+        }
+        let columns = template.rows.map(\.slots).max() ?? 0
+        let uniform = template.rows.allSatisfy { $0.slots == columns }
+        let solved = DigitTableSolver.solve(solverRows, columns: columns, identities: uniform ? template.columnIdentities : [])
+
+        var out: [LogicalRow] = []
+        for (k, a) in assigned.enumerated() {
+            let spec = template.rows[a.row].spec
+            let name = "\(template.name) \(spec.label)"
+            func row(_ values: [PlacedReading], at: Location) -> LogicalRow {
+                LogicalRow(labelKeys: [TextNormalizer.matchKey(spec.label)], pendingKey: "", label: spec.label, values: values, at: at)
+            }
+            switch resolved[k] {
+            case .printed(let tokens):
+                out.append(row(tokens.map { PlacedReading(reading: CellReading.read($0.text), at: $0.at, column: nil) }, at: tokens.first?.at ?? .none))
+            case .other(let tokens):
+                // Values in reading order may be another row's: no missing cell is inferred here.
+                let n = template.rows[a.row].slots
+                if tokens.count == n {
+                    out.append(row(tokens.map { PlacedReading(reading: CellReading.read($0.text), at: $0.at, column: nil) }, at: tokens.first?.at ?? .none))
+                } else {
+                    let printed = tokens.map { $0.text.isEmpty ? "□" : $0.text }.joined(separator: " ")
+                    diagnostics.append(Diagnostic(.warning, tokens.count < n ? "row_short" : "row_long",
+                        "\(name): \(tokens.count) values for \(n) columns in reading order (\(printed)); they cannot be placed without guessing, left null",
+                        at: tokens.first?.at ?? .none))
+                }
+            case .split(let run, let at, .tooMany):
+                diagnostics.append(Diagnostic(.error, "row_ambiguous",
+                    "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
+            case .split(let run, let at, .candidates):
+                guard let result = solved[solverIndex[a.row]!] else { continue }
+                switch result {
+                case .settled(let v):
+                    let show = v.map { $0.map(String.init) ?? "□" }.joined(separator: " | ")
+                    diagnostics.append(Diagnostic(.note, "digits_split",
+                        "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                    out.append(row(v.map { x in
+                        PlacedReading(reading: x.map { CellReading(value: DecimalNumber(units: $0), kind: .number, raw: run) }
+                                        ?? CellReading(value: nil, kind: .empty, raw: ""), at: at, column: nil)
+                    }, at: at))
+                case .ambiguous(let c):
+                    let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")
+                    diagnostics.append(Diagnostic(.error, "row_ambiguous",
+                        "\(name): the run \"\(run)\" splits into \(c.count) different rows that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null", at: at))
+                case .impossible:
+                    diagnostics.append(Diagnostic(.error, "digits_unsplittable",
+                        "\(name): no split of the run \"\(run)\" into \(template.rows[a.row].slots) cells satisfies the identities; values left null", at: at))
+                }
+            }
+        }
+        return out
+    }
+}
