@@ -80,3 +80,28 @@ extension PDFPageHandle {
         return PageImage(width: pw, height: ph, gray: gray, dpi: dpi)
     }
 }
+
+extension PDFPageHandle {
+    /// The resolution (pixels per inch) of the largest image on the page, or nil when it has none:
+    /// how much detail a scanned page has for OCR.
+    func largestImageResolution() -> Double? {
+        guard let list = poppler_page_get_image_mapping(page) else { return nil }
+        defer { poppler_page_free_image_mapping(list) }
+        var best: (area: Double, dpi: Double)? = nil
+        var node: UnsafeMutablePointer<GList>? = list
+        while let n = node {
+            if let data = n.pointee.data {
+                let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
+                let w = abs(mapping.area.x2 - mapping.area.x1), h = abs(mapping.area.y2 - mapping.area.y1)
+                if w > 1, h > 1, let surface = poppler_page_get_image(page, mapping.image_id) {
+                    let pixels = Double(cairo_image_surface_get_width(surface))
+                    cairo_surface_destroy(surface)
+                    let dpi = pixels / (w / 72)
+                    if best == nil || w * h > best!.area { best = (w * h, dpi) }
+                }
+            }
+            node = n.pointee.next
+        }
+        return best?.dpi
+    }
+}

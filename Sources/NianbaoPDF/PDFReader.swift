@@ -17,6 +17,9 @@ package struct PDFReader: DocumentReader {
     /// Called before each page is recognized (1-based page, page count): OCR is slow, so batches show it.
     package var progress: (@Sendable (Int, Int) -> Void)?
 
+    /// Scans coarser than this are not read by OCR.
+    package static let minimumScanResolution = 100.0
+
     package init(recognizer: (any PageRecognizer)? = nil, recognizeEveryPage: Bool = false, textlessHint: String = "",
                  progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.recognizer = recognizer
@@ -46,6 +49,8 @@ package struct PDFReader: DocumentReader {
         var garbled: [Int] = []
         var unreadable: [Int] = []
         var recognized: [Int] = []
+        var unreadByOCR: [Int] = []
+        var coarse: [(page: Int, dpi: Double)] = []
         var session: (any PageRecognitionSession)? = nil
         let recorder = CairoScriptRecorder()
         let parser = RulingParser()
@@ -59,11 +64,20 @@ package struct PDFReader: DocumentReader {
             let glyphs = GlyphExtraction.glyphs(from: page.textLayout())
             let stats = TextLayerCheck.stats(glyphs)
             if let recognizer, recognizeEveryPage || stats.visible == 0 {
+                // Below ~100 dpi characters are a few pixels tall: OCR would read noise.
+                if let dpi = page.largestImageResolution(), dpi < Self.minimumScanResolution {
+                    textless.append(number)
+                    coarse.append((number, dpi))
+                    continue
+                }
                 if session == nil { session = recognizer.session() }
                 guard let session else { throw ExtractError(.noTextLayer, path: path, "the OCR engine could not start\(textlessHint)") }
                 progress?(number, count)
                 guard let image = page.renderGray(dpi: recognizer.dpi) else { unreadable.append(number); continue }
                 let read = session.recognize(image)
+                // A page OCR reads almost nothing of (too coarse, too faint) stays without text.
+                let readable = read.glyphs.filter { ($0.confidence ?? 0) >= 0.8 && $0.scalar.isCJKLike }.count
+                if readable < 10 { textless.append(number); unreadByOCR.append(number); continue }
                 recognized.append(number)
                 pages.append(PageLayout.layout(page: number, width: size.width, height: size.height, glyphs: read.glyphs,
                                                rulings: read.rulings, blankConfidence: read.blankConfidence))
@@ -81,7 +95,11 @@ package struct PDFReader: DocumentReader {
             if !garbled.isEmpty {
                 throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
             }
-            throw ExtractError(.noTextLayer, path: path, "no text layer on \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)\(textlessHint)")
+            var ocr = unreadByOCR.isEmpty ? "" : "; OCR read no text on \(TextLayerCheck.describe(unreadByOCR)) (a scan too coarse or faint?)"
+            if !coarse.isEmpty {
+                ocr += "; the page images of \(TextLayerCheck.describe(coarse.map(\.page))) are \(Int(coarse.map(\.dpi).min()!.rounded())) dpi, too coarse for OCR (at least \(Int(Self.minimumScanResolution)) dpi)"
+            }
+            throw ExtractError(.noTextLayer, path: path, "no text layer on \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)\(ocr)\(textlessHint)")
         }
         if garbled.count * 2 >= garbled.count + pages.count + textless.count && !garbled.isEmpty {
             throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")

@@ -13,7 +13,7 @@ import Testing
         let root = TestSupport.packageRoot.appendingPathComponent("Corpus")
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var found: [String] = []
-        for case let rel as String in walker where !rel.contains(".expected") && !rel.hasPrefix("converted/") && [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) }) {
+        for case let rel as String in walker where !rel.contains(".expected") && !rel.hasPrefix("converted/") && !rel.hasPrefix("scans/") && [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) }) {
             found.append("Corpus/" + rel)
         }
         return found.sorted()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
 
 /// The digit splitter, the table solver, crawled run-together reports and the converter matrix
 /// (Corpus/converted, made by Scripts/generate-converted).
