@@ -33,11 +33,13 @@ final class TesseractEngine {
     }
 
     /// Reads the text inside each rectangle (pixels) of one image.
-    func read(_ image: LeptonicaImage, dpi: Int, rectangles: [(x: Int, y: Int, w: Int, h: Int)]) -> [String] {
+    /// One character (`PSM_SINGLE_CHAR`) or one line (`PSM_SINGLE_LINE`) per rectangle, as `single` says.
+    func read(_ image: LeptonicaImage, dpi: Int, rectangles: [(x: Int, y: Int, w: Int, h: Int, single: Bool)]) -> [String] {
         TessBaseAPISetImage2(api, image.pix)
         TessBaseAPISetSourceResolution(api, Int32(dpi))
         defer { TessBaseAPIClear(api) }
         return rectangles.map { r in
+            TessBaseAPISetPageSegMode(api, r.single ? PSM_SINGLE_CHAR : PSM_SINGLE_LINE)
             TessBaseAPISetRectangle(api, Int32(r.x), Int32(r.y), Int32(r.w), Int32(r.h))
             guard let c = TessBaseAPIGetUTF8Text(api) else { return "" }
             defer { TessDeleteText(c) }

@@ -75,11 +75,11 @@ final class TesseractSession: PageRecognitionSession {
             return t.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 } && t.unicodeScalars.count <= 16
         }
         guard !numeric.isEmpty else { return words }
-        let pad = max(2, dpi / 50)
+        let pad = max(3, dpi / 30)
         let boxes = numeric.map { i in
             let w = words[i]
             let x = max(0, w.x0 - pad), y = max(0, w.y0 - pad)
-            return (x: x, y: y, w: min(image.width, w.x1 + pad) - x, h: min(image.height, w.y1 + pad) - y)
+            return (x: x, y: y, w: min(image.width, w.x1 + pad) - x, h: min(image.height, w.y1 + pad) - y, single: w.symbols.count == 1)
         }
         let readings = digits.read(image, dpi: dpi, rectangles: boxes)
         var out = words
@@ -87,6 +87,7 @@ final class TesseractSession: PageRecognitionSession {
             let first = words[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
             let second = readings[n].unicodeScalars.filter { !$0.properties.isWhitespace }
             if String(String.UnicodeScalarView(first)) != String(String.UnicodeScalarView(second)) {
+                if ProcessInfo.processInfo.environment["NIANBAO_OCR_DEBUG"] != nil { FileHandle.standardError.write(Data("2nd: \(words[i].text) vs \(readings[n])\n".utf8)) }
                 for s in out[i].symbols.indices { out[i].symbols[s].confidence = 0 }
             }
         }
