@@ -118,7 +118,7 @@ import Testing
     }
 }
 
-@Suite struct ConverterMatrixTests {
+@Suite(.tags(.slow)) struct ConverterMatrixTests {
     static let files: [String] = {
         let root = TestSupport.packageRoot.appendingPathComponent("Corpus/converted")
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }

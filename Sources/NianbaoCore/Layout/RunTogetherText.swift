@@ -137,7 +137,7 @@ enum RunTogetherText {
         // A breadcrumb: 首页政务公开… without a sentence.
         if k.hasPrefix("首页"), !k.contains("。"), k.unicodeScalars.count < 60 { return true }
         // A bare date or time: 2022-02-08, 16:34.
-        if k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
+        if k.contains(where: { $0 == "-" || $0 == ":" }), k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
         return false
     }
 

@@ -62,6 +62,7 @@ package struct TextGridBuilder: Sendable {
         var fieldStart = 0
         var fieldEnd = 0
         var sawTab = false
+        var sawWide = false     // a separator of two or more spaces (or an ideographic space): aligned text
         var fieldIsNumber = true
 
         func flush() {
@@ -77,14 +78,14 @@ package struct TextGridBuilder: Sendable {
             let v = scalar.value
             if v == 0x09 || v == 0x3000 {
                 separator = true
-                if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2 }
+                if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2; sawWide = true }
                 if !seenVisible { leading += 2 }
                 continue
             }
             if TextNormalizer.isSpaceLike(v) {
                 spaces += 1
                 column += 1
-                if spaces >= 2 { separator = true }
+                if spaces >= 2 { separator = true; sawWide = true }
                 if !seenVisible { leading += 1 }
                 continue
             }
@@ -117,7 +118,8 @@ package struct TextGridBuilder: Sendable {
         // blanks beyond the table's columns.
         for _ in 0..<tabs { cells.append(GridCell(text: "", at: at)) }
         // Positions mean something only where spaces align the columns.
-        if sawTab { for i in cells.indices { cells[i].x = nil } }
+        // Cells one space apart (pdfplumber, crawled text) are not aligned either.
+        if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
         let text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
     }

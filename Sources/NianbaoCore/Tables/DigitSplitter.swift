@@ -12,6 +12,39 @@ enum DigitSplitter {
     static let maxSteps = 200_000
     static let maxCandidates = 64
 
+    /// Piece elements besides the digits 0–9: a thousands comma inside a number (`1,151`), and a
+    /// piece that is a not-applicable mark (`/`), one cell of its own.
+    static let comma: UInt8 = 10
+    static let markPiece: [UInt8] = [11]
+    /// The value a mark cell takes in a split (never a count: `Int64.min`).
+    static let markValue = Int64.min
+
+    @inline(__always)
+    static func number(_ x: Int64?) -> Int64? { x == markValue ? nil : x }
+
+    /// The value of the cell `piece[j..<j+len]`: digits without a leading zero (a lone 0 is fine),
+    /// thousands commas only in their places (`1,151`); nil when the cell is not such a number.
+    static func cell(_ piece: [UInt8], _ j: Int, _ len: Int) -> Int64? {
+        guard len > 0, j + len <= piece.count, piece[j] < 10, piece[j + len - 1] < 10 else { return nil }
+        if piece[j] == 0 && len > 1 { return nil }
+        var value: Int64 = 0, digits = 0, sinceComma = -1, firstGroup = 0
+        for k in j..<(j + len) {
+            let e = piece[k]
+            if e == comma {
+                if sinceComma >= 0 && sinceComma != 3 { return nil }
+                if sinceComma < 0 { if firstGroup > 3 { return nil } }
+                sinceComma = 0
+                continue
+            }
+            guard e < 10 else { return nil }
+            value = value * 10 + Int64(e)
+            digits += 1
+            if sinceComma >= 0 { sinceComma += 1 } else { firstGroup += 1 }
+        }
+        if sinceComma >= 0 && sinceComma != 3 { return nil }
+        return digits <= maxCellDigits ? value : nil
+    }
+
     enum Outcome: Sendable, Equatable {
         /// Every valid split (possibly none), each a vector of `slots` integers.
         case candidates([[Int64?]])
@@ -65,6 +98,8 @@ enum DigitSplitter {
         var steps = 0
         var cutOff = false
 
+        @inline(__always) func number(_ x: Int64?) -> Int64? { DigitSplitter.number(x) }
+
         func spell(_ value: Int64) -> [UInt8] {
             if value == 0 { return [0] }
             var v = value, d: [UInt8] = []
@@ -85,14 +120,14 @@ enum DigitSplitter {
                 guard p == pieces.count else { return }
                 for id in identities {
                     var sum: Int64 = 0, assessable = true
-                    for m in id.parts { if let v = vector[m] { sum += v } else { assessable = false } }
-                    guard assessable, let t = vector[id.total] else { continue }
+                    for m in id.parts { if let v = number(vector[m]) { sum += v } else { assessable = false } }
+                    guard assessable, let t = number(vector[id.total]) else { continue }
                     if sum != t { return }
                 }
                 out.append(vector)
                 return
             }
-            guard left >= piecesLeft, left <= digitsLeft + blanksLeft, digitsLeft <= left * maxCellDigits else { return }
+            guard left >= piecesLeft, left <= digitsLeft + blanksLeft, digitsLeft <= left * (maxCellDigits + 3) else { return }
             if j == 0 && b > 0 {
                 vector[slot] = nil
                 go(slot + 1, p, 0, b - 1)
@@ -103,14 +138,26 @@ enum DigitSplitter {
             func next(_ len: Int) {
                 if j + len == piece.count { go(slot + 1, p + 1, 0, blanks[p + 1]) } else { go(slot + 1, p, j + len, 0) }
             }
+            if piece == markPiece {
+                vector[slot] = markValue
+                next(1)
+                return
+            }
             if let k = forced[slot] {
                 let id = identities[k]
-                if id.parts.allSatisfy({ vector[$0] != nil }) {
-                    let sum = id.parts.reduce(Int64(0)) { $0 + vector[$1]! }
+                if id.parts.allSatisfy({ number(vector[$0]) != nil }) {
+                    let sum = id.parts.reduce(Int64(0)) { $0 + number(vector[$1])! }
                     let d = spell(sum)
-                    guard j + d.count <= piece.count, Array(piece[j..<(j + d.count)]) == d else { return }
-                    vector[slot] = sum
-                    next(d.count)
+                    if !piece.contains(comma) {
+                        guard j + d.count <= piece.count, Array(piece[j..<(j + d.count)]) == d else { return }
+                        vector[slot] = sum
+                        next(d.count)
+                        return
+                    }
+                    for len in d.count...min(d.count + 3, piece.count - j) where cell(piece, j, len) == sum {
+                        vector[slot] = sum
+                        next(len)
+                    }
                     return
                 }
             }
@@ -119,9 +166,8 @@ enum DigitSplitter {
                 next(1)
                 return
             }
-            var value: Int64 = 0
-            for len in 1...min(maxCellDigits, piece.count - j) {
-                value = value * 10 + Int64(piece[j + len - 1])
+            for len in 1...min(maxCellDigits + 3, piece.count - j) {
+                guard let value = cell(piece, j, len) else { continue }
                 vector[slot] = value
                 next(len)
                 if cutOff { return }

@@ -83,25 +83,85 @@ enum DigitTableSolver {
             guard holds(state, columns: columns, identities: identities) else { return nil }
             return state.map { if case .choices(let c) = $0 { return .settled(c[0]) } else { return nil } }
         }
-        var product = 1
-        for o in open { if case .choices(let c) = state[o] { product *= c.count; if product > maxAssignments { break } } }
-        var used = [Int: Set<Int>]()
-        if product <= maxAssignments {
-            var pick = state
-            var found = false
-            func go(_ k: Int) {
-                if k == open.count {
-                    if holds(pick, columns: columns, identities: identities) {
-                        found = true
-                        for o in open { if case .choices(let c) = pick[o], case .choices(let all) = state[o], let i = all.firstIndex(of: c[0]) { used[o, default: []].insert(i) } }
-                    }
-                    return
+        // Search: open rows with the fewest choices first; an identity prunes as soon as one side is
+        // complete and the other side's partial sum (non-negative counts) already exceeds it.
+        // Rows that alone make one side of an identity (a total) first: they bound the other side.
+        let totals = Set(identities.flatMap { ($0.lhs.count == 1 ? $0.lhs : []) + ($0.rhs.count == 1 ? $0.rhs : []) })
+        let order = open.sorted { a, b in
+            guard case .choices(let x) = state[a], case .choices(let y) = state[b] else { return false }
+            let ta = totals.contains(a), tb = totals.contains(b)
+            if ta != tb { return ta }
+            return x.count < y.count
+        }
+        // mayBeBlank[row][c]: some choice (or the known value) of the row is blank in column c.
+        var mayBeBlank = [[Bool]](repeating: [Bool](repeating: false, count: columns), count: state.count)
+        for i in state.indices {
+            for c in 0..<columns {
+                switch state[i] {
+                case .known(let v): mayBeBlank[i][c] = c < v.count ? v[c] == nil : true
+                case .choices(let ch): mayBeBlank[i][c] = ch.contains { c < $0.count ? $0[c] == nil : true }
                 }
-                guard case .choices(let c) = state[open[k]] else { return }
-                for choice in c { pick[open[k]] = .choices([choice]); go(k + 1) }
             }
-            go(0)
-            if !found { return nil }
+        }
+        var assigned = [Bool](repeating: true, count: state.count)
+        for o in open { assigned[o] = false }
+        var pick = state
+        var used = [Int: Set<Int>]()
+        var found = false
+        var steps = 0
+        var cutOff = false
+        func feasible() -> Bool {
+            for id in identities {
+                for c in 0..<columns {
+                    var lhs: Int64 = 0, rhs: Int64 = 0, lhsDone = true, rhsDone = true, skip = false
+                    for (side, members) in [(0, id.lhs), (1, id.rhs)] {
+                        for m in members {
+                            if assigned[m] {
+                                guard let v = single(pick[m], c) else { skip = true; break }
+                                if side == 0 { lhs += v } else { rhs += v }
+                            } else {
+                                if mayBeBlank[m][c] { skip = true; break }
+                                if side == 0 { lhsDone = false } else { rhsDone = false }
+                            }
+                        }
+                        if skip { break }
+                    }
+                    if skip { continue }
+                    if lhsDone && rhsDone && lhs != rhs { return false }
+                    if lhsDone && rhs > lhs { return false }
+                    if rhsDone && lhs > rhs { return false }
+                }
+            }
+            return true
+        }
+        func go(_ k: Int) {
+            if cutOff { return }
+            if k == order.count {
+                found = true
+                for o in order {
+                    if case .choices(let c) = pick[o], case .choices(let all) = state[o], let i = all.firstIndex(of: c[0]) { used[o, default: []].insert(i) }
+                }
+                return
+            }
+            let r = order[k]
+            guard case .choices(let c) = state[r] else { return }
+            assigned[r] = true
+            for choice in c {
+                pick[r] = .choices([choice])
+                steps += 1
+                if steps > maxAssignments { cutOff = true; break }
+                if feasible() { go(k + 1) }
+                if cutOff { break }
+            }
+            assigned[r] = false
+            pick[r] = state[r]
+        }
+        if feasible() { go(0) }
+        if cutOff {
+            // Too many assignments to judge: nothing is settled by the search.
+            used = [:]
+        } else if !found {
+            return nil
         }
         return state.indices.map { i in
             guard case .choices(let c) = state[i] else { return nil }

@@ -7,7 +7,8 @@ struct LogicalRow: Sendable {
     var pendingKey: String
     /// The label-only rows just above, one key each (``pendingKey`` is them joined).
     var pendingPieces: [String] = []
-    /// Label text of label-only rows just below, before the next row with values, joined.
+    /// Label text of label-only rows just below, before the next row with values, joined, when
+    /// that next row has a label of its own (so the rows below are not its label).
     var followingKey: String = ""
     /// The label as printed (display form), for diagnostics.
     var label: String
@@ -68,7 +69,7 @@ enum RowCollector {
                 continue
             }
             let ownLabel = labelCells.map(\.text).joined(separator: " ")
-            if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
+            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
             out.append(LogicalRow(
                 labelKeys: labelKeys,
                 pendingKey: pendingKeys.joined(),

@@ -9,6 +9,11 @@ enum RowPlacement {
             else if values.last?.reading.kind == .empty { values.removeLast() }
             else { break }
         }
+        // Blank cells a merged cell left behind (markdown of a colspan: `| 0 | 0 | | 0 |`): when the
+        // blanks are exactly the surplus, every one of them is such a gap.
+        if values.count > n, values.filter({ $0.reading.kind == .empty }).count == values.count - n {
+            values.removeAll { $0.reading.kind == .empty }
+        }
         if values.count == n { return values }
         guard values.count < n else { return nil }
         if let centers, centers.count == n, values.allSatisfy({ $0.x != nil }), let placed = placeByPosition(values, centers: centers) {

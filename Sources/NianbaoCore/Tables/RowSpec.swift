@@ -46,11 +46,11 @@ struct LabelMatcher: Sendable {
         let joined = row.pendingKey + row.labelKeys.joined()
         if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) {
             // Label-only rows around a row of values: when those above name two rows, or those
-            // below name another row, the values could be either's (PDF reading order puts a
-            // value line between two labels): not placed.
+            // below name another item row (`2.…`) whose own values never come, the values could be
+            // either's (PDF reading order puts a value line between two labels): not placed.
             let named = Set(row.pendingPieces.compactMap { p in priority.first { $0.matches(p) }?.key })
             if named.count > 1 { return nil }
-            if row.labelKeys.isEmpty, !row.followingKey.isEmpty,
+            if row.labelKeys.isEmpty, row.followingKey.first?.isASCII == true, row.followingKey.first?.isNumber == true,
                let next = priority.first(where: { $0.matches(row.followingKey) }), next.key != spec.key { return nil }
             return spec
         }

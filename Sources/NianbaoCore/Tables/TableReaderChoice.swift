@@ -11,8 +11,17 @@ struct TableReaderChoice {
         var fails: Int
 
         init(_ cells: [Cell]) {
-            known = cells.filter { $0.value != nil || $0.kind == .empty || $0.kind == .notApplicable }.count
+            known = Self.known(cells)
             fails = IdentityChecker().check(cells).filter { $0.status == .fail }.count
+        }
+
+        static func known(_ cells: [Cell]) -> Int {
+            cells.reduce(0) { $0 + (($1.value != nil || $1.kind == .empty || $1.kind == .notApplicable) ? 1 : 0) }
+        }
+
+        /// The grid's reading is kept without trying the tokens: complete, identities holding.
+        static func complete(_ cells: [Cell], expected: Int) -> Bool {
+            known(cells) >= expected && !IdentityChecker().check(cells).contains { $0.status == .fail }
         }
 
         func beaten(by other: Score) -> Bool {
@@ -29,12 +38,18 @@ struct TableReaderChoice {
         let reader = ActiveDisclosureReader(blankAsZero: blankAsZero)
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, fallback: fallback, diagnostics: &gridDiagnostics)
+        let quickGeneration = grid.generation ?? (fallback == .g2019 ? .g2019 : .g2021)
+        let quickExpected = ActiveDisclosureLayout.rows(quickGeneration).reduce(0) { $0 + $1.columns.count }
+        if rows.isEmpty || (grid.generation != nil && Score.complete(grid.cells, expected: quickExpected)) {
+            diagnostics += gridDiagnostics
+            return grid
+        }
         let detected = ActiveDisclosureReader.generation(of: rows)
         let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
         let template = TableTemplate.activeDisclosure(generation)
         let expected = template.rows.reduce(0) { $0 + $1.slots }
         let gridScore = Score(grid.cells)
-        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
+        if gridScore.known >= expected && gridScore.fails == 0 {
             diagnostics += gridDiagnostics
             return grid
         }
@@ -55,6 +70,10 @@ struct TableReaderChoice {
         let reader = ApplicationsReader(blankAsZero: blankAsZero)
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
+        if let split = grid.splitOther, Score.complete(grid.cells, expected: (split ? 25 : 24) * ApplicationsLayout.columns.count) {
+            diagnostics += gridDiagnostics
+            return grid
+        }
         let singleOther: Bool
         if let split = grid.splitOther {
             singleOther = !split

@@ -12,8 +12,19 @@ struct TableToken: Sendable {
     /// `nil`: a hard boundary (a pipe, a tab, an HTML/PDF cell, a line break).
     var gap: Int?
 
-    /// A plain run of ASCII digits (what the digit splitter can cut).
+    /// A plain run of ASCII digits.
     var isDigitRun: Bool { kind == .number && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
+    /// What the digit splitter can cut: digits with thousands commas, or a mark (one cell).
+    var splitPiece: [UInt8]? {
+        if kind == .mark { return DigitSplitter.markPiece }
+        guard kind == .number else { return nil }
+        var out: [UInt8] = []
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { out.append(b - 0x30) } else if b == 0x2C { out.append(DigitSplitter.comma) } else { return nil }
+        }
+        return out
+    }
 }
 
 /// Turns the rows of a table region into tokens in reading order. Digits glued to a following item
@@ -71,7 +82,7 @@ enum TableTokenizer {
             pendingText = String.UnicodeScalarView()
             var trailing = 0
             while t.last == " " { t.removeLast(); trailing += 1 }
-            if !t.isEmpty { emit(.text, t) }
+            if !t.isEmpty { emit(CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(t)) ? .mark : .text, t) }
             spaces = trailing
         }
         while i < s.count {
@@ -114,7 +125,6 @@ enum TableTokenizer {
                     i = end
                     continue
                 }
-                if pendingText.isEmpty && !first { pendingText.append(contentsOf: [Unicode.Scalar]()) }
                 pendingText.append(contentsOf: s[i..<j])
                 i = j
                 continue

@@ -71,6 +71,9 @@ struct TokenTableReader {
         guard !key.isEmpty else { return nil }
         if template.headerWords.contains(where: { key.includes($0) }) { return nil }
         guard let spec = template.priority.first(where: { $0.matches(key) }) else { return nil }
+        // 总计 alone is also a column header (法人或其他组织 … 总计, printed again on each page):
+        // the row is （七）总计.
+        if spec.key == ApplicationsLayout.totalProcessed.key && !key.includes("七") { return nil }
         return template.index(of: spec.key)
     }
 
@@ -151,8 +154,8 @@ struct TokenTableReader {
         }
         if clean && tokens.count == slots { return .printed(tokens) }
         let soft = tokens.dropFirst().allSatisfy { $0.gap != nil }
-        if runTogether, soft, tokens.allSatisfy(\.isDigitRun) {
-            let pieces = tokens.map { t in t.text.utf8.map { UInt8($0 - 0x30) } }
+        if runTogether, soft, tokens.contains(where: { $0.kind == .number }), tokens.allSatisfy({ $0.splitPiece != nil }) {
+            let pieces = tokens.map { $0.splitPiece! }
             // Whitespace between pieces may stand for blank cells (one per space), never inside a piece.
             var blanks = [0]
             for t in tokens.dropFirst() { blanks.append(t.gap ?? 0) }
@@ -188,7 +191,7 @@ struct TokenTableReader {
                     let v = CellReading.read(t.text).value
                     return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
                 }))
-            case .split(_, _, .candidates(let c)): solverRows.append(.choices(c))
+            case .split(_, _, .candidates(let c)): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
             default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
             }
         }
@@ -220,19 +223,34 @@ struct TokenTableReader {
             case .split(let run, let at, .tooMany):
                 diagnostics.append(Diagnostic(.error, "row_ambiguous",
                     "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
-            case .split(let run, let at, .candidates):
-                guard let result = solved[solverIndex[a.row]!] else { continue }
+            case .split(let run, let at, .candidates(let original)):
+                guard var result = solved[solverIndex[a.row]!] else { continue }
+                // Marks (`/`) went to the solver as blanks: take the printed split back.
+                if case .settled(let v) = result {
+                    let printed = original.filter { $0.map(DigitSplitter.number) == v }
+                    result = printed.count == 1 ? .settled(printed[0]) : .ambiguous(printed)
+                }
                 switch result {
                 case .settled(let v):
-                    let show = v.map { $0.map(String.init) ?? "□" }.joined(separator: " | ")
+                    let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
                     diagnostics.append(Diagnostic(.note, "digits_split",
                         "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                    let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
+                    var nextMark = 0
                     out.append(row(v.map { x in
-                        PlacedReading(reading: x.map { CellReading(value: DecimalNumber(units: $0), kind: .number, raw: run) }
-                                        ?? CellReading(value: nil, kind: .empty, raw: ""), at: at, column: nil)
+                        let reading: CellReading
+                        if x == DigitSplitter.markValue {
+                            reading = CellReading(value: nil, kind: .notApplicable, raw: nextMark < marks.count ? marks[nextMark] : "/")
+                            nextMark += 1
+                        } else if let x {
+                            reading = CellReading(value: DecimalNumber(units: x), kind: .number, raw: run)
+                        } else {
+                            reading = CellReading(value: nil, kind: .empty, raw: "")
+                        }
+                        return PlacedReading(reading: reading, at: at, column: nil)
                     }, at: at))
                 case .ambiguous(let c):
-                    let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")
+                    let list = c.prefix(4).map { $0.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " ") }.joined(separator: "; ")
                     diagnostics.append(Diagnostic(.error, "row_ambiguous",
                         "\(name): the run \"\(run)\" splits into \(c.count) different rows that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null", at: at))
                 case .impossible:
