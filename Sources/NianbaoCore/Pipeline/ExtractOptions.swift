@@ -5,8 +5,16 @@ public struct ExtractOptions: Sendable, Hashable {
     /// When pages are read by OCR.
     public var ocr: OCRMode
 
-    public init(blankAsZero: Bool = false, ocr: OCRMode = .auto) {
+    /// The largest input read, in bytes (`too_large` beyond it), checked while reading: standard
+    /// input, a pipe or a device is never read past it.
+    public var maxInputSize: Int
+
+    /// 512 MiB: far above any real report (the largest PDFs seen are tens of MB).
+    public static let defaultMaxInputSize = 512 << 20
+
+    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, ocr: OCRMode = .auto) {
         self.blankAsZero = blankAsZero
+        self.maxInputSize = maxInputSize
         self.ocr = ocr
     }
 }

@@ -84,13 +84,14 @@ struct ApplicationsReader: Sendable {
             if resultRows.contains(rowKey) || rowKey == "total_processed" {
                 let parts = resultRows.map { value($0, c) }
                 if let total = value("total_processed", c), !parts.contains(where: { $0 == nil }) {
-                    if parts.reduce(DecimalNumber(0), { $0 + $1! }) != total { return false }
+                    if DecimalNumber.sum(parts.map { $0! }) != total { return false }
                 }
             }
             let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
             if i1.contains(rowKey) {
                 let v = i1.map { value($0, c) }
-                if !v.contains(where: { $0 == nil }), v[0]! + v[1]! != v[2]! + v[3]! { return false }
+                if !v.contains(where: { $0 == nil }),
+                   DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true { return false }
             }
         }
         return true

@@ -34,17 +34,20 @@ enum MissingCellSolver {
             var k = 0
             for s in 0..<slots where s != gap { vector[s] = printed[k]; k += 1 }
             guard let identity = identities.first(where: { $0.all.contains(gap) }) else { continue }
+            // Checked arithmetic: a sum that overflows determines nothing (never a wrapped value).
             let missing: DecimalNumber
             if identity.total == gap {
-                missing = identity.parts.reduce(DecimalNumber(0)) { $0 + vector[$1]! }
+                guard let sum = DecimalNumber.sum(identity.parts.map { vector[$0]! }) else { continue }
+                missing = sum
             } else {
-                let others = identity.parts.filter { $0 != gap }.reduce(DecimalNumber(0)) { $0 + vector[$1]! }
-                missing = vector[identity.total]! - others
+                guard let others = DecimalNumber.sum(identity.parts.filter { $0 != gap }.map { vector[$0]! }),
+                      let difference = vector[identity.total]!.subtracting(others) else { continue }
+                missing = difference
             }
             if missing.isNegative { continue }
             vector[gap] = missing
             let full = vector.map { $0! }
-            let holds = identities.allSatisfy { id in id.parts.reduce(DecimalNumber(0)) { $0 + full[$1] } == full[id.total] }
+            let holds = identities.allSatisfy { id in DecimalNumber.sum(id.parts.map { full[$0] }).map { $0 == full[id.total] } ?? false }
             if holds && accept(full) { candidates.append(Candidate(gap: gap, values: full)) }
         }
         guard let first = candidates.first else { return .impossible }

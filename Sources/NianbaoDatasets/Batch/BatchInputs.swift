@@ -35,7 +35,8 @@ package enum BatchDiscovery {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
                 directories += 1
-                for rel in walk(arg) { found.append((join(arg, rel), rel)) }
+                // A folder that cannot be listed is an input of its own (an `unreadable` record).
+                for rel in walk(arg) { found.append(rel.isEmpty ? (arg, nil) : (join(arg, rel), rel)) }
             } else {
                 found.append((arg, nil))
             }
@@ -67,12 +68,17 @@ package enum BatchDiscovery {
         dir.hasSuffix("/") ? dir + rel : dir + "/" + rel
     }
 
-    /// Relative paths of the report files under a directory, recursively.
+    /// Relative paths of the report files under a directory, recursively, and of the folders that
+    /// cannot be listed (no permission …): those are accounted for as inputs that fail (`unreadable`),
+    /// never skipped silently; "" stands for `root` itself.
     static func walk(_ root: String) -> [String] {
         var out: [String] = []
         func visit(_ rel: String) {
             let full = rel.isEmpty ? root : join(root, rel)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else {
+                out.append(rel)
+                return
+            }
             for name in names where !name.hasPrefix(".") {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
                 let childFull = join(root, childRel)
