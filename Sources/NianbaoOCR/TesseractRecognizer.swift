@@ -87,7 +87,6 @@ final class TesseractSession: PageRecognitionSession {
             let first = words[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
             let second = readings[n].unicodeScalars.filter { !$0.properties.isWhitespace }
             if String(String.UnicodeScalarView(first)) != String(String.UnicodeScalarView(second)) {
-                if ProcessInfo.processInfo.environment["NIANBAO_OCR_DEBUG"] != nil { FileHandle.standardError.write(Data("2nd: \(words[i].text) vs \(readings[n])\n".utf8)) }
                 for s in out[i].symbols.indices { out[i].symbols[s].confidence = 0 }
             }
         }
