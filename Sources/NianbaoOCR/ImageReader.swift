@@ -5,15 +5,19 @@ import NianbaoPDF
 package struct ImageReader: DocumentReader {
     package var recognizer: TesseractRecognizer?
     package var mediaType: String
+    /// Why there is no recognizer, for the error message.
+    package var unavailable: String
 
-    package init(recognizer: TesseractRecognizer?, mediaType: String) {
+    package init(recognizer: TesseractRecognizer?, mediaType: String,
+                 unavailable: String = "OCR is not available: \(TesseractRecognizer.howToEnable)") {
         self.recognizer = recognizer
         self.mediaType = mediaType
+        self.unavailable = unavailable
     }
 
     package func read(data: [UInt8], path: String) throws(ExtractError) -> SourceDocument {
         guard let recognizer else {
-            throw ExtractError(.noTextLayer, path: path, "a page image has no text layer and OCR is not available: \(TesseractRecognizer.howToEnable)")
+            throw ExtractError(.noTextLayer, path: path, "a page image has no text layer and \(unavailable)")
         }
         guard let decoded = LeptonicaImage.decode(data), var image = decoded.gray() else {
             throw ExtractError(.damaged, path: path, "the image cannot be decoded")

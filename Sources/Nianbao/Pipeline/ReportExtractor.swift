@@ -64,7 +64,11 @@ public struct ReportExtractor: Sendable {
         case .html: return HTMLReader()
         case .text: return TextReader()
         case .png, .jpeg, .tiff:
-            return ImageReader(recognizer: options.ocr == .never ? nil : TesseractRecognizer.available(), mediaType: kind.imageMediaType ?? "image")
+            if options.ocr == .never {
+                return ImageReader(recognizer: nil, mediaType: kind.imageMediaType ?? "image",
+                                   unavailable: "OCR is off (run with --ocr auto to read it)")
+            }
+            return ImageReader(recognizer: TesseractRecognizer.available(), mediaType: kind.imageMediaType ?? "image")
         }
     }
 
