@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["Nianbao"],
+            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoDatasets"],
             path: "Sources/nianbao-bench"
         ),
         .testTarget(

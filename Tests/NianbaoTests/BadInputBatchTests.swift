@@ -29,8 +29,10 @@ import Testing
         return out
     }
 
-    @Test func wholeCorpusIsAccountedFor() throws {
-        guard let extract = TestSupport.extractBinary, let corpus = BadInputCorpus.directory else { return }
+    @Test(Prerequisite.extractBinary)
+    func wholeCorpusIsAccountedFor() throws {
+        let extract = try TestSupport.requireExtractBinary()
+        let corpus = try BadInputCorpus.directory()
         let work = try Self.tempDir("bad-batch")
         defer { try? FileManager.default.removeItem(at: work) }
         let jsonl = work.appendingPathComponent("all.jsonl"), out = work.appendingPathComponent("out")
@@ -41,8 +43,7 @@ import Testing
         let records = try Self.records(jsonl)
         var byPath: [String: JSONValue] = [:]
         for r in records { if let p = r["source"]?["path"]?.stringValue { byPath[p] = r } }
-        let manifest = try JSONParser.parse(Array(Data(contentsOf: corpus.appendingPathComponent("manifest.json"))))
-        let unlisted = manifest["unlisted_files"]?.intValue ?? 0
+        let unlisted = BadInputCorpus.unlistedFiles
         let discoverable = BadInputCorpus.entries.filter {
             BatchDiscovery.extensions.contains(($0.name as NSString).pathExtension.lowercased())
         }
@@ -69,8 +70,9 @@ import Testing
     }
 
     /// Input names with `..`, absolute paths and odd Unicode never put an output outside `--out`.
-    @Test func outputPathsStayInsideOut() throws {
-        guard let extract = TestSupport.extractBinary else { return }
+    @Test(Prerequisite.extractBinary)
+    func outputPathsStayInsideOut() throws {
+        let extract = try TestSupport.requireExtractBinary()
         let work = try Self.tempDir("escape")
         defer { try? FileManager.default.removeItem(at: work) }
         let report = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Corpus/text/t01-2021-tabs.txt"))
@@ -104,8 +106,9 @@ import Testing
 
     /// A file that takes too long ends its worker: `timeout` for it, the others convert. One file
     /// alone exits 7.
-    @Test func timeoutEndsOneFile() throws {
-        guard let extract = TestSupport.extractBinary else { return }
+    @Test(.tags(.slow), Prerequisite.slow, Prerequisite.extractBinary)
+    func timeoutEndsOneFile() throws {
+        let extract = try TestSupport.requireExtractBinary()
         let work = try Self.tempDir("timeout")
         defer { try? FileManager.default.removeItem(at: work) }
         let chunk = "政府信息公开 1 2 3 "
@@ -117,7 +120,8 @@ import Testing
         #expect(one.stderr.hasSuffix("[timeout]\n") && one.stdout.isEmpty)
 
         let jsonl = work.appendingPathComponent("b.jsonl")
-        let batch = try TestSupport.run(extract, [work.path, "--jsonl", jsonl.path, "--timeout", "0.3", "--quiet", "--jobs", "1"])
+        // 5 s: the small report converts well within it on a loaded machine; the slow page takes far longer.
+        let batch = try TestSupport.run(extract, [work.path, "--jsonl", jsonl.path, "--timeout", "5", "--quiet", "--jobs", "1"])
         #expect(batch.status == 1)
         let records = try Self.records(jsonl)
         #expect(records.count == 2)
@@ -127,8 +131,9 @@ import Testing
 
     /// A worker over its memory limit dies; that file is `crashed` (the message names the limit), the
     /// batch goes on.
-    @Test func memoryLimitEndsOneFile() throws {
-        guard let extract = TestSupport.extractBinary else { return }
+    @Test(.tags(.slow), Prerequisite.slow, Prerequisite.extractBinary)
+    func memoryLimitEndsOneFile() throws {
+        let extract = try TestSupport.requireExtractBinary()
         let work = try Self.tempDir("memory")
         defer { try? FileManager.default.removeItem(at: work) }
         let page = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Corpus/html/h01-2021-utf8.html"), encoding: .utf8)

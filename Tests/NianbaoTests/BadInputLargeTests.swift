@@ -8,7 +8,7 @@ import Testing
 
 /// The large hostile inputs, built in memory at test time (nothing big is committed): thousands of
 /// pages, a 10 MiB line, a 50 MiB page. Each must end in bounded time with a report or its error.
-@Suite(.serialized) struct BadInputLargeTests {
+@Suite(.serialized, .tags(.slow), Prerequisite.slow) struct BadInputLargeTests {
     /// A PDF of `pages` pages that all share one content stream and one font (cheap to build and to keep).
     static func repeatedPagePDF(pages: Int, content: String, font: Bool = true) -> [UInt8] {
         var objects: [String] = [

@@ -70,7 +70,7 @@ import Testing
 
     /// Fix: a 50 MB table cell took minutes, every row keyword being searched through it; labels
     /// over 4 KiB are not row labels.
-    @Test(.timeLimit(.minutes(3))) func hugeTableCellIsBounded() {
+    @Test(.tags(.slow), Prerequisite.slow, .timeLimit(.minutes(3))) func hugeTableCellIsBounded() {
         let chunk = "政府信息公开 1 2 3 "
         let cell = String(repeating: chunk, count: (8 << 20) / chunk.utf8.count)
         let html = "<html><body><table><tr><td>a</td><td>" + cell + "</td></tr></table></body></html>"

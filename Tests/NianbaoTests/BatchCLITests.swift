@@ -23,7 +23,7 @@ let extractBinary: String? = {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
 }()
 
-@Suite(.enabled(if: extractBinary != nil, "the extract binary is not built"), .serialized)
+@Suite(Prerequisite.needs(extractBinary != nil, "the extract binary is not built (required when CI=true)"), .serialized)
 struct BatchCLITests {
     static var binary: String? { extractBinary }
 
@@ -35,7 +35,7 @@ struct BatchCLITests {
 
     static func start(_ args: [String], stdin: String? = nil, dir: String) throws -> (Process, String, String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary!)
+        p.executableURL = URL(fileURLWithPath: try #require(binary, "the extract binary is not built"))
         p.arguments = args
         let out = dir + "/.stdout-\(UInt32.random(in: 0...UInt32.max))", err = out + ".err"
         FileManager.default.createFile(atPath: out, contents: nil)
@@ -181,7 +181,8 @@ struct BatchCLITests {
         return out
     }
 
-    @Test func killedAndResumedRunEqualsAnUninterruptedOne() throws {
+    @Test(.tags(.slow), Prerequisite.slow)
+    func killedAndResumedRunEqualsAnUninterruptedOne() throws {
         let dir = BatchFixture.temporaryDirectory("cli-kill")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let archive = BatchFixture.makeArchive(at: dir, copies: 8)

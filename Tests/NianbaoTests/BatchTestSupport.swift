@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Nianbao
 @testable import NianbaoCore
 @testable import NianbaoDatasets
@@ -15,6 +16,9 @@ enum BatchFixture {
     }()
 
     static var corpusText: String { packageRoot + "/Corpus/text" }
+
+    /// The seed report of ../shared, added to archives where it is present.
+    static var seed: String { TestSupport.shared.appendingPathComponent("seed/000_a45bd972aea0d5d6.txt").path }
 
     static func temporaryDirectory(_ name: String) -> String {
         let dir = NSTemporaryDirectory() + "/nianbao-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -39,7 +43,6 @@ enum BatchFixture {
             try! fm.createDirectory(atPath: archive + sub, withIntermediateDirectories: true)
             for f in corpusFiles() { try! fm.copyItem(atPath: corpusText + "/" + f, toPath: archive + sub + "/" + f) }
         }
-        let seed = "/work/shared/seed/000_a45bd972aea0d5d6.txt"
         if fm.fileExists(atPath: seed) {
             try! fm.createDirectory(atPath: archive + "/seed", withIntermediateDirectories: true)
             try! fm.copyItem(atPath: seed, toPath: archive + "/seed/000_a45bd972aea0d5d6.txt")
@@ -66,7 +69,7 @@ enum BatchFixture {
 
     /// Inputs of the archive made by ``makeArchive``: corpus + seed + 2 agency + 3 bad.
     static func expectedInputCount(copies: Int = 1) -> Int {
-        corpusFiles().count * copies + (FileManager.default.fileExists(atPath: "/work/shared/seed/000_a45bd972aea0d5d6.txt") ? 1 : 0) + 2 + 3
+        corpusFiles().count * copies + (FileManager.default.fileExists(atPath: seed) ? 1 : 0) + 2 + 3
     }
 
     /// Splits CSV text into rows of fields (RFC 4180 quoting).
@@ -94,11 +97,17 @@ enum BatchFixture {
         return rows
     }
 
-    static func read(_ path: String) -> String {
-        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    /// The file's text; a file that cannot be read is a recorded issue (two missing outputs are not equal outputs).
+    static func read(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            Issue.record("cannot read \(path): \(error)", sourceLocation: sourceLocation)
+            return ""
+        }
     }
 
-    static func jsonLines(_ path: String) -> [JSONValue] {
-        read(path).split(separator: "\n").map { try! JSONParser.parse(Array($0.utf8)) }
+    static func jsonLines(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> [JSONValue] {
+        read(path, sourceLocation: sourceLocation).split(separator: "\n").map { try! JSONParser.parse(Array($0.utf8)) }
     }
 }

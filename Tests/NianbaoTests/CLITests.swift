@@ -7,12 +7,12 @@ import Testing
 @testable import NianbaoPDF
 
 /// The built `extract` binary: stdout, stderr and exit status.
-@Suite(.serialized) struct CLITests {
+@Suite(.serialized, Prerequisite.extractBinary) struct CLITests {
     let corpusFile = TestSupport.packageRoot.appendingPathComponent("Corpus/text/t01-2021-tabs.txt").path
     let errorsFile = TestSupport.packageRoot.appendingPathComponent("Corpus/text/t03-2021-layout-other-single.txt").path
 
     func binary() throws -> String {
-        try #require(TestSupport.extractBinary, "the extract binary was not built beside the tests")
+        try TestSupport.requireExtractBinary()
     }
 
     func temp(_ name: String, _ bytes: [UInt8]) throws -> String {

@@ -8,29 +8,21 @@ import Testing
 
 private var packageRoot: URL { TestSupport.packageRoot }
 
-private func dump(_ doc: SourceDocument) {
-    guard ProcessInfo.processInfo.environment["NIANBAO_DUMP"] != nil else { return }
-    for row in doc.grid.rows {
-        print(row.table.map { "T\($0)" } ?? "P", row.startsParagraph ? "¶" : " ", row.at,
-              row.cells.map { "[\($0.column.map(String.init) ?? "-")]\($0.text)" }.joined(separator: " | "))
-    }
-    for d in doc.diagnostics { print("DIAG", d.severity, d.code, d.message) }
-}
+/// The synthetic pages of Corpus/html that have a gold file.
+private let goldPages: [URL] = {
+    let dir = packageRoot.appendingPathComponent("Corpus/html")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.sorted().filter { $0.hasSuffix(".html") }.map { dir.appendingPathComponent($0) }
+        .filter { FileManager.default.fileExists(atPath: $0.deletingPathExtension().appendingPathExtension("gold.json").path) }
+}()
 
-/// The shared corpus lives beside the package: `<package root>/../shared/corpus/`.
-private func sharedCorpusFile(_ name: String) -> URL? {
-    TestSupport.sharedFile("corpus/\(name)")
-}
-
+/// Grids are printed by `nianbao-bench grid FILE` (README, developer tools), not by the tests.
 @Suite struct HTMLCorpusTests {
-    @Test func shanghai2019() throws {
-        guard let url = sharedCorpusFile("shanghai-2019.html") else {
-            print("skipped: ../shared/corpus/shanghai-2019.html is not there")
-            return
-        }
+    @Test(Prerequisite.shared("corpus/shanghai-2019.html"))
+    func shanghai2019() throws {
+        let url = try TestSupport.requireShared("corpus/shanghai-2019.html")
         let data = try [UInt8](Data(contentsOf: url))
         let doc = try HTMLReader().read(data: data, path: url.path)
-        dump(doc)
         #expect(doc.mediaType == "text/html")
         #expect(doc.encoding == "UTF-8")
         let rows = doc.grid.rows
@@ -62,20 +54,12 @@ private func sharedCorpusFile(_ name: String) -> URL? {
     /// Every synthetic page of `Corpus/html` reads without error, with its title, its six
     /// headings as prose rows, and Table 三 rows carrying seven value cells.
     @Test func syntheticCorpus() throws {
-        let dir = packageRoot.appendingPathComponent("Corpus/html")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
-            print("skipped: Corpus/html is not there")
-            return
-        }
-        for name in names.sorted() where name.hasSuffix(".html") {
-            let url = dir.appendingPathComponent(name)
+        #expect(goldPages.count >= 8, "Corpus/html: \(goldPages.count) pages with a gold file")
+        for url in goldPages {
+            let name = url.lastPathComponent
             let doc = try HTMLReader().read(data: [UInt8](Data(contentsOf: url)), path: name)
-            if let only = ProcessInfo.processInfo.environment["NIANBAO_DUMP"], name.contains(only) {
-                print("=====", name, doc.encoding ?? "-")
-                dump(doc)
-            }
             let goldURL = url.deletingPathExtension().appendingPathExtension("gold.json")
-            guard let gold = try? JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as? [String: Any] else { continue }
+            let gold = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as? [String: Any], "\(goldURL.lastPathComponent)")
             let prose = doc.grid.rows.filter { $0.table == nil }.map { TextNormalizer.matchKey($0.text) }
             if let title = gold["title"] as? String {
                 let key = TextNormalizer.matchKey(title)
@@ -91,11 +75,9 @@ private func sharedCorpusFile(_ name: String) -> URL? {
     }
 
     /// Truncated and garbled copies of a real page read without crashing, and readers run in parallel.
-    @Test func truncatedAndConcurrentReads() async throws {
-        guard let url = sharedCorpusFile("shanghai-2019.html") else {
-            print("skipped: ../shared/corpus/shanghai-2019.html is not there")
-            return
-        }
+    @Test(Prerequisite.shared("corpus/shanghai-2019.html"))
+    func truncatedAndConcurrentReads() async throws {
+        let url = try TestSupport.requireShared("corpus/shanghai-2019.html")
         let data = try [UInt8](Data(contentsOf: url))
         for k in stride(from: 1, to: data.count, by: max(1, data.count / 30)) {
             _ = try? HTMLReader().read(data: Array(data[..<k]), path: "cut.html")
@@ -115,37 +97,33 @@ private func sharedCorpusFile(_ name: String) -> URL? {
     /// Reader + interpreter over every HTML page with a gold file: every value as in the gold,
     /// every non-inferred cell located in an HTML table.
     @Test func endToEndMatchesGold() throws {
-        var pages: [URL] = []
-        let dir = packageRoot.appendingPathComponent("Corpus/html")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".html") {
-            pages.append(dir.appendingPathComponent(name))
+        #expect(goldPages.count >= 8, "Corpus/html: \(goldPages.count) pages with a gold file")
+        for page in goldPages { try Self.endToEnd(page) }
+    }
+
+    @Test(Prerequisite.shared("corpus/shanghai-2019.html"))
+    func endToEndShanghaiMatchesGold() throws {
+        try Self.endToEnd(try TestSupport.requireShared("corpus/shanghai-2019.html"))
+    }
+
+    static func endToEnd(_ page: URL) throws {
+        let gold = try GoldFile(url: page.deletingPathExtension().appendingPathExtension("gold.json"))
+        let report = try ReportExtractor().extract(file: page.path)
+        #expect(gold.values.count > 100)
+        var byKey: [String: Cell] = [:]
+        for cell in report.cells { byKey[cell.key] = cell }
+        var wrong: [String] = []
+        for (key, want) in gold.values.sorted(by: { $0.key < $1.key }) {
+            let got = byKey[key]?.value.flatMap { Double($0.description) }
+            if got != want { wrong.append("\(key): expected \(want.map { "\($0)" } ?? "null"), got \(got.map { "\($0)" } ?? "null")") }
         }
-        if let shanghai = sharedCorpusFile("shanghai-2019.html") { pages.append(shanghai) }
-        var compared = 0
-        defer { print("end-to-end: \(compared) HTML page(s) compared with gold") }
-        for page in pages {
-            let goldURL = page.deletingPathExtension().appendingPathExtension("gold.json")
-            guard let gold = try? JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as? [String: Any],
-                  let values = gold["values"] as? [String: Any] else { continue }
-            let report = try ReportExtractor().extract(file: page.path)
-            compared += 1
-            #expect(values.count > 100)
-            var byKey: [String: Cell] = [:]
-            for cell in report.cells { byKey[cell.key] = cell }
-            var wrong: [String] = []
-            for (key, expected) in values.sorted(by: { $0.key < $1.key }) {
-                let got = byKey[key]?.value.flatMap { Double($0.description) }
-                let want = (expected as? NSNumber)?.doubleValue
-                if got != want { wrong.append("\(key): expected \(want.map { "\($0)" } ?? "null"), got \(got.map { "\($0)" } ?? "null")") }
+        #expect(wrong.isEmpty, "\(page.lastPathComponent): \(wrong.count) wrong: \(wrong.prefix(8))")
+        for cell in report.cells where cell.kind != .inferred {
+            guard case .table = cell.at else {
+                Issue.record("\(page.lastPathComponent): \(cell.key) at \(cell.at), not in an HTML table")
+                break
             }
-            #expect(wrong.isEmpty, "\(page.lastPathComponent): \(wrong.count) wrong: \(wrong.prefix(8))")
-            for cell in report.cells where cell.kind != .inferred {
-                guard case .table = cell.at else {
-                    Issue.record("\(page.lastPathComponent): \(cell.key) at \(cell.at), not in an HTML table")
-                    break
-                }
-            }
-            #expect(report.title == gold["title"] as? String, "\(page.lastPathComponent): title")
         }
+        #expect(report.title == gold.title, "\(page.lastPathComponent): title")
     }
 }

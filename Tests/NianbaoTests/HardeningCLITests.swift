@@ -8,11 +8,11 @@ import Testing
 /// cannot be written, the input size limit, bad --timeout values, unreadable folders, links out of
 /// --out, concurrent batches, error messages with the real errno text, non-UTF-8 names, and resume
 /// after a same-length edit.
-@Suite(.serialized) struct HardeningCLITests {
+@Suite(.serialized, Prerequisite.extractBinary) struct HardeningCLITests {
     let report = TestSupport.packageRoot.appendingPathComponent("Corpus/text/t01-2021-tabs.txt").path
 
     func binary() throws -> String {
-        try #require(TestSupport.extractBinary, "the extract binary was not built beside the tests")
+        try TestSupport.requireExtractBinary()
     }
 
     static func tempDir(_ name: String) throws -> String {
@@ -33,11 +33,10 @@ import Testing
         return TestSupport.which("setpriv").map { [$0, "--inh-caps=-all", "--bounding-set=-all"] }
     }()
 
-    static var permissionsTestable: Bool {
-        if dropCapabilities == nil && ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("running as root without setpriv (util-linux): permission tests cannot run")
-        }
-        return dropCapabilities != nil
+    /// Skipped where the command cannot run without permissions; under CI=true the test runs and
+    /// fails at `#require(Self.dropCapabilities)`.
+    static var permissionsTestable: ConditionTrait {
+        Prerequisite.needs(dropCapabilities != nil, "running as root without setpriv (util-linux): permission tests cannot run")
     }
 
     func runWithoutCapabilities(_ args: [String]) throws -> TestSupport.Run {
@@ -106,7 +105,7 @@ import Testing
 
     // MARK: 5. unreadable folders
 
-    @Test(.enabled(if: permissionsTestable, "running as root without setpriv"))
+    @Test(permissionsTestable)
     func unreadableFolderInABatchIsAnErrorRecord() throws {
         let dir = try Self.tempDir("locked")
         defer { chmod(dir + "/in/locked", 0o755); try? FileManager.default.removeItem(atPath: dir) }
@@ -217,7 +216,7 @@ import Testing
         return (p, out)
     }
 
-    @Test(.enabled(if: permissionsTestable, "running as root without setpriv"))
+    @Test(permissionsTestable)
     func permissionDeniedOnAParentFolderSaysSo() throws {
         let dir = try Self.tempDir("eacces")
         defer { chmod(dir + "/closed", 0o755); try? FileManager.default.removeItem(atPath: dir) }

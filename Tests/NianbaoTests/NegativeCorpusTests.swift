@@ -69,8 +69,9 @@ import Testing
         }
     }
 
-    @Test func thePDFIsRefusedByTheCommandLine() throws {
-        let binary = try #require(TestSupport.extractBinary, "the extract binary was not built beside the tests")
+    @Test(Prerequisite.extractBinary)
+    func thePDFIsRefusedByTheCommandLine() throws {
+        let binary = try TestSupport.requireExtractBinary()
         let run = try TestSupport.run(binary, [Self.folder.appendingPathComponent("n10-district-budget.pdf").path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("[not_a_report]"), "\(run.stderr)")

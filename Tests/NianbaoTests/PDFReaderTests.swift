@@ -7,11 +7,19 @@ import Testing
 @testable import NianbaoPDF
 
 /// The reader on the real hongze-2023.pdf (WPS export) from the shared corpus.
-@Suite struct PDFHongzeTests {
-    static let doc: SourceDocument? = try? PDFFixtures.read(PDFFixtures.hongze)
+@Suite(Prerequisite.shared("corpus/hongze-2023.pdf"))
+struct PDFHongzeTests {
+    /// Read once for the suite; nil when the file is absent.
+    static let loaded: Result<SourceDocument, ExtractError>? = PDFFixtures.bytes(PDFFixtures.hongze).map { bytes in
+        Result { () throws(ExtractError) in try PDFReader().read(data: bytes, path: PDFFixtures.hongze.lastPathComponent) }
+    }
+
+    static func document() throws -> SourceDocument {
+        try #require(loaded, "\(PDFFixtures.hongze.path) is not there").get()
+    }
 
     @Test func table3RowHasSevenValuesWithColumns() throws {
-        guard let doc = Self.doc else { print("skipped: \(PDFFixtures.hongze.path) absent"); return }
+        let doc = try Self.document()
         let values = try #require(PDFFixtures.trailingValues(doc, label: "一、本年新收"))
         #expect(values.map(\.text) == ["21", "0", "0", "0", "0", "0", "21"])
         let columns = values.compactMap(\.column)
@@ -20,14 +28,14 @@ import Testing
     }
 
     @Test func table4RowHasFifteenValues() throws {
-        guard let doc = Self.doc else { return }
+        let doc = try Self.document()
         let row = try #require(doc.grid.rows.first { r in r.cells.count == 15 && r.cells.allSatisfy { ValueText.isValueLike($0.text) } })
         #expect(row.cells.map(\.text) == ["10", "1", "0", "0", "0", "0", "0", "0", "0", "0", "5", "0", "0", "0", "0"])
         #expect(row.cells.map(\.column) == (0..<15).map { Optional($0) })
     }
 
     @Test func tableCrossingPagesKeepsNumberAndColumns() throws {
-        guard let doc = Self.doc else { return }
+        let doc = try Self.document()
         let first = try #require(doc.grid.rows.first { $0.text.hasPrefix("一、本年新收") })
         let last = try #require(doc.grid.rows.first { $0.text.hasPrefix("四、结转下年度继续办理") })
         #expect(first.at.lineOrPage == 3 && last.at.lineOrPage == 4)
@@ -36,7 +44,7 @@ import Testing
     }
 
     @Test func verticalMergedLabelIsOneCell() throws {
-        guard let doc = Self.doc else { return }
+        let doc = try Self.document()
         #expect(doc.grid.rows.contains { $0.cells.contains { $0.text == "三、本年度办理结果" } })
         // no junk rows made of single characters of the vertical label
         #expect(!doc.grid.rows.contains { $0.text == "度" || $0.text == "结果" })
@@ -45,19 +53,19 @@ import Testing
     }
 
     @Test func pageNumbersAreDropped() throws {
-        guard let doc = Self.doc else { return }
+        let doc = try Self.document()
         #expect(!doc.grid.rows.contains { PDFPageFurniture.isPageNumber($0.text) })
         #expect(doc.pages == 5 && doc.mediaType == "application/pdf")
     }
 
     @Test func wrappedLabelsJoinedAndBlanksExplicit() throws {
-        guard let doc = Self.doc else { return }
+        let doc = try Self.document()
         #expect(doc.grid.rows.contains { $0.text.hasPrefix("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") })
         #expect(doc.grid.rows.contains { $0.text.hasPrefix("5.要求行政机关确认或重新出具已获取信息") })
     }
 
     @Test func headingsAreProseParagraphs() throws {
-        guard let doc = Self.doc else { return }
+        let doc = try Self.document()
         for h in ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"] {
             let row = doc.grid.rows.first { $0.text == h }
             #expect(row != nil && row?.table == nil && row?.startsParagraph == true, "\(h)")
@@ -176,6 +184,7 @@ import Testing
         let bytes = try #require(PDFFixtures.bytes(PDFFixtures.corpus("e01-scanned.pdf")))
         do {
             _ = try PDFReader().read(data: bytes, path: "e01-scanned.pdf")
+            Issue.record("e01-scanned.pdf was read but has no text layer")
         } catch {
             #expect(error.message.contains("pages 1–2"))
             #expect(error.exitStatus == 3)
@@ -218,23 +227,32 @@ import Testing
 /// The whole pipeline on every PDF with a gold file: every value as in the gold.
 @Suite struct PDFGoldenTests {
     static func goldValues(_ url: URL) throws -> [String: Double?] {
-        let data = try Data(contentsOf: url)
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let values = try #require(json["values"] as? [String: Any])
-        return values.mapValues { ($0 as? NSNumber)?.doubleValue }
+        try GoldFile(url: url).values
     }
 
     static var files: [URL] {
         var urls = (try? FileManager.default.contentsOfDirectory(at: PDFFixtures.packageRoot.appendingPathComponent("Corpus/pdf"), includingPropertiesForKeys: nil)) ?? []
         urls = urls.filter { $0.pathExtension == "pdf" && FileManager.default.fileExists(atPath: $0.deletingPathExtension().path + ".gold.json") }
-        if FileManager.default.fileExists(atPath: PDFFixtures.hongze.path) { urls.append(PDFFixtures.hongze) }
         return urls.sorted { $0.path < $1.path }
+    }
+
+    @Test func corpusHasGoldPDFs() {
+        #expect(Self.files.count >= 4, "Corpus/pdf: \(Self.files.count) PDFs with a gold file")
     }
 
     @Test(arguments: files)
     func valuesMatchGold(_ pdf: URL) throws {
+        try Self.compare(pdf)
+    }
+
+    @Test(Prerequisite.shared("corpus/hongze-2023.pdf"))
+    func hongzeValuesMatchGold() throws {
+        try Self.compare(try TestSupport.requireShared("corpus/hongze-2023.pdf"))
+    }
+
+    static func compare(_ pdf: URL) throws {
         let gold = try Self.goldValues(URL(fileURLWithPath: pdf.deletingPathExtension().path + ".gold.json"))
-        let report = try ReportExtractor().extract(bytes: PDFFixtures.bytes(pdf)!, path: pdf.lastPathComponent)
+        let report = try ReportExtractor().extract(bytes: try #require(PDFFixtures.bytes(pdf)), path: pdf.lastPathComponent)
         var got: [String: Double?] = [:]
         for cell in report.cells { got[cell.key] = cell.value.flatMap { Double($0.description) } }
         var wrong: [String] = []

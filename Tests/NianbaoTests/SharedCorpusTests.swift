@@ -7,12 +7,11 @@ import Testing
 @testable import NianbaoPDF
 
 /// The real reports in ../shared: the seed (extracted text) and hongze-2023 through `pdftotext -layout`.
-/// Skipped with a message where ../shared is absent (outside CI) or pdftotext is not installed.
+/// Skipped with the reason where ../shared is absent or pdftotext is not installed; failed instead under CI=true.
 @Suite struct SharedCorpusTests {
-    @Test func seedReport() throws {
-        guard let url = TestSupport.sharedFile("seed/000_a45bd972aea0d5d6.txt") else {
-            print("skipped: ../shared/seed is not there"); return
-        }
+    @Test(Prerequisite.shared("seed/000_a45bd972aea0d5d6.txt"))
+    func seedReport() throws {
+        let url = try TestSupport.requireShared("seed/000_a45bd972aea0d5d6.txt")
         let r = try ReportExtractor().extract(bytes: [UInt8](Data(contentsOf: url)), path: "seed.txt")
         #expect(r.agency == "保定市机关事务管理局")
         #expect(r.year == 2023)
@@ -32,17 +31,15 @@ import Testing
         #expect(r.diagnostics.filter { $0.code == "cell_inferred" }.count == 2)
     }
 
-    @Test func hongzeThroughPdftotextLayout() throws {
-        guard let pdf = TestSupport.sharedFile("corpus/hongze-2023.pdf"), let gold = TestSupport.sharedFile("corpus/hongze-2023.gold.json") else {
-            print("skipped: ../shared/corpus is not there"); return
-        }
-        guard let pdftotext = TestSupport.which("pdftotext") else {
-            print("skipped: pdftotext (poppler-utils) is not installed"); return
-        }
+    @Test(Prerequisite.shared("corpus/hongze-2023.pdf"), Prerequisite.tool("pdftotext"))
+    func hongzeThroughPdftotextLayout() throws {
+        let pdf = try TestSupport.requireShared("corpus/hongze-2023.pdf")
+        let gold = try TestSupport.requireShared("corpus/hongze-2023.gold.json")
+        let pdftotext = try TestSupport.requireTool("pdftotext")
         let run = try TestSupport.run(pdftotext, ["-layout", pdf.path, "-"])
         #expect(run.status == 0)
         let r = try ReportExtractor().extract(bytes: [UInt8](run.stdoutBytes), path: "-")
-        let mismatches = GoldFile(url: gold).compare(r)
+        let mismatches = try GoldFile(url: gold).compare(r)
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         #expect(r.cells.count == 186)
         #expect(r.check("I4.review")?.status == .fail)
@@ -52,12 +49,12 @@ import Testing
         #expect(r.title == "洪泽区人民政府2023年政府信息公开工作年度报告")
     }
 
-    @Test func shanghaiHTML() throws {
-        guard let html = TestSupport.sharedFile("corpus/shanghai-2019.html"), let gold = TestSupport.sharedFile("corpus/shanghai-2019.gold.json") else {
-            print("skipped: ../shared/corpus is not there"); return
-        }
+    @Test(Prerequisite.shared("corpus/shanghai-2019.html"))
+    func shanghaiHTML() throws {
+        let html = try TestSupport.requireShared("corpus/shanghai-2019.html")
+        let gold = try TestSupport.requireShared("corpus/shanghai-2019.gold.json")
         let r = try ReportExtractor().extract(file: html.path)
-        let mismatches = GoldFile(url: gold).compare(r)
+        let mismatches = try GoldFile(url: gold).compare(r)
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         #expect(r.cells.filter { $0.kind == .empty }.count == 135)
     }

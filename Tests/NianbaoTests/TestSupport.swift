@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Nianbao
 @testable import NianbaoCore
 @testable import NianbaoDatasets
@@ -17,6 +18,22 @@ enum TestSupport {
     static func sharedFile(_ relative: String) -> URL? {
         let url = shared.appendingPathComponent(relative)
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// A file of `../shared`, or a failed test (pair with ``Prerequisite/shared(_:)``, which skips the
+    /// test outside CI when the file is absent).
+    static func requireShared(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        try #require(sharedFile(relative), "../shared/\(relative) is not there", sourceLocation: sourceLocation)
+    }
+
+    /// The built `extract` binary, or a failed test (pair with ``Prerequisite/extractBinary``).
+    static func requireExtractBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try #require(extractBinary, "the extract binary was not built beside the tests", sourceLocation: sourceLocation)
+    }
+
+    /// A tool on PATH, or a failed test (pair with ``Prerequisite/tool(_:)``).
+    static func requireTool(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try #require(which(name), "\(name) is not installed", sourceLocation: sourceLocation)
     }
 
     /// Runs the whole pipeline over an inline text report.

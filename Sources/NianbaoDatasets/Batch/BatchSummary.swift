@@ -30,7 +30,7 @@ package struct BatchSummary: Sendable {
     package var text: String {
         var s = "\(total) inputs: \(reports) reports (\(convertedNow) converted, \(reused) resumed), \(failed) failed"
         if !failures.isEmpty {
-            s += " (" + failures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+            s += " (" + failures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + ")"
         }
         s += "; \(reportsWithFailedChecks) reports with failed checks"
         if crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(crossYearChecks), \(crossYearFailures) failed" }

@@ -1,0 +1,60 @@
+import Testing
+@testable import NianbaoCore
+
+/// LabelMatcher with Table 三's rows: which row a label names.
+@Suite struct LabelMatcherTests {
+    static let matcher = ApplicationsLayout.matcher
+
+    /// A logical row with these label cells (as printed), the wrapped label above, and values.
+    static func row(_ labels: [String], pending: String = "", values: [String] = ["1", "0", "0", "0", "0", "0", "1"]) -> LogicalRow {
+        LogicalRow(labelKeys: labels.map { TextNormalizer.matchKey($0) }, pendingKey: TextNormalizer.matchKey(pending),
+                   label: labels.joined(separator: " "),
+                   values: values.map { PlacedReading(reading: CellReading.read($0), at: .none, column: nil) }, at: .none)
+    }
+
+    static func key(_ labels: [String], pending: String = "", values: [String] = ["1", "0", "0", "0", "0", "0", "1"]) -> String? {
+        matcher.match(row(labels, pending: pending, values: values))?.key
+    }
+
+    @Test func rightmostLabelCellIsTheMostSpecific() {
+        #expect(Self.key(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]) == "denied.state_secret")
+        #expect(Self.key(["（三）不予公开", "4.保护第三方合法权益"]) == "denied.third_party_rights")
+        #expect(Self.key(["（四）无法提供", "1.本机关不掌握相关政府信息"]) == "unable.not_held")
+    }
+
+    @Test func subRowsWinOverTheGroupRowsWhoseWordsTheyContain() {
+        #expect(Self.key(["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]) == "partially_granted")
+        #expect(Self.key(["（一）予以公开"]) == "granted")
+        #expect(Self.key(["（六）其他处理"]) == "other.total")
+        #expect(Self.key(["（七）总计"]) == "total_processed")
+        #expect(Self.key(["四、结转下年度继续办理"]) == "carried_forward")
+        #expect(Self.key(["二、上年结转政府信息公开申请数量"]) == "carried_over")
+    }
+
+    @Test func printedTypoIsStillRecognized() {
+        #expect(Self.key(["2.其他法律行政止公开"]) == "denied.prohibited_by_law")
+    }
+
+    @Test func wholeLabelOnlyMatchesTheWholeCell() {
+        #expect(Self.key(["3.其他"]) == "other.other")
+        #expect(Self.key(["（六）3.其他"]) == "other.other")
+        #expect(Self.key(["其他说明"]) == nil)
+    }
+
+    @Test func wrappedLabelFromTheRowAboveCompletesTheKeyword() {
+        // 大量反复 is split over two lines: neither part matches alone.
+        #expect(Self.key(["反复申请"]) == nil)
+        #expect(Self.key(["反复申请"], pending: "4.无正当理由大量") == "not_processed.excessive")
+        // A row of blanks only claims a row by its own label (header rows end in blank cells too).
+        #expect(Self.key(["反复申请"], pending: "4.无正当理由大量", values: ["", "", "", "", "", "", ""]) == nil)
+        #expect(Self.key(["（七）总计"], values: ["", "", "", "", "", "", ""]) == "total_processed")
+    }
+
+    @Test func unknownAndOverlongLabelsMatchNothing() {
+        #expect(Self.key(["备注"]) == nil)
+        #expect(Self.key([]) == nil)
+        let prose = String(repeating: "正文内容。", count: 300) + "属于国家秘密"
+        #expect(prose.utf8.count > RowSpec.maxLabelBytes)
+        #expect(Self.key([prose]) == nil)
+    }
+}
