@@ -53,7 +53,7 @@ public struct ReportExtractor: Sendable {
     public var ocrProgress: (@Sendable (Int, Int) -> Void)? = nil
 
     /// The reader of each input kind.
-    func reader(for kind: InputKind) -> any DocumentReader {
+    package func reader(for kind: InputKind) -> any DocumentReader {
         switch kind {
         case .pdf:
             let recognizer = options.ocr == .never ? nil : TesseractRecognizer.available()
