@@ -7,11 +7,9 @@ import Testing
 /// The committed scans (Corpus/scans, made by Scripts/generate-scans from reports with gold values):
 /// OCR through tesseract, proof-read by the identities. Never a wrong value.
 @Suite(.tags(.slow)) struct OCRScanTests {
-    static let env = ProcessInfo.processInfo.environment
-    static let isCI = env["CI"] == "true"
-    /// OCR takes seconds a page: with the slow set only (`NIANBAO_SLOW=1` or `CI=true`).
-    static let slowEnabled = env["NIANBAO_SLOW"] == "1" || isCI
     static var ocrAvailable: Bool { TesseractRecognizer.available() != nil }
+    /// OCR takes seconds a page: with the slow set only (`NIANBAO_SLOW=1` or `CI=true`).
+    static let needsOCR = Prerequisite.needs(ocrAvailable, "tesseract's chi_sim model is not installed (required when CI=true)")
     static let scans = TestSupport.packageRoot.appendingPathComponent("Corpus/scans")
 
     struct Score { var exact = 0, null = 0, wrong: [String] = [] }
@@ -31,7 +29,7 @@ import Testing
         return s
     }
 
-    @Test(.enabled(if: slowEnabled, "slow: run with NIANBAO_SLOW=1"), .enabled(if: isCI || ocrAvailable, "tesseract chi_sim is not installed (required when CI=true)"),
+    @Test(Prerequisite.slow, needsOCR,
           arguments: [("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.60),
                       ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.70)])
     func committedScanHasNoWrongValue(scan: String, gold: String, minimumExact: Double) throws {
@@ -51,7 +49,7 @@ import Testing
         #expect(report.diagnostics.filter { $0.code == "ocr_inferred" || $0.code == "cell_inferred" }.count >= inferred)
     }
 
-    @Test(.enabled(if: slowEnabled, "slow: run with NIANBAO_SLOW=1"), .enabled(if: isCI || ocrAvailable, "tesseract chi_sim is not installed (required when CI=true)"))
+    @Test(Prerequisite.slow, needsOCR)
     func scannedNonReportIsRefused() throws {
         try #require(Self.ocrAvailable, "tesseract with chi_sim is needed")
         do {
