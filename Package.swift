@@ -6,7 +6,8 @@
 //   NianbaoHTML      HTML pages → grids (libxml2)
 //   NianbaoOCR       scanned pages and page images → words with boxes (tesseract, leptonica)
 //   Nianbao          the façade: ReportExtractor picks a DocumentReader by content; SHA-256 (swift-crypto)
-//   NianbaoDatasets  batches, CSV, SQLite (GRDB)
+//   NianbaoDatasets  batches, CSV, SQLite (GRDB), Stata/SPSS (ReadStat)
+//   NianbaoInspect   `extract inspect`: a self-contained HTML page showing where each value came from
 //   extract          the command-line tool (swift-argument-parser)
 // Linux only: the batch uses /proc, prctl and Glibc.
 import PackageDescription
@@ -39,6 +40,10 @@ let package = Package(
             pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-chi-sim", "pkg-config"])]
         ),
+        .systemLibrary(
+            name: "CReadStat",
+            providers: [.apt(["libreadstat-dev"])]
+        ),
         .target(name: "NianbaoCore"),
         .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler"]),
         .target(name: "NianbaoHTML", dependencies: ["NianbaoCore", "CLibXML2"]),
@@ -53,15 +58,16 @@ let package = Package(
         .target(
             name: "NianbaoDatasets",
             dependencies: [
-                "Nianbao",
+                "Nianbao", "CReadStat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "NianbaoInspect", dependencies: ["Nianbao", "NianbaoPDF"]),
         .executableTarget(
             name: "extract",
             dependencies: [
-                "Nianbao", "NianbaoDatasets",
+                "Nianbao", "NianbaoDatasets", "NianbaoInspect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoDatasets", "extract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

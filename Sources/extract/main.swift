@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Nianbao
 import NianbaoDatasets
+import NianbaoInspect
 
 /// `extract`: disclosure annual reports (text, HTML or PDF) in, normalized JSON or datasets out.
 /// Argument parsing and printing only; conversion and batches live in the Nianbao library.
@@ -13,17 +14,20 @@ struct Extract: ParsableCommand {
         discussion: """
         `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of \
         --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook. \
-        See `extract help convert` for every option and the exit statuses.
+        `extract inspect FILE -o view.html` shows where each value came from. \
+        See `extract help convert` for every option and the exit statuses; `-V` or `--version` \
+        prints the version.
         """,
         version: NianbaoVersion.string,
-        subcommands: [Convert.self, Schema.self, Worker.self],
+        subcommands: [Convert.self, Schema.self, Inspect.self, Merge.self, Worker.self],
         defaultSubcommand: Convert.self
     )
 
+    /// `-V` is `--version` (as in many tools); swift-argument-parser knows only the long form.
     static func main() {
         Console.reserveStandardDescriptors()
         RawArguments.capture()
-        main(nil)
+        main(Array(CommandLine.arguments.dropFirst()) == ["-V"] ? ["--version"] : nil)
     }
 }
 
@@ -89,10 +93,19 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Write a SQLite database (reports, cells, checks, diagnostics, errors).", valueName: "FILE"))
     var sqlite: String?
 
-    @Option(help: ArgumentHelp("Conversions at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Write a Stata file (.dta, format 118) of the wide dataset: short variable names, Chinese labels.", valueName: "FILE"))
+    var dta: String?
 
-    @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's relative path).", valueName: "K/N"))
+    @Option(help: ArgumentHelp("Write an SPSS file (.sav) of the wide dataset: short variable names, Chinese labels.", valueName: "FILE"))
+    var sav: String?
+
+    @Flag(help: "Add a kind column per key to the wide CSV, .dta and .sav (blank, \"/\" and missing told apart).")
+    var kinds = false
+
+    @Option(help: ArgumentHelp("Conversions at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's report id); combine the shards with `extract merge`.", valueName: "K/N"))
     var shard: String?
 
     @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")
@@ -118,7 +131,7 @@ struct Convert: ParsableCommand {
     }
 
     var batchOutputRequested: Bool {
-        outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil
+        outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil || dta != nil || sav != nil
     }
 
     var isBatch: Bool {
@@ -129,7 +142,7 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty && filesFrom == nil { throw ValidationError("Missing expected argument '<inputs> ...' (or --files-from LIST).") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if !timeout.isFinite || timeout <= 0 || timeout > Self.maxTimeout {
             throw ValidationError("--timeout must be a number of seconds between 0 and \(Int(Self.maxTimeout)) (one week).")
         }
@@ -144,7 +157,15 @@ struct Convert: ParsableCommand {
     }
 
     mutating func run() throws {
-        if isBatch { try runBatch() } else { try runSingle(inputs[0]) }
+        if isBatch {
+            // JSONL of a whole archive is not for reading on a terminal: ask for an output (a pipe still gets it).
+            if !batchOutputRequested && isatty(1) != 0 {
+                throw ValidationError("a batch writes JSONL to standard output, which is a terminal here; name an output (--jsonl FILE, --out DIR, --csv FILE, --long FILE, --sqlite FILE) or pipe it (… | less).")
+            }
+            try runBatch()
+        } else {
+            try runSingle(inputs[0])
+        }
     }
 
     func runSingle(_ file: String) throws {
@@ -188,7 +209,7 @@ struct Convert: ParsableCommand {
         let json = ReportExtractor.json(report, pretty: !compact)
         if let output {
             do {
-                try AtomicFile.write(json, to: output)
+                try OutputFile.write(json, to: output)
             } catch {
                 Console.error("\(output): error: cannot write: \(error)\n")
                 throw ExitCode(Console.cannotWrite)
@@ -216,9 +237,13 @@ struct Convert: ParsableCommand {
         }
         var found = BatchDiscovery.discover(arguments: inputs, filesFrom: listed)
         if let shard = shard.flatMap(BatchShard.init) { found = found.filter(shard.contains) }
-        let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
+        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
-        let config = BatchConfiguration(inputs: found, options: extractOptions, jobs: jobs,
+        outputs.dta = dta
+        outputs.sav = sav
+        outputs.kinds = kinds
+        let config = BatchConfiguration(inputs: found, options: extractOptions,
+                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                         timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, ocr: ocr, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0
         let printer = ProgressPrinter()
@@ -274,6 +299,78 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 }
 
+/// `extract merge`: the JSONL outputs of `--shard K/N` runs → the outputs of one run, with the
+/// cross-year checks (I5/I6) and duplicates made across the shards.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine the JSONL outputs of --shard K/N runs into the final outputs (I5/I6 and duplicates across shards).",
+        discussion: """
+        Each SHARD is a --jsonl output of `extract ARCHIVE --shard K/N`. The reports are put in input-path \
+        order, the cross-year checks and duplicate flags each shard made alone are made again over all of \
+        them, and the outputs are those a single run over the archive writes (byte for byte). \
+        Exit status: 0 merged, every input converted; 1 merged, some inputs had failed; 64 usage error; \
+        73 a shard cannot be read or an output cannot be written.
+        """)
+
+    @Argument(help: "JSONL outputs of the shard runs.")
+    var shards: [String] = []
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write one JSON per input under this folder.", valueName: "DIR"))
+    var outDirectory: String?
+    @Option(help: ArgumentHelp("Write the merged JSONL (`-`: standard output).", valueName: "FILE"))
+    var jsonl: String?
+    @Option(help: ArgumentHelp("Write the wide CSV.", valueName: "FILE"))
+    var csv: String?
+    @Option(help: ArgumentHelp("Write the long CSV.", valueName: "FILE"))
+    var long: String?
+    @Option(help: ArgumentHelp("Write a SQLite database.", valueName: "FILE"))
+    var sqlite: String?
+    @Option(help: ArgumentHelp("Write a Stata file (.dta).", valueName: "FILE"))
+    var dta: String?
+    @Option(help: ArgumentHelp("Write an SPSS file (.sav).", valueName: "FILE"))
+    var sav: String?
+    @Flag(help: "Add kind columns to the wide CSV, .dta and .sav.")
+    var kinds = false
+    @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")
+    var bom = false
+    @Flag(help: "Write the --out JSON files compact.")
+    var compact = false
+    @Flag(name: .shortAndLong, help: "Do not print the summary.")
+    var quiet = false
+    @Option(help: ArgumentHelp("Threads for the finishing phase.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if shards.isEmpty { throw ValidationError("Missing expected argument '<shards> ...'.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite, bom: bom, compactJSON: compact)
+        outputs.dta = dta
+        outputs.sav = sav
+        outputs.kinds = kinds
+        let summary: BatchSummary
+        do {
+            summary = try BatchMerge(shards: shards, outputs: outputs, jobs: jobs).run()
+        } catch {
+            FileHandle.standardError.write(Data("extract merge: error: \(error)\n".utf8))
+            throw ExitCode(73)
+        }
+        if !quiet {
+            var s = "extract merge: \(shards.count) shards, \(summary.total) inputs: \(summary.reports) reports, \(summary.failed) failed"
+            if summary.crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(summary.crossYearChecks), \(summary.crossYearFailures) failed" }
+            if summary.duplicateGroups > 0 {
+                s += "; duplicates: \(summary.duplicateReports) reports of \(summary.duplicateGroups) agency-years, "
+                s += summary.duplicateGroupsDiffering == 0 ? "all with the same values" : "\(summary.duplicateGroupsDiffering) with different values"
+            }
+            FileHandle.standardError.write(Data((s + "\n").utf8))
+        }
+        let status = summary.exitStatus(failOnCheck: false)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the codebook: every flat key with its official Chinese label, table, type and generations.")
@@ -283,11 +380,18 @@ struct Schema: ParsableCommand {
     @Option(help: "md (markdown table), csv, or json (a JSON Schema of the report JSON with the codebook under x-codebook).")
     var format: Format = .md
 
+    @Flag(help: "Start the CSV with a UTF-8 byte order mark (Excel); --format csv only.")
+    var bom = false
+
+    func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom applies to --format csv only.") }
+    }
+
     func run() throws {
         let text: String
         switch format {
         case .md: text = CodebookExport.markdown()
-        case .csv: text = CodebookExport.csv()
+        case .csv: text = (bom ? "\u{FEFF}" : "") + CodebookExport.csv()
         case .json: text = String(decoding: Codebook.jsonSchema().serialized(pretty: true), as: UTF8.self)
         }
         if let failure = Console.writeOut(Array(text.utf8)) {
@@ -314,6 +418,75 @@ struct Worker: ParsableCommand {
 }
 
 extension OCRMode: ExpressibleByArgument {}
+
+/// `extract inspect FILE -o view.html`: the page that shows where each value came from.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML page showing where each value of a report came from.",
+        discussion: """
+        PDF: every page drawn by poppler with each cell's box over it. Text and HTML: the lines and \
+        table cells with the values marked. Hovering or clicking a value shows its key, official \
+        label, value, printed text, kind and diagnostics; clicking a check highlights its cells \
+        (`view.html#check=I4.review` selects one on opening). The page needs no network: styles, \
+        script and images are inside it. Exit status as for a single-file conversion.
+        """
+    )
+
+    @Argument(help: "The report (.txt, .md, .html, .pdf).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the page to this file (folders are created); standard output when omitted and not a terminal.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Resolution of the PDF page images, in dots per inch (default: 110).", valueName: "DPI"))
+    var dpi: Double?
+
+    @Flag(help: "Read blank table cells as 0 (their kind stays `empty`).")
+    var blankAsZero = false
+
+    @Option(help: ArgumentHelp("Time limit, in seconds (exit 7 when over; default: 120).", valueName: "SECONDS"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive.") }
+        if let dpi, !(36...600).contains(dpi) { throw ValidationError("--dpi must be between 36 and 600.") }
+        if output == nil && isatty(1) != 0 {
+            throw ValidationError("the page is HTML for a browser; name the file with -o view.html (or redirect standard output).")
+        }
+    }
+
+    func run() throws {
+        let page: [UInt8]
+        // As for one file's conversion: a watchdog ends the process with status 7.
+        let file = self.file, limit = timeout ?? 120
+        let watchdog = DispatchWorkItem {
+            let error = ExtractError(.timeout, path: file, String(format: "inspection took longer than %g s", limit))
+            Console.error(error.description + "\n")
+            _exit(error.exitStatus)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
+        defer { watchdog.cancel() }
+        do {
+            page = try InspectPage(options: ExtractOptions(blankAsZero: blankAsZero), dpi: dpi ?? 110).html(file: file)
+        } catch {
+            Console.error(error.description + "\n")
+            throw ExitCode(error.exitStatus)
+        }
+        guard let output else {
+            if let failure = Console.writeOut(page) {
+                Console.error("extract: error: cannot write the page of \(file) to standard output: \(failure)\n")
+                throw ExitCode(Console.cannotWrite)
+            }
+            return
+        }
+        do {
+            try OutputFile.write(page, to: output)
+        } catch {
+            Console.error("\(output): error: cannot write: \(error)\n")
+            throw ExitCode(Console.cannotWrite)
+        }
+    }
+}
 
 /// Standard output and error without Foundation's `FileHandle.write`, which traps (`try!`) when the
 /// descriptor cannot be written (`> /dev/full`, `>&-`): a failed write of the JSON is an error with

@@ -91,7 +91,8 @@ import Testing
         let run = try TestSupport.run(extract, ["--files-from", listFile.path, "--out", out.path, "--jsonl", work.appendingPathComponent("x.jsonl").path, "--quiet"], cwd: deep)
         #expect(run.status == 0, "exit \(run.status): \(run.stderr.prefix(500)) \(run.stdout.prefix(500))")
         let written = Self.files(under: out).filter { $0.hasSuffix(".json") }
-        #expect(written.count == 8, "\(written)")  // paths as given: deep.txt and ./././deep.txt are two inputs
+        // One file named two ways is one input (deep.txt and ./././deep.txt; ../../../r.txt and ..//..//../r.txt).
+        #expect(written.count == 6, "\(written)")
         for rel in written {
             #expect(!rel.split(separator: "/").contains(".."), "\(rel)")
             let resolved = out.appendingPathComponent(rel).resolvingSymlinksInPath().path

@@ -93,7 +93,7 @@ import Testing
         let sha = ContentHash.sha256Hex(bytes)
         let report = try ReportExtractor().extract(bytes: bytes, path: "x/t01.txt")
         let entry = BatchConversion.convert(BatchInput(path: "x/t01.txt", id: "t01.txt"), bytes: bytes, sha256: sha,
-                                            options: ExtractOptions(), parts: [.wide, .long, .sql])
+                                            options: ExtractOptions(), parts: [.wide, .long, .sql, .wideKinds])
         #expect(Set(entry.parts.keys) == Set(StateEntry.Part.allCases))
         #expect(entry.parts[StateEntry.Part.json] == ReportExtractor.json(report, pretty: false))
         let back = try #require(StateEntry(bytes: entry.bytes))

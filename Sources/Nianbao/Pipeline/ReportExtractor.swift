@@ -53,6 +53,12 @@ public struct ReportExtractor: Sendable {
     public var ocrProgress: (@Sendable (Int, Int) -> Void)? = nil
 
     /// The reader of each input kind.
+    /// The reader of each input kind with the default options.
+    package static func reader(for kind: InputKind) -> any DocumentReader {
+        ReportExtractor().reader(for: kind)
+    }
+
+    /// The reader of each input kind, with these options (OCR).
     package func reader(for kind: InputKind) -> any DocumentReader {
         switch kind {
         case .pdf:

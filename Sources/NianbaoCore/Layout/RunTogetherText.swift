@@ -28,7 +28,8 @@ enum RunTogetherText {
                 continue
             }
             let pieces = cut(row.text, last: &last)
-            if pieces.count == 1 && seenHeading { out.append(row); continue }
+            // No inline heading: an ordinary long line (or one huge cell), left as it is.
+            if pieces.count == 1 { out.append(row); continue }
             for (k, piece) in pieces.enumerated() {
                 var texts = [piece.text]
                 if !seenHeading && !piece.heading {
@@ -61,9 +62,10 @@ enum RunTogetherText {
             guard let n = HeadingTokenizer.numerals[s[i]], n > 0, n <= 6, i + 1 < s.count, s[i + 1] == "、" else { i += 1; continue }
             if i > 0 && !allowedBefore(s[i - 1]) { i += 1; continue }
             if i > 0, HeadingTokenizer.numerals[s[i - 1]] != nil { i += 1; continue }
+            guard n > last else { i += 1; continue }
             let end = headingEnd(s, from: i + 2)
             let rest = string(s[(i + 2)..<end])
-            if n > last, !rest.isEmpty, SectionClassifier.key(forHeading: rest) != nil, !SectionClassifier.isTableRowLabel(rest) {
+            if !rest.isEmpty, SectionClassifier.key(forHeading: rest) != nil, !SectionClassifier.isTableRowLabel(rest) {
                 cuts.append((i, end))
                 last = n
                 i = end
@@ -143,10 +145,16 @@ enum RunTogetherText {
 
     /// Furniture words at the end of a piece (`… 附件下载`, `打印 关闭`).
     static func dropFurnitureEnds(_ text: String) -> String {
-        guard text.contains(" ") else { return text }
-        var parts = text.split(separator: " ").map(String.init)
-        while let l = parts.last, parts.count > 1, isFurniture(l) { parts.removeLast() }
-        return parts.joined(separator: " ")
+        var end = text.endIndex
+        // Word by word from the end (a piece can be megabytes long: never split it all).
+        while let space = text[..<end].lastIndex(of: " ") {
+            let word = text[text.index(after: space)..<end]
+            guard word.isEmpty || isFurniture(String(word)) else { break }
+            end = space
+        }
+        var s = text[..<end]
+        while s.last == " " { s = s.dropLast() }
+        return s.isEmpty ? text : String(s)
     }
 
     private static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {

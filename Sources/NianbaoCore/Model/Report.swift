@@ -2,9 +2,16 @@
 public struct Report: Sendable {
     public static let schemaVersion = 1
 
+    /// The report id (see ``ReportIdentifier``): the file's path relative to the input root; for a
+    /// file converted alone, its name.
+    public var reportId: String
     public var source: SourceInfo
     public var title: String?
     public var agency: String?
+    /// The agency's administrative unit (GB/T 2260), when the agency name tells it unambiguously.
+    public var region: Region?
+    /// The agency's level (a province's, city's, county's or township's government, or a department).
+    public var agencyLevel: AgencyLevel?
     public var year: Int?
     public var generation: Generation
     /// Text before 一、 that is not the title (statistical period, legal basis); paragraphs separated by "\n".
@@ -18,6 +25,7 @@ public struct Report: Sendable {
     package init(source: SourceInfo, title: String?, agency: String?, year: Int?, generation: Generation,
                 preface: String, sections: [Section], cells: [Cell], checks: [Check], diagnostics: [Diagnostic]) {
         self.source = source
+        self.reportId = ReportIdentifier.single(path: source.path)
         self.title = title
         self.agency = agency
         self.year = year

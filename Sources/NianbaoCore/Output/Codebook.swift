@@ -122,7 +122,7 @@ package enum Codebook {
             "status": .object(["enum": .array(["pass", "fail", "not_assessable"].map(s))]),
             "lhs": number, "rhs": number,
             "keys": .object(["type": s("array"), "items": .object(["type": s("string")])]),
-            "previous": .object(["type": s("string"), "description": s("I5/I6 only: source path of the previous year's report")]),
+            "previous": .object(["type": s("string"), "description": s("I5/I6 only: report_id of the previous year's report")]),
         ], required: ["id", "status", "lhs", "rhs", "keys"])
         let diagnostic = obj([
             "severity": .object(["enum": .array(["error", "warning", "note"].map(s))]),
@@ -139,15 +139,23 @@ package enum Codebook {
             "$schema": s("https://json-schema.org/draft/2020-12/schema"),
             "title": s("nianbao report (schema_version \(Report.schemaVersion))"),
             "type": s("object"),
-            "required": .array(["schema_version", "source", "report", "sections", "tables", "cells", "checks", "diagnostics"].map(s)),
+            "required": .array(["schema_version", "report_id", "source", "report", "sections", "tables", "cells", "checks", "diagnostics"].map(s)),
             "properties": .object([
                 "schema_version": .object(["const": .int(Report.schemaVersion)]),
+                "report_id": .object(["type": s("string"), "description": s("the path relative to the input root, normalized (a file converted alone: its name); archive members <archive>!/<member>")]),
                 "source": obj(["path": .object(["type": s("string")]), "sha256": .object(["type": s("string")]),
                                "media_type": .object(["type": s("string")]), "pages": nullableInt, "encoding": .object(["type": s("string")])],
                               required: ["path", "sha256", "media_type", "pages"]),
                 "report": obj(["title": nullableString, "agency": nullableString, "year": nullableInt,
                                "generation": .object(["enum": .array(["2021", "2019", "legacy", "unknown"].map(s))]),
-                               "preface": .object(["type": s("string")])],
+                               "preface": .object(["type": s("string")]),
+                               "agency_level": .object(["enum": .array(AgencyLevel.allCases.map { s($0.rawValue) } + [.null])]),
+                               "region": .object([
+                                   "type": .array([s("object"), s("null")]),
+                                   "description": s("GB/T 2260 unit of the agency (null when the name does not tell it unambiguously; a note says why)"),
+                                   "properties": .object(["code": .object(["type": s("string"), "pattern": s("^[0-9]{6}$")]),
+                                                          "province": nullableString, "city": nullableString, "county": nullableString]),
+                               ])],
                               required: ["title", "agency", "year", "generation"]),
                 "sections": .object(["type": s("array"), "items": section]),
                 "tables": schemaOf(tree),
@@ -159,7 +167,7 @@ package enum Codebook {
         schema["x-codebook"] = .array(entries.map { e in
             .object(["key": s(e.key), "table": s(e.table), "table_label": s(e.tableLabel), "row": s(e.rowKey), "row_label": s(e.rowLabel),
                      "column": s(e.columnKey), "column_label": s(e.columnLabel), "label": s(e.label), "type": s(e.valueType),
-                     "generations": .array(e.generations.map(s))])
+                     "generations": .array(e.generations.map(s)), "variable": s(VariableName.short(e.key))])
         })
         return .object(schema)
     }

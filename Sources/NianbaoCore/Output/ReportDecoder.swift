@@ -58,11 +58,18 @@ package enum ReportDecoder {
            let language = o["language"]?.stringValue {
             sourceInfo.ocr = OCREngine(engine: engine, version: version, language: language)
         }
-        return Report(
+        var report = Report(
             source: sourceInfo,
             title: meta["title"]?.stringValue, agency: meta["agency"]?.stringValue, year: meta["year"]?.intValue,
             generation: generation, preface: meta["preface"]?.stringValue ?? "", sections: sections,
             cells: cells, checks: checks, diagnostics: diagnostics)
+        if let id = json["report_id"]?.stringValue { report.reportId = id }
+        report.agencyLevel = meta["agency_level"]?.stringValue.flatMap(AgencyLevel.init(rawValue:))
+        if let g = meta["region"], let code = g["code"]?.stringValue {
+            report.region = Region(code: code, province: g["province"]?.stringValue, city: g["city"]?.stringValue,
+                                   county: g["county"]?.stringValue)
+        }
+        return report
     }
 
     static func location(_ at: JSONValue?) -> Location {

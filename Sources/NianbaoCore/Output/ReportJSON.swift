@@ -6,6 +6,8 @@ package enum ReportJSON {
             "agency": r.agency.map(JSONValue.string) ?? .null,
             "year": r.year.map(JSONValue.int) ?? .null,
             "generation": .string(r.generation.rawValue),
+            "agency_level": r.agencyLevel.map { .string($0.rawValue) } ?? .null,
+            "region": r.region.map(region) ?? .null,
         ]
         report["preface"] = .string(r.preface)
         var source: [String: JSONValue] = [
@@ -20,6 +22,7 @@ package enum ReportJSON {
         }
         return .object([
             "schema_version": .int(Report.schemaVersion),
+            "report_id": .string(r.reportId),
             "source": .object(source),
             "report": .object(report),
             "sections": .array(r.sections.map(section)),
@@ -27,6 +30,15 @@ package enum ReportJSON {
             "cells": .array(r.cells.map(cell)),
             "checks": .array(r.checks.map(check)),
             "diagnostics": .array(r.diagnostics.map(diagnostic)),
+        ])
+    }
+
+    static func region(_ g: Region) -> JSONValue {
+        .object([
+            "code": .string(g.code),
+            "province": g.province.map(JSONValue.string) ?? .null,
+            "city": g.city.map(JSONValue.string) ?? .null,
+            "county": g.county.map(JSONValue.string) ?? .null,
         ])
     }
 

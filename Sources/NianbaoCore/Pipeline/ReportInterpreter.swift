@@ -81,13 +81,18 @@ package struct ReportInterpreter: Sendable {
         }
 
         let checks = IdentityChecker().check(cells)
+        let place = RegionResolver.resolve(agency: agency, title: title, preface: outline.preface)
+        diagnostics += place.diagnostics
         var source = SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding)
         source.ocr = document.ocr
-        return Report(
+        var report = Report(
             source: source,
             title: title, agency: agency, year: year, generation: generation,
             preface: outline.preface, sections: outline.spans.map(\.section),
             cells: cells, checks: checks, diagnostics: diagnostics)
+        report.region = place.region
+        report.agencyLevel = place.level
+        return report
     }
 
     /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the

@@ -29,6 +29,16 @@ struct TableReaderChoice {
         }
     }
 
+    /// A table region this large is not a table (a huge cell, a page of filler): the token reader
+    /// is not tried on it.
+    static let maxRegionBytes = 256 << 10
+
+    static func small(_ rows: ArraySlice<GridRow>) -> Bool {
+        var bytes = 0
+        for r in rows { bytes += r.text.utf8.count; if bytes > maxRegionBytes { return false } }
+        return true
+    }
+
     private func note(_ name: String, grid: Score, tokens: Score, expected: Int) -> Diagnostic {
         Diagnostic(.note, "table_reader",
             "\(name): read from the token stream (\(tokens.known) of \(expected) cells, \(tokens.fails) failed checks) rather than the grid (\(grid.known) cells, \(grid.fails) failed checks)")
@@ -40,7 +50,7 @@ struct TableReaderChoice {
         let grid = reader.read(rows, fallback: fallback, diagnostics: &gridDiagnostics)
         let quickGeneration = grid.generation ?? (fallback == .g2019 ? .g2019 : .g2021)
         let quickExpected = ActiveDisclosureLayout.rows(quickGeneration).reduce(0) { $0 + $1.columns.count }
-        if rows.isEmpty || (grid.generation != nil && Score.complete(grid.cells, expected: quickExpected)) {
+        if rows.isEmpty || !Self.small(rows) || (grid.generation != nil && Score.complete(grid.cells, expected: quickExpected)) {
             diagnostics += gridDiagnostics
             return grid
         }
@@ -70,7 +80,7 @@ struct TableReaderChoice {
         let reader = ApplicationsReader(blankAsZero: blankAsZero)
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
-        if let split = grid.splitOther, Score.complete(grid.cells, expected: (split ? 25 : 24) * ApplicationsLayout.columns.count) {
+        if !Self.small(rows) || (grid.splitOther.map { Score.complete(grid.cells, expected: ($0 ? 25 : 24) * ApplicationsLayout.columns.count) } ?? false) {
             diagnostics += gridDiagnostics
             return grid
         }
@@ -110,7 +120,7 @@ struct TableReaderChoice {
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
         let expected = ReviewLitigationLayout.keys.count
         let gridScore = Score(grid.cells)
-        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
+        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty || !Self.small(rows) {
             diagnostics += gridDiagnostics
             return grid
         }

@@ -13,6 +13,11 @@ package struct BatchOutputs: Sendable {
     package var long: String?
     /// SQLite database.
     package var sqlite: String?
+    /// Stata (.dta) and SPSS (.sav) files of the wide dataset.
+    package var dta: String?
+    package var sav: String?
+    /// Kind columns beside the values (wide CSV, .dta, .sav): blank, "/" and missing told apart.
+    package var kinds = false
     /// Start the CSV files with a UTF-8 byte order mark (for Excel).
     package var bom = false
     /// Write the `--out` JSON files compact instead of indented.
@@ -31,7 +36,7 @@ package struct BatchOutputs: Sendable {
         if let stateDirectory { return stateDirectory }
         // Standard output and devices or pipes (/dev/stdout, /dev/null, a FIFO) cannot hold a state
         // folder beside them; a regular path under /dev (a tmpfs such as /dev/shm) can.
-        let first = [outDirectory, jsonl, csv, long, sqlite].compactMap { $0 }
+        let first = [outDirectory, jsonl, csv, long, sqlite, dta, sav].compactMap { $0 }
             .first { $0 != "-" && !AggregateFile.isSpecialFile($0) }
         guard var p = first else { return nil }
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }

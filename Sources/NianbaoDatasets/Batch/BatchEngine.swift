@@ -166,6 +166,15 @@ package final class BatchEngine: @unchecked Sendable {
             }
             return json
         }
+        // Stata/SPSS: rows gathered in path order while the outputs are finished, written at the end.
+        var stat: StatExport?
+        var statError: Error?
+        if c.outputs.dta != nil || c.outputs.sav != nil {
+            do { stat = try StatExport(dta: c.outputs.dta, sav: c.outputs.sav, kinds: c.outputs.kinds, scratchDirectory: stateDir) } catch {
+                writer.abort()
+                throw BatchError(description: "cannot write the output: \(error)")
+            }
+        }
         try writer.finish(threads: threads, patch: { [index] i in
             try self.crossYearPatch(i, outcomes, index: index, store: store, reportJSON: reportJSON)
         }, reportJSON: reportJSON, visit: { i, patch in
@@ -176,12 +185,28 @@ package final class BatchEngine: @unchecked Sendable {
                 return
             }
             summary.reports += 1
+            if let stat, statError == nil {
+                do {
+                    let report = try ReportDecoder.decode(patch?.json ?? reportJSON(i))
+                    try stat.add(reportId: c.inputs[i].id, report: report, counts: CheckCounts(report: report))
+                } catch { statError = error }
+            }
             if let patch {
+                if let d = patch.duplicate {
+                    summary.duplicateReports += 1
+                    if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+                }
                 summary.crossYearChecks += patch.checks.count
                 summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
             }
             if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
         })
+        do {
+            if let statError { throw statError }
+            try stat?.commit()
+        } catch {
+            throw BatchError(description: "cannot write the output: \(error)")
+        }
         store.collectGarbage(keep: Set(outcomes.compactMap(\.key)))
         summary.elapsed = monotonicNow() - start
         return summary
@@ -262,37 +287,57 @@ package final class BatchEngine: @unchecked Sendable {
             }
             sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
         }
-        let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], long: e.parts[.long], sql: sql, counts: counts)
+        let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], wideKinds: e.parts[.wideKinds],
+                              long: e.parts[.long], sql: sql, counts: counts)
         return (Outcome(key: StateKey(hex: key), failedChecks: counts.fail > 0, reused: reused), p, meta.summary)
     }
 
-    /// The cross-year checks of input `i` and its report JSON with them, or nil when it gets none.
-    /// `reportJSON(i)`: the report JSON as converted. The year summaries and check counts come from
-    /// the state entries' meta lines.
+    /// The cross-year checks of input `i`, its `duplicate_report` warning, and its report JSON with
+    /// them, or nil when it gets none. `reportJSON(i)`: the report JSON as converted. The year
+    /// summaries and check counts come from the state entries' meta lines.
     func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
                         reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
         let c = configuration
         let o = outcomes[i]
-        guard o.agency >= 0, let prev = index.previous(agency: o.agency, year: Int(o.year)), prev.index != i else { return nil }
-        func meta(_ k: Int) throws -> StateMeta {
-            guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), m.summary != nil else {
+        guard o.agency >= 0 else { return nil }
+        return try Self.crossYearPatch(i, agency: o.agency, year: Int(o.year), index: index, inputs: c.inputs, meta: { k in
+            guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), let summary = m.summary, let counts = m.counts else {
                 throw BatchError(description: "\(c.inputs[k].path): its state entry disappeared during the run")
             }
-            return m
+            return (summary, counts)
+        }, reportJSON: reportJSON)
+    }
+
+    /// The patch of input `i` (of `agency` and `year` in `index`), given each input's year summary and
+    /// check counts (`meta`) and its report JSON as converted. Shared by the batch and `extract merge`.
+    static func crossYearPatch(_ i: Int, agency: Int32, year: Int, index: CrossYearIndex, inputs: [BatchInput],
+                               meta: (Int) throws -> (summary: YearSummary, counts: CheckCounts),
+                               reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
+        var checks: [Check] = [], diagnostics: [Diagnostic] = []
+        if let prev = index.previous(agency: agency, year: year), prev.index != i {
+            let current = try meta(i).summary, previous = try meta(prev.index).summary
+            (checks, diagnostics) = CrossYearIndex.checks(current: current, previous: previous,
+                                                          previousId: inputs[prev.index].id, ambiguous: prev.ambiguous)
         }
-        let current = try meta(i), previous = try meta(prev.index)
-        guard var counts = current.counts else { return nil }
-        let (checks, diagnostics) = CrossYearIndex.checks(current: current.summary!, previous: previous.summary!,
-                                                          previousPath: c.inputs[prev.index].path, ambiguous: prev.ambiguous)
+        var duplicate: DuplicateGroup?
+        let group = index.reports(agency: agency, year: year)
+        if group.count > 1 {
+            let found = try DuplicateGroup.find(i, among: group, ids: { inputs[$0].id }, report: { try ReportDecoder.decode(reportJSON($0)) })
+            if let found {
+                duplicate = found
+                diagnostics.append(found.diagnostic)
+            }
+        }
         guard !(checks.isEmpty && diagnostics.isEmpty) else { return nil }
+        var counts = try meta(i).counts
         let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
         let additions = [("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
                          ("diagnostics", diagnostics.map { ReportJSON.diagnostic($0).serialized(pretty: false) })]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
-            throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
+            throw BatchError(description: "\(inputs[i].path): its report JSON holds no checks or diagnostics array")
         }
-        return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts)
+        return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts, duplicate: duplicate)
     }
 
     /// Starts `body` on `count` threads (8 MiB stacks); wait on the group for all to end.

@@ -21,31 +21,38 @@ package struct BatchInput: Sendable, Hashable {
 /// .pdf/.txt/.md/.html/.htm (any case; hidden files and folders and `*.nianbao-state` folders skipped),
 /// and the lines of a `--files-from` list. Sorted by path (byte order), duplicates removed.
 ///
-/// Report ids: with a single directory argument and nothing else, the path relative to it;
-/// otherwise the path as given, made relative (leading `/` and `./` dropped, `..` → `__`).
-/// Two inputs that would get one id get `~2`, `~3`… in path order.
+/// Report ids follow ``ReportIdentifier``: the path relative to the input root (the deepest folder
+/// holding every argument), normalized, so that the same archive gives the same ids however it is
+/// named. Two inputs that would get one id get `~2`, `~3`… in path order.
 package enum BatchDiscovery {
     package static let extensions: Set<String> = ["pdf", "txt", "md", "html", "htm"]
 
     package static func discover(arguments: [String], filesFrom: [String] = []) -> [BatchInput] {
         let fm = FileManager.default
-        var found: [(path: String, relative: String?)] = []
-        var directories = 0
+        var found: [String] = []
+        var folders: [String] = [], files: [String] = []
         for arg in arguments {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
-                directories += 1
+                folders.append(arg)
                 // A folder that cannot be listed is an input of its own (an `unreadable` record).
-                for rel in walk(arg) { found.append(rel.isEmpty ? (arg, nil) : (join(arg, rel), rel)) }
+                for rel in walk(arg) { found.append(rel.isEmpty ? arg : join(arg, rel)) }
             } else {
-                found.append((arg, nil))
+                files.append(arg)
+                found.append(arg)
             }
         }
-        for line in filesFrom where !line.isEmpty { found.append((line, nil)) }
-        let singleDirectory = directories == 1 && arguments.count == 1 && filesFrom.isEmpty
+        for line in filesFrom where !line.isEmpty {
+            files.append(line)
+            found.append(line)
+        }
+        let root = ReportIdentifier.root(folders: folders, files: files)
         var byPath: [String: String] = [:]
-        for f in found where byPath[f.path] == nil {
-            byPath[f.path] = fitComponents(singleDirectory ? (f.relative ?? sanitize(f.path)) : sanitize(f.path))
+        var seen: Set<String> = []
+        for f in found where byPath[f] == nil {
+            // One file named twice (`a/x.pdf` and `./a/x.pdf`) is one input.
+            guard seen.insert(ReportIdentifier.normalized(f)).inserted else { continue }
+            byPath[f] = fitComponents(sanitize(ReportIdentifier.id(path: f, root: root)))
         }
         let paths = byPath.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var used: [String: Int] = [:]

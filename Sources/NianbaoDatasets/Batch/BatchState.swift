@@ -59,7 +59,7 @@ package struct StateMeta: Sendable {
 package struct StateEntry: Sendable {
     static let version = 2
 
-    package enum Part: String, CaseIterable, Sendable { case json, wide, long, sql }
+    package enum Part: String, CaseIterable, Sendable { case json, wide, long, sql, wideKinds = "wide_kinds" }
 
     package var meta: StateMeta
     package var parts: [Part: [UInt8]] = [:]

@@ -14,6 +14,11 @@ package struct BatchSummary: Sendable {
     package var crossYearChecks = 0
     package var crossYearFailures = 0
     package var elapsed = 0.0
+    /// Reports flagged `duplicate_report`, their groups (one agency and year), and the groups whose
+    /// reports do not give the same values.
+    package var duplicateReports = 0
+    package var duplicateGroups = 0
+    package var duplicateGroupsDiffering = 0
 
     /// The inputs that failed, in path order: path, error code, message.
     package var failedInputs: [(path: String, code: ExtractError.Code, message: String)] = []
@@ -28,11 +33,15 @@ package struct BatchSummary: Sendable {
     }
 
     package var text: String {
-        var s = "\(total) inputs: \(reports) reports (\(convertedNow) converted, \(reused) resumed), \(failed) failed"
+        var s = "\(total) inputs (\(convertedNow) read now, \(reused) resumed): \(reports) reports, \(failed) failed"
         if !failures.isEmpty {
             s += " (" + failures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + ")"
         }
         s += "; \(reportsWithFailedChecks) reports with failed checks"
+        if duplicateGroups > 0 {
+            s += "; duplicates: \(duplicateReports) reports of \(duplicateGroups) agency-years, "
+            s += duplicateGroupsDiffering == 0 ? "all with the same values" : "\(duplicateGroupsDiffering) with different values"
+        }
         if crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(crossYearChecks), \(crossYearFailures) failed" }
         s += String(format: "; %.1f s", elapsed)
         return s

@@ -25,9 +25,10 @@ package enum BatchConversion {
     /// `parts`: the output parts to prepare besides the report JSON (see ``StateEntry``).
     package static func convert(_ input: BatchInput, bytes: [UInt8], sha256: String, options: ExtractOptions,
                                parts: Set<StateEntry.Part> = []) -> StateEntry {
-        let report: Report
+        var report: Report
         do {
             report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path, sha256: sha256)
+            report.reportId = input.id
         } catch {
             return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code, errorMessage: error.message))
         }
@@ -45,6 +46,11 @@ package enum BatchConversion {
             var w = CSVWriter(capacity: 4096)
             for f in WideCSV.leading(reportId: reportId, report: report) { w.field(f) }
             out[.wide] = w.bytes
+        }
+        if parts.contains(.wideKinds) {
+            var w = CSVWriter(capacity: 2048)
+            for f in WideCSV.kinds(report: report) { w.field(f) }
+            out[.wideKinds] = w.bytes
         }
         if parts.contains(.long) {
             out[.long] = LongCSV.text(reportId: reportId, report: report)

@@ -9,6 +9,7 @@ struct PreparedInput: Sendable {
     /// The compact report JSON, without cross-year checks.
     var json: [UInt8] = []
     var wide: [UInt8]?
+    var wideKinds: [UInt8]?
     var long: [UInt8]?
     var sql: SQLRows?
     var counts = CheckCounts()
@@ -21,6 +22,8 @@ struct CrossYearPatch {
     /// The report JSON with them (compact) and its new check summary.
     var json: [UInt8]
     var counts: CheckCounts
+    /// The report's group of duplicates (same agency and year), when it is in one.
+    var duplicate: DuplicateGroup? = nil
 }
 
 /// Writes a batch's outputs while the inputs are converted, in path order.
@@ -51,10 +54,11 @@ final class BatchWriter: @unchecked Sendable {
     init(_ configuration: BatchConfiguration, scratchDirectory: String) throws {
         self.configuration = configuration
         let o = configuration.outputs
-        let anyOutput = o.outDirectory != nil || o.jsonl != nil || o.csv != nil || o.long != nil || o.sqlite != nil
+        let anyOutput = o.outDirectory != nil || o.jsonl != nil || o.csv != nil || o.long != nil || o.sqlite != nil || o.dta != nil || o.sav != nil
         jsonlTarget = o.jsonl ?? (anyOutput ? nil : "-")
         var parts: Set<StateEntry.Part> = []
         if o.csv != nil { parts.insert(.wide) }
+        if o.csv != nil && o.kinds { parts.insert(.wideKinds) }
         if o.long != nil { parts.insert(.long) }
         if o.sqlite != nil { parts.insert(.sql) }
         self.parts = parts
@@ -64,7 +68,7 @@ final class BatchWriter: @unchecked Sendable {
             wideScratch = try o.csv.map { try ScratchFile(for: $0, directory: scratchDirectory) }
             if let wideScratch {
                 if o.bom { try wideScratch.append(CSV.bom) }
-                try wideScratch.append(Array(CSV.line(WideCSV.header).utf8))
+                try wideScratch.append(Array(CSV.line(WideCSV.header(kinds: o.kinds)).utf8))
             }
             long = try o.long.map(AggregateFile.init)
             sqlite = try o.sqlite.map(SQLiteDataset.init)
@@ -122,7 +126,8 @@ final class BatchWriter: @unchecked Sendable {
                     let at = try s.append(p.json + [0x0A])
                     jsonlSpans.append(at..<(at + p.json.count + 1))
                 }
-                if let s = wideScratch, let leading = p.wide {
+                if let s = wideScratch, var leading = p.wide {
+                    if configuration.outputs.kinds { leading += [0x2C] + (p.wideKinds ?? []) }
                     let line = leading + Array(("," + CSV.line(p.counts.fields)).utf8)
                     let at = try s.append(line)
                     wideSpans.append((at..<(at + line.count), leading.count))
@@ -136,6 +141,11 @@ final class BatchWriter: @unchecked Sendable {
                     let line = errorRecord(p, index: i).serialized(pretty: false) + [0x0A]
                     let at = try s.append(line)
                     jsonlSpans.append(at..<(at + line.count))
+                }
+                if let s = wideScratch {
+                    let row = WideCSV.errorRow(reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
+                                               code: p.errorCode!.rawValue, kinds: configuration.outputs.kinds)
+                    _ = try s.append(Array(CSV.line(row).utf8))
                 }
                 wideSpans.append((0..<0, 0))
                 if let sqlite {

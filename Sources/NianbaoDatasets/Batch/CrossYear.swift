@@ -86,6 +86,11 @@ package struct CrossYearIndex: Sendable {
         return id
     }
 
+    /// The inputs holding a report of `agency` for `year`, in path order.
+    package func reports(agency: Int32, year: Int) -> [Int] {
+        byAgencyYear[agency]?[year] ?? []
+    }
+
     /// Puts the inputs of each agency and year in path order (after adding in any order).
     package mutating func sort() {
         for k in byAgencyYear.keys {
@@ -99,13 +104,14 @@ package struct CrossYearIndex: Sendable {
         return (first, list.count > 1)
     }
 
-    /// The checks and diagnostics to add to the report `current`, given the previous year's summary.
-    package static func checks(current: YearSummary, previous: YearSummary, previousPath: String, ambiguous: Bool) -> (checks: [Check], diagnostics: [Diagnostic]) {
+    /// The checks and diagnostics to add to the report `current`, given the previous year's summary;
+    /// `previousId` is the previous report's report id (what `Check.previous` holds).
+    package static func checks(current: YearSummary, previous: YearSummary, previousId: String, ambiguous: Bool) -> (checks: [Check], diagnostics: [Diagnostic]) {
         var checks: [Check] = []
         var diagnostics: [Diagnostic] = []
         func check(_ id: String, _ lhs: DecimalNumber?, _ rhs: DecimalNumber?, _ keys: [String]) -> Check {
             let status: Check.Status = (lhs != nil && rhs != nil) ? (lhs! == rhs! ? .pass : .fail) : .notAssessable
-            return Check(id: id, status: status, lhs: lhs, rhs: rhs, keys: keys, previous: previousPath)
+            return Check(id: id, status: status, lhs: lhs, rhs: rhs, keys: keys, previous: previousId)
         }
         if current.hasApplications && previous.hasApplications {
             for (i, column) in YearSummary.columns.enumerated() {
@@ -126,13 +132,13 @@ package struct CrossYearIndex: Sendable {
                 checks.append(c)
                 if c.status == .fail {
                     diagnostics.append(Diagnostic(.note, .crossYearInForceMismatch,
-                        "I6.\(row): 现行有效件数 \(now[2]!) ≠ \(before[2]!) (previous year, \(previousPath)) + \(now[0]!) 制发 − \(now[1]!) 废止 = \(rhs!)"))
+                        "I6.\(row): 现行有效件数 \(now[2]!) ≠ \(before[2]!) (previous year, \(previousId)) + \(now[0]!) 制发 − \(now[1]!) 废止 = \(rhs!)"))
                 }
             }
         }
         if ambiguous && !checks.isEmpty {
             diagnostics.append(Diagnostic(.note, .crossYearAmbiguous,
-                "several reports of the same agency for the previous year; the cross-year checks use \(previousPath)"))
+                "several reports of the same agency for the previous year; the cross-year checks use \(previousId)"))
         }
         return (checks, diagnostics)
     }

@@ -56,10 +56,33 @@ func csvText(_ v: Int?) -> String { v.map(String.init) ?? "" }
 
 /// The wide CSV: one row per report, one column per flat key of the codebook.
 package enum WideCSV {
-    package static let leadingColumns = ["report_id", "source_path", "sha256", "media_type", "pages", "title", "agency", "agency_key", "year", "generation"]
-    package static let trailingColumns = ["checks_pass", "checks_fail", "checks_not_assessable", "checks_failed", "diagnostics_error", "diagnostics_warning"]
+    package static let leadingColumns = ["report_id", "source_path", "sha256", "media_type", "pages", "title", "agency", "agency_key",
+                                         "agency_level", "region_code", "province", "city", "county", "year", "generation"]
+    package static let trailingColumns = ["checks_pass", "checks_fail", "checks_not_assessable", "checks_failed", "diagnostics_error", "diagnostics_warning", "error"]
 
-    package static var header: [String] { leadingColumns + Codebook.keys + trailingColumns }
+    package static var header: [String] { header(kinds: false) }
+
+    /// With `kinds`, a column `<key>.kind` per key after the values: the cell's kind (`number`,
+    /// `empty` for a blank, `not_applicable` for "/" "-" "无", `text`, `inferred`), empty when the
+    /// report has no such cell.
+    package static func header(kinds: Bool) -> [String] {
+        leadingColumns + Codebook.keys + (kinds ? Codebook.keys.map { $0 + ".kind" } : []) + trailingColumns
+    }
+
+    /// The kind columns of a report.
+    package static func kinds(report r: Report) -> [String] {
+        var kinds: [String: String] = [:]
+        for c in r.cells { kinds[c.key] = c.kind.rawValue }
+        return Codebook.keys.map { kinds[$0] ?? "" }
+    }
+
+    /// The row of a failed input: its id, path and SHA-256, empty values, and its error code.
+    package static func errorRow(reportId: String, path: String, sha256: String?, code: String, kinds: Bool) -> [String] {
+        var row = [reportId, path, sha256 ?? ""]
+        row += Array(repeating: "", count: header(kinds: kinds).count - 4)
+        row.append(code)
+        return row
+    }
 
     /// The row without the check summary (``trailingColumns``), which the cross-year checks change.
     package static func leading(reportId: String, report r: Report) -> [String] {
@@ -67,7 +90,9 @@ package enum WideCSV {
         for c in r.cells { values[c.key] = csvText(c.value) }
         var row = [
             reportId, r.source.path, r.source.sha256, r.source.mediaType, csvText(r.source.pages),
-            r.title ?? "", r.agency ?? "", r.agency.flatMap(AgencyKey.normalize) ?? "", csvText(r.year), r.generation.rawValue,
+            r.title ?? "", r.agency ?? "", r.agency.flatMap(AgencyKey.normalize) ?? "",
+            r.agencyLevel?.rawValue ?? "", r.region?.code ?? "", r.region?.province ?? "", r.region?.city ?? "", r.region?.county ?? "",
+            csvText(r.year), r.generation.rawValue,
         ]
         row.reserveCapacity(header.count)
         for k in Codebook.keys { row.append(values[k] ?? "") }
@@ -107,9 +132,9 @@ package struct CheckCounts: Sendable, Equatable {
 
     package var failedList: String { failed.joined(separator: ";") }
 
-    /// Values of ``WideCSV/trailingColumns``.
+    /// Values of ``WideCSV/trailingColumns`` (`error` empty: a report).
     package var fields: [String] {
-        [String(pass), String(fail), String(notAssessable), failedList, String(errors), String(warnings)]
+        [String(pass), String(fail), String(notAssessable), failedList, String(errors), String(warnings), ""]
     }
 
     var json: JSONValue {
@@ -127,13 +152,15 @@ package struct CheckCounts: Sendable, Equatable {
 
 /// The long CSV: one row per cell.
 package enum LongCSV {
-    package static let header = ["report_id", "key", "value", "raw", "kind", "line", "page", "x0", "y0", "x1", "y1", "table", "row", "column"]
+    package static let header = ["report_id", "region_code", "agency_key", "year", "key", "value", "raw", "kind", "line", "page", "x0", "y0", "x1", "y1", "table", "row", "column"]
 
     /// The rows of a report's cells, as CSV text.
     package static func text(reportId: String, report r: Report) -> [UInt8] {
-        var w = CSVWriter(capacity: r.cells.count * 96)
+        var w = CSVWriter(capacity: r.cells.count * 128)
+        let agencyKey = r.agency.flatMap(AgencyKey.normalize) ?? "", region = r.region?.code ?? "", year = csvText(r.year)
         for c in r.cells {
             w.field(reportId)
+            w.field(region); w.field(agencyKey); w.field(year)
             for v in [c.key, csvText(c.value), c.raw ?? "", c.kind.rawValue] { w.field(v) }
             var line: Int?, page: Int?, box: [String] = ["", "", "", ""], table: Int?, row: Int?, column: Int?
             switch c.at {

@@ -11,8 +11,8 @@ package struct SQLRows: Sendable, Equatable {
 
         var columns: Int {
             switch self {
-            case .reports: return 17
-            case .cells: return 14
+            case .reports: return 22
+            case .cells: return 17
             case .checks: return 7
             case .diagnostics: return 6
             case .errors: return 5
@@ -21,8 +21,8 @@ package struct SQLRows: Sendable, Equatable {
 
         var insert: String {
             switch self {
-            case .reports: return "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            case .cells: return "INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            case .reports: return "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            case .cells: return "INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             case .checks: return "INSERT INTO checks VALUES (?,?,?,?,?,?,?)"
             case .diagnostics: return "INSERT INTO diagnostics VALUES (?,?,?,?,?,?)"
             case .errors: return "INSERT INTO errors VALUES (?,?,?,?,?)"
@@ -92,7 +92,7 @@ package struct SQLRows: Sendable, Equatable {
     func forEach(_ body: (Table, [Field]) throws -> Void) throws {
         var i = 0
         var fields: [Field] = []
-        fields.reserveCapacity(17)
+        fields.reserveCapacity(22)
         func word(_ at: Int) throws -> UInt64 {
             guard at + 8 <= bytes.count else { throw Malformed() }
             var w: UInt64 = 0

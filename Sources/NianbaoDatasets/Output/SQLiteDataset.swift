@@ -4,7 +4,8 @@ import GRDB
 import GRDBSQLite
 
 /// The dataset as one SQLite file (through GRDB): tables `reports`, `cells`, `checks`,
-/// `diagnostics`, `errors`, plus `codebook` and `meta`. Built in a temporary file beside the target
+/// `diagnostics`, `errors`, plus `codebook` and `meta`, and the view `duplicates` (one row per
+/// report flagged `duplicate_report`). Built in a temporary file beside the target
 /// and renamed into place by ``commit()``. Shard files merge with `ATTACH` + `INSERT … SELECT`
 /// (report ids are unique across shards).
 ///
@@ -23,11 +24,12 @@ package final class SQLiteDataset: @unchecked Sendable {
     CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE reports (
         report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, media_type TEXT, pages INTEGER,
-        title TEXT, agency TEXT, agency_key TEXT, year INTEGER, generation TEXT,
+        title TEXT, agency TEXT, agency_key TEXT, agency_level TEXT, region_code TEXT, province TEXT, city TEXT, county TEXT,
+        year INTEGER, generation TEXT,
         checks_pass INTEGER, checks_fail INTEGER, checks_not_assessable INTEGER, checks_failed TEXT,
         diagnostics_error INTEGER, diagnostics_warning INTEGER, json TEXT NOT NULL);
     CREATE TABLE cells (
-        report_id TEXT NOT NULL, key TEXT NOT NULL, value NUMERIC, raw TEXT, kind TEXT NOT NULL,
+        report_id TEXT NOT NULL, region_code TEXT, agency_key TEXT, year INTEGER, key TEXT NOT NULL, value NUMERIC, raw TEXT, kind TEXT NOT NULL,
         line INTEGER, page INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, table_index INTEGER, row INTEGER, "column" INTEGER);
     CREATE TABLE checks (
         report_id TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, lhs NUMERIC, rhs NUMERIC, keys TEXT, previous TEXT);
@@ -37,7 +39,11 @@ package final class SQLiteDataset: @unchecked Sendable {
         report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT);
     CREATE TABLE codebook (
         key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
-        "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT);
+        "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT, variable TEXT);
+    CREATE VIEW duplicates AS
+        SELECT r.agency_key, r.year, r.region_code, r.report_id, r.source_path, r.sha256, d.message
+        FROM reports r JOIN diagnostics d ON d.report_id = r.report_id AND d.code = 'duplicate_report'
+        ORDER BY r.agency_key, r.year, r.report_id;
     """
 
     package init(_ target: String) throws {
@@ -60,8 +66,9 @@ package final class SQLiteDataset: @unchecked Sendable {
             try db.execute(sql: "INSERT INTO meta VALUES ('nianbao_version', ?), ('schema_version', ?)",
                            arguments: [NianbaoVersion.string, String(Report.schemaVersion)])
             for e in Codebook.entries {
-                try db.execute(sql: "INSERT INTO codebook VALUES (?,?,?,?,?,?,?,?,?,?)",
-                               arguments: [e.key, e.table, e.tableLabel, e.rowKey, e.rowLabel, e.columnKey, e.columnLabel, e.label, e.valueType, e.generations.joined(separator: " ")])
+                try db.execute(sql: "INSERT INTO codebook VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                               arguments: [e.key, e.table, e.tableLabel, e.rowKey, e.rowLabel, e.columnKey, e.columnLabel, e.label, e.valueType,
+                                           e.generations.joined(separator: " "), VariableName.short(e.key)])
             }
         }
         self.queue = queue
@@ -93,10 +100,12 @@ package final class SQLiteDataset: @unchecked Sendable {
     package static func rows(reportId: String, report r: Report, counts: CheckCounts? = nil) -> SQLRows {
         var out = SQLRows()
         let counts = counts ?? CheckCounts(report: r)
+        let agencyKey = r.agency.flatMap(AgencyKey.normalize)
         out.append(.reports, [
             .text(reportId), .text(r.source.path), .text(r.source.sha256), .text(r.source.mediaType),
             sqlValue(r.source.pages), text(r.title), text(r.agency),
-            text(r.agency.flatMap(AgencyKey.normalize)), sqlValue(r.year), .text(r.generation.rawValue),
+            text(agencyKey), text(r.agencyLevel?.rawValue), text(r.region?.code),
+            text(r.region?.province), text(r.region?.city), text(r.region?.county), sqlValue(r.year), .text(r.generation.rawValue),
             .integer(Int64(counts.pass)), .integer(Int64(counts.fail)), .integer(Int64(counts.notAssessable)),
             counts.failed.isEmpty ? .null : .text(counts.failedList), .integer(Int64(counts.errors)), .integer(Int64(counts.warnings)), .reportJSON,
         ])
@@ -111,7 +120,7 @@ package final class SQLiteDataset: @unchecked Sendable {
             case .none: break
             }
             out.append(.cells, [
-                .text(reportId), .text(c.key), sqlValue(c.value), text(c.raw), .text(c.kind.rawValue),
+                .text(reportId), text(r.region?.code), text(agencyKey), sqlValue(r.year), .text(c.key), sqlValue(c.value), text(c.raw), .text(c.kind.rawValue),
                 sqlValue(line), sqlValue(page), box[0], box[1], box[2], box[3],
                 sqlValue(table), sqlValue(row), sqlValue(column),
             ])
