@@ -4,6 +4,7 @@
 //   NianbaoCore      the text pipeline: model, normalize, layout, outline, tables, checks, JSON; no C library
 //   NianbaoPDF       PDF pages → glyphs and rulings (poppler-glib)
 //   NianbaoHTML      HTML pages → grids (libxml2)
+//   NianbaoOCR       scanned pages and page images → words with boxes (tesseract, leptonica)
 //   Nianbao          the façade: ReportExtractor picks a DocumentReader by content; SHA-256 (swift-crypto)
 //   NianbaoDatasets  batches, CSV, SQLite (GRDB), Stata/SPSS (ReadStat)
 //   NianbaoInspect   `extract inspect`: a self-contained HTML page showing where each value came from
@@ -35,16 +36,22 @@ let package = Package(
             providers: [.apt(["libxml2-dev", "pkg-config"])]
         ),
         .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-chi-sim", "pkg-config"])]
+        ),
+        .systemLibrary(
             name: "CReadStat",
             providers: [.apt(["libreadstat-dev"])]
         ),
         .target(name: "NianbaoCore"),
         .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler"]),
         .target(name: "NianbaoHTML", dependencies: ["NianbaoCore", "CLibXML2"]),
+        .target(name: "NianbaoOCR", dependencies: ["NianbaoCore", "NianbaoPDF", "CTesseract"]),
         .target(
             name: "Nianbao",
             dependencies: [
-                "NianbaoCore", "NianbaoPDF", "NianbaoHTML",
+                "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -71,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

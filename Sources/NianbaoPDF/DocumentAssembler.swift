@@ -49,7 +49,7 @@ enum DocumentAssembler {
                     }
                     let cells = row.cells.map { c -> GridCell in
                         let column = c.column.map { $0 < part.columns.count ? part.columns[$0] : $0 }
-                        return GridCell(text: c.text, at: .page(page.page, c.box), column: column)
+                        return GridCell(text: c.text, at: c.location(page: page.page), column: column)
                     }
                     out.append(GridRow(cells: cells, text: text, at: .page(page.page, row.box), startsParagraph: false, table: part.docTable))
                     prevProse = nil
@@ -59,7 +59,7 @@ enum DocumentAssembler {
                         starts = true
                     }
                     if row.box.x0 > margin + 0.9 * row.size { starts = true }
-                    let cells = row.cells.map { GridCell(text: $0.text, at: .page(page.page, $0.box), column: $0.column) }
+                    let cells = row.cells.map { GridCell(text: $0.text, at: $0.location(page: page.page), column: $0.column) }
                     out.append(GridRow(cells: cells, text: row.text, at: .page(page.page, row.box), startsParagraph: starts, table: row.table))
                     prevProse = row
                 }

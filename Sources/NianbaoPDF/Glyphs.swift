@@ -1,8 +1,16 @@
 import NianbaoCore
 /// One visible character on a page with its box (points, top-left origin).
-struct Glyph: Sendable, Hashable {
-    var scalar: Unicode.Scalar
-    var box: Box
+package struct Glyph: Sendable, Hashable {
+    package var scalar: Unicode.Scalar
+    package var box: Box
+    /// The recognizer's confidence (0–1) for a character read by OCR; nil for a PDF text layer.
+    package var confidence: Double? = nil
+
+    package init(scalar: Unicode.Scalar, box: Box, confidence: Double? = nil) {
+        self.scalar = scalar
+        self.box = box
+        self.confidence = confidence
+    }
 
     var height: Double { box.y1 - box.y0 }
     var width: Double { box.x1 - box.x0 }

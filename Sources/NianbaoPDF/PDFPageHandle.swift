@@ -47,3 +47,61 @@ final class PDFPageHandle {
         }
     }
 }
+
+extension PDFPageHandle {
+    /// Renders the page on white at `dpi` into 8-bit gray pixels (for OCR).
+    func renderGray(dpi: Double) -> PageImage? {
+        let (w, h) = size
+        let scale = dpi / 72
+        let pw = Int((w * scale).rounded(.up)), ph = Int((h * scale).rounded(.up))
+        guard pw > 0, ph > 0, pw * ph <= PageImage.maxPixels else { return nil }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render_for_printing(page, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var gray = [UInt8](repeating: 255, count: pw * ph)
+        data.withMemoryRebound(to: UInt8.self, capacity: stride * ph) { bytes in
+            for y in 0..<ph {
+                let row = UnsafeRawPointer(bytes + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<pw {
+                    let p = row[x]
+                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    gray[y * pw + x] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+                }
+            }
+        }
+        return PageImage(width: pw, height: ph, gray: gray, dpi: dpi)
+    }
+}
+
+extension PDFPageHandle {
+    /// The resolution (pixels per inch) of the largest image on the page, or nil when it has none:
+    /// how much detail a scanned page has for OCR.
+    func largestImageResolution() -> Double? {
+        guard let list = poppler_page_get_image_mapping(page) else { return nil }
+        defer { poppler_page_free_image_mapping(list) }
+        var best: (area: Double, dpi: Double)? = nil
+        var node: UnsafeMutablePointer<GList>? = list
+        while let n = node {
+            if let data = n.pointee.data {
+                let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
+                let w = abs(mapping.area.x2 - mapping.area.x1), h = abs(mapping.area.y2 - mapping.area.y1)
+                if w > 1, h > 1, let surface = poppler_page_get_image(page, mapping.image_id) {
+                    let pixels = Double(cairo_image_surface_get_width(surface))
+                    cairo_surface_destroy(surface)
+                    let dpi = pixels / (w / 72)
+                    if best == nil || w * h > best!.area { best = (w * h, dpi) }
+                }
+            }
+            node = n.pointee.next
+        }
+        return best?.dpi
+    }
+}

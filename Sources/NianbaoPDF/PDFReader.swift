@@ -6,8 +6,27 @@ import CPoppler
 /// Per page: glyph boxes from poppler's text layout, ruling lines from a cairo script rendering,
 /// ruled tables rebuilt cell by cell, the rest grouped into lines and split at wide gaps.
 /// Page numbers and running headers are dropped; tables continued across pages keep their number.
+///
+/// With a ``PageRecognizer`` (OCR), pages without a text layer — or every page, with
+/// `recognizeEveryPage` — are rendered and recognized instead, and laid out by the same code.
 package struct PDFReader: DocumentReader {
-    package init() {}
+    package var recognizer: (any PageRecognizer)?
+    package var recognizeEveryPage: Bool
+    /// Appended to the `no_text_layer` message when pages are left unread (how to enable OCR).
+    package var textlessHint: String
+    /// Called before each page is recognized (1-based page, page count): OCR is slow, so batches show it.
+    package var progress: (@Sendable (Int, Int) -> Void)?
+
+    /// Scans coarser than this are not read by OCR.
+    package static let minimumScanResolution = 100.0
+
+    package init(recognizer: (any PageRecognizer)? = nil, recognizeEveryPage: Bool = false, textlessHint: String = "",
+                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.recognizer = recognizer
+        self.recognizeEveryPage = recognizeEveryPage
+        self.textlessHint = textlessHint
+        self.progress = progress
+    }
 
     package func read(data: [UInt8], path: String) throws(ExtractError) -> SourceDocument {
         let document: PDFDocumentHandle
@@ -29,6 +48,10 @@ package struct PDFReader: DocumentReader {
         var textless: [Int] = []
         var garbled: [Int] = []
         var unreadable: [Int] = []
+        var recognized: [Int] = []
+        var unreadByOCR: [Int] = []
+        var coarse: [(page: Int, dpi: Double)] = []
+        var session: (any PageRecognitionSession)? = nil
         let recorder = CairoScriptRecorder()
         let parser = RulingParser()
         for index in 0..<count {
@@ -40,6 +63,26 @@ package struct PDFReader: DocumentReader {
             let size = page.size
             let glyphs = GlyphExtraction.glyphs(from: page.textLayout())
             let stats = TextLayerCheck.stats(glyphs)
+            if let recognizer, recognizeEveryPage || stats.visible == 0 {
+                // Below ~100 dpi characters are a few pixels tall: OCR would read noise.
+                if let dpi = page.largestImageResolution(), dpi < Self.minimumScanResolution {
+                    textless.append(number)
+                    coarse.append((number, dpi))
+                    continue
+                }
+                if session == nil { session = recognizer.session() }
+                guard let session else { throw ExtractError(.noTextLayer, path: path, "the OCR engine could not start\(textlessHint)") }
+                progress?(number, count)
+                guard let image = page.renderGray(dpi: recognizer.dpi) else { unreadable.append(number); continue }
+                let read = session.recognize(image)
+                // A page OCR reads almost nothing of (too coarse, too faint) stays without text.
+                let readable = read.glyphs.filter { ($0.confidence ?? 0) >= 0.8 && $0.scalar.isCJKLike }.count
+                if readable < 10 { textless.append(number); unreadByOCR.append(number); continue }
+                recognized.append(number)
+                pages.append(PageLayout.layout(page: number, width: size.width, height: size.height, glyphs: read.glyphs,
+                                               rulings: read.rulings, blankConfidence: read.blankConfidence))
+                continue
+            }
             if stats.visible == 0 { textless.append(number); continue }
             if TextLayerCheck.isGarbled(stats) { garbled.append(number); continue }
             let rulings = RulingParser.removeGlyphStrokes(parser.parse(page.render(into: recorder)), glyphs: glyphs)
@@ -52,13 +95,17 @@ package struct PDFReader: DocumentReader {
             if !garbled.isEmpty {
                 throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
             }
-            throw ExtractError(.noTextLayer, path: path, "no text layer on \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)")
+            var ocr = unreadByOCR.isEmpty ? "" : "; OCR read no text on \(TextLayerCheck.describe(unreadByOCR)) (a scan too coarse or faint?)"
+            if !coarse.isEmpty {
+                ocr += "; the page images of \(TextLayerCheck.describe(coarse.map(\.page))) are \(Int(coarse.map(\.dpi).min()!.rounded())) dpi, too coarse for OCR (at least \(Int(Self.minimumScanResolution)) dpi)"
+            }
+            throw ExtractError(.noTextLayer, path: path, "no text layer on \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)\(ocr)\(textlessHint)")
         }
         if garbled.count * 2 >= garbled.count + pages.count + textless.count && !garbled.isEmpty {
             throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
         }
         if !textless.isEmpty {
-            diagnostics.append(Diagnostic(.warning, .noTextLayer, "no text layer on \(TextLayerCheck.describe(textless)); their content is missing"))
+            diagnostics.append(Diagnostic(.warning, .noTextLayer, "no text layer on \(TextLayerCheck.describe(textless)); their content is missing\(textlessHint)"))
         }
         if !garbled.isEmpty {
             diagnostics.append(Diagnostic(.warning, .garbledText, "unreadable text layer on \(TextLayerCheck.describe(garbled)); their content is missing"))
@@ -68,6 +115,12 @@ package struct PDFReader: DocumentReader {
         }
         PDFPageFurniture.strip(&pages)
         let grid = DocumentAssembler.grid(pages)
-        return SourceDocument(mediaType: "application/pdf", pages: count, grid: grid, diagnostics: diagnostics)
+        var source = SourceDocument(mediaType: "application/pdf", pages: count, grid: grid, diagnostics: diagnostics)
+        if let recognizer, !recognized.isEmpty {
+            source.ocr = recognizer.engine
+            source.diagnostics.append(Diagnostic(.note, .ocrPages,
+                "\(TextLayerCheck.describe(recognized)) read by OCR (\(recognizer.engine.engine) \(recognizer.engine.version), \(recognizer.engine.language), \(Int(recognizer.dpi)) dpi)"))
+        }
+        return source
     }
 }

@@ -4,6 +4,23 @@ struct DraftCell: Sendable {
     var text: String
     var box: Box
     var column: Int?
+    /// OCR only: the least confidence of the cell's characters.
+    var confidence: Double? = nil
+
+    /// Where the cell is: a box on a PDF page, or on a scanned page with the OCR confidence.
+    func location(page: Int) -> Location {
+        if let confidence { return .scan(page, box, confidence: confidence) }
+        return .page(page, box)
+    }
+
+    static func confidence(_ glyphs: [Glyph]) -> Double? {
+        var least: Double? = nil
+        for g in glyphs {
+            guard let c = g.confidence else { return nil }
+            least = min(least ?? c, c)
+        }
+        return least
+    }
 }
 
 /// One row of a page: a prose line, a gap-split line, or one ruled table row.
@@ -34,7 +51,9 @@ struct PageLayoutResult: Sendable {
 
 /// Builds the rows of one page from its glyphs and rulings.
 enum PageLayout {
-    static func layout(page: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling]) -> PageLayoutResult {
+    /// `blankConfidence` is given for a scanned page: how sure OCR is that an empty table cell is blank.
+    static func layout(page: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling],
+                       blankConfidence: ((Box) -> Double)? = nil) -> PageLayoutResult {
         let tables = RuledTableFinder.tables(in: rulings)
         var perCell: [[[Glyph]]] = tables.map { Array(repeating: [], count: $0.cells.count) }
         var free: [Glyph] = []
@@ -52,7 +71,7 @@ enum PageLayout {
 
         var blocks: [(y: Double, rows: [DraftRow])] = []
         for (t, table) in tables.enumerated() {
-            let rows = tableRows(page: page, table: table, tableIndex: t, glyphs: perCell[t])
+            let rows = tableRows(page: page, table: table, tableIndex: t, glyphs: perCell[t], blankConfidence: blankConfidence)
             if !rows.isEmpty { blocks.append((table.box.y0, rows)) }
         }
         for line in LineBuilder.lines(free) {
@@ -60,7 +79,7 @@ enum PageLayout {
             let cells = runs.map { run -> DraftCell in
                 var b = run[0].box
                 for g in run.dropFirst() { b = b.union(g.box) }
-                return DraftCell(text: TextNormalizer.display(LineBuilder.text(of: run)), box: b, column: nil)
+                return DraftCell(text: TextNormalizer.display(LineBuilder.text(of: run)), box: b, column: nil, confidence: DraftCell.confidence(run))
             }.filter { !$0.text.isEmpty }
             guard !cells.isEmpty else { continue }
             blocks.append((line.box.y0, [DraftRow(page: page, cells: cells, box: line.box, size: line.size)]))
@@ -94,7 +113,8 @@ enum PageLayout {
     }
 
     /// One row per fine ruled row; merged cells sit in their top row; blank cells are explicit.
-    static func tableRows(page: Int, table: RuledTable, tableIndex: Int, glyphs: [[Glyph]]) -> [DraftRow] {
+    static func tableRows(page: Int, table: RuledTable, tableIndex: Int, glyphs: [[Glyph]],
+                          blankConfidence: ((Box) -> Double)? = nil) -> [DraftRow] {
         var rows: [DraftRow] = []
         let ny = table.ys.count - 1
         var byTop: [[Int]] = Array(repeating: [], count: ny)
@@ -106,12 +126,14 @@ enum PageLayout {
             for k in ids {
                 let g = glyphs[k]
                 if g.isEmpty {
-                    cells.append(DraftCell(text: "", box: table.cells[k].box, column: table.cells[k].left))
+                    cells.append(DraftCell(text: "", box: table.cells[k].box, column: table.cells[k].left,
+                                           confidence: blankConfidence?(table.cells[k].box)))
                 } else {
                     var b = g[0].box
                     for x in g.dropFirst() { b = b.union(x.box) }
                     sizes.append(contentsOf: g.map(\.height))
-                    cells.append(DraftCell(text: TextNormalizer.display(LineBuilder.blockText(g)), box: b, column: table.cells[k].left))
+                    cells.append(DraftCell(text: TextNormalizer.display(LineBuilder.blockText(g)), box: b, column: table.cells[k].left,
+                                           confidence: DraftCell.confidence(g)))
                 }
             }
             // Blank cells left of the first label are the empty label area (a merged label that

@@ -1,13 +1,20 @@
 import NianbaoCore
 /// A horizontal or vertical ruling line on a page (points, top-left origin).
-struct Ruling: Sendable, Hashable {
-    enum Axis: Sendable, Hashable { case horizontal, vertical }
-    var axis: Axis
+package struct Ruling: Sendable, Hashable {
+    package enum Axis: Sendable, Hashable { case horizontal, vertical }
+    package var axis: Axis
     /// y for horizontal lines, x for vertical ones.
-    var position: Double
+    package var position: Double
     /// The extent along the line: x range for horizontal, y range for vertical.
-    var from: Double
-    var to: Double
+    package var from: Double
+    package var to: Double
+
+    package init(axis: Axis, position: Double, from: Double, to: Double) {
+        self.axis = axis
+        self.position = position
+        self.from = from
+        self.to = to
+    }
 
     var length: Double { to - from }
 }

@@ -69,6 +69,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Write compact JSON on one line.")
     var compact = false
 
+    @Option(help: ArgumentHelp("Read pages by OCR: auto (pages without a text layer, and page images), never, always (every page).", valueName: "MODE"))
+    var ocr: OCRMode = .auto
+
     @Flag(name: .shortAndLong, help: "Do not print diagnostics, progress or the summary.")
     var quiet = false
 
@@ -124,7 +127,7 @@ struct Convert: ParsableCommand {
     static let maxTimeout: Double = 7 * 24 * 3600
 
     var extractOptions: ExtractOptions {
-        ExtractOptions(blankAsZero: blankAsZero, maxInputSize: maxInputSize << 20)
+        ExtractOptions(blankAsZero: blankAsZero, maxInputSize: maxInputSize << 20, ocr: ocr)
     }
 
     var batchOutputRequested: Bool {
@@ -166,7 +169,12 @@ struct Convert: ParsableCommand {
     }
 
     func runSingle(_ file: String) throws {
-        let extractor = ReportExtractor(options: extractOptions)
+        var extractor = ReportExtractor(options: extractOptions)
+        if !quiet && isatty(2) != 0 {
+            extractor.ocrProgress = { @Sendable page, count in
+                Console.error("\r\u{1B}[K\(file): OCR page \(page)/\(count)…")
+            }
+        }
         let report: Report
         // One file converts in this process; the time limit is a watchdog that ends it with status 7.
         let limit = timeout
@@ -236,7 +244,7 @@ struct Convert: ParsableCommand {
         outputs.kinds = kinds
         let config = BatchConfiguration(inputs: found, options: extractOptions,
                                         jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit))
+                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, ocr: ocr, memoryLimitMB: memoryLimit))
         let showProgress = !quiet && isatty(2) != 0
         let printer = ProgressPrinter()
         let summary: BatchSummary
@@ -260,10 +268,11 @@ struct Convert: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    static func workerCommand(blankAsZero: Bool, memoryLimitMB: Int = 0) -> WorkerCommand {
+    static func workerCommand(blankAsZero: Bool, ocr: OCRMode = .auto, memoryLimitMB: Int = 0) -> WorkerCommand {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return WorkerCommand(executable: exe,
-                             arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []) + ["--memory-limit", "\(memoryLimitMB)"],
+                             arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []) + (ocr == .auto ? [] : ["--ocr", ocr.rawValue])
+                                 + ["--memory-limit", "\(memoryLimitMB)"],
                              memoryLimitMB: memoryLimitMB > 0 ? memoryLimitMB : nil)
     }
 }
@@ -398,13 +407,17 @@ struct Worker: ParsableCommand {
 
     @Flag var blankAsZero = false
 
+    @Option var ocr: OCRMode = .auto
+
     @Option(name: .customLong("memory-limit")) var memoryLimit: Int = 0
 
     func run() throws {
-        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero), memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
+        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr), memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+extension OCRMode: ExpressibleByArgument {}
 
 /// `extract inspect FILE -o view.html`: the page that shows where each value came from.
 struct Inspect: ParsableCommand {

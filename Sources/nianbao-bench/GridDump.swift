@@ -13,12 +13,7 @@ enum GridDump {
         var status: Int32 = 0
         for path in paths {
             guard let bytes = Usage.bytes(path) else { status = Usage.fail("\(path): cannot read", status: 1); continue }
-            let reader: any DocumentReader
-            switch InputKind.detect(path: path, bytes: bytes) {
-            case .pdf: reader = PDFReader()
-            case .html: reader = HTMLReader()
-            case .text: reader = TextReader()
-            }
+            let reader = ReportExtractor().reader(for: InputKind.detect(path: path, bytes: bytes))
             do {
                 let document = try reader.read(data: bytes, path: path)
                 if paths.count > 1 { print("===== \(path) \(document.encoding ?? "")") }

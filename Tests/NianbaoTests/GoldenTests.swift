@@ -14,8 +14,9 @@ import Testing
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var found: [String] = []
         // Corpus/bad holds the broken inputs of the BadInput* tests, with a manifest instead of expected
-        // files; Corpus/converted the converter matrix (ConverterMatrixTests), with gold files only.
-        for case let rel as String in walker where !rel.hasPrefix("bad/") && !rel.hasPrefix("converted/") && !rel.contains(".expected")
+        // files; Corpus/converted the converter matrix (ConverterMatrixTests), with gold files only;
+        // Corpus/scans the OCR scans (OCRScanTests), scored against Corpus/pdf gold files.
+        for case let rel as String in walker where !rel.hasPrefix("bad/") && !rel.hasPrefix("converted/") && !rel.hasPrefix("scans/") && !rel.contains(".expected")
             && [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) }) {
             found.append("Corpus/" + rel)
         }

@@ -2,6 +2,7 @@ import Foundation
 @_exported import NianbaoCore
 import NianbaoHTML
 import NianbaoPDF
+import NianbaoOCR
 
 /// The entry point of the library: a file (text, HTML or PDF) in, a validated ``Report`` out.
 ///
@@ -43,17 +44,37 @@ public struct ReportExtractor: Sendable {
     public func extract(bytes: [UInt8], path: String, sha256: String? = nil) throws(ExtractError) -> Report {
         // Zero bytes are `empty` whatever the file is called (not a damaged PDF).
         if bytes.isEmpty { throw ExtractError(.empty, path: path, "the file is empty") }
-        let document = try Self.reader(for: InputKind.detect(path: path, bytes: bytes)).read(data: bytes, path: path)
+        let document = try reader(for: InputKind.detect(path: path, bytes: bytes)).read(data: bytes, path: path)
         return try ReportInterpreter(options: options)
             .interpret(document, path: path, sha256: sha256 ?? ContentHash.sha256Hex(bytes))
     }
 
+    /// Called before each page is read by OCR (1-based page, page count): OCR takes seconds a page.
+    public var ocrProgress: (@Sendable (Int, Int) -> Void)? = nil
+
     /// The reader of each input kind.
+    /// The reader of each input kind with the default options.
     package static func reader(for kind: InputKind) -> any DocumentReader {
+        ReportExtractor().reader(for: kind)
+    }
+
+    /// The reader of each input kind, with these options (OCR).
+    package func reader(for kind: InputKind) -> any DocumentReader {
         switch kind {
-        case .pdf: PDFReader()
-        case .html: HTMLReader()
-        case .text: TextReader()
+        case .pdf:
+            let recognizer = options.ocr == .never ? nil : TesseractRecognizer.available()
+            let hint = options.ocr == .never
+                ? " (run with --ocr auto to read such pages by OCR)"
+                : (recognizer == nil ? "; to read it by OCR, \(TesseractRecognizer.howToEnable)" : "")
+            return PDFReader(recognizer: recognizer, recognizeEveryPage: options.ocr == .always, textlessHint: hint, progress: ocrProgress)
+        case .html: return HTMLReader()
+        case .text: return TextReader()
+        case .png, .jpeg, .tiff:
+            if options.ocr == .never {
+                return ImageReader(recognizer: nil, mediaType: kind.imageMediaType ?? "image",
+                                   unavailable: "OCR is off (run with --ocr auto to read it)")
+            }
+            return ImageReader(recognizer: TesseractRecognizer.available(), mediaType: kind.imageMediaType ?? "image")
         }
     }
 

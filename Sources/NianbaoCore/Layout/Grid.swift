@@ -24,6 +24,7 @@ package struct GridCell: Sendable, Hashable {
     package var centerX: Double? {
         if let x { return x }
         if case .page(_, let b) = at { return (b.x0 + b.x1) / 2 }
+        if case .scan(_, let b, _) = at { return (b.x0 + b.x1) / 2 }
         return nil
     }
 }

@@ -21,6 +21,9 @@ public enum Location: Sendable, Hashable {
     case line(Int)
     /// 1-based page of a PDF, with the box of the text on it.
     case page(Int, Box)
+    /// 1-based page of a scanned page (OCR), the box of the text on it in points, and the
+    /// recognizer's confidence in the text (0–1, the least of its characters).
+    case scan(Int, Box, confidence: Double)
     /// A cell of an HTML table: 0-based table, row and column, after span expansion.
     case table(Int, row: Int, column: Int)
     /// No location known.
@@ -31,6 +34,7 @@ public enum Location: Sendable, Hashable {
         switch self {
         case .line(let n): return n
         case .page(let p, _): return p
+        case .scan(let p, _, _): return p
         case .table(_, let row, _): return row + 1
         case .none: return nil
         }

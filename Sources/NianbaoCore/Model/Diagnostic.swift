@@ -32,6 +32,8 @@ public struct Diagnostic: Sendable, Hashable {
         public static let multipleReports: Code = "multiple_reports"
         public static let noTextLayer: Code = "no_text_layer"
         public static let ocrDoubtful: Code = "ocr_doubtful"
+        public static let ocrInferred: Code = "ocr_inferred"
+        public static let ocrPages: Code = "ocr_pages"
         public static let regionAmbiguous: Code = "region_ambiguous"
         public static let regionInconsistent: Code = "region_inconsistent"
         public static let regionUnknown: Code = "region_unknown"

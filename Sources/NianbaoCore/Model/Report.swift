@@ -60,6 +60,8 @@ public struct SourceInfo: Sendable, Hashable {
     public var mediaType: String
     public var pages: Int?
     public var encoding: String?
+    /// The OCR engine, when some page was read from its image (a scan).
+    public var ocr: OCREngine? = nil
 
     package init(path: String, sha256: String, mediaType: String, pages: Int?, encoding: String?) {
         self.path = path

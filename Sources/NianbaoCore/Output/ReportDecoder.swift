@@ -52,9 +52,14 @@ package enum ReportDecoder {
             }
             return Diagnostic(severity, Diagnostic.Code(rawValue: code), message, at: location(d["at"]))
         }
+        var sourceInfo = SourceInfo(path: path, sha256: sha256, mediaType: mediaType, pages: source["pages"]?.intValue,
+                                    encoding: source["encoding"]?.stringValue)
+        if let o = source["ocr"], let engine = o["engine"]?.stringValue, let version = o["version"]?.stringValue,
+           let language = o["language"]?.stringValue {
+            sourceInfo.ocr = OCREngine(engine: engine, version: version, language: language)
+        }
         var report = Report(
-            source: SourceInfo(path: path, sha256: sha256, mediaType: mediaType, pages: source["pages"]?.intValue,
-                               encoding: source["encoding"]?.stringValue),
+            source: sourceInfo,
             title: meta["title"]?.stringValue, agency: meta["agency"]?.stringValue, year: meta["year"]?.intValue,
             generation: generation, preface: meta["preface"]?.stringValue ?? "", sections: sections,
             cells: cells, checks: checks, diagnostics: diagnostics)
@@ -72,8 +77,11 @@ package enum ReportDecoder {
         if let line = at["line"]?.intValue { return .line(line) }
         if let page = at["page"]?.intValue {
             let box = (at["box"]?.arrayValue ?? []).compactMap { $0.decimalValue.flatMap { Double($0.description) } }
-            guard box.count == 4 else { return .page(page, Box(x0: 0, y0: 0, x1: 0, y1: 0)) }
-            return .page(page, Box(x0: box[0], y0: box[1], x1: box[2], y1: box[3]))
+            let b = box.count == 4 ? Box(x0: box[0], y0: box[1], x1: box[2], y1: box[3]) : Box(x0: 0, y0: 0, x1: 0, y1: 0)
+            if let confidence = at["ocr_confidence"]?.decimalValue.flatMap({ Double($0.description) }) {
+                return .scan(page, b, confidence: confidence)
+            }
+            return .page(page, b)
         }
         if let table = at["table"]?.intValue, let row = at["row"]?.intValue, let column = at["column"]?.intValue {
             return .table(table, row: row, column: column)

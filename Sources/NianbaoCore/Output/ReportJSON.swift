@@ -17,6 +17,9 @@ package enum ReportJSON {
             "pages": r.source.pages.map(JSONValue.int) ?? .null,
         ]
         if let e = r.source.encoding { source["encoding"] = .string(e) }
+        if let o = r.source.ocr {
+            source["ocr"] = .object(["engine": .string(o.engine), "version": .string(o.version), "language": .string(o.language)])
+        }
         return .object([
             "schema_version": .int(Report.schemaVersion),
             "report_id": .string(r.reportId),
@@ -53,6 +56,9 @@ package enum ReportJSON {
         switch at {
         case .line(let n): return .fields([("line", .int(n))])
         case .page(let p, let b): return .fields([("box", .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])), ("page", .int(p))])
+        case .scan(let p, let b, let confidence):
+            return .fields([("box", .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])),
+                            ("ocr_confidence", .number(DecimalNumber(units: Int64((confidence * 100).rounded()), scale: 2))), ("page", .int(p))])
         case .table(let t, let row, let column): return .fields([("column", .int(column)), ("row", .int(row)), ("table", .int(t))])
         case .none: return .null
         }

@@ -2,6 +2,8 @@
 public struct ExtractOptions: Sendable, Hashable {
     /// Read blank cells as 0 (their `kind` stays `empty`), for publishers known to write blanks for zeros.
     public var blankAsZero: Bool
+    /// When pages are read by OCR.
+    public var ocr: OCRMode
 
     /// The largest input read, in bytes (`too_large` beyond it), checked while reading: standard
     /// input, a pipe or a device is never read past it.
@@ -10,8 +12,9 @@ public struct ExtractOptions: Sendable, Hashable {
     /// 512 MiB: far above any real report (the largest PDFs seen are tens of MB).
     public static let defaultMaxInputSize = 512 << 20
 
-    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize) {
+    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, ocr: OCRMode = .auto) {
         self.blankAsZero = blankAsZero
         self.maxInputSize = maxInputSize
+        self.ocr = ocr
     }
 }

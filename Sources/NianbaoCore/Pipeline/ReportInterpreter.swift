@@ -48,7 +48,11 @@ package struct ReportInterpreter: Sendable {
         let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
         let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
         var cells = active.cells + applications.cells + review.cells
-        if OCRDoubt.looksLikeOCR(rows) { cells = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics) }
+        if OCRProofreader.applies(to: cells) {
+            cells = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
+        } else if OCRDoubt.looksLikeOCR(rows) {
+            cells = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics)
+        }
         if legacy {
             generation = .legacy
             outline = OutlineBuilder(rows: rows).build(legacy: true)
@@ -79,8 +83,10 @@ package struct ReportInterpreter: Sendable {
         let checks = IdentityChecker().check(cells)
         let place = RegionResolver.resolve(agency: agency, title: title, preface: outline.preface)
         diagnostics += place.diagnostics
+        var source = SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding)
+        source.ocr = document.ocr
         var report = Report(
-            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding),
+            source: source,
             title: title, agency: agency, year: year, generation: generation,
             preface: outline.preface, sections: outline.spans.map(\.section),
             cells: cells, checks: checks, diagnostics: diagnostics)

@@ -10,6 +10,8 @@ package struct SourceDocument: Sendable {
     package var grid: Grid
     /// Problems the reader noticed (recoverable).
     package var diagnostics: [Diagnostic]
+    /// The OCR engine, when some page was read from its image.
+    package var ocr: OCREngine? = nil
 
     package init(mediaType: String, pages: Int? = nil, encoding: String? = nil, grid: Grid, diagnostics: [Diagnostic] = []) {
         self.mediaType = mediaType

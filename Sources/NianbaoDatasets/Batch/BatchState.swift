@@ -121,6 +121,7 @@ package final class BatchStateStore: @unchecked Sendable {
     /// The options fingerprint that goes into every key: a change of options or version converts again.
     package static func fingerprint(_ options: ExtractOptions) -> String {
         "nianbao=\(NianbaoVersion.string);schema=\(Report.schemaVersion);blank_as_zero=\(options.blankAsZero)"
+            + (options.ocr == .auto ? "" : ";ocr=\(options.ocr.rawValue)")
     }
 
     package static func key(id: String, sha256: String, fingerprint: String) -> String {

@@ -165,7 +165,7 @@ package enum LongCSV {
             var line: Int?, page: Int?, box: [String] = ["", "", "", ""], table: Int?, row: Int?, column: Int?
             switch c.at {
             case .line(let n): line = n
-            case .page(let p, let b):
+            case .page(let p, let b), .scan(let p, let b, _):
                 page = p
                 box = [b.x0, b.y0, b.x1, b.y1].map { JSONValue.fixed1Decimal($0).description }
             case .table(let t, let r, let k): (table, row, column) = (t, r, k)

@@ -113,7 +113,7 @@ package final class SQLiteDataset: @unchecked Sendable {
             var line: Int?, page: Int?, box: [SQLRows.Value] = [.null, .null, .null, .null], table: Int?, row: Int?, column: Int?
             switch c.at {
             case .line(let n): line = n
-            case .page(let p, let b):
+            case .page(let p, let b), .scan(let p, let b, _):
                 page = p
                 box = [b.x0, b.y0, b.x1, b.y1].map { x in Double(JSONValue.fixed1Decimal(x).description).map(SQLRows.Value.real) ?? .null }
             case .table(let t, let r, let k): (table, row, column) = (t, r, k)
@@ -142,7 +142,7 @@ package final class SQLiteDataset: @unchecked Sendable {
             var line: Int?, page: Int?
             switch d.at {
             case .line(let n): line = n
-            case .page(let p, _): page = p
+            case .page(let p, _), .scan(let p, _, _): page = p
             case .table, .none: break
             }
             out.append(.diagnostics, [

@@ -1,0 +1,146 @@
+/// Proof-reads table values read by OCR with the identities I1–I4.
+///
+/// A value is reported when an identity confirms it, or, for the cells no identity covers (Table 二),
+/// when OCR is confident of it. A doubtful cell (low confidence, not a number, or ink where OCR read
+/// nothing) or a cell a failing identity points at is solved from an identity whose other cells
+/// are trusted; the value must be a non-negative count and hold in every other identity it is in:
+///   - the solved value is what OCR read: reported as printed;
+///   - OCR doubted the cell and read something else: `inferred`, with an `ocr_inferred` diagnostic
+///     quoting what OCR read;
+///   - OCR was confident and read something else (a misread or the document's own arithmetic:
+///     a scan cannot tell) or nothing determines it: left out (null) with an `ocr_doubtful`
+///     diagnostic. Never a guessed number.
+package struct OCRProofreader: Sendable {
+    /// Characters below this confidence make a cell doubtful.
+    package var threshold: Double
+
+    package init(threshold: Double = 0.9) {
+        self.threshold = threshold
+    }
+
+    /// True when some cell was read by OCR.
+    package static func applies(to cells: [Cell]) -> Bool {
+        cells.contains { if case .scan = $0.at { return true } else { return false } }
+    }
+
+    private struct Identity {
+        var id: String
+        var terms: [(key: String, sign: Int64)]
+    }
+
+    private func identities(_ checks: [Check]) -> [Identity] {
+        checks.map { c in
+            let signs: [Int64] = c.id.hasPrefix("I1.") ? [1, 1, -1, -1] : [1] + Array(repeating: -1, count: max(0, c.keys.count - 1))
+            return Identity(id: c.id, terms: Array(zip(c.keys, signs)).map { (key: $0.0, sign: $0.1) })
+        }
+    }
+
+    private func confidence(_ c: Cell) -> Double? {
+        if case .scan(_, _, let k) = c.at { return k }
+        return nil
+    }
+
+    package func proofread(_ cells: [Cell], diagnostics: inout [Diagnostic]) -> [Cell] {
+        var byKey: [String: Int] = [:]
+        for (i, c) in cells.enumerated() { byKey[c.key] = i }
+        let checks = IdentityChecker().check(cells)
+        let ids = identities(checks)
+        var doubtful = Set<String>()
+        for c in cells {
+            guard let k = confidence(c) else { continue }
+            switch c.kind {
+            case .text: doubtful.insert(c.key)
+            case .number, .empty, .notApplicable: if k < threshold { doubtful.insert(c.key) }
+            case .inferred: break
+            }
+        }
+        var inPassing = Set<String>(), inFailing = Set<String>()
+        for c in checks where c.status == .pass { inPassing.formUnion(c.keys) }
+        for c in checks where c.status == .fail { inFailing.formUnion(c.keys) }
+        var suspect = doubtful.filter { !(inPassing.contains($0) && !inFailing.contains($0)) }
+        // A cell the identities cover is reported only when one of them confirms it: OCR is
+        // confident of many a misread, and a misplaced row reads confidently too.
+        var covered = Set<String>()
+        for c in checks { covered.formUnion(c.keys) }
+        for key in covered where !inPassing.contains(key) {
+            if let i = byKey[key], cells[i].kind == .number { suspect.insert(key) }
+        }
+        for c in checks where c.status == .fail {
+            // One cell that no passing identity vouches for explains the failure; otherwise every cell is in doubt.
+            let unexplained = c.keys.filter { !inPassing.contains($0) && byKey[$0] != nil }
+            if unexplained.count == 1 { suspect.insert(unexplained[0]) } else { suspect.formUnion(c.keys.filter { byKey[$0] != nil }) }
+        }
+        // Only cells read by OCR are judged here; text-layer cells keep their printed values.
+        suspect = suspect.filter { byKey[$0].map { confidence(cells[$0]) != nil } ?? false }
+        guard !suspect.isEmpty else { return cells }
+
+        func known(_ key: String, _ solved: [String: DecimalNumber]) -> DecimalNumber? {
+            if let v = solved[key] { return v }
+            guard !suspect.contains(key), let i = byKey[key] else { return nil }
+            return cells[i].value
+        }
+        var solved: [String: DecimalNumber] = [:]
+        var via: [String: String] = [:]
+        var progress = true
+        while progress {
+            progress = false
+            for identity in ids {
+                let open = identity.terms.filter { suspect.contains($0.key) && solved[$0.key] == nil }
+                guard open.count == 1 else { continue }
+                let target = open[0]
+                var sum = DecimalNumber(0)
+                var complete = true
+                for t in identity.terms where t.key != target.key {
+                    guard let v = known(t.key, solved) else { complete = false; break }
+                    sum = t.sign > 0 ? sum + v : sum - v
+                }
+                guard complete else { continue }
+                // sign·x + sum = 0
+                let value = target.sign > 0 ? DecimalNumber(0) - sum : sum
+                guard !value.isNegative else { continue }
+                var trial = solved
+                trial[target.key] = value
+                let consistent = ids.allSatisfy { other in
+                    guard other.terms.contains(where: { $0.key == target.key }) else { return true }
+                    var total = DecimalNumber(0)
+                    for t in other.terms {
+                        guard let v = known(t.key, trial) else { return true }  // not assessable yet
+                        total = t.sign > 0 ? total + v : total - v
+                    }
+                    return total == DecimalNumber(0)
+                }
+                guard consistent else { continue }
+                solved[target.key] = value
+                via[target.key] = identity.id
+                progress = true
+            }
+        }
+
+        var out: [Cell] = []
+        for c in cells {
+            guard suspect.contains(c.key) else { out.append(c); continue }
+            let read = c.raw.flatMap { $0.isEmpty ? nil : "\"\($0)\"" } ?? "nothing"
+            let conf = confidence(c).map { " (confidence \(Int(($0 * 100).rounded()))%)" } ?? ""
+            if let v = solved[c.key] {
+                if let printed = c.value, printed == v {
+                    out.append(c)
+                } else if doubtful.contains(c.key) {
+                    var inferred = c
+                    inferred.value = v
+                    inferred.raw = nil
+                    inferred.kind = .inferred
+                    out.append(inferred)
+                    diagnostics.append(Diagnostic(.warning, .ocrInferred,
+                        "\(c.key): OCR read \(read)\(conf); \(via[c.key] ?? "the identities") determine \(v)", at: c.at))
+                } else {
+                    diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
+                        "\(c.key): OCR read \(read)\(conf) but \(via[c.key] ?? "the identities") give \(v): a misread or the document's own arithmetic; left null", at: c.at))
+                }
+            } else {
+                diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
+                    "\(c.key): OCR read \(read)\(conf) and no identity confirms or determines it; left null", at: c.at))
+            }
+        }
+        return out
+    }
+}

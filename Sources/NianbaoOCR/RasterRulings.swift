@@ -1,0 +1,40 @@
+import NianbaoCore
+import NianbaoPDF
+
+/// Ruling lines of a binarized page image, found by morphology: an opening with a long thin
+/// horizontal (vertical) brick keeps only ink that runs that far in a straight line, which text
+/// does not. Short gaps (noise, JPEG) are closed first.
+enum RasterRulings {
+    struct Found {
+        var rulings: [Ruling]
+        /// The line pixels, to take out of the image before recognition.
+        var mask: LeptonicaImage?
+    }
+
+    static func find(in binary: LeptonicaImage, dpi: Double) -> Found {
+        // A table cell is at least ~6 mm wide; characters of body text are ~4 mm.
+        let long = max(20, Int(dpi * 0.3))
+        // Vertical lines of a one-row table are a row high (~15 pt); body text strokes are shorter.
+        let tall = max(15, Int(dpi * 0.17))
+        let bridge = max(3, Int(dpi / 100))
+        let scale = 72 / dpi
+        var rulings: [Ruling] = []
+        let horizontal = binary.closed(bridge, 1)?.opened(long, 1)
+        let vertical = binary.closed(1, bridge)?.opened(1, tall)
+        let thick = max(2, Int(dpi / 25))  // over ~1 mm thick is a filled area, not a line
+        for c in horizontal?.components() ?? [] where c.h <= thick && c.w >= long {
+            let y = (Double(c.y) + Double(c.h) / 2) * scale
+            rulings.append(Ruling(axis: .horizontal, position: y, from: Double(c.x) * scale, to: Double(c.x + c.w) * scale))
+        }
+        for c in vertical?.components() ?? [] where c.w <= thick && c.h >= tall {
+            let x = (Double(c.x) + Double(c.w) / 2) * scale
+            rulings.append(Ruling(axis: .vertical, position: x, from: Double(c.y) * scale, to: Double(c.y + c.h) * scale))
+        }
+        var mask: LeptonicaImage? = nil
+        if let horizontal, let vertical, let both = horizontal.union(vertical) {
+            // Widen a little so the lines' ragged edges go too.
+            mask = both.dilated(3)
+        }
+        return Found(rulings: rulings, mask: mask)
+    }
+}

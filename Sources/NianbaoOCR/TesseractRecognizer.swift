@@ -1,0 +1,126 @@
+import CTesseract
+import Foundation
+import NianbaoCore
+import NianbaoPDF
+
+/// OCR of page images with tesseract (LSTM, simplified Chinese): pages are deskewed and binarized,
+/// ruling lines found by morphology and taken out of the image, the rest recognized character by
+/// character with confidences.
+package struct TesseractRecognizer: PageRecognizer {
+    package static let language = "chi_sim"
+
+    package var dpi: Double
+    package var dataPath: String
+    /// Page segmentation: `PSM_SINGLE_BLOCK` (6) read the ruled tables of the test scans best once
+    /// their lines are taken out (see README, "Scanned reports").
+    package var pageSegmentation: Int
+
+    package init(dataPath: String, dpi: Double = 300, pageSegmentation: Int = 6) {
+        self.dataPath = dataPath
+        self.dpi = dpi
+        self.pageSegmentation = pageSegmentation
+    }
+
+    /// The recognizer when the `chi_sim` model is installed (the library is linked, the model is a
+    /// separate package: `tesseract-ocr-chi-sim`); nil otherwise.
+    package static func available(dpi: Double = 300) -> TesseractRecognizer? {
+        dataPath().map { TesseractRecognizer(dataPath: $0, dpi: dpi) }
+    }
+
+    /// The folder holding `chi_sim.traineddata`: `TESSDATA_PREFIX`, then the Debian and the
+    /// upstream default locations.
+    package static func dataPath() -> String? {
+        var candidates: [String] = []
+        if let prefix = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"], !prefix.isEmpty {
+            candidates += [prefix, prefix + "/tessdata"]
+        }
+        candidates += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                       "/usr/share/tessdata", "/usr/local/share/tessdata"]
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0 + "/" + language + ".traineddata") }
+    }
+
+    /// How to make OCR work where it does not.
+    package static let howToEnable = "install the simplified Chinese OCR model (Debian: apt-get install tesseract-ocr-chi-sim, or set TESSDATA_PREFIX to a folder holding chi_sim.traineddata)"
+
+    package var engine: OCREngine { OCREngine(engine: "tesseract", version: TesseractEngine.version, language: Self.language) }
+
+    package func session() -> (any PageRecognitionSession)? {
+        guard let engine = TesseractEngine(dataPath: dataPath, language: Self.language,
+                                           pageSegmentation: TessPageSegMode(rawValue: UInt32(pageSegmentation))) else { return nil }
+        // The second reader of numbers: another model (English), digits only, one line.
+        let digits = FileManager.default.isReadableFile(atPath: dataPath + "/eng.traineddata")
+            ? TesseractEngine(dataPath: dataPath, language: "eng", pageSegmentation: PSM_SINGLE_LINE) : nil
+        digits?.allow("0123456789.-")
+        return TesseractSession(engine: engine, digits: digits)
+    }
+}
+
+/// One document's recognizer: owns the tesseract engine.
+final class TesseractSession: PageRecognitionSession {
+    private let engine: TesseractEngine
+    private let digits: TesseractEngine?
+
+    init(engine: TesseractEngine, digits: TesseractEngine?) {
+        self.engine = engine
+        self.digits = digits
+    }
+
+    /// A number is reported as read only when a second reading (another model, digits only) of the
+    /// same place agrees; otherwise its characters get confidence 0 and the identities decide.
+    /// Without the second model, numbers keep the confidence the first reading gave.
+    private func secondOpinion(_ words: [OCRWord], image: LeptonicaImage, dpi: Int) -> [OCRWord] {
+        guard let digits else { return words }
+        let numeric = words.indices.filter { i in
+            let t = words[i].text
+            return t.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 } && t.unicodeScalars.count <= 16
+        }
+        guard !numeric.isEmpty else { return words }
+        let pad = max(3, dpi / 30)
+        let boxes = numeric.map { i in
+            let w = words[i]
+            let x = max(0, w.x0 - pad), y = max(0, w.y0 - pad)
+            return (x: x, y: y, w: min(image.width, w.x1 + pad) - x, h: min(image.height, w.y1 + pad) - y, single: w.symbols.count == 1)
+        }
+        let readings = digits.read(image, dpi: dpi, rectangles: boxes)
+        var out = words
+        for (n, i) in numeric.enumerated() {
+            let first = words[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
+            let second = readings[n].unicodeScalars.filter { !$0.properties.isWhitespace }
+            if String(String.UnicodeScalarView(first)) != String(String.UnicodeScalarView(second)) {
+                for s in out[i].symbols.indices { out[i].symbols[s].confidence = 0 }
+            }
+        }
+        return out
+    }
+
+    func recognize(_ image: PageImage) -> RecognizedPage {
+        let empty = RecognizedPage(glyphs: [], rulings: [], width: image.points.width, height: image.points.height)
+        guard let gray = LeptonicaImage(gray: image) else { return empty }
+        let upright = gray.deskewed() ?? gray
+        guard let binary = upright.binary() else { return empty }
+        let lines = RasterRulings.find(in: binary, dpi: image.dpi)
+        let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
+        let words = secondOpinion(engine.recognize(text, dpi: Int(image.dpi.rounded())), image: text, dpi: Int(image.dpi.rounded()))
+        let scale = 72 / image.dpi
+        var glyphs: [Glyph] = []
+        for word in words {
+            for (i, s) in word.symbols.enumerated() {
+                // Characters of one word touch: the layout must not split a number at a gap inside it.
+                let right = i + 1 < word.symbols.count ? max(s.x1, word.symbols[i + 1].x0) : s.x1
+                let box = Box(x0: Double(s.x0) * scale, y0: Double(s.y0) * scale, x1: Double(right) * scale, y1: Double(s.y1) * scale)
+                for scalar in s.text.unicodeScalars where !scalar.properties.isWhitespace {
+                    glyphs.append(Glyph(scalar: scalar, box: box, confidence: max(0, min(1, s.confidence))))
+                }
+            }
+        }
+        let ink = text.opened(2, 2)?.bits() ?? text.bits()
+        return RecognizedPage(
+            glyphs: glyphs, rulings: lines.rulings,
+            width: Double(upright.width) * scale, height: Double(upright.height) * scale,
+            blankConfidence: { box in
+                let f = ink.inkFraction(x0: Int(box.x0 / scale), y0: Int(box.y0 / scale), x1: Int(box.x1 / scale), y1: Int(box.y1 / scale))
+                // A digit in a cell covers a few percent of its middle; specks and line remains far less.
+                return f > 0.004 ? 0 : 1
+            })
+    }
+}

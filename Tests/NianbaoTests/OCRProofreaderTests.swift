@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import Nianbao
+@testable import NianbaoCore
+
+/// The identities as the proof-reader of OCR'd values (no OCR engine needed: cells as OCR hands them on).
+@Suite struct OCRProofreaderTests {
+    static let columns = ["natural_person", "commercial_enterprise", "research_institution",
+                          "social_welfare_organization", "legal_service_institution", "other_organization", "total"]
+
+    /// Table 三 rows new_received, carried_over, granted, total_processed, carried_forward with
+    /// consistent values; `edit` changes what OCR read.
+    static func table(_ edit: (inout [Cell]) -> Void = { _ in }) -> [Cell] {
+        let rows: [(String, [Int])] = [
+            ("new_received", [5, 1, 0, 0, 0, 0, 6]), ("carried_over", [1, 0, 0, 0, 0, 0, 1]),
+            ("granted", [6, 1, 0, 0, 0, 0, 7]), ("total_processed", [6, 1, 0, 0, 0, 0, 7]),
+            ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+        ]
+        var cells: [Cell] = []
+        for (r, (row, values)) in rows.enumerated() {
+            for (c, v) in values.enumerated() {
+                let box = Box(x0: Double(100 + 40 * c), y0: Double(300 + 20 * r), x1: Double(110 + 40 * c), y1: Double(310 + 20 * r))
+                cells.append(Cell(key: "applications.\(row).\(columns[c])", value: DecimalNumber(v), raw: "\(v)", kind: .number,
+                                  at: .scan(3, box, confidence: 0.98)))
+            }
+        }
+        edit(&cells)
+        return cells
+    }
+
+    static func set(_ cells: inout [Cell], _ key: String, raw: String, value: Int?, kind: Cell.Kind = .number, confidence: Double) {
+        let i = cells.firstIndex { $0.key == "applications.\(key)" }!
+        guard case .scan(let p, let b, _) = cells[i].at else { return }
+        cells[i] = Cell(key: cells[i].key, value: value.map(DecimalNumber.init), raw: raw, kind: kind, at: .scan(p, b, confidence: confidence))
+    }
+
+    func proofread(_ cells: [Cell]) -> (cells: [String: Cell], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let out = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
+        return (Dictionary(uniqueKeysWithValues: out.map { ($0.key, $0) }), diagnostics)
+    }
+
+    @Test func confirmedValuesAreReportedAsRead() {
+        let (cells, diagnostics) = proofread(Self.table())
+        #expect(cells.count == 35)
+        #expect(cells.values.allSatisfy { $0.kind == .number })
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func doubtfulMisreadIsInferredQuotingOCR() {
+        // 5 read as "S" (not a number): row I3 and column I1 determine it.
+        let (cells, diagnostics) = proofread(Self.table { Self.set(&$0, "new_received.natural_person", raw: "S", value: nil, kind: .text, confidence: 0.61) })
+        let cell = cells["applications.new_received.natural_person"]
+        #expect(cell?.kind == .inferred)
+        #expect(cell?.value == DecimalNumber(5))
+        #expect(cell?.raw == nil)
+        let d = diagnostics.first { $0.code == "ocr_inferred" }
+        #expect(d?.message.contains("\"S\"") == true)
+        #expect(d?.message.contains("61%") == true)
+    }
+
+    @Test func confidentConflictIsNullNeverCorrected() {
+        // 5 read confidently as 6: a misread or the document's own arithmetic, a scan cannot tell.
+        let (cells, diagnostics) = proofread(Self.table { Self.set(&$0, "new_received.natural_person", raw: "6", value: 6, confidence: 0.97) })
+        #expect(cells["applications.new_received.natural_person"] == nil)
+        #expect(diagnostics.contains { $0.code == "ocr_doubtful" && $0.message.contains("\"6\"") })
+        // Its row-mates and column-mates stay: the other identities confirm them.
+        #expect(cells["applications.new_received.total"]?.value == DecimalNumber(6))
+        #expect(cells["applications.granted.natural_person"]?.value == DecimalNumber(6))
+    }
+
+    @Test func lowConfidenceButConfirmedIsReported() {
+        let (cells, diagnostics) = proofread(Self.table { Self.set(&$0, "granted.total", raw: "7", value: 7, confidence: 0.4) })
+        #expect(cells["applications.granted.total"]?.kind == .number)
+        #expect(cells["applications.granted.total"]?.value == DecimalNumber(7))
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func droppedDigitWithInkIsInferred() {
+        // OCR read nothing where ink is (blank confidence 0): the identities give 1.
+        let (cells, _) = proofread(Self.table { Self.set(&$0, "carried_over.total", raw: "", value: nil, kind: .empty, confidence: 0) })
+        #expect(cells["applications.carried_over.total"]?.kind == .inferred)
+        #expect(cells["applications.carried_over.total"]?.value == DecimalNumber(1))
+    }
+
+    @Test func twoMisreadsInOneIdentityAreNotGuessed() {
+        // Both unknown in every identity they share with each other: nothing determines them → null.
+        let (cells, _) = proofread(Self.table {
+            Self.set(&$0, "new_received.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            Self.set(&$0, "new_received.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            Self.set(&$0, "granted.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            Self.set(&$0, "granted.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            Self.set(&$0, "total_processed.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            Self.set(&$0, "total_processed.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
+        })
+        for key in ["new_received.natural_person", "granted.commercial_enterprise"] {
+            let c = cells["applications.\(key)"]
+            #expect(c == nil || c?.kind == .inferred)
+        }
+        // Whatever was inferred must be the truth.
+        for (key, c) in cells where c.kind == .inferred {
+            let truth = Self.table().first { $0.key == key }!.value
+            #expect(c.value == truth, "\(key)")
+        }
+    }
+
+    @Test func textLayerCellsAreLeftAlone() {
+        var cells = Self.table()
+        cells = cells.map { Cell(key: $0.key, value: $0.value, raw: $0.raw, kind: $0.kind, at: .page(3, Box(x0: 0, y0: 0, x1: 1, y1: 1))) }
+        #expect(!OCRProofreader.applies(to: cells))
+    }
+
+    @Test func jsonCarriesConfidenceOnlyForScannedCells() {
+        let scanned = ReportJSON.location(.scan(2, Box(x0: 1, y0: 2, x1: 3, y1: 4), confidence: 0.874))
+        #expect(String(decoding: scanned.serialized(pretty: false), as: UTF8.self).contains(#""ocr_confidence":0.87,"page":2}"#))
+        let page = ReportJSON.location(.page(2, Box(x0: 1, y0: 2, x1: 3, y1: 4)))
+        #expect(!String(decoding: page.serialized(pretty: false), as: UTF8.self).contains("ocr"))
+    }
+
+    @Test func imagesAreDetectedByMagicBytes() {
+        #expect(InputKind.detect(path: "x", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == .png)
+        #expect(InputKind.detect(path: "x.txt", bytes: [0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(InputKind.detect(path: "x", bytes: [0x49, 0x49, 0x2A, 0x00, 8]) == .tiff)
+        #expect(InputKind.detect(path: "x", bytes: [0x4D, 0x4D, 0x00, 0x2A]) == .tiff)
+        #expect(InputKind.detect(path: "x.png", bytes: Array("%PDF-1.7".utf8)) == .pdf)
+    }
+}
