@@ -15,6 +15,7 @@ public enum ReportJSON {
             "pages": r.source.pages.map(JSONValue.int) ?? .null,
         ]
         if let e = r.source.encoding { source["encoding"] = .string(e) }
+        if let c = r.source.convertedBy { source["converted_by"] = .string(c) }
         return .object([
             "schema_version": .int(Report.schemaVersion),
             "source": .object(source),

@@ -46,6 +46,8 @@ public struct ReportExtractor: Sendable {
             let decoded = try TextDecoder().decode(bytes, path: path)
             document = SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
                                       grid: TextGridBuilder().build(decoded.text))
+        case let kind:
+            document = try OfficeDispatch.read(kind, bytes: bytes, path: path, timeout: options.converterTimeout)
         }
         return try interpret(document, path: path, sha256: sha256 ?? ContentHash.sha256Hex(bytes))
     }
@@ -113,7 +115,8 @@ public struct ReportExtractor: Sendable {
 
         let checks = IdentityChecker().check(cells)
         return Report(
-            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding),
+            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding,
+                               convertedBy: document.convertedBy),
             title: title, agency: agency, year: year, generation: generation,
             preface: outline.preface, sections: outline.spans.map(\.section),
             cells: cells, checks: checks, diagnostics: diagnostics)

@@ -1,6 +1,6 @@
 /// What a reader (text, HTML, PDF) hands to the pipeline: the rows of the document plus facts about the source.
 public struct SourceDocument: Sendable {
-    /// `text/plain`, `text/html` or `application/pdf`.
+    /// `text/plain`, `text/html`, `application/pdf`, or the office type (``InputKind/mediaType``).
     public var mediaType: String
     /// Number of pages (PDF only).
     public var pages: Int?
@@ -10,6 +10,8 @@ public struct SourceDocument: Sendable {
     public var grid: Grid
     /// Problems the reader noticed (recoverable).
     public var diagnostics: [Diagnostic]
+    /// The converter (and its version) that made the file the reader read, e.g. `LibreOffice 7.4.7.2`.
+    public var convertedBy: String? = nil
 
     public init(mediaType: String, pages: Int? = nil, encoding: String? = nil, grid: Grid, diagnostics: [Diagnostic] = []) {
         self.mediaType = mediaType

@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Converts Word 97–2003 (.doc), Kingsoft WPS (.wps), RTF and ODT files to DOCX with LibreOffice
+/// (`soffice --headless --convert-to docx`), so that ``DOCXReader`` reads them.
+///
+/// Each conversion gets a private temporary folder holding the input, the output and a private
+/// LibreOffice profile (`-env:UserInstallation`), so parallel conversions never share a profile;
+/// the folder is removed whatever happens. LibreOffice runs in its own process group and is killed
+/// with everything it started when the time limit passes.
+///
+/// The program is `soffice` on the PATH, or the one `NIANBAO_SOFFICE` names.
+public struct LibreOfficeConverter: Sendable {
+    public struct Converted: Sendable {
+        public var docx: [UInt8]
+    }
+
+    public enum Failure: Error, Sendable {
+        /// LibreOffice is not installed.
+        case missing
+        case timedOut
+        /// LibreOffice ran but made no DOCX (damaged input, or a crash).
+        case failed(String)
+    }
+
+    public init() {}
+
+    /// The `soffice` to run, or nil when LibreOffice is not installed.
+    public static var executable: String? {
+        if let p = ProcessInfo.processInfo.environment["NIANBAO_SOFFICE"] {
+            return access(p, X_OK) == 0 ? p : nil
+        }
+        return ChildProcess.find("soffice") ?? ChildProcess.find("libreoffice")
+    }
+
+    /// What to install when LibreOffice is missing.
+    public static let installHint = "install LibreOffice Writer (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice) so that `soffice` is on the PATH"
+
+    /// `extension`: the name the input is given in the temporary folder (`doc`, `rtf`, `odt`).
+    public func convert(_ bytes: [UInt8], extension ext: String, timeout: Double) throws(Failure) -> Converted {
+        guard let soffice = Self.executable else { throw .missing }
+        let deadline = monotonicNow() + timeout
+        var template = Array((NSTemporaryDirectory() + "/nianbao-lo-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw .failed("cannot create a temporary folder: \(String(cString: strerror(errno)))")
+        }
+        let dir = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/input." + ext
+        let outDir = dir + "/out"
+        guard FileManager.default.createFile(atPath: input, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw .failed("cannot write the temporary input")
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = dir
+        environment["SAL_USE_VCLPLUGIN"] = "svp"
+        let child = ChildProcess(
+            executable: soffice,
+            arguments: ["--headless", "--norestore", "--nologo", "--nolockcheck", "--nodefault", "--nofirststartwizard",
+                        "-env:UserInstallation=file://" + dir + "/profile",
+                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, input],
+            environment: environment, standardError: dir + "/stderr")
+        let outcome: ChildProcess.Outcome
+        do { outcome = try child.run(deadline: deadline) } catch {
+            switch error { case .cannotStart(let why): throw .failed("cannot start \(soffice): \(why)") }
+        }
+        if outcome == .timedOut { throw .timedOut }
+        guard let data = FileManager.default.contents(atPath: outDir + "/input.docx"), !data.isEmpty else {
+            let stderr = FileManager.default.contents(atPath: dir + "/stderr").map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let detail = stderr.split(whereSeparator: \.isNewline).filter { !$0.contains("javaldx") }.last.map { ": \($0)" } ?? ""
+            let how: String
+            switch outcome {
+            case .exited(let s): how = "exit status \(s)"
+            case .signalled(let s): how = "signal \(s)"
+            case .timedOut: how = "timeout"
+            }
+            throw .failed("LibreOffice made no DOCX (\(how))\(detail)")
+        }
+        return Converted(docx: [UInt8](data))
+    }
+
+    /// `LibreOffice 7.4.7.2` from a DOCX's `Application` property (`LibreOffice/7.4.7.2$Linux_X86_64 …`).
+    public static func converterName(application: String?) -> String {
+        guard let app = application, app.hasPrefix("LibreOffice") else { return "LibreOffice" }
+        let version = app.dropFirst("LibreOffice".count).drop { $0 == "/" }.prefix { $0 != "$" && $0 != " " }
+        return version.isEmpty ? "LibreOffice" : "LibreOffice \(version)"
+    }
+}
