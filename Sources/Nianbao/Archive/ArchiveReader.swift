@@ -63,6 +63,13 @@ public enum ArchiveReader {
 
     public static func read(_ source: Source, limits: ArchiveLimits = .standard,
                             want: (String) -> Bool) throws(ArchiveFailure) -> [ArchiveMember] {
+        // libarchive converts member names to and from the locale's character set. This thread uses
+        // C.UTF-8 while it reads, so UTF-8 names (zip flag, 7z, rar) come out as UTF-8 and names
+        // without a character set (GBK zips) come out as their raw bytes; the process locale is
+        // left alone.
+        let utf8 = UTF8Locale.shared.handle
+        let previous = utf8.map { uselocale($0) }
+        defer { if let previous { uselocale(previous) } }
         switch source {
         case .file(let path):
             let handle = try ArchiveHandle()
@@ -184,5 +191,15 @@ private final class ArchiveHandle {
         }
         if let u = archive_entry_pathname_utf8(entry) { return String(cString: u) }
         return ""
+    }
+}
+
+/// The C.UTF-8 locale object, made once (never freed: it lives as long as the process).
+private final class UTF8Locale: @unchecked Sendable {
+    static let shared = UTF8Locale()
+    let handle: locale_t?
+
+    private init() {
+        handle = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil) ?? newlocale(LC_CTYPE_MASK, "en_US.UTF-8", nil)
     }
 }

@@ -48,6 +48,8 @@ public struct BatchConfiguration: Sendable {
     public var outputs: BatchOutputs
     /// Worker processes isolate crashes and enforce the timeout; nil converts in threads of this process.
     public var worker: WorkerCommand?
+    /// The files discovery skipped (reported in the summary and the SQLite `skipped` table).
+    public var skipped: [SkippedFile] = []
 
     public init(inputs: [BatchInput], options: ExtractOptions = ExtractOptions(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 timeout: Double = 120, outputs: BatchOutputs, worker: WorkerCommand? = nil) {

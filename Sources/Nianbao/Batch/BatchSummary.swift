@@ -13,6 +13,8 @@ public struct BatchSummary: Sendable {
     public var crossYearChecks = 0
     public var crossYearFailures = 0
     public var elapsed = 0.0
+    /// Files found but not converted (other types, hidden files).
+    public var skipped: [SkippedFile] = []
 
     /// The inputs that failed, in path order: path, error code, message.
     public var failedInputs: [(path: String, code: String, message: String)] = []
@@ -33,6 +35,7 @@ public struct BatchSummary: Sendable {
         }
         s += "; \(reportsWithFailedChecks) reports with failed checks"
         if crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(crossYearChecks), \(crossYearFailures) failed" }
+        if let skippedText = SkippedFile.summary(skipped) { s += "; " + skippedText }
         s += String(format: "; %.1f s", elapsed)
         return s
     }

@@ -70,6 +70,7 @@ final class BatchWriter: @unchecked Sendable {
                 try long.write(CSV.line(LongCSV.header))
             }
             try sqlite?.setMeta("options", BatchStateStore.fingerprint(configuration.options))
+            try sqlite?.addSkipped(configuration.skipped)
             if let outDir = o.outDirectory {
                 try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
                 BatchEngine.removeTemporaryFiles(under: outDir)

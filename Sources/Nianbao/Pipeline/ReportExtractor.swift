@@ -23,6 +23,9 @@ public struct ReportExtractor: Sendable {
             return [UInt8](data)
         }
         var isDir: ObjCBool = false
+        if let member = ArchiveMemberPath.split(path) {
+            return try ArchiveMemberPath.read(archive: member.archive, members: member.members, path: path)
+        }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw ExtractError(.unreadable, path: path, "no such file")
         }
