@@ -123,6 +123,13 @@ public struct OFDReader: Sendable {
 
 /// The glyphs and rulings of one page's objects (its templates' and its own), in points.
 struct OFDPageContent {
+    /// A glyph's box above and below its baseline, in ems. OFD gives no font metrics (short of
+    /// parsing the embedded fonts); these are what poppler reports for common CJK fonts, whose
+    /// boxes are taller than one em, so that the PDF's spacing thresholds (a space is a gap of a
+    /// quarter of the glyph height) read the same text.
+    static let ascent = 0.9
+    static let descent = 0.25
+
     var glyphs: [Glyph] = []
     var rulings: [Ruling] = []
 
@@ -166,10 +173,12 @@ struct OFDPageContent {
             let dy = OFDPathData.deltas(tree.attribute(code, "DeltaY") ?? "")
             for (i, s) in scalars.enumerated() {
                 let advance = i < dx.count ? dx[i] : (s.isCJKLike ? size : size * 0.5)
-                // The box is the glyph's em width (CJK) or half of it; DeltaX only places the next one.
-                let width = s.isCJKLike ? size : size * 0.5
-                let (x0, top) = map(x, y - size * 0.86)
-                let (x1, bottom) = map(x + width, y + size * 0.14)
+                // The box reaches the next glyph (DeltaX), at most one em; without DeltaX it is the
+                // em width (CJK) or half of it.
+                let nominal = s.isCJKLike ? size : size * 0.5
+                let width = i < dx.count && dx[i] > 0 ? min(dx[i], size) : nominal
+                let (x0, top) = map(x, y - size * Self.ascent)
+                let (x1, bottom) = map(x + width, y + size * Self.descent)
                 let box = Box(x0: min(x0, x1) * k, y0: min(top, bottom) * k, x1: max(x0, x1) * k, y1: max(top, bottom) * k)
                 if !(s.properties.isWhitespace || s.value < 0x20 || TextNormalizer.isInvisible(s.value)) {
                     glyphs.append(Glyph(scalar: s, box: box))

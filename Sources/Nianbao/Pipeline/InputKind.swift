@@ -114,6 +114,9 @@ public enum InputKind: String, Sendable, Hashable {
         var mimetype: [UInt8]? = nil
         guard let members = try? ArchiveReader.read(.memory(bytes), limits: ArchiveLimits(memberBytes: 256, totalBytes: 1 << 20),
                                                      want: { $0 == "mimetype" }) else {
+            // A damaged zip: the names in its local headers still tell a DOCX or an OFD.
+            if StreamSearch.contains(bytes, Array("word/document.xml".utf8)) { return .docx }
+            if StreamSearch.contains(bytes, Array("OFD.xml".utf8)) { return .ofd }
             return .archive
         }
         mimetype = members.first { $0.name == "mimetype" }?.data
