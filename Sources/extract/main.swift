@@ -143,6 +143,7 @@ struct Convert: ParsableCommand {
         // One file converts in this process; the time limit is a watchdog that ends it with status 7.
         let limit = timeout
         let watchdog = DispatchWorkItem {
+            LibreOfficeConverter.stopAll()
             let error = ExtractError(.timeout, path: file, String(format: "conversion took longer than %g s", limit))
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             _exit(error.exitStatus)

@@ -92,6 +92,33 @@ import Testing
         #expect(text.contains("libreoffice-writer-nogui"), "\(text)")
     }
 
+    /// `--timeout` applies to LibreOffice: it is stopped, the file fails with `timeout` (exit 7),
+    /// and its temporary folder is gone.
+    @Test(.tags(.slow), .enabled(if: extractBinary != nil && (FormatCorpus.libreOffice || ProcessInfo.processInfo.environment["CI"] == "true"),
+                                 "needs the extract binary and LibreOffice"))
+    func libreOfficeStopsAtTheTimeout() throws {
+        FormatCorpus.requireLibreOfficeInCI()
+        guard FormatCorpus.libreOffice else { return }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-lo-timeout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: extractBinary!)
+        p.arguments = [FormatCorpus.root.appendingPathComponent("office/shanghai-2019.doc").path, "--timeout", "1"]
+        var env = ProcessInfo.processInfo.environment
+        env["TMPDIR"] = tmp.path
+        p.environment = env
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 7, "\(text)")
+        #expect(text.contains("[timeout]"), "\(text)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty, "the temporary folder is removed")
+    }
+
     /// The type comes from the bytes: a misnamed file is read as what it is; known non-report types
     /// are named in an `unsupported` error.
     @Test func typeByContent() throws {

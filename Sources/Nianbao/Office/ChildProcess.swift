@@ -20,7 +20,8 @@ struct ChildProcess {
     var environment: [String: String]
     var standardError: String? = nil
 
-    func run(deadline: Double) throws(Failure) -> Outcome {
+    /// `started`: called with the process id (= its group id) once it runs.
+    func run(deadline: Double, started: (pid_t) -> Void = { _ in }) throws(Failure) -> Outcome {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -48,6 +49,7 @@ struct ChildProcess {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else { throw .cannotStart(String(cString: strerror(rc))) }
+        started(pid)
         var status: Int32 = 0
         while true {
             let r = waitpid(pid, &status, WNOHANG)

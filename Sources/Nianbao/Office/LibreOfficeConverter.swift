@@ -42,12 +42,14 @@ public struct LibreOfficeConverter: Sendable {
     public func convert(_ bytes: [UInt8], extension ext: String, timeout: Double) throws(Failure) -> Converted {
         guard let soffice = Self.executable else { throw .missing }
         let deadline = monotonicNow() + timeout
-        var template = Array((NSTemporaryDirectory() + "/nianbao-lo-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("nianbao-lo-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw .failed("cannot create a temporary folder: \(String(cString: strerror(errno)))")
         }
         let dir = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        let token = Running.shared.add(dir: dir)
+        defer { Running.shared.remove(token) }
         let input = dir + "/input." + ext
         let outDir = dir + "/out"
         guard FileManager.default.createFile(atPath: input, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
@@ -55,6 +57,7 @@ public struct LibreOfficeConverter: Sendable {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = dir
+        environment["TMPDIR"] = dir  // LibreOffice's own temporary files go where they are removed
         environment["SAL_USE_VCLPLUGIN"] = "svp"
         let child = ChildProcess(
             executable: soffice,
@@ -63,7 +66,7 @@ public struct LibreOfficeConverter: Sendable {
                         "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, input],
             environment: environment, standardError: dir + "/stderr")
         let outcome: ChildProcess.Outcome
-        do { outcome = try child.run(deadline: deadline) } catch {
+        do { outcome = try child.run(deadline: deadline, started: { Running.shared.started(token, pid: $0) }) } catch {
             switch error { case .cannotStart(let why): throw .failed("cannot start \(soffice): \(why)") }
         }
         if outcome == .timedOut { throw .timedOut }
@@ -79,6 +82,46 @@ public struct LibreOfficeConverter: Sendable {
             throw .failed("LibreOffice made no DOCX (\(how))\(detail)")
         }
         return Converted(docx: [UInt8](data))
+    }
+
+    /// Kills every conversion running in this process (their process groups) and removes their
+    /// temporary folders: for a watchdog about to end the process.
+    public static func stopAll() {
+        Running.shared.stopAll()
+    }
+
+    /// The conversions in progress: their process groups and temporary folders.
+    final class Running: @unchecked Sendable {
+        static let shared = Running()
+        private let lock = NSLock()
+        private var entries: [Int: (dir: String, pid: pid_t?)] = [:]
+        private var next = 0
+
+        func add(dir: String) -> Int {
+            lock.lock(); defer { lock.unlock() }
+            next += 1
+            entries[next] = (dir, nil)
+            return next
+        }
+
+        func started(_ token: Int, pid: pid_t) {
+            lock.lock(); defer { lock.unlock() }
+            entries[token]?.pid = pid
+        }
+
+        func remove(_ token: Int) {
+            lock.lock(); defer { lock.unlock() }
+            entries[token] = nil
+        }
+
+        func stopAll() {
+            lock.lock(); defer { lock.unlock() }
+            for (_, e) in entries {
+                if let pid = e.pid { kill(-pid, SIGKILL) }
+                try? FileManager.default.removeItem(atPath: e.dir)
+            }
+            entries.removeAll()
+        }
     }
 
     /// `LibreOffice 7.4.7.2` from a DOCX's `Application` property (`LibreOffice/7.4.7.2$Linux_X86_64 …`).

@@ -13,6 +13,11 @@ enum OfficeDispatch {
         case .ofd:
             return try OFDReader().read(data: bytes, path: path)
         case .archive:
+            do {
+                _ = try ArchiveReader.read(.memory(bytes), limits: ArchiveLimits(memberBytes: 1, totalBytes: 1 << 30)) { _ in false }
+            } catch {
+                throw ExtractError(.damaged, path: path, "the file is an archive (or an office file) that cannot be read: \(error.message)")
+            }
             throw ExtractError(.unsupported, path: path,
                 "the file is an archive, not one report: convert it as a batch (e.g. `extract \(path) --jsonl out.jsonl`) to get one record per report inside")
         case .spreadsheet, .presentation, .image:
