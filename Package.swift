@@ -1,11 +1,20 @@
 // swift-tools-version:6.0
+//
+// Targets follow the dependency lines (see README, "Using the library"):
+//   NianbaoCore      the text pipeline: model, normalize, layout, outline, tables, checks, JSON; no C library
+//   NianbaoPDF       PDF pages → glyphs and rulings (poppler-glib)
+//   NianbaoHTML      HTML pages → grids (libxml2)
+//   Nianbao          the façade: ReportExtractor picks a DocumentReader by content; SHA-256 (swift-crypto)
+//   NianbaoDatasets  batches, CSV, SQLite (GRDB)
+//   extract          the command-line tool (swift-argument-parser)
+// Linux only: the batch uses /proc, prctl and Glibc.
 import PackageDescription
 
 let package = Package(
     name: "nianbao",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "Nianbao", targets: ["Nianbao"]),
+        .library(name: "NianbaoCore", targets: ["NianbaoCore"]),
         .executable(name: "extract", targets: ["extract"]),
     ],
     dependencies: [
@@ -29,13 +38,23 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev", "pkg-config"])]
         ),
+        .target(name: "NianbaoCore"),
+        .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler"]),
+        .target(name: "NianbaoHTML", dependencies: ["NianbaoCore", "CLibXML2"]),
+        .target(name: "NianbaoArchive", dependencies: ["NianbaoCore", "CArchive"]),
+        .target(name: "NianbaoOffice", dependencies: ["NianbaoCore", "NianbaoArchive", "NianbaoHTML", "CLibXML2"]),
+        .target(name: "NianbaoOFD", dependencies: ["NianbaoCore", "NianbaoArchive", "NianbaoOffice", "NianbaoPDF"]),
         .target(
             name: "Nianbao",
             dependencies: [
-                "CPoppler",
-                "CLibXML2",
-                "CArchive",
+                "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoArchive", "NianbaoOffice", "NianbaoOFD",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "NianbaoDatasets",
+            dependencies: [
+                "Nianbao", "NianbaoArchive",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -43,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "extract",
             dependencies: [
-                "Nianbao",
+                "Nianbao", "NianbaoDatasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao", "extract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoArchive", "NianbaoOffice", "NianbaoOFD", "NianbaoDatasets", "extract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

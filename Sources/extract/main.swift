@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Nianbao
+import NianbaoDatasets
 
 /// `extract`: disclosure annual reports (text, HTML or PDF) in, normalized JSON or datasets out.
 /// Argument parsing and printing only; conversion and batches live in the Nianbao library.
@@ -143,7 +144,7 @@ struct Convert: ParsableCommand {
         // One file converts in this process; the time limit is a watchdog that ends it with status 7.
         let limit = timeout
         let watchdog = DispatchWorkItem {
-            LibreOfficeConverter.stopAll()
+            ReportExtractor.stopConverters()
             let error = ExtractError(.timeout, path: file, String(format: "conversion took longer than %g s", limit))
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             _exit(error.exitStatus)
@@ -273,8 +274,8 @@ struct Schema: ParsableCommand {
     func run() throws {
         let text: String
         switch format {
-        case .md: text = Codebook.markdown()
-        case .csv: text = Codebook.csv()
+        case .md: text = CodebookExport.markdown()
+        case .csv: text = CodebookExport.csv()
         case .json: text = String(decoding: Codebook.jsonSchema().serialized(pretty: true), as: UTF8.self)
         }
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -2,6 +2,11 @@ import Foundation
 import GRDB
 import Testing
 @testable import Nianbao
+@testable import NianbaoArchive
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoOFD
+@testable import NianbaoOffice
 
 /// Archives read in place (Corpus/archive, made by Scripts/generate-office-corpus): member names
 /// in GBK and UTF-8, 7z, tar.gz, a nested zip; one input per member report; limits; and the

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The batch engine over the bad-input corpus: every file is accounted for (a report or an error
 /// record), worker crashes, time and memory limits end one file and not the batch, and output paths

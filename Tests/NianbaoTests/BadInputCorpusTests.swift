@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The bad-input corpus (Scripts/generate-bad-corpus): every broken or hostile file gives its
 /// documented error code or a best-effort report, never a crash or a hang.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Every input the fuzzers (Fuzz/, Scripts/fuzz) ever found to crash, hang or blow up is kept in
 /// Fuzz/crashers/<target>/ and replayed here through the same path as its fuzz target: it must now

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Measures what isolating conversions in worker processes costs per file (run with
 /// NIANBAO_MEASURE_ISOLATION=1; prints ms per file). Not an assertion: a measurement for the README.

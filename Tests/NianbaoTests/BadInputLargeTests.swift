@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The large hostile inputs, built in memory at test time (nothing big is committed): thousands of
 /// pages, a 10 MiB line, a 50 MiB page. Each must end in bounded time with a report or its error.

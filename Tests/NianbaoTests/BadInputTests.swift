@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Specific bad inputs and the fixes they led to (each with its own expectation, beyond the corpus
 /// sweep in BadInputCorpusTests).

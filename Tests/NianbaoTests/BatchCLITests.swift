@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Runs the built `extract` binary: single-file behaviour, batch exit statuses, usage errors, the
 /// schema subcommand, timeouts, shards, and a batch killed with SIGKILL then resumed.

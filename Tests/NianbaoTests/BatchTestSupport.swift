@@ -1,5 +1,9 @@
 import Foundation
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Builds test archives from Corpus/text: the 20 synthetic reports, the seed report, two consecutive
 /// years of one agency (named differently), and an empty file, binary junk and a non-report mixed in.

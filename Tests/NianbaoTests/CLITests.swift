@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The built `extract` binary: stdout, stderr and exit status.
 @Suite(.serialized) struct CLITests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoArchive
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoOFD
+@testable import NianbaoOffice
 
 /// What must agree between two files of one report in different formats: everything but
 /// provenance (cell and section locations, source facts).

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Every input under Corpus/ against its expected JSON, byte for byte, and against its hand-made
 /// gold values. Expected JSON is written only by Scripts/regenerate-golden, never here.

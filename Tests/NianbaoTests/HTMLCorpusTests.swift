@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 private var packageRoot: URL { TestSupport.packageRoot }
 

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Reads inline HTML (UTF-8) with the HTML reader.
 private func read(_ html: String, path: String = "test.html") throws -> SourceDocument {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoArchive
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoOFD
+@testable import NianbaoOffice
 
 /// OFD files written from the Corpus/pdf reports (Scripts/generate-ofd-corpus: per-glyph
 /// TextObjects, PathObject rulings, a template page with a running header) give the values,

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoArchive
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoOFD
+@testable import NianbaoOffice
 
 /// Word, WPS, RTF and ODT files of the Corpus/html reports (made by LibreOffice, see
 /// Scripts/generate-office-corpus) give the values, checks and diagnostics of their HTML twins.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The reader on the real hongze-2023.pdf (WPS export) from the shared corpus.
 @Suite struct PDFHongzeTests {

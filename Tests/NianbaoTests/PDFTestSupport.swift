@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Files for the PDF tests: the package's own corpus and the shared real reports beside the checkout.
 enum PDFFixtures {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// The real reports in ../shared: the seed (extracted text) and hongze-2023 through `pdftotext -layout`.
 /// Skipped with a message where ../shared is absent (outside CI) or pdftotext is not installed.

@@ -1,5 +1,9 @@
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Table reconstruction against what real extracted text looks like.
 @Suite struct TableArtifactTests {

@@ -1,5 +1,9 @@
 import Foundation
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 @Suite struct TextDecoderTests {
     let sample = "一、总体情况\n2023年，本机关收到申请21件。\n"

@@ -1,5 +1,9 @@
 import Testing
 @testable import Nianbao
+@testable import NianbaoCore
+@testable import NianbaoDatasets
+@testable import NianbaoHTML
+@testable import NianbaoPDF
 
 @Suite struct TextGridBuilderTests {
     @Test func tabsAndSpaceRunsSplitCells() {

@@ -1,6 +1,8 @@
+import NianbaoArchive
+
 /// Which reader a file goes to: by its bytes first (magic numbers, the names inside a zip
 /// container, HTML markup), then by its extension, so that a misnamed file is read as what it is.
-public enum InputKind: String, Sendable, Hashable {
+package enum InputKind: String, Sendable, Hashable {
     case text, html, pdf
     /// Office Open XML word processing (`.docx`, and `.wps`/`.doc` files that are OOXML inside).
     case docx
@@ -17,10 +19,10 @@ public enum InputKind: String, Sendable, Hashable {
     case spreadsheet, presentation, image
 
     /// The kinds LibreOffice converts to DOCX.
-    public var needsConverter: Bool { self == .word97 || self == .rtf || self == .odt }
+    package var needsConverter: Bool { self == .word97 || self == .rtf || self == .odt }
 
     /// A name for messages: `Word 97–2003 (.doc/.wps)`.
-    public var label: String {
+    package var label: String {
         switch self {
         case .text: return "text"
         case .html: return "HTML"
@@ -37,7 +39,7 @@ public enum InputKind: String, Sendable, Hashable {
         }
     }
 
-    public var mediaType: String {
+    package var mediaType: String {
         switch self {
         case .text: return "text/plain"
         case .html: return "text/html"
@@ -54,7 +56,7 @@ public enum InputKind: String, Sendable, Hashable {
         }
     }
 
-    public static func detect(path: String, bytes: [UInt8]) -> InputKind {
+    package static func detect(path: String, bytes: [UInt8]) -> InputKind {
         if let kind = byContent(bytes) { return kind }
         let lower = path.lowercased()
         if let kind = byExtension(lower) { return kind }
@@ -66,7 +68,7 @@ public enum InputKind: String, Sendable, Hashable {
     }
 
     /// The kind an extension names (lowercased path), for files whose bytes do not say.
-    public static func byExtension(_ lower: String) -> InputKind? {
+    package static func byExtension(_ lower: String) -> InputKind? {
         let ext = lower.split(separator: "/").last.flatMap { name -> Substring? in
             guard let dot = name.lastIndex(of: ".") else { return nil }
             return name[name.index(after: dot)...]
@@ -90,7 +92,7 @@ public enum InputKind: String, Sendable, Hashable {
     }
 
     /// The kind the first bytes (and, for zip containers, the member names) prove.
-    static func byContent(_ bytes: [UInt8]) -> InputKind? {
+    package static func byContent(_ bytes: [UInt8]) -> InputKind? {
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
             bytes.count >= offset + magic.count && Array(bytes[offset..<(offset + magic.count)]) == magic
         }
@@ -110,7 +112,7 @@ public enum InputKind: String, Sendable, Hashable {
 
     /// A zip file is a DOCX, an OFD, an ODT, another office file, or an archive of files, by the
     /// names it holds.
-    static func zipContainer(_ bytes: [UInt8]) -> InputKind {
+    package static func zipContainer(_ bytes: [UInt8]) -> InputKind {
         var mimetype: [UInt8]? = nil
         guard let members = try? ArchiveReader.read(.memory(bytes), limits: ArchiveLimits(memberBytes: 256, totalBytes: 1 << 20),
                                                      want: { $0 == "mimetype" }) else {
@@ -141,19 +143,5 @@ public enum InputKind: String, Sendable, Hashable {
         if StreamSearch.contains(bytes, utf16("Workbook")) || StreamSearch.contains(bytes, utf16("Book")) { return .spreadsheet }
         if StreamSearch.contains(bytes, utf16("PowerPoint Document")) { return .presentation }
         return .word97
-    }
-}
-
-/// Byte-string search (first-byte scan).
-enum StreamSearch {
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 }

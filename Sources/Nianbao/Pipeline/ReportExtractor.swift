@@ -1,10 +1,25 @@
 import Foundation
+@_exported import NianbaoCore
+import NianbaoArchive
+import NianbaoHTML
+import NianbaoOFD
+import NianbaoOffice
+import NianbaoPDF
 
 /// The entry point of the library: a file (text, HTML or PDF) in, a validated ``Report`` out.
 ///
-/// Stages, each in its own folder: Source (decode) → Layout (rows of cells) → Outline (sections)
-/// → Tables (Table 二/三/四 cells) → Checks (I1–I4) → Output (JSON).
+/// The extractor picks a ``DocumentReader`` by the file's content (``InputKind``), then hands the
+/// rows the reader produced to the format-independent stages of ``ReportInterpreter``: outline,
+/// tables, classification and the identity checks I1–I4.
+///
+/// ```swift
+/// import Nianbao
+///
+/// let report = try ReportExtractor().extract(file: "report.pdf")
+/// print(report.agency ?? "?", report.year ?? 0, report.checks.filter { $0.status == .fail }.count)
+/// ```
 public struct ReportExtractor: Sendable {
+    /// How tables are read (e.g. blanks as zeros for a publisher known to print them so).
     public var options: ExtractOptions
 
     public init(options: ExtractOptions = ExtractOptions()) {
@@ -12,12 +27,15 @@ public struct ReportExtractor: Sendable {
     }
 
     /// Reads and converts a file; `-` reads standard input.
+    ///
+    /// - Throws: ``ExtractError`` naming the file and the problem (its ``ExtractError/code`` maps to
+    ///   the command's exit status).
     public func extract(file path: String) throws(ExtractError) -> Report {
         let bytes = try Self.readBytes(path)
         return try extract(bytes: bytes, path: path)
     }
 
-    public static func readBytes(_ path: String) throws(ExtractError) -> [UInt8] {
+    package static func readBytes(_ path: String) throws(ExtractError) -> [UInt8] {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return [UInt8](data)
@@ -36,109 +54,40 @@ public struct ReportExtractor: Sendable {
         return [UInt8](data)
     }
 
-    /// Converts the bytes of a file; `path` names it in errors and in `source.path`. `sha256`: their
-    /// hash when the caller has it already (a batch), else computed here.
+    /// Converts the bytes of a file; `path` names it in errors and in `source.path`.
+    ///
+    /// - Parameter sha256: the bytes' hash when the caller has it already (a batch), else computed here.
     public func extract(bytes: [UInt8], path: String, sha256: String? = nil) throws(ExtractError) -> Report {
         // Zero bytes are `empty` whatever the file is called (not a damaged PDF).
         if bytes.isEmpty { throw ExtractError(.empty, path: path, "the file is empty") }
-        let document: SourceDocument
-        switch InputKind.detect(path: path, bytes: bytes) {
-        case .pdf: document = try PDFReader().read(data: bytes, path: path)
-        case .html: document = try HTMLReader().read(data: bytes, path: path)
-        case .text:
-            let decoded = try TextDecoder().decode(bytes, path: path)
-            document = SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
-                                      grid: TextGridBuilder().build(decoded.text))
-        case let kind:
-            document = try OfficeDispatch.read(kind, bytes: bytes, path: path, timeout: options.converterTimeout)
-        }
-        return try interpret(document, path: path, sha256: sha256 ?? ContentHash.sha256Hex(bytes))
+        let document = try Self.reader(for: InputKind.detect(path: path, bytes: bytes), options: options).read(data: bytes, path: path)
+        return try ReportInterpreter(options: options)
+            .interpret(document, path: path, sha256: sha256 ?? ContentHash.sha256Hex(bytes))
     }
 
-    /// The stages after reading: shared by every reader.
-    public func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
-        var diagnostics = document.diagnostics
-        let rows = document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }
-        var outline = OutlineBuilder(rows: rows).build()
-
-        let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
-        var (agency, year) = MetadataReader.agencyAndYear(title: title)
-        if year == nil { year = MetadataReader.year(fromPreface: outline.preface) }
-        if title == nil { diagnostics.append(Diagnostic(.warning, "title_missing", "no title line (…年度报告) before the first section")) }
-        if agency == nil { diagnostics.append(Diagnostic(.warning, "agency_missing", "the agency could not be read from the title")) }
-        if year == nil { diagnostics.append(Diagnostic(.warning, "year_missing", "the year could not be read from the title or the statistical period")) }
-        if let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
-            diagnostics.append(Diagnostic(.warning, "multiple_reports",
-                "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
-                at: rows[second].at))
-        }
-
-        let tables = TableLocator(rows: rows, outline: outline)
-        let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
-        let active = ActiveDisclosureReader(blankAsZero: options.blankAsZero)
-            .read(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
-        let applications = ApplicationsReader(blankAsZero: options.blankAsZero).read(rows[tables.applications], diagnostics: &diagnostics)
-        let review = ReviewLitigationReader(blankAsZero: options.blankAsZero).read(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
-        let anyTable = active.found || applications.found || review.found
-
-        var generation: Generation
-        if let g = active.generation {
-            generation = g
-        } else if let split = applications.splitOther {
-            generation = split ? .g2021 : (yearGeneration == .g2021 ? .g2021 : .g2019)
-        } else {
-            generation = anyTable ? yearGeneration : .unknown
-        }
-        let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
-        let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
-        var cells = active.cells + applications.cells + review.cells
-        if legacy {
-            generation = .legacy
-            outline = OutlineBuilder(rows: rows).build(legacy: true)
-            cells = []
-            diagnostics.append(Diagnostic(.note, "legacy_report", "a free-form report of the 2008–2018 kind: sections only, no standard tables"))
-        } else if !anyTable {
-            diagnostics.append(Diagnostic(.warning, "tables_missing", "none of the statistics tables (二, 三, 四) was found"))
-        } else if generation == .legacy {
-            generation = active.generation ?? .g2019
-        }
-
-        let keyed = outline.spans.filter { $0.section.key != nil }.count
-        let mentions = rows.prefix(60).contains { $0.text.includes("信息公开") }
-        guard anyTable || (keyed >= 2 && mentions) else {
-            throw ExtractError(.notAReport, path: path, "not a government information disclosure annual report (no standard sections or tables found)")
-        }
-        if year != nil, yearGeneration != .legacy, generation != .unknown, generation != .legacy, generation != yearGeneration {
-            diagnostics.append(Diagnostic(.note, "generation_year_mismatch",
-                "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
-        }
-        for key in Section.Key.allCases where outline.span(key) == nil {
-            diagnostics.append(Diagnostic(.warning, "section_missing", "section \(key.rawValue) not found"))
-        }
-
-        let checks = IdentityChecker().check(cells)
-        return Report(
-            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding,
-                               convertedBy: document.convertedBy),
-            title: title, agency: agency, year: year, generation: generation,
-            preface: outline.preface, sections: outline.spans.map(\.section),
-            cells: cells, checks: checks, diagnostics: diagnostics)
-    }
-
-    /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the
-    /// start of another report pasted into the same file.
-    static func secondReportTitle(_ rows: [GridRow], after start: Int) -> Int? {
-        guard start < rows.count else { return nil }
-        return (start..<rows.count).first { i in
-            let row = rows[i]
-            guard row.table == nil, TitleFinder.isTitleLike(row) else { return false }
-            let key = TextNormalizer.matchKey(row.text)
-            return key.includes("信息公开") && key.includes("年度报告")
+    /// The reader of each input kind.
+    static func reader(for kind: InputKind, options: ExtractOptions = ExtractOptions()) -> any DocumentReader {
+        switch kind {
+        case .pdf: PDFReader()
+        case .html: HTMLReader()
+        case .text: TextReader()
+        case .docx: DOCXReader()
+        case .word97, .rtf, .odt:
+            ConvertedDocumentReader(label: kind.label, mediaType: kind.mediaType,
+                                    fileExtension: kind == .rtf ? "rtf" : (kind == .odt ? "odt" : "doc"), timeout: options.converterTimeout)
+        case .ofd: OFDReader()
+        case .archive, .spreadsheet, .presentation, .image: RefusedKindReader(kind: kind)
         }
     }
 
-    /// The report as JSON bytes (sorted keys, stable).
+    /// Stops the external converters (LibreOffice) running in this process and removes their
+    /// temporary files: for a watchdog about to end the process.
+    public static func stopConverters() {
+        LibreOfficeConverter.stopAll()
+    }
+
+    /// The report as JSON bytes: keys sorted, same report → same bytes.
     public static func json(_ report: Report, pretty: Bool = true) -> [UInt8] {
-        ReportJSON.value(report, expectedKeys: ExpectedKeys.keys(for: report)).serialized(pretty: pretty)
+        report.jsonBytes(pretty: pretty)
     }
 }

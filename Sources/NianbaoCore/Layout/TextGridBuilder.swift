@@ -1,0 +1,124 @@
+/// Turns decoded text into grid rows: one row per line, cells split on tabs, ideographic spaces
+/// and runs of two or more spaces (how extracted tables look in text), with paragraph starts
+/// taken from blank lines and indents.
+package struct TextGridBuilder: Sendable {
+    package init() {}
+
+    package func build(_ text: String) -> Grid {
+        var rows: [GridRow] = []
+        rows.reserveCapacity(128)
+        var lineNumber = 0
+        var blankBefore = true
+        var start = text.startIndex
+        let end = text.endIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while start < end {
+            // Find the end of the line (\n, \r\n or \r).
+            i = start
+            while i < end, utf8[i] != 0x0A, utf8[i] != 0x0D { i = utf8.index(after: i) }
+            let line = text[start..<i]
+            lineNumber += 1
+            if let row = Self.row(line, number: lineNumber, blankBefore: blankBefore) {
+                rows.append(row)
+                blankBefore = false
+            } else {
+                blankBefore = true
+            }
+            if i < end {
+                if utf8[i] == 0x0D {
+                    let next = utf8.index(after: i)
+                    i = (next < end && utf8[next] == 0x0A) ? utf8.index(after: next) : next
+                } else {
+                    i = utf8.index(after: i)
+                }
+            }
+            start = i
+        }
+        return Grid(rows: rows)
+    }
+
+    /// East Asian wide and full-width characters take two display columns in aligned text.
+    @inline(__always)
+    static func isWide(_ v: UInt32) -> Bool {
+        (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF)
+            || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF)
+            || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
+            || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x20000 && v <= 0x3FFFD)
+    }
+
+    /// Splits one line into cells; nil for a blank line.
+    static func row(_ line: Substring, number: Int, blankBefore: Bool) -> GridRow? {
+        var cells: [GridCell] = []
+        var field = String.UnicodeScalarView()
+        var spaces = 0          // plain spaces seen since the last visible scalar
+        var separator = false   // a tab, ideographic space or 2+ spaces since the last visible scalar
+        var tabs = 0            // tabs since the last visible scalar: consecutive tabs delimit blank cells
+        var leading = 0         // width of the indent
+        var seenVisible = false
+        let at = Location.line(number)
+
+        var column = 0          // display column (wide characters count 2)
+        var fieldStart = 0
+        var fieldEnd = 0
+        var sawTab = false
+        var fieldIsNumber = true
+
+        func flush() {
+            if !field.isEmpty {
+                cells.append(GridCell(text: TextNormalizer.display(String(field)), at: at,
+                                      x: Double(fieldStart + fieldEnd) / 2))
+                field = String.UnicodeScalarView()
+            }
+            fieldIsNumber = true
+        }
+
+        for scalar in line.unicodeScalars {
+            let v = scalar.value
+            if v == 0x09 || v == 0x3000 {
+                separator = true
+                if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2 }
+                if !seenVisible { leading += 2 }
+                continue
+            }
+            if TextNormalizer.isSpaceLike(v) {
+                spaces += 1
+                column += 1
+                if spaces >= 2 { separator = true }
+                if !seenVisible { leading += 1 }
+                continue
+            }
+            if TextNormalizer.isInvisible(v) { continue }
+            let isDigit = (v >= 0x30 && v <= 0x39)
+            // Numbers one space apart are separate cells ("1,046 8" is two columns printed close).
+            if seenVisible && spaces == 1 && !separator && fieldIsNumber && isDigit { separator = true }
+            if seenVisible {
+                if separator {
+                    flush()
+                    // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
+                    if tabs >= 2 { for _ in 1..<tabs { cells.append(GridCell(text: "", at: at)) } }
+                } else if spaces > 0 {
+                    field.append(" ")
+                }
+            }
+            seenVisible = true
+            tabs = 0
+            spaces = 0
+            separator = false
+            if field.isEmpty { fieldStart = column }
+            field.append(scalar)
+            if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && field.count == 1)) { fieldIsNumber = false }
+            column += Self.isWide(v) ? 2 : 1
+            fieldEnd = column
+        }
+        flush()
+        if cells.isEmpty { return nil }
+        // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
+        // blanks beyond the table's columns.
+        for _ in 0..<tabs { cells.append(GridCell(text: "", at: at)) }
+        // Positions mean something only where spaces align the columns.
+        if sawTab { for i in cells.indices { cells[i].x = nil } }
+        let text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
+        return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+}

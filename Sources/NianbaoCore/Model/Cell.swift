@@ -1,0 +1,31 @@
+/// One table value in long form: the flat key, the value, the printed text, what kind of cell it was and where.
+public struct Cell: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A printed number.
+        case number
+        /// A blank cell (null; blank is not zero).
+        case empty
+        /// "/", "-", "—", "无", "不适用" (null).
+        case notApplicable = "not_applicable"
+        /// Text that is not a number (null).
+        case text
+        /// Missing from the source text, solved from the identities (`raw` is null).
+        case inferred
+    }
+
+    /// Flat key, e.g. `applications.denied.state_secret.natural_person`.
+    public var key: String
+    public var value: DecimalNumber?
+    /// The printed text (display form); nil for inferred cells.
+    public var raw: String?
+    public var kind: Kind
+    public var at: Location
+
+    package init(key: String, value: DecimalNumber?, raw: String?, kind: Kind, at: Location) {
+        self.key = key
+        self.value = value
+        self.raw = raw
+        self.kind = kind
+        self.at = at
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The two strengths of normalization.
+///
+/// - ``display(_:)`` is what goes into the JSON: Kangxi radicals and CJK Radicals Supplement mapped to
+///   unified ideographs, whitespace variants (NBSP, ideographic space, tabs) turned into plain spaces,
+///   runs collapsed and the ends trimmed. Chinese punctuation such as `，：（）` stays as printed.
+/// - ``matchKey(_:)`` is only used for matching labels and reading numbers: the display form,
+///   NFKC-folded (full-width digits and punctuation become ASCII), quote and bracket variants unified,
+///   and all whitespace removed.
+package enum TextNormalizer {
+    /// Maps a radical scalar to its unified ideograph, or returns it unchanged.
+    @inline(__always)
+    static func unifyRadical(_ v: UInt32) -> UInt32 {
+        if v >= RadicalTable.first && v <= RadicalTable.last {
+            let mapped = RadicalTable.ideographs[Int(v - RadicalTable.first)]
+            if mapped != 0 { return mapped }
+        }
+        return v
+    }
+
+    @inline(__always)
+    static func isSpaceLike(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0x0A, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    package static func isInvisible(_ v: UInt32) -> Bool {
+        v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF || v == 0x00AD || v == 0x2060
+    }
+
+    /// The display form: radicals unified, whitespace cleaned and collapsed, ends trimmed.
+    package static func display<S: StringProtocol>(_ text: S) -> String {
+        if let unchanged = alreadyDisplay(text) { return unchanged }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if isSpaceLike(v) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isInvisible(v) { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            let mapped = unifyRadical(v)
+            out.append(mapped == v ? scalar : Unicode.Scalar(mapped)!)
+        }
+        return String(out)
+    }
+
+    /// The text itself when display normalization would not change it (the common case), without
+    /// building a new string.
+    @inline(__always)
+    static func alreadyDisplay<S: StringProtocol>(_ text: S) -> String? {
+        var previousSpace = true   // a leading space must go
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 {
+                if previousSpace { return nil }
+                previousSpace = true
+                continue
+            }
+            previousSpace = false
+            if v < 0x20 || (v >= 0x7F && v <= 0xA0) { return nil }
+            if v < 0x2000 { continue }
+            if isSpaceLike(v) || isInvisible(v) || (v >= RadicalTable.first && v <= RadicalTable.last) { return nil }
+        }
+        if previousSpace && !text.isEmpty { return nil }   // a trailing space must go
+        return String(text)
+    }
+
+    /// The text itself when folding for matching would not change it: no whitespace, no full-width
+    /// forms, no quote/bracket/dash variants, no radicals.
+    @inline(__always)
+    static func alreadyMatchKey<S: StringProtocol>(_ text: S) -> String? {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v <= 0x20 || v == 0x7F { return nil }
+                continue
+            }
+            if v >= 0x4E00 && v <= 0x9FFF { continue }
+            if v >= 0x3001 && v <= 0x3007 && v != 0x3000 { continue }   // 、。〃〄々〆〇
+            if v == 0x300C || v == 0x300D || v == 0x300E || v == 0x300F { continue }  // 「」『』
+            return nil
+        }
+        return String(text)
+    }
+
+    /// Whether a scalar is left alone by NFKC or handled by ``foldScalar(_:)`` directly.
+    @inline(__always)
+    static func isFastPath(_ v: UInt32) -> Bool {
+        v < 0xA0
+            || (v >= 0x4E00 && v <= 0x9FFF)
+            || (v >= 0x3001 && v <= 0x3037)
+            || (v >= 0xFF01 && v <= 0xFF5E)
+            || (v >= 0x2E80 && v <= 0x2FDF)
+            || (v >= 0x2010 && v <= 0x2027)
+            || isSpaceLike(v) || isInvisible(v)
+    }
+
+    /// Folds one scalar for matching, after NFKC: full-width ASCII, quotes, brackets, dashes.
+    @inline(__always)
+    static func foldScalar(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0xFF01...0xFF5E: return v - 0xFEE0
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x301D, 0x301E, 0x301F: return 0x22  // "
+        case 0x2018, 0x2019, 0x201A, 0x201B: return 0x27  // '
+        case 0x3010, 0x3014, 0x3016, 0x3018, 0x301A: return 0x5B  // [
+        case 0x3011, 0x3015, 0x3017, 0x3019, 0x301B: return 0x5D  // ]
+        case 0x3008, 0x300A: return 0x3C  // 〈《 → <
+        case 0x3009, 0x300B: return 0x3E  // 〉》 → >
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFE58: return 0x2D  // dashes → -
+        case 0x3002, 0xFF61: return 0x3002  // 。
+        default: return unifyRadical(v)
+        }
+    }
+
+    /// The matching form: display form, NFKC-folded, variants unified, all whitespace removed.
+    package static func matchKey<S: StringProtocol>(_ text: S) -> String {
+        if let unchanged = alreadyMatchKey(text) { return unchanged }
+        var needsNFKC = false
+        for scalar in text.unicodeScalars where !isFastPath(scalar.value) {
+            needsNFKC = true
+            break
+        }
+        if needsNFKC {
+            let folded = String(text).precomposedStringWithCompatibilityMapping
+            return foldAll(folded.unicodeScalars)
+        }
+        return foldAll(text.unicodeScalars)
+    }
+
+    private static func foldAll<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var out = String.UnicodeScalarView()
+        for scalar in scalars {
+            let v = scalar.value
+            if isSpaceLike(v) || isInvisible(v) { continue }
+            let f = foldScalar(v)
+            out.append(f == v ? scalar : Unicode.Scalar(f)!)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,20 @@
+/// The flat keys a report of a generation has, so that `tables` shows null for a value the source lacks.
+package enum ExpectedKeys {
+    package static func keys(for report: Report) -> [String] {
+        switch report.generation {
+        case .legacy, .unknown: return report.cells.map(\.key)
+        case .g2019, .g2021:
+            let splitOther = report.cells.contains { $0.key.hasPrefix("applications.other.") && !$0.key.hasPrefix("applications.other.total.") }
+                || (report.generation == .g2021 && !report.cells.contains { $0.key.hasPrefix("applications.other.total.") })
+            return variants[report.generation == .g2019 ? (splitOther ? 1 : 0) : (splitOther ? 3 : 2)]
+        }
+    }
+
+    /// The four variants (2019/2021 Table 二 × single/split （六）), built once.
+    static let variants: [[String]] = [(Generation.g2019, false), (.g2019, true), (.g2021, false), (.g2021, true)].map { g, split in
+        let appRows = split ? ApplicationsLayout.rows2021 : ApplicationsLayout.rowsSingleOther
+        return ActiveDisclosureLayout.rows(g).flatMap { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
+            + appRows.flatMap { r in ApplicationsLayout.columns.map { "applications.\(r.key).\($0)" } }
+            + ReviewLitigationLayout.keys
+    }
+}

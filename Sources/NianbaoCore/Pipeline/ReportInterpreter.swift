@@ -1,0 +1,95 @@
+/// The stages after reading, shared by every reader: outline (sections), metadata, tables
+/// (Table 二/三/四 cells), classification and identity checks (I1–I4).
+///
+/// It sees only a ``SourceDocument`` — rows of cells with provenance — never the file's format, so
+/// it depends on no C library and can be used (and fuzzed) without poppler or libxml2.
+package struct ReportInterpreter: Sendable {
+    package var options: ExtractOptions
+
+    package init(options: ExtractOptions = ExtractOptions()) {
+        self.options = options
+    }
+
+    /// The stages after reading: shared by every reader.
+    package func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
+        var diagnostics = document.diagnostics
+        let rows = document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }
+        var outline = OutlineBuilder(rows: rows).build()
+
+        let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
+        var (agency, year) = MetadataReader.agencyAndYear(title: title)
+        if year == nil { year = MetadataReader.year(fromPreface: outline.preface) }
+        if title == nil { diagnostics.append(Diagnostic(.warning, "title_missing", "no title line (…年度报告) before the first section")) }
+        if agency == nil { diagnostics.append(Diagnostic(.warning, "agency_missing", "the agency could not be read from the title")) }
+        if year == nil { diagnostics.append(Diagnostic(.warning, "year_missing", "the year could not be read from the title or the statistical period")) }
+        if let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
+            diagnostics.append(Diagnostic(.warning, "multiple_reports",
+                "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
+                at: rows[second].at))
+        }
+
+        let tables = TableLocator(rows: rows, outline: outline)
+        let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
+        let active = ActiveDisclosureReader(blankAsZero: options.blankAsZero)
+            .read(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
+        let applications = ApplicationsReader(blankAsZero: options.blankAsZero).read(rows[tables.applications], diagnostics: &diagnostics)
+        let review = ReviewLitigationReader(blankAsZero: options.blankAsZero).read(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
+        let anyTable = active.found || applications.found || review.found
+
+        var generation: Generation
+        if let g = active.generation {
+            generation = g
+        } else if let split = applications.splitOther {
+            generation = split ? .g2021 : (yearGeneration == .g2021 ? .g2021 : .g2019)
+        } else {
+            generation = anyTable ? yearGeneration : .unknown
+        }
+        let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
+        let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
+        var cells = active.cells + applications.cells + review.cells
+        if legacy {
+            generation = .legacy
+            outline = OutlineBuilder(rows: rows).build(legacy: true)
+            cells = []
+            diagnostics.append(Diagnostic(.note, "legacy_report", "a free-form report of the 2008–2018 kind: sections only, no standard tables"))
+        } else if !anyTable {
+            diagnostics.append(Diagnostic(.warning, "tables_missing", "none of the statistics tables (二, 三, 四) was found"))
+        } else if generation == .legacy {
+            generation = active.generation ?? .g2019
+        }
+
+        let keyed = outline.spans.filter { $0.section.key != nil }.count
+        let mentions = rows.prefix(60).contains { $0.text.includes("信息公开") }
+        guard anyTable || (keyed >= 2 && mentions) else {
+            throw ExtractError(.notAReport, path: path, "not a government information disclosure annual report (no standard sections or tables found)")
+        }
+        if year != nil, yearGeneration != .legacy, generation != .unknown, generation != .legacy, generation != yearGeneration {
+            diagnostics.append(Diagnostic(.note, "generation_year_mismatch",
+                "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
+        }
+        for key in Section.Key.allCases where outline.span(key) == nil {
+            diagnostics.append(Diagnostic(.warning, "section_missing", "section \(key.rawValue) not found"))
+        }
+
+        let checks = IdentityChecker().check(cells)
+        return Report(
+            source: SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding,
+                               convertedBy: document.convertedBy),
+            title: title, agency: agency, year: year, generation: generation,
+            preface: outline.preface, sections: outline.spans.map(\.section),
+            cells: cells, checks: checks, diagnostics: diagnostics)
+    }
+
+    /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the
+    /// start of another report pasted into the same file.
+    static func secondReportTitle(_ rows: [GridRow], after start: Int) -> Int? {
+        guard start < rows.count else { return nil }
+        return (start..<rows.count).first { i in
+            let row = rows[i]
+            guard row.table == nil, TitleFinder.isTitleLike(row) else { return false }
+            let key = TextNormalizer.matchKey(row.text)
+            return key.includes("信息公开") && key.includes("年度报告")
+        }
+    }
+
+}

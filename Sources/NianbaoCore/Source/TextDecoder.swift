@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Decodes the bytes of a text report: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK
+/// (detected when the bytes are not valid UTF-8). Binary junk is refused.
+package struct TextDecoder: Sendable {
+    package struct Decoded: Sendable {
+        package var text: String
+        /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `GB18030`.
+        package var encoding: String
+    }
+
+    package init() {}
+
+    package func decode(_ bytes: [UInt8], path: String) throws(ExtractError) -> Decoded {
+        if bytes.isEmpty { throw ExtractError(.empty, path: path, "the file is empty") }
+        let decoded: Decoded
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = String(validating: bytes[3...], as: UTF8.self) else {
+                throw ExtractError(.undecodable, path: path, "the file starts with a UTF-8 byte order mark but is not valid UTF-8")
+            }
+            decoded = Decoded(text: s, encoding: "UTF-8 (BOM)")
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard let s = Self.decodeUTF16(bytes[2...], littleEndian: little) else {
+                throw ExtractError(.undecodable, path: path, "the file starts with a UTF-16 byte order mark but is not valid UTF-16")
+            }
+            decoded = Decoded(text: s, encoding: little ? "UTF-16LE" : "UTF-16BE")
+        } else if let s = String(validating: bytes, as: UTF8.self) {
+            decoded = Decoded(text: s, encoding: "UTF-8")
+        } else if let s = Self.decodeGB18030(bytes) {
+            decoded = Decoded(text: s, encoding: "GB18030")
+        } else {
+            throw ExtractError(.undecodable, path: path, "the bytes are neither UTF-8, UTF-16 nor GB18030 text")
+        }
+        try Self.refuseBinary(decoded.text, path: path)
+        return decoded
+    }
+
+    /// Text with NUL bytes or many control characters is binary junk, whatever it decoded as.
+    static func refuseBinary(_ text: String, path: String) throws(ExtractError) {
+        var total = 0, control = 0, visible = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let v = scalar.value
+            if v == 0 { throw ExtractError(.undecodable, path: path, "the file holds NUL bytes: it is binary, not text") }
+            if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { control += 1 }
+            if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { control += 1 }
+            if v > 0x20 && !(v >= 0x7F && v < 0xA0) { visible += 1 }
+        }
+        if total > 0 && control * 20 > total {
+            throw ExtractError(.undecodable, path: path, "the file is mostly control characters: it is binary, not text")
+        }
+        if visible == 0 { throw ExtractError(.empty, path: path, "the file holds only whitespace") }
+    }
+
+    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        return String(validating: units, as: UTF16.self)
+    }
+
+    /// GB18030 (a superset of GBK and GB2312) through iconv. Returns nil when the bytes are not valid GB18030.
+    package static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        let cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        let capacity = bytes.count * 2 + 16
+        var output = [UInt8](repeating: 0, count: capacity)
+        var written = -1
+        input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r != -1 && inLeft == 0 { written = capacity - outLeft }
+            }
+        }
+        guard written >= 0 else { return nil }
+        return String(validating: output[0..<written], as: UTF8.self)
+    }
+}

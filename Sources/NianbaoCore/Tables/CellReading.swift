@@ -1,0 +1,109 @@
+/// What a table cell's printed text means as a value: a number, a blank, not applicable, or text.
+package struct CellReading: Sendable, Hashable {
+    package var value: DecimalNumber?
+    package var kind: Cell.Kind
+    /// The printed text (display form).
+    package var raw: String
+    /// A unit printed in the cell (`元`, `万元`, `件` …), if any.
+    package var unit: String?
+
+    /// True for cells that can stand in a value column: numbers, blanks and not-applicable marks.
+    package var isValue: Bool { kind != .text }
+
+    package init(value: DecimalNumber?, kind: Cell.Kind, raw: String, unit: String? = nil) {
+        self.value = value
+        self.kind = kind
+        self.raw = raw
+        self.unit = unit
+    }
+
+    static let notApplicableMarks: Set<String> = ["/", "-", "--", "---", "\\", "无", "不适用", "空", "—", "——", "×", "x", "X"]
+    static let units = ["万元", "元", "件", "条", "个", "项", "次", "人", "%"]
+
+    /// Reads printed cell text. Never changes a printed number: thousands separators and units are
+    /// dropped from `value` but kept in `raw`.
+    package static func read(_ text: String) -> CellReading {
+        if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
+        // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3").
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }) {
+            if let number = parseNumber(Substring(text)) { return CellReading(value: number, kind: .number, raw: text) }
+        } else if let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text) {
+            // Starts with a CJK letter that is not a mark like 无/不适用: a label.
+            return CellReading(value: nil, kind: .text, raw: text)
+        }
+        // "1,046 8" is two cells printed close together, not one number.
+        if text.includesByte(0x20) && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
+        let key = TextNormalizer.matchKey(text)
+        if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
+        if notApplicableMarks.contains(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
+        var body = Substring(key)
+        var unit: String?
+        if let last = body.unicodeScalars.last, last.value >= 0x80 || last == "%" {
+            for u in units where body.hasSuffix(u) && body.count > u.count {
+                unit = u
+                body = body.dropLast(u.count)
+                break
+            }
+        }
+        guard let number = parseNumber(body) else { return CellReading(value: nil, kind: .text, raw: text) }
+        return CellReading(value: number, kind: .number, raw: text, unit: unit)
+    }
+
+    /// First scalar of a number or a not-applicable mark in non-ASCII text: full-width digits and
+    /// signs, dashes, slashes, 无, 不(适用), 空, ×.
+    static func startsLikeNumberOrMark(_ text: String) -> Bool {
+        guard let v = text.unicodeScalars.first?.value else { return false }
+        switch v {
+        case 0xFF10...0xFF19, 0xFF0B, 0xFF0D, 0xFF0F, 0x2010...0x2015, 0x2212, 0xFE63, 0xFE58, 0x00D7, 0x3000, 0x00A0: return true
+        case 0x65E0, 0x4E0D, 0x7A7A: return true   // 无 不 空
+        default: return v < 0x80
+        }
+    }
+
+    static func hasSpaceBetweenDigits(_ text: String) -> Bool {
+        var lastDigit = false, spaceAfterDigit = false
+        for c in text.unicodeScalars {
+            let digit = (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
+            if digit && spaceAfterDigit { return true }
+            if c == " " { spaceAfterDigit = spaceAfterDigit || lastDigit } else { spaceAfterDigit = false }
+            if c != " " { lastDigit = digit }
+        }
+        return false
+    }
+
+    /// `-12`, `+3`, `1,024`, `7730.28`; nil for anything else (`1,0468` has a bad digit group).
+    static func parseNumber(_ s: Substring) -> DecimalNumber? {
+        var units: Int64 = 0
+        var scale = 0
+        var negative = false
+        var digits = 0
+        var sawPoint = false
+        var lastWasComma = false
+        var first = true
+        var groupDigits = -1    // digits since the last thousands comma; -1 before any comma
+        for c in s.utf8 {
+            defer { first = false }
+            switch c {
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "+") where first: break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (m, o1) = units.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(c - UInt8(ascii: "0")))
+                if o1 || o2 { return nil }
+                units = a
+                digits += 1
+                if sawPoint { scale += 1 } else if groupDigits >= 0 { groupDigits += 1; if groupDigits > 3 { return nil } }
+                lastWasComma = false
+            case UInt8(ascii: ",") where digits > 0 && !sawPoint && !lastWasComma && (groupDigits == -1 ? digits <= 3 : groupDigits == 3):
+                lastWasComma = true
+                groupDigits = 0
+            case UInt8(ascii: ".") where digits > 0 && !sawPoint && !lastWasComma && (groupDigits == -1 || groupDigits == 3):
+                sawPoint = true
+            default:
+                return nil
+            }
+        }
+        if digits == 0 || lastWasComma || (sawPoint && scale == 0) || (groupDigits >= 0 && groupDigits != 3 && !sawPoint) { return nil }
+        return DecimalNumber(units: negative ? -units : units, scale: scale)
+    }
+}

@@ -1,0 +1,270 @@
+import NianbaoArchive
+import Nianbao
+import Crypto
+import Foundation
+
+/// One input of a batch.
+package struct BatchInput: Sendable, Hashable {
+    /// The path to read, as given (directory arguments joined with the path found under them). It is
+    /// also the report's `source.path`.
+    package var path: String
+    /// The report id: a relative path that never escapes an output folder (no `..`, not absolute).
+    /// It names the `--out` file (`<id>.json`), the `report_id` column, and decides the shard.
+    package var id: String
+    /// Set when discovery already knows the input cannot be converted (an unreadable folder, an
+    /// archive libarchive cannot open): the batch records this error for it.
+    package var failure: ExtractError?
+
+    package init(path: String, id: String, failure: ExtractError? = nil) {
+        self.path = path
+        self.id = id
+        self.failure = failure
+    }
+}
+
+/// Finds the inputs of a batch: files as given, directories walked recursively for the report
+/// formats (``extensions``, any case) and archives (``archiveExtensions``), and the lines of a
+/// `--files-from` list. Sorted by path (byte order), duplicates removed.
+///
+/// Nothing is dropped in silence: files of other types and hidden files and folders are returned
+/// as ``SkippedFile``s (`*.nianbao-state` folders are the batch's own and not counted); a folder
+/// that cannot be listed is an input with a failure (an `unreadable` record).
+///
+/// Archives (found in folders, or named and holding an archive by their bytes) are opened in place:
+/// each member of a report format is an input `archive!/member` with report id
+/// `<archive id>!/member`; archives inside are opened one level deep; other members are skipped.
+///
+/// Report ids: with a single directory argument and nothing else, the path relative to it;
+/// otherwise the path as given, made relative (leading `/` and `./` dropped, `..` → `__`).
+/// Two inputs that would get one id get `~2`, `~3`… in path order.
+package enum BatchDiscovery {
+    package static let extensions: Set<String> = ["pdf", "txt", "md", "html", "htm", "xhtml", "docx", "doc", "wps", "rtf", "odt", "ofd"]
+    /// Archive extensions (`.tar.gz` and friends are matched on the whole suffix).
+    package static let archiveExtensions: Set<String> = ["zip", "rar", "7z", "tar", "tgz", "gz", "bz2", "xz"]
+
+    /// The inputs and what was skipped.
+    package struct Found: Sendable {
+        package var inputs: [BatchInput]
+        package var skipped: [SkippedFile]
+    }
+
+    package static func discover(arguments: [String], filesFrom: [String] = []) -> [BatchInput] {
+        discoverAll(arguments: arguments, filesFrom: filesFrom).inputs
+    }
+
+    package static func discoverAll(arguments: [String], filesFrom: [String] = []) -> Found {
+        let fm = FileManager.default
+        var found: [(path: String, relative: String?)] = []
+        var failures: [String: ExtractError] = [:]
+        var skipped: [SkippedFile] = []
+        var directories = 0
+        for arg in arguments {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
+                directories += 1
+                let w = walkAll(arg)
+                for rel in w.files { found.append((join(arg, rel), rel)) }
+                for (rel, message) in w.unreadable {
+                    let path = rel.isEmpty ? arg : join(arg, rel)
+                    found.append((path, rel.isEmpty ? nil : rel))
+                    failures[path] = ExtractError(.unreadable, path: path, message)
+                }
+                skipped += w.skipped.map { SkippedFile(path: join(arg, $0.path), kind: $0.kind, reason: $0.reason) }
+            } else {
+                found.append((arg, nil))
+            }
+        }
+        for line in filesFrom where !line.isEmpty { found.append((line, nil)) }
+        // Archives: their members take their place.
+        var expanded: [(path: String, relative: String?)] = []
+        for f in found {
+            guard failures[f.path] == nil, isArchive(f.path, named: f.relative == nil) else { expanded.append(f); continue }
+            let listing = ArchiveListing.list(f.path)
+            if let failure = listing.failure {
+                expanded.append(f)
+                failures[f.path] = failure
+                continue
+            }
+            for m in listing.members { expanded.append((f.path + ArchiveMemberPath.separator + m, f.relative.map { $0 + ArchiveMemberPath.separator + m })) }
+            skipped += listing.skipped
+        }
+        found = expanded
+        let singleDirectory = directories == 1 && arguments.count == 1 && filesFrom.isEmpty
+        var byPath: [String: String] = [:]
+        for f in found where byPath[f.path] == nil {
+            byPath[f.path] = fitComponents(singleDirectory ? (f.relative ?? sanitize(f.path)) : sanitize(f.path))
+        }
+        let paths = byPath.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        var used: [String: Int] = [:]
+        var out: [BatchInput] = []
+        out.reserveCapacity(paths.count)
+        for p in paths {
+            var id = byPath[p]!
+            if let n = used[id] {
+                used[id] = n + 1
+                id += "~\(n + 1)"
+            } else {
+                used[id] = 1
+            }
+            out.append(BatchInput(path: p, id: id, failure: failures[p]))
+        }
+        skipped.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return Found(inputs: out, skipped: skipped)
+    }
+
+    /// Whether a file named on the command line holds an archive (by its bytes).
+    package static func isArchiveFile(_ path: String) -> Bool {
+        isArchive(path, named: true)
+    }
+
+    /// Whether a found file is an archive to open: by its name in a folder; by its bytes when it was
+    /// named (a misnamed archive is still opened; a .docx, itself a zip, is not).
+    static func isArchive(_ path: String, named: Bool) -> Bool {
+        let lower = path.lowercased()
+        if !named { return InputKind.byExtension(lower) == .archive }
+        guard !path.contains(ArchiveMemberPath.separator) || FileManager.default.fileExists(atPath: path),
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 4096))
+        if head.starts(with: [0x50, 0x4B]) {
+            // A zip: the member names decide (DOCX, OFD, ODT or an archive); read the whole file.
+            guard let all = FileManager.default.contents(atPath: path) else { return false }
+            return InputKind.zipContainer([UInt8](all)) == .archive
+        }
+        return InputKind.byContent(head) == .archive
+    }
+
+    /// The kind a file in a folder is counted in: `.jpg`, `no extension`.
+    static func kind(of name: String) -> String {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return ext.isEmpty ? "no extension" : "." + ext
+    }
+
+    /// Whether a name (in a folder or an archive) is an input by its extension.
+    static func isInputName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return extensions.contains((lower as NSString).pathExtension) || InputKind.byExtension(lower) == .archive
+    }
+
+    static func join(_ dir: String, _ rel: String) -> String {
+        dir.hasSuffix("/") ? dir + rel : dir + "/" + rel
+    }
+
+    /// Relative paths of the report files under a directory, recursively.
+    static func walk(_ root: String) -> [String] {
+        walkAll(root).files
+    }
+
+    /// What a directory holds, recursively: input files, skipped files (relative paths), and the
+    /// folders that cannot be listed (relative path, `""` for the root, and why).
+    static func walkAll(_ root: String) -> (files: [String], skipped: [SkippedFile], unreadable: [(String, String)]) {
+        var out: [String] = []
+        var skipped: [SkippedFile] = []
+        var unreadable: [(String, String)] = []
+        func visit(_ rel: String) {
+            let full = rel.isEmpty ? root : join(root, rel)
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: full) } catch {
+                unreadable.append((rel, "the folder cannot be listed (permission denied?)"))
+                return
+            }
+            for name in names {
+                let childRel = rel.isEmpty ? name : rel + "/" + name
+                let childFull = join(root, childRel)
+                if name.hasPrefix(".") {
+                    if !name.hasSuffix(".nianbao-state") && !name.hasPrefix(".nianbao-") && !name.hasPrefix(".tmp-") {
+                        skipped.append(SkippedFile(path: childRel, kind: "hidden", reason: "a hidden file or folder"))
+                    }
+                    continue
+                }
+                var st = stat()
+                guard stat(childFull, &st) == 0 else {
+                    // A dangling link or a name the file system cannot give back (not UTF-8): still an
+                    // input, so that it is accounted for (an `unreadable` record), not silently lost.
+                    if isInputName(name) { out.append(childRel) } else {
+                        skipped.append(SkippedFile(path: childRel, kind: kind(of: name), reason: "cannot be read, and not a report format"))
+                    }
+                    continue
+                }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    if name.hasSuffix(".nianbao-state") { continue }
+                    // Symbolic links to folders are not followed (no loops).
+                    var lst = stat()
+                    if lstat(childFull, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK {
+                        skipped.append(SkippedFile(path: childRel, kind: "link to a folder", reason: "symbolic links to folders are not followed"))
+                        continue
+                    }
+                    visit(childRel)
+                } else if (st.st_mode & S_IFMT) == S_IFREG {
+                    if isInputName(name) { out.append(childRel) } else {
+                        skipped.append(SkippedFile(path: childRel, kind: kind(of: name), reason: "not a report format"))
+                    }
+                } else {
+                    skipped.append(SkippedFile(path: childRel, kind: "special file", reason: "not a regular file"))
+                }
+            }
+        }
+        visit("")
+        return (out, skipped, unreadable)
+    }
+
+    /// Longest id component, in UTF-8 bytes: `<component>.error.json` and the `.tmp-<pid>-<n>-` name
+    /// of its atomic write must fit the file system's 255-byte name limit.
+    static let maxComponentBytes = 180
+
+    /// Shortens over-long components of an id: the first bytes (whole scalars), `~`, 8 hex digits of
+    /// the component's SHA-256, and the extension. A 255-byte input name made `--out` fail (ENAMETOOLONG)
+    /// and so the whole batch.
+    package static func fitComponents(_ id: String) -> String {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.contains(where: { $0.utf8.count > maxComponentBytes }) else { return id }
+        return parts.map { part -> String in
+            guard part.utf8.count > maxComponentBytes else { return String(part) }
+            let ext = (String(part) as NSString).pathExtension
+            let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
+            let hash = ContentHash.hex(SHA256.hash(data: Array(part.utf8)).prefix(4))
+            var head = String.UnicodeScalarView()
+            var bytes = 0
+            let budget = maxComponentBytes - 9 - suffix.utf8.count
+            for scalar in part.unicodeScalars {
+                let n = String(scalar).utf8.count
+                if bytes + n > budget { break }
+                head.append(scalar)
+                bytes += n
+            }
+            return String(head) + "~" + hash + suffix
+        }.joined(separator: "/")
+    }
+
+    /// A relative path that stays inside an output folder.
+    package static func sanitize(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            .filter { $0 != "." }
+            .map { $0 == ".." ? "__" : String($0) }
+        return parts.isEmpty ? "_" : parts.joined(separator: "/")
+    }
+}
+
+/// `--shard K/N`: input `id` belongs to shard K when the first 8 bytes of SHA-256(id), read as a
+/// big-endian integer, are ≡ K−1 (mod N). Depends only on the report id (the path relative to the
+/// archive folder), so every machine computes the same split, whatever it mounts the archive as.
+package struct BatchShard: Sendable, Hashable, CustomStringConvertible {
+    package var index: Int
+    package var count: Int
+
+    package init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        index = k
+        count = n
+    }
+
+    package func contains(_ input: BatchInput) -> Bool {
+        let digest = Array(SHA256.hash(data: Array(input.id.utf8)))
+        var v: UInt64 = 0
+        for b in digest.prefix(8) { v = v << 8 | UInt64(b) }
+        return Int(v % UInt64(count)) == index - 1
+    }
+
+    package var description: String { "\(index)/\(count)" }
+}

@@ -1,0 +1,53 @@
+import NianbaoCore
+import CPoppler
+
+/// Collects what a cairo script device writes.
+final class ScriptSink {
+    var bytes: [UInt8] = []
+}
+
+/// Owns one cairo script device (`cairo_device_t*`) that is reused for every page of a document,
+/// so each embedded font is serialized once per document instead of once per page.
+final class CairoScriptRecorder {
+    private let sink = ScriptSink()
+    private let device: OpaquePointer?
+
+    init() {
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let created = cairo_script_create_for_stream({ closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
+            let sink = Unmanaged<ScriptSink>.fromOpaque(closure).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, closure)
+        if let created, cairo_device_status(created) != CAIRO_STATUS_SUCCESS {
+            cairo_device_destroy(created)
+            device = nil
+        } else {
+            device = created
+        }
+    }
+
+    deinit {
+        if let device {
+            cairo_device_finish(device)
+            cairo_device_destroy(device)
+        }
+    }
+
+    /// Draws one page through `draw` and returns the script text written for it.
+    func record(width: Double, height: Double, draw: (OpaquePointer) -> Void) -> [UInt8] {
+        guard let device, cairo_device_status(device) == CAIRO_STATUS_SUCCESS else { return [] }
+        sink.bytes.removeAll(keepingCapacity: true)
+        guard let surface = cairo_script_surface_create(device, CAIRO_CONTENT_COLOR_ALPHA, width, height) else { return [] }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { return [] }
+        draw(cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_device_flush(device)
+        let out = sink.bytes
+        sink.bytes.removeAll(keepingCapacity: true)
+        return out
+    }
+}

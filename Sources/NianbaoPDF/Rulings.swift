@@ -1,0 +1,227 @@
+import NianbaoCore
+/// A horizontal or vertical ruling line on a page (points, top-left origin).
+package struct Ruling: Sendable, Hashable {
+    package enum Axis: Sendable, Hashable { case horizontal, vertical }
+    var axis: Axis
+    /// y for horizontal lines, x for vertical ones.
+    var position: Double
+    /// The extent along the line: x range for horizontal, y range for vertical.
+    var from: Double
+    var to: Double
+
+    var length: Double { to - from }
+
+    package init(axis: Axis, position: Double, from: Double, to: Double) {
+        self.axis = axis
+        self.position = position
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Reads ruling lines out of the cairo script text of a rendered page.
+///
+/// Only what tables are drawn with is kept: straight axis-aligned segments of stroked paths, and
+/// thin filled rectangles (Word and WPS often draw borders as 0.5 pt rectangles). Glyph outlines
+/// (curves), clip paths and white fills are ignored. Coordinates are mapped through the current
+/// `set-matrix` so they end up in page space.
+package struct RulingParser {
+    /// Thin filled rectangles up to this thickness count as lines.
+    var maxThickness = 2.5
+    /// Shorter segments are ignored (glyph strokes, bullets).
+    var minLength = 4.0
+
+    private struct Point { var x: Double; var y: Double }
+    private struct SubPath { var points: [Point] = []; var curved = false; var closed = false }
+
+    func parse(_ script: [UInt8]) -> [Ruling] {
+        var out: [Ruling] = []
+        var numbers: [Double] = []
+        var array: [Double] = []
+        var inArray = false
+        var lastArray: [Double] = []
+        var matrix: [Double] = [1, 0, 0, 1, 0, 0]
+        var path: [SubPath] = []
+        var gray = 0.0  // luminance of the last colour made
+        var sourceGray = 0.0  // luminance of the current source
+
+        func apply(_ x: Double, _ y: Double) -> Point {
+            Point(x: matrix[0] * x + matrix[2] * y + matrix[4], y: matrix[1] * x + matrix[3] * y + matrix[5])
+        }
+        func pop(_ n: Int) -> [Double]? {
+            guard numbers.count >= n else { numbers.removeAll(); return nil }
+            let v = Array(numbers.suffix(n))
+            numbers.removeLast(n)
+            return v
+        }
+
+        var i = 0
+        let n = script.count
+        @inline(__always) func isDelimiter(_ c: UInt8) -> Bool {
+            c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x5B || c == 0x5D || c == 0x28 || c == 0x3C || c == 0x3E || c == 0x7B || c == 0x7D
+        }
+        while i < n {
+            let c = script[i]
+            switch c {
+            case 0x20, 0x0A, 0x0D, 0x09:
+                i += 1
+            case 0x28:  // ( string ) with escapes and nesting
+                var depth = 1
+                i += 1
+                while i < n && depth > 0 {
+                    let d = script[i]
+                    if d == 0x5C { i += 2; continue }
+                    if d == 0x28 { depth += 1 } else if d == 0x29 { depth -= 1 }
+                    i += 1
+                }
+            case 0x3C:  // <~ … ~>, <| … ~>, or << dictionary
+                if i + 1 < n && (script[i + 1] == 0x7E || script[i + 1] == 0x7C) {
+                    i += 2
+                    while i + 1 < n && !(script[i] == 0x7E && script[i + 1] == 0x3E) { i += 1 }
+                    i += 2
+                } else {
+                    i += 1
+                    numbers.removeAll()
+                }
+            case 0x3E:
+                i += 1
+            case 0x5B:
+                inArray = true; array.removeAll(); i += 1
+            case 0x5D:
+                inArray = false; lastArray = array; i += 1
+            case 0x7B, 0x7D:
+                i += 1
+            default:
+                let start = i
+                while i < n && !isDelimiter(script[i]) { i += 1 }
+                let token = script[start..<i]
+                if let first = token.first, first == 0x2D || first == 0x2E || (first >= 0x30 && first <= 0x39) {
+                    if let v = Double(String(decoding: token, as: UTF8.self)) {
+                        if inArray { array.append(v) } else { numbers.append(v) }
+                    }
+                    continue
+                }
+                switch String(decoding: token, as: UTF8.self) {
+                case "n":
+                    path.removeAll(keepingCapacity: true)
+                case "m":
+                    if let v = pop(2) { path.append(SubPath(points: [apply(v[0], v[1])])) }
+                case "l":
+                    if let v = pop(2) {
+                        if path.isEmpty { path.append(SubPath()) }
+                        path[path.count - 1].points.append(apply(v[0], v[1]))
+                    }
+                case "c":
+                    if let v = pop(6) {
+                        if path.isEmpty { path.append(SubPath()) }
+                        path[path.count - 1].curved = true
+                        path[path.count - 1].points.append(apply(v[4], v[5]))
+                    }
+                case "h":
+                    if !path.isEmpty {
+                        path[path.count - 1].closed = true
+                        if let first = path[path.count - 1].points.first {
+                            path.append(SubPath(points: [first]))
+                        }
+                    }
+                case "rectangle":
+                    if let v = pop(4) {
+                        let (x, y, w, h) = (v[0], v[1], v[2], v[3])
+                        path.append(SubPath(points: [apply(x, y), apply(x + w, y), apply(x + w, y + h), apply(x, y + h)], curved: false, closed: true))
+                    }
+                case "g":
+                    if let v = pop(1) { gray = v[0] }
+                case "rgb":
+                    if let v = pop(3) { gray = 0.3 * v[0] + 0.59 * v[1] + 0.11 * v[2] }
+                case "rgba":
+                    if let v = pop(4) { gray = v[3] < 0.2 ? 1 : 0.3 * v[0] + 0.59 * v[1] + 0.11 * v[2] }
+                case "set-source":
+                    sourceGray = gray
+                case "set-matrix":
+                    matrix = lastArray.count == 6 ? lastArray : [1, 0, 0, 1, 0, 0]
+                case "identity":
+                    lastArray = [1, 0, 0, 1, 0, 0]
+                case "stroke", "stroke+":
+                    if sourceGray < 0.97 { strokeSegments(path, into: &out) }
+                    if token.last != 0x2B { path.removeAll(keepingCapacity: true) }
+                case "fill", "fill+":
+                    if sourceGray < 0.97 { fillRectangles(path, into: &out) }
+                    if token.last != 0x2B { path.removeAll(keepingCapacity: true) }
+                case "clip", "clip+", "reset-clip":
+                    if token.last != 0x2B { path.removeAll(keepingCapacity: true) }
+                default:
+                    numbers.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Drops segments whose middle lies inside a glyph box: outlines of glyphs drawn as paths
+    /// (fake bold strokes them), not table borders.
+    package static func removeGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
+        guard !glyphs.isEmpty, !rulings.isEmpty else { return rulings }
+        let boxes = glyphs.map { g -> Box in
+            let mx = g.width * 0.12, my = g.height * 0.12
+            return Box(x0: g.box.x0 + mx, y0: g.box.y0 + my, x1: g.box.x1 - mx, y1: g.box.y1 - my)
+        }.sorted { $0.y0 < $1.y0 }
+        let maxHeight = glyphs.map(\.height).max() ?? 0
+        return rulings.filter { r in
+            let (mx, my): (Double, Double) = r.axis == .horizontal ? ((r.from + r.to) / 2, r.position) : (r.position, (r.from + r.to) / 2)
+            // boxes with y0 in [my - maxHeight, my]
+            var lo = 0, hi = boxes.count
+            while lo < hi { let m = (lo + hi) / 2; if boxes[m].y0 < my - maxHeight { lo = m + 1 } else { hi = m } }
+            var k = lo
+            while k < boxes.count && boxes[k].y0 <= my {
+                let b = boxes[k]
+                if mx > b.x0 && mx < b.x1 && my > b.y0 && my < b.y1 && r.length < 2 * (b.x1 - b.x0 + b.y1 - b.y0) { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    private func strokeSegments(_ path: [SubPath], into out: inout [Ruling]) {
+        for sub in path where !sub.curved {  // curved subpaths are glyph outlines or ornaments
+            var pts = sub.points
+            if sub.closed, let first = pts.first { pts.append(first) }
+            guard pts.count >= 2 else { continue }
+            for k in 1..<pts.count {
+                let a = pts[k - 1], b = pts[k]
+                appendSegment(a, b, into: &out)
+            }
+        }
+    }
+
+    private func appendSegment(_ a: Point, _ b: Point, into out: inout [Ruling]) {
+        let dx = abs(a.x - b.x), dy = abs(a.y - b.y)
+        if dy < 0.6 && dx >= minLength {
+            out.append(Ruling(axis: .horizontal, position: (a.y + b.y) / 2, from: min(a.x, b.x), to: max(a.x, b.x)))
+        } else if dx < 0.6 && dy >= minLength {
+            out.append(Ruling(axis: .vertical, position: (a.x + b.x) / 2, from: min(a.y, b.y), to: max(a.y, b.y)))
+        }
+    }
+
+    private func fillRectangles(_ path: [SubPath], into out: inout [Ruling]) {
+        for sub in path where !sub.curved {
+            var pts = sub.points
+            if let f = pts.first, let l = pts.last, pts.count == 5, abs(f.x - l.x) < 0.01, abs(f.y - l.y) < 0.01 { pts.removeLast() }
+            guard pts.count == 4 else { continue }
+            // axis-aligned rectangle?
+            var aligned = true
+            for k in 0..<4 {
+                let a = pts[k], b = pts[(k + 1) % 4]
+                if abs(a.x - b.x) > 0.01 && abs(a.y - b.y) > 0.01 { aligned = false; break }
+            }
+            guard aligned else { continue }
+            let x0 = pts.map(\.x).min()!, x1 = pts.map(\.x).max()!
+            let y0 = pts.map(\.y).min()!, y1 = pts.map(\.y).max()!
+            let w = x1 - x0, h = y1 - y0
+            if h <= maxThickness && w >= minLength && w > 2 * h {
+                out.append(Ruling(axis: .horizontal, position: (y0 + y1) / 2, from: x0, to: x1))
+            } else if w <= maxThickness && h >= minLength && h > 2 * w {
+                out.append(Ruling(axis: .vertical, position: (x0 + x1) / 2, from: y0, to: y1))
+            }
+        }
+    }
+}
