@@ -34,6 +34,8 @@ package struct RulingParser {
     private struct Point { var x: Double; var y: Double }
     private struct SubPath { var points: [Point] = []; var curved = false; var closed = false }
 
+    /// Interprets the tokens of a page's cairo script: the path and colour operators that draw
+    /// lines; everything else only clears the operand stack.
     func parse(_ script: [UInt8]) -> [Ruling] {
         var out: [Ruling] = []
         var numbers: [Double] = []
@@ -55,52 +57,18 @@ package struct RulingParser {
             return v
         }
 
-        var i = 0
-        let n = script.count
-        @inline(__always) func isDelimiter(_ c: UInt8) -> Bool {
-            c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x5B || c == 0x5D || c == 0x28 || c == 0x3C || c == 0x3E || c == 0x7B || c == 0x7D
-        }
-        while i < n {
-            let c = script[i]
-            switch c {
-            case 0x20, 0x0A, 0x0D, 0x09:
-                i += 1
-            case 0x28:  // ( string ) with escapes and nesting
-                var depth = 1
-                i += 1
-                while i < n && depth > 0 {
-                    let d = script[i]
-                    if d == 0x5C { i += 2; continue }
-                    if d == 0x28 { depth += 1 } else if d == 0x29 { depth -= 1 }
-                    i += 1
-                }
-            case 0x3C:  // <~ … ~>, <| … ~>, or << dictionary
-                if i + 1 < n && (script[i + 1] == 0x7E || script[i + 1] == 0x7C) {
-                    i += 2
-                    while i + 1 < n && !(script[i] == 0x7E && script[i + 1] == 0x3E) { i += 1 }
-                    i += 2
-                } else {
-                    i += 1
-                    numbers.removeAll()
-                }
-            case 0x3E:
-                i += 1
-            case 0x5B:
-                inArray = true; array.removeAll(); i += 1
-            case 0x5D:
-                inArray = false; lastArray = array; i += 1
-            case 0x7B, 0x7D:
-                i += 1
-            default:
-                let start = i
-                while i < n && !isDelimiter(script[i]) { i += 1 }
-                let token = script[start..<i]
-                if let first = token.first, first == 0x2D || first == 0x2E || (first >= 0x30 && first <= 0x39) {
-                    if let v = Double(String(decoding: token, as: UTF8.self)) {
-                        if inArray { array.append(v) } else { numbers.append(v) }
-                    }
-                    continue
-                }
+        var tokens = CairoScriptTokenizer(script)
+        while let token = tokens.next() {
+            switch token {
+            case .number(let v):
+                if inArray { array.append(v) } else { numbers.append(v) }
+            case .arrayOpen:
+                inArray = true; array.removeAll()
+            case .arrayClose:
+                inArray = false; lastArray = array
+            case .dictionaryOpen:
+                numbers.removeAll()
+            case .word(let token):
                 switch String(decoding: token, as: UTF8.self) {
                 case "n":
                     path.removeAll(keepingCapacity: true)

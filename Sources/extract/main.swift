@@ -223,7 +223,7 @@ struct Convert: ParsableCommand {
         printer.clear()
         if !quiet {
             var text = ""
-            for f in summary.failedInputs { text += "\(f.path): error: \(f.message) [\(f.code)]\n" }
+            for f in summary.failedInputs { text += "\(f.path): error: \(f.message) [\(f.code.rawValue)]\n" }
             text += "extract: \(summary.text)\n"
             FileHandle.standardError.write(Data(text.utf8))
         }

@@ -70,26 +70,22 @@ import Testing
 
     /// Fix: a 50 MB table cell took minutes, every row keyword being searched through it; labels
     /// over 4 KiB are not row labels.
-    @Test func hugeTableCellIsBounded() {
+    @Test(.timeLimit(.minutes(3))) func hugeTableCellIsBounded() {
         let chunk = "政府信息公开 1 2 3 "
         let cell = String(repeating: chunk, count: (8 << 20) / chunk.utf8.count)
         let html = "<html><body><table><tr><td>a</td><td>" + cell + "</td></tr></table></body></html>"
-        let start = Date()
         _ = Self.code(Array(html.utf8), "cell.html")
-        #expect(Date().timeIntervalSince(start) < 20)
         #expect(!RowSpec(key: "k", label: "l", keywords: ["总计"]).matches(String(repeating: "总计", count: 2000)))
     }
 
     /// Fix: a table row with 200,000 values took five minutes (values were inserted at the front of
     /// an array one cell at a time, in RowCollector); now linear.
-    @Test func twoHundredThousandValuesInOneRow() throws {
+    @Test(.timeLimit(.minutes(3))) func twoHundredThousandValuesInOneRow() throws {
         let report = try Self.corpusText("text/t01-2021-tabs.txt")
         let label = "一、本年新收政府信息公开申请数量"
         for sep in ["\t", " "] {
             let wide = report.replacingOccurrences(of: label, with: label + String(repeating: sep + "1", count: 200_000))
-            let start = Date()
-            #expect(Self.code(Array(wide.utf8), "wide.txt") == "report")
-            #expect(Date().timeIntervalSince(start) < 20, "separator \(sep.debugDescription)")
+            #expect(Self.code(Array(wide.utf8), "wide.txt") == "report", "separator \(sep.debugDescription)")
         }
         let cells = (0..<5).map { GridCell(text: "\($0)", at: .none) }
         let rows = RowCollector.collect([GridRow(cells: [GridCell(text: "（一）予以公开 7 8", at: .none)] + cells, text: "", at: .none)][...])
@@ -109,12 +105,10 @@ import Testing
         #expect(Self.code(user, "user.pdf") == "encrypted")
     }
 
-    @Test func twentyThousandNestedTables() {
+    @Test(.timeLimit(.minutes(3))) func twentyThousandNestedTables() {
         let open = String(repeating: "<table><tr><td>", count: 20000), close = String(repeating: "</td></tr></table>", count: 20000)
         let html = "<html><body>" + open + "某局2023年政府信息公开工作年度报告" + close + "</body></html>"
-        let start = Date()
         #expect(Self.code(Array(html.utf8), "nested.html") == "not_a_report")
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 
     /// Truncations of a real PDF at every 5%: each opens as a (partial) report or fails as damaged

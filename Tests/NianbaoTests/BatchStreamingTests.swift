@@ -106,8 +106,8 @@ import Testing
         let bare = BatchConversion.convert(BatchInput(path: "x/t01.txt", id: "t01.txt"), bytes: bytes, sha256: sha, options: ExtractOptions())
         #expect(Set(bare.parts.keys) == Set([StateEntry.Part.json]))
         let failed = BatchConversion.convert(BatchInput(path: "x/e.txt", id: "e.txt"), bytes: [], sha256: "0", options: ExtractOptions())
-        #expect(failed.meta.errorCode == "empty" && failed.parts.isEmpty)
-        #expect(StateEntry(bytes: failed.bytes)?.meta.errorCode == "empty")
+        #expect(failed.meta.errorCode == .empty && failed.parts.isEmpty)
+        #expect(StateEntry(bytes: failed.bytes)?.meta.errorCode == .empty)
     }
 
     @Test func stateKeysAndTheCrossYearIndexStaySmall() throws {

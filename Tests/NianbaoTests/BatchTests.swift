@@ -59,7 +59,7 @@ import Testing
         let r = try Self.run(root: root, archive: archive, bom: true)
         let n = BatchFixture.expectedInputCount()
         #expect(r.summary.total == n)
-        #expect(r.summary.failures == ["empty": 1, "undecodable": 1, "not_a_report": 1])
+        #expect(r.summary.failures == [.empty: 1, .undecodable: 1, .notAReport: 1])
         #expect(r.summary.reports == n - 3)
         #expect(r.summary.exitStatus(failOnCheck: false) == 1)
 

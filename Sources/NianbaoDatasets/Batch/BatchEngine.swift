@@ -24,7 +24,7 @@ package final class BatchEngine: @unchecked Sendable {
     /// stays flat however large the archive. The rest is in the state entry.
     struct Outcome {
         var key: StateKey?
-        var errorCode: String?
+        var errorCode: ExtractError.Code?
         var errorMessage: String?
         /// The report's agency (id in the ``CrossYearIndex``, -1: no agency or year) and year.
         var agency: Int32 = -1
@@ -193,13 +193,13 @@ package final class BatchEngine: @unchecked Sendable {
                  worker: inout WorkerProcess?, shared: Shared) -> (Outcome, PreparedInput, YearSummary?) {
         let c = configuration
         let input = c.inputs[i]
-        func failure(_ code: String, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
+        func failure(_ code: ExtractError.Code, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
             (Outcome(errorCode: code, errorMessage: message), PreparedInput(errorCode: code, errorMessage: message, sha256: sha256), nil)
         }
-        if let known = input.failure { return failure(known.code.rawValue, known.message) }
+        if let known = input.failure { return failure(known.code, known.message) }
         let bytes: [UInt8]
         do { bytes = try ReportExtractor.readBytes(input.path) } catch {
-            return failure(error.code.rawValue, error.message)
+            return failure(error.code, error.message)
         }
         let sha = ContentHash.sha256Hex(bytes)
         let key = BatchStateStore.key(id: input.id, sha256: sha, fingerprint: fingerprint)
@@ -215,7 +215,7 @@ package final class BatchEngine: @unchecked Sendable {
         if worker == nil {
             do { worker = try WorkerProcess(command) } catch {
                 shared.fail("cannot start a worker process (\(command.executable)): \(error)")
-                return failure(ExtractError.Code.crashed.rawValue, "cannot start a worker process", sha256: sha)
+                return failure(.crashed, "cannot start a worker process", sha256: sha)
             }
         }
         let header: JSONValue = .object([
@@ -223,7 +223,7 @@ package final class BatchEngine: @unchecked Sendable {
             "state": .string(store.directory), "length": .int(bytes.count),
             "parts": .array(StateEntry.Part.allCases.filter(parts.contains).map { .string($0.rawValue) }),
         ])
-        let crashed = ExtractError.Code.crashed.rawValue
+        let crashed = ExtractError.Code.crashed
         switch worker!.convert(header: header.serialized(pretty: false), bytes: bytes, timeout: c.timeout) {
         case .done(let entry):
             if let e = entry ?? store.read(key: key) { return prepare(e, key: key, parts: parts, reused: false) }
@@ -234,7 +234,7 @@ package final class BatchEngine: @unchecked Sendable {
         case .timeout:
             worker!.stop()
             worker = nil
-            return failure(ExtractError.Code.timeout.rawValue, String(format: "conversion took longer than %g s", c.timeout), sha256: sha)
+            return failure(.timeout, String(format: "conversion took longer than %g s", c.timeout), sha256: sha)
         case .crashed:
             worker!.stop()
             let ending = worker!.ending

@@ -7,8 +7,8 @@ package struct StateMeta: Sendable {
     package var path: String
     package var id: String
     package var sha256: String
-    /// nil when converted, else the error code (`ExtractError.Code` raw value).
-    package var errorCode: String?
+    /// nil when converted, else why not.
+    package var errorCode: ExtractError.Code?
     package var errorMessage: String?
     package var summary: YearSummary?
     /// The report's check summary (before cross-year checks).
@@ -20,13 +20,13 @@ package struct StateMeta: Sendable {
         ]
         if let counts { o["counts"] = counts.json }
         if let errorCode {
-            o["error"] = .object(["code": .string(errorCode), "message": .string(errorMessage ?? "")])
+            o["error"] = .object(["code": .string(errorCode.rawValue), "message": .string(errorMessage ?? "")])
         }
         if let summary { o["summary"] = summary.json }
         return .object(o)
     }
 
-    init(path: String, id: String, sha256: String, errorCode: String? = nil, errorMessage: String? = nil, summary: YearSummary? = nil,
+    init(path: String, id: String, sha256: String, errorCode: ExtractError.Code? = nil, errorMessage: String? = nil, summary: YearSummary? = nil,
          counts: CheckCounts? = nil) {
         self.path = path; self.id = id; self.sha256 = sha256
         self.errorCode = errorCode; self.errorMessage = errorMessage; self.summary = summary; self.counts = counts
@@ -36,7 +36,11 @@ package struct StateMeta: Sendable {
         guard j["v"]?.intValue == StateEntry.version, let path = j["path"]?.stringValue, let id = j["id"]?.stringValue,
               let sha = j["sha256"]?.stringValue else { return nil }
         self.path = path; self.id = id; self.sha256 = sha
-        errorCode = j["error"]?["code"]?.stringValue
+        if let code = j["error"]?["code"]?.stringValue {
+            // A code this version does not know (a state written by another version) is not resumed.
+            guard let known = ExtractError.Code(rawValue: code) else { return nil }
+            errorCode = known
+        }
         errorMessage = j["error"]?["message"]?.stringValue
         summary = j["summary"].flatMap(YearSummary.init(json:))
         counts = CheckCounts(json: j["counts"])

@@ -8,7 +8,7 @@ package struct BatchSummary: Sendable {
     package var convertedNow = 0
     package var reused = 0
     /// Failed inputs by error code.
-    package var failures: [String: Int] = [:]
+    package var failures: [ExtractError.Code: Int] = [:]
     package var reportsWithFailedChecks = 0
     /// Cross-year checks added (I5 + I6) and how many failed.
     package var crossYearChecks = 0
@@ -18,7 +18,7 @@ package struct BatchSummary: Sendable {
     package var skipped: [SkippedFile] = []
 
     /// The inputs that failed, in path order: path, error code, message.
-    package var failedInputs: [(path: String, code: String, message: String)] = []
+    package var failedInputs: [(path: String, code: ExtractError.Code, message: String)] = []
 
     package var failed: Int { failures.values.reduce(0, +) }
 
@@ -32,7 +32,7 @@ package struct BatchSummary: Sendable {
     package var text: String {
         var s = "\(total) inputs: \(reports) reports (\(convertedNow) converted, \(reused) resumed), \(failed) failed"
         if !failures.isEmpty {
-            s += " (" + failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+            s += " (" + failures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
         }
         s += "; \(reportsWithFailedChecks) reports with failed checks"
         if crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(crossYearChecks), \(crossYearFailures) failed" }

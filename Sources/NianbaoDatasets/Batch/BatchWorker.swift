@@ -29,7 +29,7 @@ package enum BatchConversion {
         do {
             report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path, sha256: sha256)
         } catch {
-            return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code.rawValue, errorMessage: error.message))
+            return StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, errorCode: error.code, errorMessage: error.message))
         }
         let counts = CheckCounts(report: report)
         var entry = StateEntry(meta: StateMeta(path: input.path, id: input.id, sha256: sha256, summary: YearSummary(report: report), counts: counts))

@@ -3,7 +3,7 @@ import Foundation
 
 /// What the outputs need from one input: the parts of its state entry (see ``StateEntry``), or its error.
 struct PreparedInput: Sendable {
-    var errorCode: String?
+    var errorCode: ExtractError.Code?
     var errorMessage: String?
     var sha256: String?
     /// The compact report JSON, without cross-year checks.
@@ -142,7 +142,7 @@ final class BatchWriter: @unchecked Sendable {
                 wideSpans.append((0..<0, 0))
                 if let sqlite {
                     try sqlite.add(SQLiteDataset.errorRows(reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
-                                                           code: p.errorCode!, message: p.errorMessage ?? ""))
+                                                           code: p.errorCode!.rawValue, message: p.errorMessage ?? ""))
                 }
             }
         } catch {
@@ -271,7 +271,7 @@ final class BatchWriter: @unchecked Sendable {
             "schema_version": .int(Report.schemaVersion),
             "report_id": .string(input.id),
             "source": .object(["path": .string(input.path), "sha256": p.sha256.map(JSONValue.string) ?? .null]),
-            "error": .object(["code": .string(p.errorCode ?? ExtractError.Code.crashed.rawValue), "message": .string(p.errorMessage ?? "")]),
+            "error": .object(["code": .string((p.errorCode ?? .crashed).rawValue), "message": .string(p.errorMessage ?? "")]),
         ])
     }
 
