@@ -58,16 +58,28 @@ struct ChildProcess {
             if r == pid { break }
             if r < 0 && errno != EINTR { break }
             if Self.now() >= deadline {
-                kill(-pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                Self.killGroup(pid)
                 return .timedOut
             }
             usleep(20_000)
         }
         // Helpers the program left in its group (LibreOffice's soffice.bin behind its launcher).
-        kill(-pid, SIGKILL)
+        Self.killGroup(pid)
         let low = status & 0x7F
         return low == 0 ? .exited((status >> 8) & 0xFF) : .signalled(low)
+    }
+
+    /// Kills a process group and waits (at most 2 s) until no process of it is left, reaping the
+    /// leader if it is ours, so that nothing writes into a folder the caller removes next.
+    package static func killGroup(_ pid: pid_t) {
+        kill(-pid, SIGKILL)
+        let end = now() + 2
+        var status: Int32 = 0
+        while now() < end {
+            _ = waitpid(pid, &status, WNOHANG)
+            if kill(-pid, 0) != 0 && errno == ESRCH { return }
+            usleep(5_000)
+        }
     }
 
     /// Seconds on the monotonic clock (deadlines).

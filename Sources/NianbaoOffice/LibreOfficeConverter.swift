@@ -119,7 +119,7 @@ package struct LibreOfficeConverter: Sendable {
         func stopAll() {
             lock.lock(); defer { lock.unlock() }
             for (_, e) in entries {
-                if let pid = e.pid { kill(-pid, SIGKILL) }
+                if let pid = e.pid { ChildProcess.killGroup(pid) }
                 try? FileManager.default.removeItem(atPath: e.dir)
             }
             entries.removeAll()

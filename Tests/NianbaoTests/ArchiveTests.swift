@@ -35,9 +35,32 @@ import Testing
         #expect(ids.contains("a2-utf8-names.zip!/政府信息公开年报/报告.odt"))
         #expect(ids.contains("a3-reports.7z!/年报/年度报告.rtf"))
         #expect(ids.contains("a4-reports.tar.gz!/年报/报告.docx"))
-        #expect(found.inputs.count == 9)
+        #expect(found.inputs.count == 12)
         #expect(Set(found.skipped.map(\.kind)) == [".jpg", ".xls", ".css"])
         #expect(SkippedFile.summary(found.skipped) == "skipped 3 files of other types: .css 1, .jpg 1, .xls 1")
+    }
+
+    /// Member names with `..` or a leading `/` give report ids inside the output folder; they still
+    /// convert (nothing is extracted, the name is only a key into the archive).
+    @Test func hostileMemberNamesStayInside() throws {
+        let found = BatchDiscovery.discoverAll(arguments: [Self.dir.path])
+        let hostile = found.inputs.filter { $0.id.hasPrefix("a5-hostile-names.zip") }
+        #expect(hostile.map(\.id).sorted() == ["a5-hostile-names.zip!/__/__/逃逸/报告.docx", "a5-hostile-names.zip!/abs/报告.docx"])
+        for input in hostile {
+            #expect(!input.id.split(separator: "/").contains(".."))
+            #expect(!input.id.hasPrefix("/"))
+            let r = try ReportExtractor().extract(file: input.path)
+            #expect(r.year == 2023, "\(input.path)")
+        }
+    }
+
+    @Test func encryptedMemberIsEncrypted() throws {
+        do {
+            _ = try ReportExtractor().extract(file: Self.dir.appendingPathComponent("a6-encrypted-member.zip").path + "!/locked.docx")
+            Issue.record("an encrypted member converted")
+        } catch {
+            #expect(error.code == .encrypted, "\(error)")
+        }
     }
 
     @Test func memberReportsConvertInPlace() throws {

@@ -143,7 +143,8 @@ package enum Codebook {
             "properties": .object([
                 "schema_version": .object(["const": .int(Report.schemaVersion)]),
                 "source": obj(["path": .object(["type": s("string")]), "sha256": .object(["type": s("string")]),
-                               "media_type": .object(["type": s("string")]), "pages": nullableInt, "encoding": .object(["type": s("string")])],
+                               "media_type": .object(["type": s("string")]), "pages": nullableInt, "encoding": .object(["type": s("string")]),
+                               "converted_by": .object(["type": s("string")])],
                               required: ["path", "sha256", "media_type", "pages"]),
                 "report": obj(["title": nullableString, "agency": nullableString, "year": nullableInt,
                                "generation": .object(["enum": .array(["2021", "2019", "legacy", "unknown"].map(s))]),

@@ -22,7 +22,7 @@ struct ArchiveListing {
         }
         for e in entries where !e.isDirectory {
             let memberPath = path + ArchiveMemberPath.separator + e.name
-            if e.name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || e.name.hasPrefix("__MACOSX/") {
+            if e.name.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != ".." && $0 != "." }) || e.name.hasPrefix("__MACOSX/") {
                 out.skipped.append(SkippedFile(path: memberPath, kind: "hidden", reason: "a hidden file"))
             } else if isNested(e.name) {
                 guard let data = e.data else {

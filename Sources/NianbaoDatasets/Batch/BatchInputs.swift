@@ -92,7 +92,8 @@ package enum BatchDiscovery {
         let singleDirectory = directories == 1 && arguments.count == 1 && filesFrom.isEmpty
         var byPath: [String: String] = [:]
         for f in found where byPath[f.path] == nil {
-            byPath[f.path] = fitComponents(singleDirectory ? (f.relative ?? sanitize(f.path)) : sanitize(f.path))
+            // Relative paths are sanitized too: archive member names may hold `..` or start with `/`.
+            byPath[f.path] = fitComponents(sanitize(singleDirectory ? (f.relative ?? f.path) : f.path))
         }
         let paths = byPath.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var used: [String: Int] = [:]
