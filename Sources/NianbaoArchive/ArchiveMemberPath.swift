@@ -1,5 +1,5 @@
-import NianbaoCore
 import Foundation
+import NianbaoCore
 
 /// A report inside an archive is named `archive-path!/member-path` (and, one level deeper,
 /// `outer.zip!/inner.zip!/member`). This type splits such names and reads the member's bytes in
@@ -26,8 +26,10 @@ package enum ArchiveMemberPath {
     }
 
     /// The bytes of a member (through nested archives), read in memory.
-    package static func read(archive: String, members: [String], limits: ArchiveLimits = .standard,
-                            path: String) throws(ExtractError) -> [UInt8] {
+    package static func read(
+        archive: String, members: [String], limits: ArchiveLimits = .standard,
+        path: String
+    ) throws(ExtractError) -> [UInt8] {
         var source = ArchiveReader.Source.file(archive)
         var where_ = archive
         for (k, name) in members.enumerated() {

@@ -1,7 +1,7 @@
-import NianbaoCore
 import CArchive
+import NianbaoCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Bounds on what reading an archive may decompress (zip bombs): per member and in total.
@@ -62,8 +62,10 @@ package enum ArchiveReader {
         case memory([UInt8])
     }
 
-    package static func read(_ source: Source, limits: ArchiveLimits = .standard,
-                            want: (String) -> Bool) throws(ArchiveFailure) -> [ArchiveMember] {
+    package static func read(
+        _ source: Source, limits: ArchiveLimits = .standard,
+        want: (String) -> Bool
+    ) throws(ArchiveFailure) -> [ArchiveMember] {
         // libarchive converts member names to and from the locale's character set. This thread uses
         // C.UTF-8 while it reads, so UTF-8 names (zip flag, 7z, rar) come out as UTF-8 and names
         // without a character set (GBK zips) come out as their raw bytes; the process locale is
@@ -142,8 +144,9 @@ private final class ArchiveHandle {
             let type = archive_entry_filetype(entry)
             let isDirectory = type == 0o040000 || name.hasSuffix("/")
             let isFile = type == 0o100000
-            var member = ArchiveMember(name: name, isDirectory: isDirectory,
-                                       declaredSize: archive_entry_size_is_set(entry) != 0 ? Int(archive_entry_size(entry)) : nil)
+            var member = ArchiveMember(
+                name: name, isDirectory: isDirectory,
+                declaredSize: archive_entry_size_is_set(entry) != 0 ? Int(archive_entry_size(entry)) : nil)
             if isFile && !isDirectory && want(name) {
                 if archive_entry_is_encrypted(entry) != 0 {
                     member.problem = "the member is encrypted (password-protected)"

@@ -1,4 +1,3 @@
-import NianbaoCore
 /// Byte-string search (first-byte scan).
 package enum StreamSearch {
     package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -1,7 +1,8 @@
-import NianbaoCore
 import NianbaoArchive
+import NianbaoCore
 import NianbaoOffice
 import NianbaoPDF
+
 /// The number lists of OFD attributes and the path language of `AbstractData` (GB/T 33190 §9.3):
 /// `S`/`M` x y start a subpath, `L` x y a line, `Q` and `B` quadratic and cubic curves, `A` an
 /// arc, `C` closes the subpath.

@@ -1,7 +1,8 @@
-import NianbaoCore
 import NianbaoArchive
+import NianbaoCore
 import NianbaoOffice
 import NianbaoPDF
+
 /// Reads an OFD document (GB/T 33190, the national fixed-layout format) into rows of cells
 /// through the same page layout as PDF.
 ///
@@ -72,7 +73,8 @@ package struct OFDReader: DocumentReader {
             var content = OFDPageContent()
             for t in page.children(pageRoot, "Template") {
                 guard let id = page.attribute(t, "TemplateID"), let tplPath = templates[id],
-                      let tpl = try? tree(tplPath), let tplRoot = tpl.root else { continue }
+                    let tpl = try? tree(tplPath), let tplRoot = tpl.root
+                else { continue }
                 content.add(tpl, tplRoot, origin: box)
             }
             content.add(page, pageRoot, origin: box)
@@ -80,8 +82,10 @@ package struct OFDReader: DocumentReader {
             let stats = TextLayerCheck.stats(glyphs)
             if stats.visible == 0 { textless.append(number); continue }
             let rulings = RulingParser.removeGlyphStrokes(content.rulings, glyphs: glyphs)
-            pages.append(PageLayout.layout(page: number, width: (box.x1 - box.x0) * Self.scale, height: (box.y1 - box.y0) * Self.scale,
-                                           glyphs: glyphs, rulings: rulings))
+            pages.append(
+                PageLayout.layout(
+                    page: number, width: (box.x1 - box.x0) * Self.scale, height: (box.y1 - box.y0) * Self.scale,
+                    glyphs: glyphs, rulings: rulings))
         }
         if pages.isEmpty {
             if unreadable.count == pageRefs.count { throw ExtractError(.damaged, path: path, "no page of the OFD document could be read") }
@@ -95,8 +99,9 @@ package struct OFDReader: DocumentReader {
             diagnostics.append(Diagnostic(.warning, "damaged_page", "\(TextLayerCheck.describe(unreadable)) could not be read"))
         }
         PDFPageFurniture.strip(&pages)
-        return SourceDocument(mediaType: "application/ofd", pages: pageRefs.count, grid: DocumentAssembler.grid(pages),
-                              diagnostics: diagnostics)
+        return SourceDocument(
+            mediaType: "application/ofd", pages: pageRefs.count, grid: DocumentAssembler.grid(pages),
+            diagnostics: diagnostics)
     }
 
     /// `PhysicalBox` "x y w h" of an area, in millimetres.
@@ -198,7 +203,8 @@ struct OFDPageContent {
 
     private mutating func path(_ tree: XMLTree, _ n: Int, page: Box) {
         guard let (map, ctmScale) = Self.transform(tree, n, page: page),
-              let data = tree.child(n, "AbstractData") else { return }
+            let data = tree.child(n, "AbstractData")
+        else { return }
         let stroke = (tree.attribute(n, "Stroke") ?? "true") != "false"
         let fill = (tree.attribute(n, "Fill") ?? "false") == "true"
         let lineWidth = (Double(tree.attribute(n, "LineWidth") ?? "") ?? 0.353) * ctmScale

@@ -1,8 +1,6 @@
-import NianbaoCore
-import NianbaoArchive
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs an external program in a process group of its own, with a deadline: on the deadline the

@@ -33,7 +33,8 @@ package struct ConvertedDocumentReader: DocumentReader {
         } catch {
             switch error {
             case .missing:
-                throw ExtractError(.unsupported, path: path,
+                throw ExtractError(
+                    .unsupported, path: path,
                     "\(label) files are converted with LibreOffice, which is not installed: \(LibreOfficeConverter.installHint)")
             case .timedOut:
                 throw ExtractError(.timeout, path: path, "LibreOffice took longer than the time limit to convert the file")

@@ -1,6 +1,7 @@
-import NianbaoHTML
-import NianbaoCore
 import NianbaoArchive
+import NianbaoCore
+import NianbaoHTML
+
 /// Reads a Word document (Office Open XML, `.docx`) into rows of cells, the same grid the HTML
 /// reader produces.
 ///
@@ -45,8 +46,9 @@ package struct DOCXReader: DocumentReader {
         }
         var parts: [String: [UInt8]] = [:]
         for m in members {
-            if let d = m.data { parts[m.name] = d }
-            else if let p = m.problem, m.name.hasPrefix("word/") {
+            if let d = m.data {
+                parts[m.name] = d
+            } else if let p = m.problem, m.name.hasPrefix("word/") {
                 throw ExtractError(.damaged, path: path, "the Word part \(m.name) cannot be read: \(p)")
             }
         }
@@ -79,8 +81,9 @@ package struct DOCXReader: DocumentReader {
         if let app = parts["docProps/app.xml"], let t = try? XMLTree.parse(app), let r = t.root, let a = t.child(r, "Application") {
             application = t.nodes[a].text
         }
-        let document = SourceDocument(mediaType: Self.mediaType, grid: Grid(rows: flattener.rows),
-                                      diagnostics: flattener.diagnostics)
+        let document = SourceDocument(
+            mediaType: Self.mediaType, grid: Grid(rows: flattener.rows),
+            diagnostics: flattener.diagnostics)
         return Result(document: document, application: application)
     }
 }
@@ -98,8 +101,10 @@ struct WordStyles {
             guard let id = tree.attribute(s, "styleId") else { continue }
             if let b = tree.child(s, "basedOn"), let v = tree.attribute(b, "val") { basedOn[id] = v }
             if let p = tree.child(s, "pPr"), let n = tree.child(p, "numPr") {
-                numbering[id] = (tree.child(n, "numId").flatMap { tree.attribute($0, "val") },
-                                 tree.child(n, "ilvl").flatMap { tree.attribute($0, "val") }.flatMap(Int.init))
+                numbering[id] = (
+                    tree.child(n, "numId").flatMap { tree.attribute($0, "val") },
+                    tree.child(n, "ilvl").flatMap { tree.attribute($0, "val") }.flatMap(Int.init)
+                )
             }
         }
     }
@@ -237,7 +242,8 @@ struct DOCXFlattener {
             level = tree.child(numPr, "ilvl").flatMap { tree.attribute($0, "val") }.flatMap(Int.init)
         }
         if numId == nil || level == nil, let s = tree.child(pPr, "pStyle").flatMap({ tree.attribute($0, "val") }),
-           let fromStyle = styles.numbering(of: s) {
+            let fromStyle = styles.numbering(of: s)
+        {
             numId = numId ?? fromStyle.numId
             level = level ?? fromStyle.level
         }
@@ -254,7 +260,10 @@ struct DOCXFlattener {
         for (r, tr) in tree.children(tbl, "tr").enumerated() {
             var column = 0
             if let trPr = tree.child(tr, "trPr"), let before = tree.child(trPr, "gridBefore"),
-               let v = tree.attribute(before, "val").flatMap(Int.init) { column = max(0, v) }
+                let v = tree.attribute(before, "val").flatMap(Int.init)
+            {
+                column = max(0, v)
+            }
             var cells: [GridCell] = []
             for tc in cellsOf(tr) {
                 var span = 1

@@ -1,8 +1,8 @@
-import NianbaoCore
-import NianbaoArchive
 import Foundation
+import NianbaoArchive
+import NianbaoCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Converts Word 97–2003 (.doc), Kingsoft WPS (.wps), RTF and ODT files to DOCX with LibreOffice
@@ -63,13 +63,17 @@ package struct LibreOfficeConverter: Sendable {
         environment["SAL_USE_VCLPLUGIN"] = "svp"
         let child = ChildProcess(
             executable: soffice,
-            arguments: ["--headless", "--norestore", "--nologo", "--nolockcheck", "--nodefault", "--nofirststartwizard",
-                        "-env:UserInstallation=file://" + dir + "/profile",
-                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, input],
+            arguments: [
+                "--headless", "--norestore", "--nologo", "--nolockcheck", "--nodefault", "--nofirststartwizard",
+                "-env:UserInstallation=file://" + dir + "/profile",
+                "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, input,
+            ],
             environment: environment, standardError: dir + "/stderr")
         let outcome: ChildProcess.Outcome
         do { outcome = try child.run(deadline: deadline, started: { Running.shared.started(token, pid: $0) }) } catch {
-            switch error { case ChildProcess.Failure.cannotStart(let why): throw Failure.failed("cannot start \(soffice): \(why)") }
+            switch error {
+            case ChildProcess.Failure.cannotStart(let why): throw Failure.failed("cannot start \(soffice): \(why)")
+            }
         }
         if outcome == .timedOut { throw .timedOut }
         guard let data = FileManager.default.contents(atPath: outDir + "/input.docx"), !data.isEmpty else {

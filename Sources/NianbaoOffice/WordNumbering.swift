@@ -1,5 +1,3 @@
-import NianbaoCore
-import NianbaoArchive
 /// Word's automatic numbering (`word/numbering.xml`): the printed label of a paragraph with
 /// `w:numPr`, such as `一、` (`chineseCounting`, `%1、`) or `（一）` (`（%2）`).
 ///
@@ -44,7 +42,8 @@ struct WordNumbering {
         }
         for n in tree.children(root, "num") {
             guard let id = tree.attribute(n, "numId"), let a = tree.child(n, "abstractNumId"),
-                  let abstract = tree.attribute(a, "val") else { continue }
+                let abstract = tree.attribute(a, "val")
+            else { continue }
             var levels = abstracts[abstract] ?? [:]
             var own = false
             for o in tree.children(n, "lvlOverride") {
@@ -99,9 +98,14 @@ struct WordNumbering {
         label += rest
         if current.format == "bullet" { return nil }
         let separator: String
-        if current.suffix == "nothing" { separator = "" }
-        else if let last = label.unicodeScalars.last, last.value >= 0x2E80 { separator = "" }  // 、 ） and other CJK punctuation
-        else { separator = " " }
+        if current.suffix == "nothing" {
+            separator = ""
+        } else if let last = label.unicodeScalars.last, last.value >= 0x2E80 {
+            separator = ""
+        }  // 、 ） and other CJK punctuation
+        else {
+            separator = " "
+        }
         return (label, separator)
     }
 
@@ -109,7 +113,7 @@ struct WordNumbering {
     static func format(_ n: Int, _ format: String) -> String {
         switch format {
         case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting",
-             "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting":
+            "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting":
             return chineseCounting(n, legal: format == "chineseLegalSimplified")
         case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
             let digits = Array("〇一二三四五六七八九")
@@ -159,8 +163,10 @@ struct WordNumbering {
 
     static func roman(_ n: Int) -> String {
         guard n > 0, n < 4000 else { return String(n) }
-        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        let table: [(Int, String)] = [
+            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        ]
         var n = n, out = ""
         for (v, s) in table { while n >= v { out += s; n -= v } }
         return out

@@ -1,5 +1,3 @@
-import NianbaoCore
-import NianbaoArchive
 import CLibXML2
 
 /// An XML part of an office container (`word/document.xml`, an OFD `Content.xml` …) parsed by
@@ -64,8 +62,9 @@ package struct XMLTree: Sendable {
         _ = libxmlReady
         xmlSetStructuredErrorFunc(nil, { _, _ in })
         guard !bytes.isEmpty else { throw .notXML("the part is empty") }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOCDATA.rawValue)
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 xmlReadMemory(chars, Int32(clamping: buffer.count), nil, nil, options)

@@ -107,8 +107,9 @@ import Testing
         try FileManager.default.createDirectory(at: input.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: input.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.dir.appendingPathComponent("a1-gbk-names.zip"), to: input.appendingPathComponent("a1.zip"))
-        try FileManager.default.copyItem(at: FormatCorpus.root.appendingPathComponent("office/h07-2023-colspans.docx"),
-                                         to: input.appendingPathComponent("sub/report.docx"))
+        try FileManager.default.copyItem(
+            at: FormatCorpus.root.appendingPathComponent("office/h07-2023-colspans.docx"),
+            to: input.appendingPathComponent("sub/report.docx"))
         for junk in ["logo.png", "style.css", "data.xls", ".DS_Store"] {
             try Data("x".utf8).write(to: input.appendingPathComponent(junk))
         }

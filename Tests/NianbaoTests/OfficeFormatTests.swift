@@ -61,9 +61,12 @@ import Testing
     }
 
     /// DOC, WPS, RTF and ODT go through LibreOffice; `source.converted_by` names it.
-    @Test(.tags(.slow), .enabled(if: FormatCorpus.libreOffice || ProcessInfo.processInfo.environment["CI"] == "true",
-                                 "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"),
-          arguments: ["doc", "wps", "rtf", "odt"])
+    @Test(
+        .tags(.slow),
+        .enabled(
+            if: FormatCorpus.libreOffice || ProcessInfo.processInfo.environment["CI"] == "true",
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"),
+        arguments: ["doc", "wps", "rtf", "odt"])
     func convertedFormatsGiveTheHTMLTwinsReport(_ ext: String) throws {
         FormatCorpus.requireLibreOfficeInCI()
         guard FormatCorpus.libreOffice else { return }
@@ -99,8 +102,11 @@ import Testing
 
     /// `--timeout` applies to LibreOffice: it is stopped, the file fails with `timeout` (exit 7),
     /// and its temporary folder is gone.
-    @Test(.tags(.slow), .enabled(if: extractBinary != nil && (FormatCorpus.libreOffice || ProcessInfo.processInfo.environment["CI"] == "true"),
-                                 "needs the extract binary and LibreOffice"))
+    @Test(
+        .tags(.slow),
+        .enabled(
+            if: extractBinary != nil && (FormatCorpus.libreOffice || ProcessInfo.processInfo.environment["CI"] == "true"),
+            "needs the extract binary and LibreOffice"))
     func libreOfficeStopsAtTheTimeout() throws {
         FormatCorpus.requireLibreOfficeInCI()
         guard FormatCorpus.libreOffice else { return }

@@ -69,10 +69,11 @@ package enum InputKind: String, Sendable, Hashable {
 
     /// The kind an extension names (lowercased path), for files whose bytes do not say.
     package static func byExtension(_ lower: String) -> InputKind? {
-        let ext = lower.split(separator: "/").last.flatMap { name -> Substring? in
-            guard let dot = name.lastIndex(of: ".") else { return nil }
-            return name[name.index(after: dot)...]
-        }.map(String.init) ?? ""
+        let ext =
+            lower.split(separator: "/").last.flatMap { name -> Substring? in
+                guard let dot = name.lastIndex(of: ".") else { return nil }
+                return name[name.index(after: dot)...]
+            }.map(String.init) ?? ""
         if lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tar.bz2") || lower.hasSuffix(".tar.xz") { return .archive }
         switch ext {
         case "pdf": return .pdf
@@ -102,9 +103,13 @@ package enum InputKind: String, Sendable, Hashable {
         if starts(Array("{\\rtf".utf8)) { return .rtf }
         if starts(Array("Rar!\u{1A}\u{07}".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
             || starts([0x1F, 0x8B]) || starts(Array("BZh".utf8)) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
-            || starts(Array("ustar".utf8), at: 257) { return .archive }
+            || starts(Array("ustar".utf8), at: 257)
+        {
+            return .archive
+        }
         if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF]) || starts(Array("GIF8".utf8))
-            || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) || starts(Array("BM".utf8)) && bytes.count > 26 && bytes[14] == 40 {
+            || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) || starts(Array("BM".utf8)) && bytes.count > 26 && bytes[14] == 40
+        {
             return .image
         }
         return nil
@@ -114,8 +119,11 @@ package enum InputKind: String, Sendable, Hashable {
     /// names it holds.
     package static func zipContainer(_ bytes: [UInt8]) -> InputKind {
         var mimetype: [UInt8]? = nil
-        guard let members = try? ArchiveReader.read(.memory(bytes), limits: ArchiveLimits(memberBytes: 256, totalBytes: 1 << 20),
-                                                     want: { $0 == "mimetype" }) else {
+        guard
+            let members = try? ArchiveReader.read(
+                .memory(bytes), limits: ArchiveLimits(memberBytes: 256, totalBytes: 1 << 20),
+                want: { $0 == "mimetype" })
+        else {
             // A damaged zip: the names in its local headers still tell a DOCX or an OFD.
             if StreamSearch.contains(bytes, Array("word/document.xml".utf8)) { return .docx }
             if StreamSearch.contains(bytes, Array("OFD.xml".utf8)) { return .ofd }

@@ -15,10 +15,12 @@ struct RefusedKindReader: DocumentReader {
             } catch {
                 throw ExtractError(.damaged, path: path, "the file is an archive (or an office file) that cannot be read: \(error.message)")
             }
-            throw ExtractError(.unsupported, path: path,
+            throw ExtractError(
+                .unsupported, path: path,
                 "the file is an archive, not one report: convert it as a batch (e.g. `extract \(path) --jsonl out.jsonl`) to get one record per report inside")
         }
-        throw ExtractError(.unsupported, path: path,
+        throw ExtractError(
+            .unsupported, path: path,
             "the file is \(kind == .image ? "an" : "a") \(kind.label), not a format nianbao reads (\(Self.supported))")
     }
 }

@@ -1,5 +1,6 @@
 import Nianbao
 import NianbaoArchive
+
 /// The inputs inside an archive file for a batch: members of a report format (by extension),
 /// members of archives inside it (one level deep), and the members skipped.
 struct ArchiveListing {
@@ -16,8 +17,9 @@ struct ArchiveListing {
         do {
             entries = try ArchiveReader.read(.file(path), limits: limits, want: isNested)
         } catch {
-            out.failure = ExtractError(.damaged, path: path,
-                                       "the archive cannot be read: \(error.message)")
+            out.failure = ExtractError(
+                .damaged, path: path,
+                "the archive cannot be read: \(error.message)")
             return out
         }
         for e in entries where !e.isDirectory {
@@ -39,13 +41,17 @@ struct ArchiveListing {
                 for i in inner where !i.isDirectory {
                     let innerPath = e.name + ArchiveMemberPath.separator + i.name
                     if isNested(i.name) {
-                        out.skipped.append(SkippedFile(path: path + ArchiveMemberPath.separator + innerPath, kind: "nested archive",
-                                                       reason: "archives are opened one level deep"))
+                        out.skipped.append(
+                            SkippedFile(
+                                path: path + ArchiveMemberPath.separator + innerPath, kind: "nested archive",
+                                reason: "archives are opened one level deep"))
                     } else if BatchDiscovery.isInputName(i.name) {
                         out.members.append(innerPath)
                     } else {
-                        out.skipped.append(SkippedFile(path: path + ArchiveMemberPath.separator + innerPath,
-                                                       kind: BatchDiscovery.kind(of: i.name), reason: "not a report format"))
+                        out.skipped.append(
+                            SkippedFile(
+                                path: path + ArchiveMemberPath.separator + innerPath,
+                                kind: BatchDiscovery.kind(of: i.name), reason: "not a report format"))
                     }
                 }
             } else if BatchDiscovery.isInputName(e.name) {
