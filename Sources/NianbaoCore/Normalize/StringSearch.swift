@@ -8,7 +8,7 @@ extension String {
     /// Byte-wise substring test on UTF-8 (match keys are already normalized, so no Unicode-aware
     /// comparison is needed); much faster than Foundation's `contains(_:)`.
     @inline(__always)
-    func includes(_ needle: String) -> Bool {
+    package func includes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { h in
