@@ -170,7 +170,8 @@ struct OFDPageContent {
 
     private mutating func text(_ tree: XMLTree, _ n: Int, page: Box) {
         guard let (map, ctmScale) = Self.transform(tree, n, page: page) else { return }
-        let size = Double(tree.attribute(n, "Size") ?? "") ?? 3.5
+        // `size`: easyofd writes the attribute in lower case.
+        let size = Double(tree.attribute(n, "Size") ?? tree.attribute(n, "size") ?? "") ?? 3.5
         let k = OFDReader.scale
         var lastX: Double? = nil, lastY: Double? = nil
         for code in tree.children(n, "TextCode") {

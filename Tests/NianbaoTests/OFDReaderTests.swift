@@ -41,6 +41,27 @@ import Testing
         #expect(box.x1 > box.x0)
     }
 
+    /// A file of a third-party writer (easyofd's pdf2ofd: one TextObject per text span, no
+    /// PathObject, lower-case `size`) reads: the title and year, and the values it kept, without
+    /// inventing any (a lossy file gives diagnostics, not numbers that differ from the PDF).
+    @Test func easyofdFileReads() throws {
+        let url = FormatCorpus.root.appendingPathComponent("ofd/easyofd/p01-2021-ruled-vertical.ofd")
+        let r = try FormatCorpus.extract(url)
+        #expect(r.year == 2023)
+        #expect(r.title == "2023年泉州市清江浦区人民政府政府信息公开工作年度报告")
+        #expect(r.cells.filter { $0.value != nil }.count >= 20)
+        let twin = try FormatCorpus.extract(try #require(FormatCorpus.pdfTwin("p01-2021-ruled-vertical")))
+        let wrong = r.cells.filter { $0.kind == .number && twin.value($0.key) != $0.value }.map(\.key)
+        #expect(wrong.allSatisfy { $0.hasPrefix("applications.partially_granted.") }, "\(wrong)")
+        // The easyofd file has no rulings, so Table 三 is read as a borderless table, where the group
+        // label 三、本年度办理结果 is set one character per line beside the rows: the values of （一）予以公开
+        // (18) come out as those of （二）部分公开 (7 in the file). A defect of the shared table reading
+        // on that geometry, not of the OFD reader; recorded here until it is fixed.
+        withKnownIssue("borderless Table 三 with a one-character-per-line group label: 予以公开's values read as 部分公开's") {
+            #expect(wrong.isEmpty, "\(wrong)")
+        }
+    }
+
     @Test func pathAndDeltaSyntax() {
         #expect(OFDPathData.deltas("g 3 1.5 2 g 2 0.5") == [1.5, 1.5, 1.5, 2, 0.5, 0.5])
         let paths = OFDPathData.subpaths("M 0 0 L 10 0 L 10 5 C M 1 1 B 1 2 3 4 5 6 L 7 7")
