@@ -37,13 +37,15 @@ package enum ArchiveMemberPath {
             do {
                 list = try ArchiveReader.read(source, limits: limits) { $0 == name }
             } catch {
+                if case .tooLarge = error { throw ExtractError(.tooLarge, path: path, "the archive \(where_): \(error.message)") }
                 throw ExtractError(.damaged, path: path, "the archive \(where_) cannot be read: \(error.message)")
             }
             guard let member = list.first(where: { $0.name == name && !$0.isDirectory }) else {
                 throw ExtractError(.unreadable, path: path, "the archive \(where_) holds no member \(name)")
             }
             if let problem = member.problem {
-                throw ExtractError(problem.contains("encrypted") ? .encrypted : .damaged, path: path, "\(name) in \(where_): \(problem)")
+                let code: ExtractError.Code = problem.contains("encrypted") ? .encrypted : (problem.contains("(limit per") ? .tooLarge : .damaged)
+                throw ExtractError(code, path: path, "\(name) in \(where_): \(problem)")
             }
             guard let data = member.data else { throw ExtractError(.unreadable, path: path, "\(name) in \(where_) cannot be read") }
             if k == members.count - 1 { return data }

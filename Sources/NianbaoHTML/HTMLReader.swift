@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NianbaoCore
 /// Reads an HTML report page into rows of cells.
 ///
@@ -32,9 +35,11 @@ package struct HTMLReader: DocumentReader {
             case .undecodable(let why): throw ExtractError(.undecodable, path: path, why)
             }
         }
-        if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+        if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || TextNormalizer.isInvisible($0.value) }) {
             throw ExtractError(.empty, path: path, "the file is empty")
         }
+        // A NUL ends the page for libxml2 wherever it is: refused like a NUL in a text file.
+        if let line = Self.lineOfFirstNUL(decoded.text) { throw TextDecoder.nulError(path: path, line: line) }
         let tree: HTMLTree
         do {
             tree = try HTMLTree.parse(utf8: decoded.text, url: path)
@@ -54,8 +59,24 @@ package struct HTMLReader: DocumentReader {
             diagnostics.append(Diagnostic(.note, "html_title_from_head",
                                           "the report title was taken from the page's <title>: \(title)"))
         }
+        if let second = HTMLConcatenation.secondReport(decoded.text) {
+            diagnostics.append(Diagnostic(.warning, "multiple_reports",
+                "a second HTML document holding a report title (\"\(second)\") follows the first one's </html>: the file seems to hold several reports; only the first is read"))
+        }
         return SourceDocument(mediaType: "text/html", encoding: decoded.encoding, grid: Grid(rows: rows),
                               diagnostics: diagnostics)
+    }
+
+    /// The line of the first NUL in the page, if any (memchr: a page can be 50 MB).
+    static func lineOfFirstNUL(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) else { return nil }
+            let offset = nul.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            var line = 1
+            for b in bytes[..<offset] where b == 0x0A { line += 1 }
+            return line
+        }
     }
 
     /// The part of a `<title>` like `某局2023年政府信息公开工作年度报告_政务公开_某市人民政府` that names the report.

@@ -42,9 +42,7 @@ package struct PDFReader: DocumentReader {
             let stats = TextLayerCheck.stats(glyphs)
             if stats.visible == 0 { textless.append(number); continue }
             if TextLayerCheck.isGarbled(stats) { garbled.append(number); continue }
-            // Only pages that may hold a statistics table are rendered for their rulings.
-            let rulings = StatisticsTablePage.mayHoldTable(glyphs)
-                ? RulingParser.removeGlyphStrokes(parser.parse(page.render(into: recorder)), glyphs: glyphs) : []
+            let rulings = RulingParser.removeGlyphStrokes(parser.parse(page.render(into: recorder)), glyphs: glyphs)
             pages.append(PageLayout.layout(page: number, width: size.width, height: size.height, glyphs: glyphs, rulings: rulings))
         }
         if !unreadable.isEmpty && unreadable.count == count {

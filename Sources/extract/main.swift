@@ -19,6 +19,12 @@ struct Extract: ParsableCommand {
         subcommands: [Convert.self, Schema.self, Worker.self],
         defaultSubcommand: Convert.self
     )
+
+    static func main() {
+        Console.reserveStandardDescriptors()
+        RawArguments.capture()
+        main(nil)
+    }
 }
 
 struct Convert: ParsableCommand {
@@ -31,7 +37,7 @@ struct Convert: ParsableCommand {
         as JSON; diagnostics go to standard error as `file:line: severity: message`. \
         Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed \
         (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file; \
-        7 longer than --timeout; 64 usage error.
+        7 longer than --timeout; 64 usage error; 73 the JSON cannot be written (standard output or -o).
 
         Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite): \
         directories are searched recursively for .pdf .txt .md .html .htm .docx .doc .wps .rtf .odt .ofd \
@@ -96,6 +102,9 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Time limit per input, in seconds (a batch records `timeout` and goes on; one file exits 7).", valueName: "SECONDS"))
     var timeout: Double = 120
 
+    @Option(name: .customLong("max-input-size"), help: ArgumentHelp("Refuse an input larger than this, in MB (`too_large`; checked while reading, so standard input and pipes are bounded too).", valueName: "MB"))
+    var maxInputSize: Int = ExtractOptions.defaultMaxInputSize >> 20
+
     @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Address-space limit of each batch worker process, in MB (0: none). A file that needs more is recorded as `crashed`.", valueName: "MB"))
     var memoryLimit: Int = 4096
 
@@ -108,6 +117,13 @@ struct Convert: ParsableCommand {
     /// How long LibreOffice may convert one file: a little less than --timeout, so that it is
     /// stopped (and its temporary files removed) before the watchdog or the batch ends the process.
     var converterTimeout: Double { max(timeout * 0.5, timeout - min(2, timeout / 10)) }
+
+    /// The longest --timeout: a week (NaN, infinities and huge values would not convert to a deadline).
+    static let maxTimeout: Double = 7 * 24 * 3600
+
+    var extractOptions: ExtractOptions {
+        ExtractOptions(blankAsZero: blankAsZero, maxInputSize: maxInputSize << 20, converterTimeout: converterTimeout)
+    }
 
     var batchOutputRequested: Bool {
         outDirectory != nil || jsonl != nil || csv != nil || long != nil || sqlite != nil
@@ -124,7 +140,10 @@ struct Convert: ParsableCommand {
     func validate() throws {
         if inputs.isEmpty && filesFrom == nil { throw ValidationError("Missing expected argument '<inputs> ...' (or --files-from LIST).") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive.") }
+        if !timeout.isFinite || timeout <= 0 || timeout > Self.maxTimeout {
+            throw ValidationError("--timeout must be a number of seconds between 0 and \(Int(Self.maxTimeout)) (one week).")
+        }
+        if maxInputSize < 1 || maxInputSize > Int.max >> 21 { throw ValidationError("--max-input-size must be a positive number of MB.") }
         if memoryLimit < 0 { throw ValidationError("--memory-limit must be 0 (none) or a number of MB.") }
         if let shard, BatchShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8.") }
         if isBatch {
@@ -139,23 +158,29 @@ struct Convert: ParsableCommand {
     }
 
     func runSingle(_ file: String) throws {
-        let extractor = ReportExtractor(options: ExtractOptions(blankAsZero: blankAsZero, converterTimeout: converterTimeout))
+        let extractor = ReportExtractor(options: extractOptions)
         let report: Report
         // One file converts in this process; the time limit is a watchdog that ends it with status 7.
         let limit = timeout
         let watchdog = DispatchWorkItem {
             ReportExtractor.stopConverters()
             let error = ExtractError(.timeout, path: file, String(format: "conversion took longer than %g s", limit))
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.error(error.description + "\n")
             _exit(error.exitStatus)
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         do {
-            report = try extractor.extract(file: file)
+            if let raw = RawArguments.bytes[file] {
+                // A name that is not UTF-8: opened by its bytes.
+                let bytes = try InputReader.read(cPath: raw, path: file, limit: extractOptions.maxInputSize)
+                report = try extractor.extract(bytes: bytes, path: file)
+            } else {
+                report = try extractor.extract(file: file)
+            }
             watchdog.cancel()
         } catch {
             watchdog.cancel()
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.error(error.description + "\n")
             throw ExitCode(error.exitStatus)
         }
         if !quiet {
@@ -164,18 +189,19 @@ struct Convert: ParsableCommand {
                 let line = d.at.lineOrPage.map { ":\($0)" } ?? ""
                 text += "\(file)\(line): \(d.severity.rawValue): \(d.message) [\(d.code)]\n"
             }
-            FileHandle.standardError.write(Data(text.utf8))
+            Console.error(text)
         }
         let json = ReportExtractor.json(report, pretty: !compact)
         if let output {
             do {
                 try AtomicFile.write(json, to: output)
             } catch {
-                FileHandle.standardError.write(Data("\(output): error: cannot write: \(error)\n".utf8))
-                throw ExitCode(1)
+                Console.error("\(output): error: cannot write: \(error)\n")
+                throw ExitCode(Console.cannotWrite)
             }
-        } else {
-            FileHandle.standardOutput.write(Data(json))
+        } else if let failure = Console.writeOut(json) {
+            Console.error("extract: error: cannot write the JSON of \(file) to standard output: \(failure)\n")
+            throw ExitCode(Console.cannotWrite)
         }
         if failOnCheck && report.checks.contains(where: { $0.status == .fail }) {
             throw ExitCode(2)
@@ -188,7 +214,7 @@ struct Convert: ParsableCommand {
             let data: Data?
             data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: filesFrom)
             guard let data else {
-                FileHandle.standardError.write(Data("\(filesFrom): error: cannot read the list of files\n".utf8))
+                Console.error("\(filesFrom): error: cannot read the list of files\n")
                 throw ExitCode(64)
             }
             listed = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
@@ -204,7 +230,7 @@ struct Convert: ParsableCommand {
         }
         let outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
-        var config = BatchConfiguration(inputs: found, options: ExtractOptions(blankAsZero: blankAsZero, converterTimeout: converterTimeout), jobs: jobs,
+        var config = BatchConfiguration(inputs: found, options: extractOptions, jobs: jobs,
                                         timeout: timeout, outputs: outputs,
                                         worker: Self.workerCommand(blankAsZero: blankAsZero, memoryLimitMB: memoryLimit, converterTimeout: converterTimeout))
         config.skipped = discovered.skipped
@@ -217,15 +243,15 @@ struct Convert: ParsableCommand {
             summary = try BatchEngine(config).run(progress: callback)
         } catch {
             printer.clear()
-            FileHandle.standardError.write(Data("extract: error: \(error)\n".utf8))
-            throw ExitCode(73)
+            Console.error("extract: error: \(error)\n")
+            throw ExitCode(Console.cannotWrite)
         }
         printer.clear()
         if !quiet {
             var text = ""
             for f in summary.failedInputs { text += "\(f.path): error: \(f.message) [\(f.code.rawValue)]\n" }
             text += "extract: \(summary.text)\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            Console.error(text)
         }
         let status = summary.exitStatus(failOnCheck: failOnCheck)
         if status != 0 { throw ExitCode(status) }
@@ -252,12 +278,12 @@ final class ProgressPrinter: @unchecked Sendable {
         guard now - last >= 0.1 || p.done == p.total else { return }
         last = now
         shown = true
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + p.line).utf8))
+        Console.error("\r\u{1B}[K" + p.line)
     }
 
     func clear() {
         lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { Console.error("\r\u{1B}[K") }
         shown = false
     }
 }
@@ -278,7 +304,10 @@ struct Schema: ParsableCommand {
         case .csv: text = CodebookExport.csv()
         case .json: text = String(decoding: Codebook.jsonSchema().serialized(pretty: true), as: UTF8.self)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let failure = Console.writeOut(Array(text.utf8)) {
+            Console.error("extract: error: cannot write to standard output: \(failure)\n")
+            throw ExitCode(Console.cannotWrite)
+        }
     }
 }
 
@@ -296,5 +325,72 @@ struct Worker: ParsableCommand {
         let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero, converterTimeout: converterTimeout),
                                        memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Standard output and error without Foundation's `FileHandle.write`, which traps (`try!`) when the
+/// descriptor cannot be written (`> /dev/full`, `>&-`): a failed write of the JSON is an error with
+/// exit status 73, a failed write of a diagnostic is dropped.
+enum Console {
+    /// The exit status when standard output (or another output) cannot be written.
+    static let cannotWrite: Int32 = 73
+
+    /// Makes sure descriptors 0, 1 and 2 are open before anything else opens a file: a closed one
+    /// (`>&-`) is opened on /dev/null in the wrong direction, so that writing to it fails (EBADF) and
+    /// no file the program opens later takes its number (the JSON would land in it).
+    static func reserveStandardDescriptors() {
+        for fd: Int32 in [0, 1, 2] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY)
+            if opened >= 0 && opened != fd {
+                dup2(opened, fd)
+                close(opened)
+            }
+        }
+    }
+
+    /// Writes all of `bytes` to standard output; the `strerror` text on failure.
+    static func writeOut(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { buf -> String? in
+            var offset = 0
+            while offset < buf.count {
+                let n = write(1, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return String(cString: strerror(n < 0 ? errno : EIO)) }
+                offset += n
+            }
+            return nil
+        }
+    }
+
+    /// Writes a message to standard error (a failure is ignored: there is nowhere left to say it).
+    static func error(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = write(2, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
+
+/// The command line as bytes: an argument that is not valid UTF-8 (a file name in GBK, say) reaches
+/// Swift as a string with U+FFFD in it, which names no file. The raw bytes of such arguments are kept
+/// here, by the string Swift made of them, so that a single-file run can still open the file.
+enum RawArguments {
+    nonisolated(unsafe) private(set) static var bytes: [String: [CChar]] = [:]
+
+    static func capture() {
+        for i in 0..<Int(CommandLine.argc) {
+            guard let p = CommandLine.unsafeArgv[i] else { continue }
+            let raw = Array(UnsafeBufferPointer(start: p, count: strlen(p) + 1))
+            let utf8 = raw.dropLast().map { UInt8(bitPattern: $0) }
+            if String(validating: utf8, as: UTF8.self) == nil {
+                bytes[String(decoding: utf8, as: UTF8.self)] = raw
+            }
+        }
     }
 }

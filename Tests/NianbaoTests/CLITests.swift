@@ -98,7 +98,7 @@ import Testing
         }
         let missing = try TestSupport.run(try binary(), ["/nonexistent/report.txt"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("/nonexistent/report.txt: error: no such file"))
+        #expect(missing.stderr.contains("/nonexistent/report.txt: error: cannot be opened: No such file or directory"))
     }
 
     @Test func otherEncodingsAreRead() throws {

@@ -31,27 +31,19 @@ public struct ReportExtractor: Sendable {
     /// - Throws: ``ExtractError`` naming the file and the problem (its ``ExtractError/code`` maps to
     ///   the command's exit status).
     public func extract(file path: String) throws(ExtractError) -> Report {
-        let bytes = try Self.readBytes(path)
+        let bytes = try InputReader.read(path, limit: options.maxInputSize)
         return try extract(bytes: bytes, path: path)
     }
 
-    package static func readBytes(_ path: String) throws(ExtractError) -> [UInt8] {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return [UInt8](data)
+    /// The bytes of a file (`-`: standard input), at most `limit` (``InputReader``); an archive
+    /// member `ARCHIVE!/MEMBER` is read from its archive in memory (``ArchiveMemberPath``).
+    package static func readBytes(_ path: String, limit: Int = ExtractOptions.defaultMaxInputSize) throws(ExtractError) -> [UInt8] {
+        if path != "-", let member = ArchiveMemberPath.split(path) {
+            var limits = ArchiveLimits.standard
+            limits.memberBytes = min(limits.memberBytes, limit)
+            return try ArchiveMemberPath.read(archive: member.archive, members: member.members, limits: limits, path: path)
         }
-        var isDir: ObjCBool = false
-        if let member = ArchiveMemberPath.split(path) {
-            return try ArchiveMemberPath.read(archive: member.archive, members: member.members, path: path)
-        }
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw ExtractError(.unreadable, path: path, "no such file")
-        }
-        if isDir.boolValue { throw ExtractError(.unreadable, path: path, "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExtractError(.unreadable, path: path, "cannot be read (permission denied?)")
-        }
-        return [UInt8](data)
+        return try InputReader.read(path, limit: limit)
     }
 
     /// Converts the bytes of a file; `path` names it in errors and in `source.path`.

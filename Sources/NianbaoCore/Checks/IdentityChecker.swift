@@ -14,7 +14,8 @@ package struct IdentityChecker: Sendable {
             guard keys.contains(where: { values[$0] != nil }) else { return nil }   // the rows are absent altogether
             let t = values[total] ?? nil
             let p = parts.map { values[$0] ?? nil }
-            let rhs: DecimalNumber? = p.contains(where: { $0 == nil }) ? nil : p.reduce(DecimalNumber(0)) { $0 + $1! }
+            // A sum that overflows is no number: not assessable, never a pass.
+            let rhs: DecimalNumber? = p.contains(where: { $0 == nil }) ? nil : DecimalNumber.sum(p.map { $0! })
             let status: Check.Status = (t == nil || rhs == nil) ? .notAssessable : (t! == rhs! ? .pass : .fail)
             return Check(id: id, status: status, lhs: t, rhs: rhs, keys: keys)
         }
@@ -28,8 +29,8 @@ package struct IdentityChecker: Sendable {
                 // I1: 一 + 二 = （七）总计 + 四
                 let l = [values[k("new_received")] ?? nil, values[k("carried_over")] ?? nil]
                 let r = [values[k("total_processed")] ?? nil, values[k("carried_forward")] ?? nil]
-                let lhs = l.contains { $0 == nil } ? nil : l[0]! + l[1]!
-                let rhs = r.contains { $0 == nil } ? nil : r[0]! + r[1]!
+                let lhs = l.contains { $0 == nil } ? nil : l[0]!.adding(l[1]!)
+                let rhs = r.contains { $0 == nil } ? nil : r[0]!.adding(r[1]!)
                 checks.append(Check(id: "I1.\(col)", status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
                                     lhs: lhs, rhs: rhs,
                                     keys: ["new_received", "carried_over", "total_processed", "carried_forward"].map(k)))

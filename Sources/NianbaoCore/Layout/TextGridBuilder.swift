@@ -47,6 +47,11 @@ package struct TextGridBuilder: Sendable {
             || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x20000 && v <= 0x3FFFD)
     }
 
+    /// The longest run of blank cells kept from consecutive tabs: wider than any table (Table 三 has
+    /// at most 3 label and 8 value columns), so a longer run places values exactly as the full run
+    /// would, and a hostile row of 100,000 tabs costs what its length costs, not quadratic time.
+    static let maxBlankRun = 16
+
     /// Splits one line into cells; nil for a blank line.
     static func row(_ line: Substring, number: Int, blankBefore: Bool) -> GridRow? {
         var cells: [GridCell] = []
@@ -96,7 +101,7 @@ package struct TextGridBuilder: Sendable {
                 if separator {
                     flush()
                     // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
-                    if tabs >= 2 { for _ in 1..<tabs { cells.append(GridCell(text: "", at: at)) } }
+                    if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
                 } else if spaces > 0 {
                     field.append(" ")
                 }
@@ -115,7 +120,7 @@ package struct TextGridBuilder: Sendable {
         if cells.isEmpty { return nil }
         // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
         // blanks beyond the table's columns.
-        for _ in 0..<tabs { cells.append(GridCell(text: "", at: at)) }
+        for _ in 0..<min(tabs, Self.maxBlankRun) { cells.append(GridCell(text: "", at: at)) }
         // Positions mean something only where spaces align the columns.
         if sawTab { for i in cells.indices { cells[i].x = nil } }
         let text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")

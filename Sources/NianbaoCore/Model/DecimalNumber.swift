@@ -37,6 +37,26 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return (x, y, s)
     }
 
+    /// The exact sum, or nil when it does not fit (the units overflow 64 bits at the common scale).
+    public func adding(_ b: DecimalNumber) -> DecimalNumber? {
+        guard let (x, y, s) = Self.aligned(self, b) else { return nil }
+        let (r, o) = x.addingReportingOverflow(y)
+        return o ? nil : DecimalNumber(units: r, scale: s).canonical
+    }
+
+    /// The exact sum of `values` (0 for none), or nil when it does not fit: a check over such values
+    /// is not assessable, never a pass.
+    public static func sum<S: Sequence>(_ values: S) -> DecimalNumber? where S.Element == DecimalNumber {
+        var total = DecimalNumber(0)
+        for v in values {
+            guard let t = total.adding(v) else { return nil }
+            total = t
+        }
+        return total
+    }
+
+    /// The sum; on overflow the left operand (use ``adding(_:)`` or ``sum(_:)`` where an overflow
+    /// must be noticed, as the identity checks do).
     public static func + (a: DecimalNumber, b: DecimalNumber) -> DecimalNumber {
         guard let (x, y, s) = aligned(a, b) else { return a }
         let (r, o) = x.addingReportingOverflow(y)

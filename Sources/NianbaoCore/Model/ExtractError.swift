@@ -5,6 +5,8 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
         case unreadable
         /// The bytes are not text in a supported encoding (binary junk).
         case undecodable
+        /// The input is larger than the size limit (``ExtractOptions/maxInputSize``).
+        case tooLarge = "too_large"
         /// The file is empty (or whitespace only).
         case empty
         /// The text is readable but is not a disclosure annual report.
@@ -39,7 +41,7 @@ public struct ExtractError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The exit status `extract` uses for this error (documented in the README).
     public var exitStatus: Int32 {
         switch code {
-        case .unreadable, .undecodable, .empty, .notAReport, .unsupported: return 1
+        case .unreadable, .tooLarge, .undecodable, .empty, .notAReport, .unsupported: return 1
         case .noTextLayer: return 3
         case .garbledText: return 4
         case .encrypted: return 5

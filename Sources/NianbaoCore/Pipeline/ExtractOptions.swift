@@ -6,8 +6,16 @@ public struct ExtractOptions: Sendable, Hashable {
     /// stopped and the file fails with `timeout`. Not part of the batch's options fingerprint.
     public var converterTimeout: Double
 
-    public init(blankAsZero: Bool = false, converterTimeout: Double = 120) {
+    /// The largest input read, in bytes (`too_large` beyond it), checked while reading: standard
+    /// input, a pipe or a device is never read past it.
+    public var maxInputSize: Int
+
+    /// 512 MiB: far above any real report (the largest PDFs seen are tens of MB).
+    public static let defaultMaxInputSize = 512 << 20
+
+    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, converterTimeout: Double = 120) {
         self.blankAsZero = blankAsZero
+        self.maxInputSize = maxInputSize
         self.converterTimeout = converterTimeout
     }
 }

@@ -22,7 +22,7 @@ package struct ReportInterpreter: Sendable {
         if title == nil { diagnostics.append(Diagnostic(.warning, "title_missing", "no title line (…年度报告) before the first section")) }
         if agency == nil { diagnostics.append(Diagnostic(.warning, "agency_missing", "the agency could not be read from the title")) }
         if year == nil { diagnostics.append(Diagnostic(.warning, "year_missing", "the year could not be read from the title or the statistical period")) }
-        if let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
+        if !diagnostics.contains(where: { $0.code == "multiple_reports" }), let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
             diagnostics.append(Diagnostic(.warning, "multiple_reports",
                 "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
                 at: rows[second].at))
@@ -58,10 +58,13 @@ package struct ReportInterpreter: Sendable {
             generation = active.generation ?? .g2019
         }
 
-        let keyed = outline.spans.filter { $0.section.key != nil }.count
-        let mentions = rows.prefix(60).contains { $0.text.includes("信息公开") }
-        guard anyTable || (keyed >= 2 && mentions) else {
-            throw ExtractError(.notAReport, path: path, "not a government information disclosure annual report (no standard sections or tables found)")
+        let evidence = ReportClassifier.Evidence(
+            title: title,
+            frontLines: rows[outline.front].prefix(6).filter { $0.table == nil && TitleFinder.isTitleLike($0) }.map(\.text),
+            printedValues: (active.cells + applications.cells + review.cells).filter { [.number, .notApplicable, .inferred].contains($0.kind) }.count,
+            tablesFound: anyTable, keyedSections: outline.spans.filter { $0.section.key != nil }.count, legacy: legacy)
+        if let why = ReportClassifier().refusal(evidence) {
+            throw ExtractError(.notAReport, path: path, why)
         }
         if year != nil, yearGeneration != .legacy, generation != .unknown, generation != .legacy, generation != yearGeneration {
             diagnostics.append(Diagnostic(.note, "generation_year_mismatch",

@@ -39,21 +39,29 @@ package struct TextDecoder: Sendable {
         return decoded
     }
 
-    /// Text with NUL bytes or many control characters is binary junk, whatever it decoded as.
+    /// Text with NUL bytes or many control characters is binary junk, whatever it decoded as (HTML
+    /// alike: ``HTMLReader``). Text of only whitespace (ideographic spaces, no-break spaces …) is empty.
     static func refuseBinary(_ text: String, path: String) throws(ExtractError) {
-        var total = 0, control = 0, visible = 0
+        var total = 0, control = 0, visible = 0, line = 1
         for scalar in text.unicodeScalars {
             total += 1
             let v = scalar.value
-            if v == 0 { throw ExtractError(.undecodable, path: path, "the file holds NUL bytes: it is binary, not text") }
+            if v == 0x0A { line += 1 }
+            if v == 0 { throw nulError(path: path, line: line) }
             if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { control += 1 }
             if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { control += 1 }
-            if v > 0x20 && !(v >= 0x7F && v < 0xA0) { visible += 1 }
+            if v > 0x20 && !(v >= 0x7F && v < 0xA0) && !scalar.properties.isWhitespace && !TextNormalizer.isInvisible(v) { visible += 1 }
         }
         if total > 0 && control * 20 > total {
             throw ExtractError(.undecodable, path: path, "the file is mostly control characters: it is binary, not text")
         }
         if visible == 0 { throw ExtractError(.empty, path: path, "the file holds only whitespace") }
+    }
+
+    /// The one behaviour for a NUL in a text or HTML file, wherever it is: the file is refused
+    /// (`undecodable`), never read in part.
+    package static func nulError(path: String, line: Int) -> ExtractError {
+        ExtractError(.undecodable, path: path, "the file holds NUL bytes (the first on line \(line)): it is binary, not text")
     }
 
     static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {

@@ -2,13 +2,15 @@
 /// there are any. Returns nil when the row cannot be placed without guessing.
 enum RowPlacement {
     static func place(_ values: [PlacedReading], slots n: Int, canonicalColumns: [Int]?, centers: [Double]? = nil) -> [PlacedReading?]? {
-        var values = values
         // Blank cells beyond the columns: label columns spanned over (leading) or a trailing tab.
-        while values.count > n {
-            if values.first?.reading.kind == .empty { values.removeFirst() }
-            else if values.last?.reading.kind == .empty { values.removeLast() }
+        // (Indices, not removeFirst: linear however many blanks a hostile row holds.)
+        var lo = values.startIndex, hi = values.endIndex
+        while hi - lo > n {
+            if values[lo].reading.kind == .empty { lo += 1 }
+            else if values[hi - 1].reading.kind == .empty { hi -= 1 }
             else { break }
         }
+        let values = Array(values[lo..<hi])
         if values.count == n { return values }
         guard values.count < n else { return nil }
         if let centers, centers.count == n, values.allSatisfy({ $0.x != nil }), let placed = placeByPosition(values, centers: centers) {

@@ -198,7 +198,7 @@ package final class BatchEngine: @unchecked Sendable {
         }
         if let known = input.failure { return failure(known.code, known.message) }
         let bytes: [UInt8]
-        do { bytes = try ReportExtractor.readBytes(input.path) } catch {
+        do { bytes = try ReportExtractor.readBytes(input.path, limit: c.options.maxInputSize) } catch {
             return failure(error.code, error.message)
         }
         let sha = ContentHash.sha256Hex(bytes)
@@ -295,14 +295,6 @@ package final class BatchEngine: @unchecked Sendable {
             throw BatchError(description: "\(c.inputs[i].path): its report JSON holds no checks or diagnostics array")
         }
         return CrossYearPatch(checks: checks, diagnostics: diagnostics, json: patched, counts: counts)
-    }
-
-    /// Temporary files (`.tmp-*`) that a killed run left in the `--out` folder.
-    static func removeTemporaryFiles(under root: String) {
-        guard let e = FileManager.default.enumerator(atPath: root) else { return }
-        while let rel = e.nextObject() as? String {
-            if (rel as NSString).lastPathComponent.hasPrefix(".tmp-") { unlink(root + "/" + rel) }
-        }
     }
 
     /// Starts `body` on `count` threads (8 MiB stacks); wait on the group for all to end.

@@ -11,8 +11,8 @@ package struct BatchInput: Sendable, Hashable {
     /// The report id: a relative path that never escapes an output folder (no `..`, not absolute).
     /// It names the `--out` file (`<id>.json`), the `report_id` column, and decides the shard.
     package var id: String
-    /// Set when discovery already knows the input cannot be converted (an unreadable folder, an
-    /// archive libarchive cannot open): the batch records this error for it.
+    /// Set when discovery already knows the input cannot be converted (an archive libarchive
+    /// cannot open): the batch records this error for it.
     package var failure: ExtractError?
 
     package init(path: String, id: String, failure: ExtractError? = nil) {
@@ -28,7 +28,7 @@ package struct BatchInput: Sendable, Hashable {
 ///
 /// Nothing is dropped in silence: files of other types and hidden files and folders are returned
 /// as ``SkippedFile``s (`*.nianbao-state` folders are the batch's own and not counted); a folder
-/// that cannot be listed is an input with a failure (an `unreadable` record).
+/// that cannot be listed is an input of its own (an `unreadable` record).
 ///
 /// Archives (found in folders, or named and holding an archive by their bytes) are opened in place:
 /// each member of a report format is an input `archive!/member` with report id
@@ -63,12 +63,8 @@ package enum BatchDiscovery {
             if fm.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
                 directories += 1
                 let w = walkAll(arg)
-                for rel in w.files { found.append((join(arg, rel), rel)) }
-                for (rel, message) in w.unreadable {
-                    let path = rel.isEmpty ? arg : join(arg, rel)
-                    found.append((path, rel.isEmpty ? nil : rel))
-                    failures[path] = ExtractError(.unreadable, path: path, message)
-                }
+                // A folder that cannot be listed is an input of its own (an `unreadable` record).
+                for rel in w.files { found.append(rel.isEmpty ? (arg, nil) : (join(arg, rel), rel)) }
                 skipped += w.skipped.map { SkippedFile(path: join(arg, $0.path), kind: $0.kind, reason: $0.reason) }
             } else {
                 found.append((arg, nil))
@@ -151,22 +147,22 @@ package enum BatchDiscovery {
         dir.hasSuffix("/") ? dir + rel : dir + "/" + rel
     }
 
-    /// Relative paths of the report files under a directory, recursively.
+    /// Relative paths of the report files under a directory, recursively, and of the folders that
+    /// cannot be listed (no permission …): those are accounted for as inputs that fail (`unreadable`),
+    /// never skipped silently; "" stands for `root` itself.
     static func walk(_ root: String) -> [String] {
         walkAll(root).files
     }
 
-    /// What a directory holds, recursively: input files, skipped files (relative paths), and the
-    /// folders that cannot be listed (relative path, `""` for the root, and why).
-    static func walkAll(_ root: String) -> (files: [String], skipped: [SkippedFile], unreadable: [(String, String)]) {
+    /// What a directory holds, recursively: input files and folders that cannot be listed (as
+    /// ``walk(_:)``), and the skipped files (relative paths).
+    static func walkAll(_ root: String) -> (files: [String], skipped: [SkippedFile]) {
         var out: [String] = []
         var skipped: [SkippedFile] = []
-        var unreadable: [(String, String)] = []
         func visit(_ rel: String) {
             let full = rel.isEmpty ? root : join(root, rel)
-            let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: full) } catch {
-                unreadable.append((rel, "the folder cannot be listed (permission denied?)"))
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else {
+                out.append(rel)
                 return
             }
             for name in names {
@@ -206,7 +202,7 @@ package enum BatchDiscovery {
             }
         }
         visit("")
-        return (out, skipped, unreadable)
+        return (out, skipped)
     }
 
     /// Longest id component, in UTF-8 bytes: `<component>.error.json` and the `.tmp-<pid>-<n>-` name

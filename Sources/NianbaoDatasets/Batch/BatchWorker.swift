@@ -132,7 +132,7 @@ struct FDReader {
                 let remaining = deadline - monotonicNow()
                 if remaining <= 0 { return .timeout }
                 var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                let r = poll(&pfd, 1, Int32(min(remaining * 1000 + 1, 1_000_000)))
+                let r = poll(&pfd, 1, remaining.isFinite ? Int32(min(remaining * 1000 + 1, 1_000_000)) : 1_000_000)
                 if r > 0 { break }
                 if r < 0 && errno != EINTR { return .eof }
             }

@@ -45,6 +45,8 @@ final class BatchWriter: @unchecked Sendable {
     private var isReport: [Bool] = []
     private var long: AggregateFile?
     private var sqlite: SQLiteDataset?
+    /// `--out`: written without following links out of it.
+    private var outDirectory: OutputDirectory?
 
     init(_ configuration: BatchConfiguration, scratchDirectory: String) throws {
         self.configuration = configuration
@@ -73,8 +75,9 @@ final class BatchWriter: @unchecked Sendable {
             try sqlite?.setMeta("options", BatchStateStore.fingerprint(configuration.options))
             try sqlite?.addSkipped(configuration.skipped)
             if let outDir = o.outDirectory {
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-                BatchEngine.removeTemporaryFiles(under: outDir)
+                let out = try OutputDirectory(root: outDir)
+                out.removeTemporaryFiles()
+                outDirectory = out
             }
         } catch {
             abort()
@@ -87,21 +90,17 @@ final class BatchWriter: @unchecked Sendable {
     /// The `--out` file of a failed input (called by the conversion threads, in any order). A report's
     /// file is written when the batch finishes, once, with its cross-year checks.
     func writeErrorFile(_ p: PreparedInput, index i: Int) throws {
-        guard let outDir = configuration.outputs.outDirectory, p.errorCode != nil else { return }
+        guard let out = outDirectory, p.errorCode != nil else { return }
         let id = configuration.inputs[i].id
-        try writeIfChanged(errorRecord(p, index: i).serialized(pretty: !configuration.outputs.compactJSON), to: outDir + "/" + id + ".error.json")
-        unlink(outDir + "/" + id + ".json")
-    }
-
-    private func writeReportFile(_ compact: [UInt8], index i: Int, in outDir: String) throws {
-        let id = configuration.inputs[i].id
-        try writeOut(compact, to: outDir + "/" + id + ".json")
-        unlink(outDir + "/" + id + ".error.json")
+        try out.writeIfChanged(errorRecord(p, index: i).serialized(pretty: !configuration.outputs.compactJSON), to: id + ".error.json")
+        out.remove(id + ".json")
     }
 
     /// Leaves the file alone when it holds these bytes already (a resumed run).
-    private func writeOut(_ compact: [UInt8], to path: String) throws {
-        try writeIfChanged(configuration.outputs.compactJSON ? compact : CompactJSON.pretty(compact), to: path)
+    private func writeReportFile(_ compact: [UInt8], index i: Int, in out: OutputDirectory) throws {
+        let id = configuration.inputs[i].id
+        try out.writeIfChanged(configuration.outputs.compactJSON ? compact : CompactJSON.pretty(compact), to: id + ".json")
+        out.remove(id + ".error.json")
     }
 
     /// The report JSON of input `i` as streamed to the JSONL scratch file (nil without one, or for an
@@ -240,7 +239,7 @@ final class BatchWriter: @unchecked Sendable {
             }
         }
         let results = Results(range.count)
-        let outDir = configuration.outputs.outDirectory
+        let outDir = outDirectory
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, range.count))) { _ in
             while let k = results.take() {
                 let i = range.lowerBound + k
@@ -273,12 +272,5 @@ final class BatchWriter: @unchecked Sendable {
             "source": .object(["path": .string(input.path), "sha256": p.sha256.map(JSONValue.string) ?? .null]),
             "error": .object(["code": .string((p.errorCode ?? .crashed).rawValue), "message": .string(p.errorMessage ?? "")]),
         ])
-    }
-
-    func writeIfChanged(_ bytes: [UInt8], to path: String) throws {
-        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count, [UInt8](existing) == bytes { return }
-        let dir = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try BatchStateStore.writeAtomically(bytes, to: path, sync: false)
     }
 }

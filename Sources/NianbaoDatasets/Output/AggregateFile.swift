@@ -91,12 +91,14 @@ package final class AggregateFile {
         unlink(temp)
     }
 
-    /// Leftover temporary files of a killed run beside `target`.
+    /// Leftover temporary files of a killed run beside `target`. A temporary file whose process still
+    /// runs (another batch writing the same output) is live and left alone.
     package static func removeLeftovers(of target: String) {
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         let prefix = "." + url.lastPathComponent + ".nianbao-tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        where name.hasPrefix(prefix) && !TemporaryFileOwner.isAlive(name, after: prefix) {
             unlink(dir + "/" + name)
         }
     }
