@@ -20,8 +20,10 @@ struct ChildProcess {
     var environment: [String: String]
     var standardError: String? = nil
 
-    /// `started`: called with the process id (= its group id) once it runs.
-    func run(deadline: Double, started: (pid_t) -> Void = { _ in }) throws(Failure) -> Outcome {
+    /// `gate`: runs the spawn it is given (which returns the process id, = its group id, or nil)
+    /// under the caller's lock, so that a concurrent stop either sees the process or prevents it;
+    /// false: the spawn was refused.
+    func run(deadline: Double, gate: ((() -> pid_t?) -> Bool)? = nil) throws(Failure) -> Outcome {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -47,9 +49,17 @@ struct ChildProcess {
             for p in envp { free(p) }
         }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var rc: Int32 = 0
+        let spawn: () -> pid_t? = {
+            rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            return rc == 0 ? pid : nil
+        }
+        if let gate {
+            guard gate(spawn) else { throw .cannotStart("the process is stopping") }
+        } else {
+            _ = spawn()
+        }
         guard rc == 0 else { throw .cannotStart(String(cString: strerror(rc))) }
-        started(pid)
         var status: Int32 = 0
         while true {
             let r = waitpid(pid, &status, WNOHANG)

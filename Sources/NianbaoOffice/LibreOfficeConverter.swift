@@ -70,7 +70,7 @@ package struct LibreOfficeConverter: Sendable {
             ],
             environment: environment, standardError: dir + "/stderr")
         let outcome: ChildProcess.Outcome
-        do { outcome = try child.run(deadline: deadline, started: { Running.shared.started(token, pid: $0) }) } catch {
+        do { outcome = try child.run(deadline: deadline, gate: { Running.shared.spawn(token, $0) }) } catch {
             switch error {
             case ChildProcess.Failure.cannotStart(let why): throw Failure.failed("cannot start \(soffice): \(why)")
             }
@@ -102,6 +102,8 @@ package struct LibreOfficeConverter: Sendable {
         private let lock = NSLock()
         private var entries: [Int: (dir: String, pid: pid_t?)] = [:]
         private var next = 0
+        /// Set by ``stopAll()``: no conversion starts after it.
+        private var stopping = false
 
         func add(dir: String) -> Int {
             lock.lock(); defer { lock.unlock() }
@@ -110,9 +112,13 @@ package struct LibreOfficeConverter: Sendable {
             return next
         }
 
-        func started(_ token: Int, pid: pid_t) {
+        /// Starts a conversion's process under the lock (unless the process is stopping) and
+        /// records its group, so that ``stopAll()`` never misses one being started.
+        func spawn(_ token: Int, _ body: () -> pid_t?) -> Bool {
             lock.lock(); defer { lock.unlock() }
-            entries[token]?.pid = pid
+            guard !stopping, entries[token] != nil else { return false }
+            if let pid = body() { entries[token]?.pid = pid }
+            return true
         }
 
         func remove(_ token: Int) {
@@ -122,6 +128,7 @@ package struct LibreOfficeConverter: Sendable {
 
         func stopAll() {
             lock.lock(); defer { lock.unlock() }
+            stopping = true
             for (_, e) in entries {
                 if let pid = e.pid { ChildProcess.killGroup(pid) }
                 try? FileManager.default.removeItem(atPath: e.dir)

@@ -31,7 +31,7 @@ public struct ReportExtractor: Sendable {
     /// - Throws: ``ExtractError`` naming the file and the problem (its ``ExtractError/code`` maps to
     ///   the command's exit status).
     public func extract(file path: String) throws(ExtractError) -> Report {
-        let bytes = try InputReader.read(path, limit: options.maxInputSize)
+        let bytes = try Self.readBytes(path, limit: options.maxInputSize)
         return try extract(bytes: bytes, path: path)
     }
 
