@@ -44,21 +44,29 @@ let package = Package(
             name: "CReadStat",
             providers: [.apt(["libreadstat-dev"])]
         ),
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev", "pkg-config"])]
+        ),
         .target(name: "NianbaoCore"),
         .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler"]),
         .target(name: "NianbaoHTML", dependencies: ["NianbaoCore", "CLibXML2"]),
         .target(name: "NianbaoOCR", dependencies: ["NianbaoCore", "NianbaoPDF", "CTesseract"]),
+        .target(name: "NianbaoArchive", dependencies: ["NianbaoCore", "CArchive"]),
+        .target(name: "NianbaoOffice", dependencies: ["NianbaoCore", "NianbaoArchive", "NianbaoHTML", "CLibXML2"]),
+        .target(name: "NianbaoOFD", dependencies: ["NianbaoCore", "NianbaoArchive", "NianbaoOffice", "NianbaoPDF"]),
         .target(
             name: "Nianbao",
             dependencies: [
-                "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR",
+                "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoArchive", "NianbaoOffice", "NianbaoOFD",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "NianbaoDatasets",
             dependencies: [
-                "Nianbao", "CReadStat",
+                "Nianbao", "CReadStat", "NianbaoArchive",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -78,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoArchive", "NianbaoOffice", "NianbaoOFD", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

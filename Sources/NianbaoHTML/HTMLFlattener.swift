@@ -1,7 +1,7 @@
 import NianbaoCore
 /// Walks an ``HTMLTree`` (iteratively) and lays it out as grid rows: one row per block or
 /// `<br>`-separated line of prose, one row per `<tr>` of each leaf data table.
-struct HTMLFlattener {
+package struct HTMLFlattener {
     /// A row together with the facts the report-scope step needs.
     struct Row {
         var row: GridRow
@@ -251,7 +251,7 @@ struct HTMLFlattener {
     }
 
     /// `二、主动公开政府信息情况`-like text: a numbered top-level heading naming a section.
-    static func isSectionHeading(_ text: String) -> Bool {
+    package static func isSectionHeading(_ text: String) -> Bool {
         let key = TextNormalizer.matchKey(text)
         guard key.count <= 40, let first = key.first, "一二三四五六".contains(first),
               key.dropFirst().first == "、" || key.dropFirst().first == "." else { return false }

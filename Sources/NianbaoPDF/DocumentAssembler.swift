@@ -3,7 +3,7 @@ import NianbaoCore
 /// continued on the next page keeps its number, and its columns are numbered over the union of
 /// all its parts' column boundaries), repeated headers on continuation pages dropped, a row split
 /// by the page break joined again, paragraph starts marked.
-enum DocumentAssembler {
+package enum DocumentAssembler {
     struct PartKey: Hashable { var page: Int; var local: Int }
 
     /// A ruled table of one page mapped onto a document table.
@@ -14,7 +14,7 @@ enum DocumentAssembler {
         var columns: [Int] = []
     }
 
-    static func grid(_ pages: [PageLayoutResult]) -> Grid {
+    package static func grid(_ pages: [PageLayoutResult]) -> Grid {
         let parts = assignTables(pages)
         var out: [GridRow] = []
         var firstRows: [Int: [String]] = [:]  // document table → texts of its first rows

@@ -12,13 +12,18 @@ package struct Glyph: Sendable, Hashable {
         self.confidence = confidence
     }
 
+    package init(scalar: Unicode.Scalar, box: Box) {
+        self.scalar = scalar
+        self.box = box
+    }
+
     var height: Double { box.y1 - box.y0 }
     var width: Double { box.x1 - box.x0 }
     var centerX: Double { (box.x0 + box.x1) / 2 }
     var centerY: Double { (box.y0 + box.y1) / 2 }
 }
 
-enum GlyphExtraction {
+package enum GlyphExtraction {
     /// Keeps the visible characters of poppler's text layout (whitespace and control characters
     /// carry no box of their own) and removes fake-bold duplicates.
     static func glyphs(from layout: [(scalar: Unicode.Scalar, box: Box)]) -> [Glyph] {
@@ -35,7 +40,7 @@ enum GlyphExtraction {
 
     /// Fake bold draws the same character two to four times, offset by a fraction of a point.
     /// A glyph is dropped when the same scalar already sits at nearly the same place.
-    static func removeFakeBold(_ glyphs: [Glyph]) -> [Glyph] {
+    package static func removeFakeBold(_ glyphs: [Glyph]) -> [Glyph] {
         guard glyphs.count > 1 else { return glyphs }
         var kept: [Glyph] = []
         kept.reserveCapacity(glyphs.count)
@@ -68,7 +73,7 @@ enum GlyphExtraction {
 
 extension Unicode.Scalar {
     /// CJK ideographs, radicals, CJK punctuation and full-width forms: text that is set without spaces.
-    var isCJKLike: Bool {
+    package var isCJKLike: Bool {
         switch value {
         case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3134F:
             return true

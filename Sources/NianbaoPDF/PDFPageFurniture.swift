@@ -1,6 +1,6 @@
 import NianbaoCore
 /// Page numbers, running headers and footers: text that belongs to the page, not the report.
-enum PDFPageFurniture {
+package enum PDFPageFurniture {
     /// -4-, — 5 —, 第 4 页, 第4页 共5页, 4/5, Page 4 of 5, a bare 4.
     static func isPageNumber(_ text: String) -> Bool {
         var key = TextNormalizer.matchKey(text).lowercased()
@@ -29,7 +29,7 @@ enum PDFPageFurniture {
 
     /// Removes page numbers and running headers/footers from the pages' prose rows.
     /// Only the top-most and bottom-most prose rows within the page margins are candidates.
-    static func strip(_ pages: inout [PageLayoutResult]) {
+    package static func strip(_ pages: inout [PageLayoutResult]) {
         struct Candidate { var page: Int; var row: Int; var key: String; var top: Bool }
         var candidates: [Candidate] = []
         for (p, page) in pages.enumerated() {

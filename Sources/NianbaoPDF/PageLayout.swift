@@ -41,7 +41,7 @@ struct DraftRow: Sendable {
 }
 
 /// What one page turned into.
-struct PageLayoutResult: Sendable {
+package struct PageLayoutResult: Sendable {
     var page: Int
     var width: Double
     var height: Double
@@ -50,10 +50,10 @@ struct PageLayoutResult: Sendable {
 }
 
 /// Builds the rows of one page from its glyphs and rulings.
-enum PageLayout {
+package enum PageLayout {
     /// `blankConfidence` is given for a scanned page: how sure OCR is that an empty table cell is blank.
-    static func layout(page: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling],
-                       blankConfidence: ((Box) -> Double)? = nil) -> PageLayoutResult {
+    package static func layout(page: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling],
+                               blankConfidence: ((Box) -> Double)? = nil) -> PageLayoutResult {
         let tables = RuledTableFinder.tables(in: rulings)
         var perCell: [[[Glyph]]] = tables.map { Array(repeating: [], count: $0.cells.count) }
         var free: [Glyph] = []

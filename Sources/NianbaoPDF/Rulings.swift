@@ -25,7 +25,7 @@ package struct Ruling: Sendable, Hashable {
 /// thin filled rectangles (Word and WPS often draw borders as 0.5 pt rectangles). Glyph outlines
 /// (curves), clip paths and white fills are ignored. Coordinates are mapped through the current
 /// `set-matrix` so they end up in page space.
-struct RulingParser {
+package struct RulingParser {
     /// Thin filled rectangles up to this thickness count as lines.
     var maxThickness = 2.5
     /// Shorter segments are ignored (glyph strokes, bullets).
@@ -127,7 +127,7 @@ struct RulingParser {
 
     /// Drops segments whose middle lies inside a glyph box: outlines of glyphs drawn as paths
     /// (fake bold strokes them), not table borders.
-    static func removeGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
+    package static func removeGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
         guard !glyphs.isEmpty, !rulings.isEmpty else { return rulings }
         let boxes = glyphs.map { g -> Box in
             let mx = g.width * 0.12, my = g.height * 0.12

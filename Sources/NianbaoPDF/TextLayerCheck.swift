@@ -1,9 +1,9 @@
 import NianbaoCore
 /// Decides whether a PDF's text layer is usable: present (not a scan) and readable (not junk
 /// from fonts without a usable ToUnicode map).
-enum TextLayerCheck {
-    struct PageStats: Sendable {
-        var visible = 0
+package enum TextLayerCheck {
+    package struct PageStats: Sendable {
+        package var visible = 0
         var cjk = 0
         var junk = 0
         var significant = 0
@@ -13,7 +13,7 @@ enum TextLayerCheck {
         var foreign = 0
     }
 
-    static func stats(_ glyphs: [Glyph]) -> PageStats {
+    package static func stats(_ glyphs: [Glyph]) -> PageStats {
         var s = PageStats()
         for g in glyphs {
             let v = g.scalar.value
@@ -56,7 +56,7 @@ enum TextLayerCheck {
     }
 
     /// "page 2", "pages 1–3, 5" for a list of 1-based page numbers.
-    static func describe(_ pages: [Int]) -> String {
+    package static func describe(_ pages: [Int]) -> String {
         (pages.count == 1 ? "page " : "pages ") + ranges(pages)
     }
 

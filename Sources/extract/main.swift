@@ -36,15 +36,19 @@ struct Convert: ParsableCommand {
         commandName: "convert",
         abstract: "Convert one report to JSON, or a batch of reports to datasets (the default subcommand).",
         discussion: """
-        One FILE (.txt, .md, .html, .pdf; `-` for standard input) and no batch output: prints the report \
+        One FILE (.txt, .md, .html, .pdf, .docx, .doc, .wps, .rtf, .odt, .ofd; `-` for standard input; \
+        the type is read from the bytes, not the name) and no batch output: prints the report \
         as JSON; diagnostics go to standard error as `file:line: severity: message`. \
         Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed \
         (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file; \
         7 longer than --timeout; 64 usage error; 73 the JSON cannot be written (standard output or -o).
 
         Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite): \
-        directories are searched recursively for .pdf .txt .md .html .htm; outputs are in input-path \
-        order. Without an output option the JSONL goes to standard output. A file that fails is \
+        directories are searched recursively for .pdf .txt .md .html .htm .docx .doc .wps .rtf .odt .ofd \
+        and archives (.zip .rar .7z .tar.gz …, opened in place, nested archives one level deep; each \
+        report inside is an input `ARCHIVE!/MEMBER`); other files and hidden files are skipped and \
+        counted in the summary (--list-skipped names them). An archive named alone is a batch too. \
+        Outputs are in input-path order. Without an output option the JSONL goes to standard output. A file that fails is \
         recorded (JSONL error record, `<id>.error.json`, SQLite `errors`) and the batch goes on. \
         Re-running the same command resumes: inputs already converted with the same SHA-256 and options \
         are taken from the state folder `<first output>.nianbao-state` (--state to choose it).
@@ -123,11 +127,18 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("The resume state folder (default: <first output>.nianbao-state).", valueName: "DIR"))
     var state: String?
 
+    @Flag(name: .customLong("list-skipped"), help: "Print the files a batch skipped (other types, hidden files), one a line, on standard error.")
+    var listSkipped = false
+
+    /// How long LibreOffice may convert one file: a little less than --timeout, so that it is
+    /// stopped (and its temporary files removed) before the watchdog or the batch ends the process.
+    var converterTimeout: Double { max(timeout * 0.5, timeout - min(2, timeout / 10)) }
+
     /// The longest --timeout: a week (NaN, infinities and huge values would not convert to a deadline).
     static let maxTimeout: Double = 7 * 24 * 3600
 
     var extractOptions: ExtractOptions {
-        ExtractOptions(blankAsZero: blankAsZero, maxInputSize: maxInputSize << 20, ocr: ocr)
+        ExtractOptions(blankAsZero: blankAsZero, maxInputSize: maxInputSize << 20, ocr: ocr, converterTimeout: converterTimeout)
     }
 
     var batchOutputRequested: Bool {
@@ -137,7 +148,9 @@ struct Convert: ParsableCommand {
     var isBatch: Bool {
         if batchOutputRequested || filesFrom != nil || inputs.count != 1 { return true }
         var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDir) && isDir.boolValue
+        if FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDir) && isDir.boolValue { return true }
+        // An archive holds several reports: one record per report inside.
+        return inputs[0] != "-" && BatchDiscovery.isArchiveFile(inputs[0])
     }
 
     func validate() throws {
@@ -179,6 +192,7 @@ struct Convert: ParsableCommand {
         // One file converts in this process; the time limit is a watchdog that ends it with status 7.
         let limit = timeout
         let watchdog = DispatchWorkItem {
+            ReportExtractor.stopConverters()
             let error = ExtractError(.timeout, path: file, String(format: "conversion took longer than %g s", limit))
             Console.error(error.description + "\n")
             _exit(error.exitStatus)
@@ -235,16 +249,24 @@ struct Convert: ParsableCommand {
             listed = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
                 .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
-        var found = BatchDiscovery.discover(arguments: inputs, filesFrom: listed)
+        let discovered = BatchDiscovery.discoverAll(arguments: inputs, filesFrom: listed)
+        var found = discovered.inputs
         if let shard = shard.flatMap(BatchShard.init) { found = found.filter(shard.contains) }
+        if listSkipped {
+            var text = ""
+            for s in discovered.skipped { text += "\(s.path): skipped: \(s.reason) [\(s.kind)]\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
         var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
                                    bom: bom, compactJSON: compact, stateDirectory: state)
         outputs.dta = dta
         outputs.sav = sav
         outputs.kinds = kinds
-        let config = BatchConfiguration(inputs: found, options: extractOptions,
+        var config = BatchConfiguration(inputs: found, options: extractOptions,
                                         jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        timeout: timeout, outputs: outputs, worker: Self.workerCommand(blankAsZero: blankAsZero, ocr: ocr, memoryLimitMB: memoryLimit))
+                                        timeout: timeout, outputs: outputs,
+                                        worker: Self.workerCommand(blankAsZero: blankAsZero, ocr: ocr, memoryLimitMB: memoryLimit, converterTimeout: converterTimeout))
+        config.skipped = discovered.skipped
         let showProgress = !quiet && isatty(2) != 0
         let printer = ProgressPrinter()
         let summary: BatchSummary
@@ -268,11 +290,11 @@ struct Convert: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    static func workerCommand(blankAsZero: Bool, ocr: OCRMode = .auto, memoryLimitMB: Int = 0) -> WorkerCommand {
+    static func workerCommand(blankAsZero: Bool, ocr: OCRMode = .auto, memoryLimitMB: Int = 0, converterTimeout: Double = 118) -> WorkerCommand {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return WorkerCommand(executable: exe,
                              arguments: ["batch-worker"] + (blankAsZero ? ["--blank-as-zero"] : []) + (ocr == .auto ? [] : ["--ocr", ocr.rawValue])
-                                 + ["--memory-limit", "\(memoryLimitMB)"],
+                                 + ["--memory-limit", "\(memoryLimitMB)", "--converter-timeout", "\(converterTimeout)"],
                              memoryLimitMB: memoryLimitMB > 0 ? memoryLimitMB : nil)
     }
 }
@@ -411,8 +433,11 @@ struct Worker: ParsableCommand {
 
     @Option(name: .customLong("memory-limit")) var memoryLimit: Int = 0
 
+    @Option(name: .customLong("converter-timeout")) var converterTimeout: Double = 118
+
     func run() throws {
-        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr), memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
+        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr, converterTimeout: converterTimeout),
+                                       memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 @_exported import NianbaoCore
+import NianbaoArchive
 import NianbaoHTML
+import NianbaoOFD
+import NianbaoOffice
 import NianbaoPDF
 import NianbaoOCR
 
@@ -29,13 +32,19 @@ public struct ReportExtractor: Sendable {
     /// - Throws: ``ExtractError`` naming the file and the problem (its ``ExtractError/code`` maps to
     ///   the command's exit status).
     public func extract(file path: String) throws(ExtractError) -> Report {
-        let bytes = try InputReader.read(path, limit: options.maxInputSize)
+        let bytes = try Self.readBytes(path, limit: options.maxInputSize)
         return try extract(bytes: bytes, path: path)
     }
 
-    /// The bytes of a file (`-`: standard input), at most `limit` (``InputReader``).
+    /// The bytes of a file (`-`: standard input), at most `limit` (``InputReader``); an archive
+    /// member `ARCHIVE!/MEMBER` is read from its archive in memory (``ArchiveMemberPath``).
     package static func readBytes(_ path: String, limit: Int = ExtractOptions.defaultMaxInputSize) throws(ExtractError) -> [UInt8] {
-        try InputReader.read(path, limit: limit)
+        if path != "-", let member = ArchiveMemberPath.split(path) {
+            var limits = ArchiveLimits.standard
+            limits.memberBytes = min(limits.memberBytes, limit)
+            return try ArchiveMemberPath.read(archive: member.archive, members: member.members, limits: limits, path: path)
+        }
+        return try InputReader.read(path, limit: limit)
     }
 
     /// Converts the bytes of a file; `path` names it in errors and in `source.path`.
@@ -69,6 +78,12 @@ public struct ReportExtractor: Sendable {
             return PDFReader(recognizer: recognizer, recognizeEveryPage: options.ocr == .always, textlessHint: hint, progress: ocrProgress)
         case .html: return HTMLReader()
         case .text: return TextReader()
+        case .docx: return DOCXReader()
+        case .word97, .rtf, .odt:
+            return ConvertedDocumentReader(label: kind.label, mediaType: kind.mediaType,
+                                           fileExtension: kind == .rtf ? "rtf" : (kind == .odt ? "odt" : "doc"), timeout: options.converterTimeout)
+        case .ofd: return OFDReader()
+        case .archive, .spreadsheet, .presentation, .image: return RefusedKindReader(kind: kind)
         case .png, .jpeg, .tiff:
             if options.ocr == .never {
                 return ImageReader(recognizer: nil, mediaType: kind.imageMediaType ?? "image",
@@ -76,6 +91,12 @@ public struct ReportExtractor: Sendable {
             }
             return ImageReader(recognizer: TesseractRecognizer.available(), mediaType: kind.imageMediaType ?? "image")
         }
+    }
+
+    /// Stops the external converters (LibreOffice) running in this process and removes their
+    /// temporary files: for a watchdog about to end the process.
+    public static func stopConverters() {
+        LibreOfficeConverter.stopAll()
     }
 
     /// The report as JSON bytes: keys sorted, same report → same bytes.

@@ -62,12 +62,16 @@ public struct SourceInfo: Sendable, Hashable {
     public var encoding: String?
     /// The OCR engine, when some page was read from its image (a scan).
     public var ocr: OCREngine? = nil
+    /// The converter that turned the file into a format nianbao reads, with its version
+    /// (`LibreOffice 7.4.7.2` for .doc/.wps/.rtf/.odt); nil when the file was read as it is.
+    public var convertedBy: String?
 
-    package init(path: String, sha256: String, mediaType: String, pages: Int?, encoding: String?) {
+    package init(path: String, sha256: String, mediaType: String, pages: Int?, encoding: String?, convertedBy: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.mediaType = mediaType
         self.pages = pages
         self.encoding = encoding
+        self.convertedBy = convertedBy
     }
 }

@@ -53,7 +53,7 @@ package enum ReportDecoder {
             return Diagnostic(severity, Diagnostic.Code(rawValue: code), message, at: location(d["at"]))
         }
         var sourceInfo = SourceInfo(path: path, sha256: sha256, mediaType: mediaType, pages: source["pages"]?.intValue,
-                                    encoding: source["encoding"]?.stringValue)
+                                    encoding: source["encoding"]?.stringValue, convertedBy: source["converted_by"]?.stringValue)
         if let o = source["ocr"], let engine = o["engine"]?.stringValue, let version = o["version"]?.stringValue,
            let language = o["language"]?.stringValue {
             sourceInfo.ocr = OCREngine(engine: engine, version: version, language: language)

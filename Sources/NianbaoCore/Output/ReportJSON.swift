@@ -20,6 +20,7 @@ package enum ReportJSON {
         if let o = r.source.ocr {
             source["ocr"] = .object(["engine": .string(o.engine), "version": .string(o.version), "language": .string(o.language)])
         }
+        if let c = r.source.convertedBy { source["converted_by"] = .string(c) }
         return .object([
             "schema_version": .int(Report.schemaVersion),
             "report_id": .string(r.reportId),

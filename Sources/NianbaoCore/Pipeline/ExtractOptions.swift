@@ -4,6 +4,9 @@ public struct ExtractOptions: Sendable, Hashable {
     public var blankAsZero: Bool
     /// When pages are read by OCR.
     public var ocr: OCRMode
+    /// Seconds an external converter (LibreOffice, for .doc/.wps/.rtf/.odt) may run before it is
+    /// stopped and the file fails with `timeout`. Not part of the batch's options fingerprint.
+    public var converterTimeout: Double
 
     /// The largest input read, in bytes (`too_large` beyond it), checked while reading: standard
     /// input, a pipe or a device is never read past it.
@@ -12,9 +15,11 @@ public struct ExtractOptions: Sendable, Hashable {
     /// 512 MiB: far above any real report (the largest PDFs seen are tens of MB).
     public static let defaultMaxInputSize = 512 << 20
 
-    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, ocr: OCRMode = .auto) {
+    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, ocr: OCRMode = .auto,
+                converterTimeout: Double = 120) {
         self.blankAsZero = blankAsZero
         self.maxInputSize = maxInputSize
         self.ocr = ocr
+        self.converterTimeout = converterTimeout
     }
 }

@@ -83,7 +83,8 @@ package struct ReportInterpreter: Sendable {
         let checks = IdentityChecker().check(cells)
         let place = RegionResolver.resolve(agency: agency, title: title, preface: outline.preface)
         diagnostics += place.diagnostics
-        var source = SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding)
+        var source = SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding,
+                                convertedBy: document.convertedBy)
         source.ocr = document.ocr
         var report = Report(
             source: source,

@@ -1,6 +1,6 @@
 /// What a reader (text, HTML, PDF) hands to the pipeline: the rows of the document plus facts about the source.
 package struct SourceDocument: Sendable {
-    /// `text/plain`, `text/html` or `application/pdf`.
+    /// `text/plain`, `text/html`, `application/pdf`, or an office or OFD type.
     package var mediaType: String
     /// Number of pages (PDF only).
     package var pages: Int?
@@ -12,6 +12,8 @@ package struct SourceDocument: Sendable {
     package var diagnostics: [Diagnostic]
     /// The OCR engine, when some page was read from its image.
     package var ocr: OCREngine? = nil
+    /// The converter (and its version) that made the file the reader read, e.g. `LibreOffice 7.4.7.2`.
+    package var convertedBy: String? = nil
 
     package init(mediaType: String, pages: Int? = nil, encoding: String? = nil, grid: Grid, diagnostics: [Diagnostic] = []) {
         self.mediaType = mediaType

@@ -78,7 +78,7 @@ package struct TextDecoder: Sendable {
     }
 
     /// GB18030 (a superset of GBK and GB2312) through iconv. Returns nil when the bytes are not valid GB18030.
-    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+    package static func decodeGB18030(_ bytes: [UInt8]) -> String? {
         let cd = iconv_open("UTF-8", "GB18030")
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }

@@ -54,6 +54,8 @@ package struct BatchConfiguration: Sendable {
     package var outputs: BatchOutputs
     /// Worker processes isolate crashes and enforce the timeout; nil converts in threads of this process.
     package var worker: WorkerCommand?
+    /// The files discovery skipped (reported in the summary and the SQLite `skipped` table).
+    package var skipped: [SkippedFile] = []
 
     package init(inputs: [BatchInput], options: ExtractOptions = ExtractOptions(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 timeout: Double = 120, outputs: BatchOutputs, worker: WorkerCommand? = nil) {

@@ -154,6 +154,7 @@ package final class BatchEngine: @unchecked Sendable {
                                 failed: shared.failed, elapsed: monotonicNow() - start))
         var summary = BatchSummary()
         summary.total = c.inputs.count
+        summary.skipped = c.skipped
         summary.reused = outcomes.filter(\.reused).count
         summary.convertedNow = outcomes.count - summary.reused
         var index = shared.crossYear
@@ -220,6 +221,7 @@ package final class BatchEngine: @unchecked Sendable {
         func failure(_ code: ExtractError.Code, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
             (Outcome(errorCode: code, errorMessage: message), PreparedInput(errorCode: code, errorMessage: message, sha256: sha256), nil)
         }
+        if let known = input.failure { return failure(known.code, known.message) }
         let bytes: [UInt8]
         do { bytes = try ReportExtractor.readBytes(input.path, limit: c.options.maxInputSize) } catch {
             return failure(error.code, error.message)

@@ -1,3 +1,4 @@
+import NianbaoArchive
 import Nianbao
 import Crypto
 import Foundation
@@ -10,49 +11,92 @@ package struct BatchInput: Sendable, Hashable {
     /// The report id: a relative path that never escapes an output folder (no `..`, not absolute).
     /// It names the `--out` file (`<id>.json`), the `report_id` column, and decides the shard.
     package var id: String
+    /// Set when discovery already knows the input cannot be converted (an archive libarchive
+    /// cannot open): the batch records this error for it.
+    package var failure: ExtractError?
 
-    package init(path: String, id: String) {
+    package init(path: String, id: String, failure: ExtractError? = nil) {
         self.path = path
         self.id = id
+        self.failure = failure
     }
 }
 
-/// Finds the inputs of a batch: files as given, directories walked recursively for
-/// .pdf/.txt/.md/.html/.htm (any case; hidden files and folders and `*.nianbao-state` folders skipped),
-/// and the lines of a `--files-from` list. Sorted by path (byte order), duplicates removed.
+/// Finds the inputs of a batch: files as given, directories walked recursively for the report
+/// formats (``extensions``, any case) and archives (``archiveExtensions``), and the lines of a
+/// `--files-from` list. Sorted by path (byte order), duplicates removed.
+///
+/// Nothing is dropped in silence: files of other types and hidden files and folders are returned
+/// as ``SkippedFile``s (`*.nianbao-state` folders are the batch's own and not counted); a folder
+/// that cannot be listed is an input of its own (an `unreadable` record).
+///
+/// Archives (found in folders, or named and holding an archive by their bytes) are opened in place:
+/// each member of a report format is an input `archive!/member` with report id
+/// `<archive id>!/member`; archives inside are opened one level deep; other members are skipped.
 ///
 /// Report ids follow ``ReportIdentifier``: the path relative to the input root (the deepest folder
 /// holding every argument), normalized, so that the same archive gives the same ids however it is
 /// named. Two inputs that would get one id get `~2`, `~3`… in path order.
 package enum BatchDiscovery {
-    package static let extensions: Set<String> = ["pdf", "txt", "md", "html", "htm"]
+    package static let extensions: Set<String> = ["pdf", "txt", "md", "html", "htm", "xhtml", "docx", "doc", "wps", "rtf", "odt", "ofd"]
+    /// Archive extensions (`.tar.gz` and friends are matched on the whole suffix).
+    package static let archiveExtensions: Set<String> = ["zip", "rar", "7z", "tar", "tgz", "gz", "bz2", "xz"]
+
+    /// The inputs and what was skipped.
+    package struct Found: Sendable {
+        package var inputs: [BatchInput]
+        package var skipped: [SkippedFile]
+    }
 
     package static func discover(arguments: [String], filesFrom: [String] = []) -> [BatchInput] {
+        discoverAll(arguments: arguments, filesFrom: filesFrom).inputs
+    }
+
+    package static func discoverAll(arguments: [String], filesFrom: [String] = []) -> Found {
         let fm = FileManager.default
-        var found: [String] = []
+        var found: [(path: String, relative: String?)] = []
+        var failures: [String: ExtractError] = [:]
+        var skipped: [SkippedFile] = []
         var folders: [String] = [], files: [String] = []
         for arg in arguments {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
                 folders.append(arg)
+                let w = walkAll(arg)
                 // A folder that cannot be listed is an input of its own (an `unreadable` record).
-                for rel in walk(arg) { found.append(rel.isEmpty ? arg : join(arg, rel)) }
+                for rel in w.files { found.append(rel.isEmpty ? (arg, nil) : (join(arg, rel), rel)) }
+                skipped += w.skipped.map { SkippedFile(path: join(arg, $0.path), kind: $0.kind, reason: $0.reason) }
             } else {
                 files.append(arg)
-                found.append(arg)
+                found.append((arg, nil))
             }
         }
         for line in filesFrom where !line.isEmpty {
             files.append(line)
-            found.append(line)
+            found.append((line, nil))
         }
+        // Archives: their members take their place.
+        var expanded: [(path: String, relative: String?)] = []
+        for f in found {
+            guard failures[f.path] == nil, isArchive(f.path, named: f.relative == nil) else { expanded.append(f); continue }
+            let listing = ArchiveListing.list(f.path)
+            if let failure = listing.failure {
+                expanded.append(f)
+                failures[f.path] = failure
+                continue
+            }
+            for m in listing.members { expanded.append((f.path + ArchiveMemberPath.separator + m, f.relative.map { $0 + ArchiveMemberPath.separator + m })) }
+            skipped += listing.skipped
+        }
+        found = expanded
         let root = ReportIdentifier.root(folders: folders, files: files)
         var byPath: [String: String] = [:]
         var seen: Set<String> = []
-        for f in found where byPath[f] == nil {
+        for f in found where byPath[f.path] == nil {
             // One file named twice (`a/x.pdf` and `./a/x.pdf`) is one input.
-            guard seen.insert(ReportIdentifier.normalized(f)).inserted else { continue }
-            byPath[f] = fitComponents(sanitize(ReportIdentifier.id(path: f, root: root)))
+            guard seen.insert(ReportIdentifier.normalized(f.path)).inserted else { continue }
+            // Ids are sanitized too: archive member names may hold `..` or start with `/`.
+            byPath[f.path] = fitComponents(sanitize(ReportIdentifier.id(path: f.path, root: root)))
         }
         let paths = byPath.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var used: [String: Int] = [:]
@@ -66,9 +110,44 @@ package enum BatchDiscovery {
             } else {
                 used[id] = 1
             }
-            out.append(BatchInput(path: p, id: id))
+            out.append(BatchInput(path: p, id: id, failure: failures[p]))
         }
-        return out
+        skipped.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return Found(inputs: out, skipped: skipped)
+    }
+
+    /// Whether a file named on the command line holds an archive (by its bytes).
+    package static func isArchiveFile(_ path: String) -> Bool {
+        isArchive(path, named: true)
+    }
+
+    /// Whether a found file is an archive to open: by its name in a folder; by its bytes when it was
+    /// named (a misnamed archive is still opened; a .docx, itself a zip, is not).
+    static func isArchive(_ path: String, named: Bool) -> Bool {
+        let lower = path.lowercased()
+        if !named { return InputKind.byExtension(lower) == .archive }
+        guard !path.contains(ArchiveMemberPath.separator) || FileManager.default.fileExists(atPath: path),
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 4096))
+        if head.starts(with: [0x50, 0x4B]) {
+            // A zip: the member names decide (DOCX, OFD, ODT or an archive); read the whole file.
+            guard let all = FileManager.default.contents(atPath: path) else { return false }
+            return InputKind.zipContainer([UInt8](all)) == .archive
+        }
+        return InputKind.byContent(head) == .archive
+    }
+
+    /// The kind a file in a folder is counted in: `.jpg`, `no extension`.
+    static func kind(of name: String) -> String {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return ext.isEmpty ? "no extension" : "." + ext
+    }
+
+    /// Whether a name (in a folder or an archive) is an input by its extension.
+    static func isInputName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return extensions.contains((lower as NSString).pathExtension) || InputKind.byExtension(lower) == .archive
     }
 
     static func join(_ dir: String, _ rel: String) -> String {
@@ -79,37 +158,58 @@ package enum BatchDiscovery {
     /// cannot be listed (no permission …): those are accounted for as inputs that fail (`unreadable`),
     /// never skipped silently; "" stands for `root` itself.
     static func walk(_ root: String) -> [String] {
+        walkAll(root).files
+    }
+
+    /// What a directory holds, recursively: input files and folders that cannot be listed (as
+    /// ``walk(_:)``), and the skipped files (relative paths).
+    static func walkAll(_ root: String) -> (files: [String], skipped: [SkippedFile]) {
         var out: [String] = []
+        var skipped: [SkippedFile] = []
         func visit(_ rel: String) {
             let full = rel.isEmpty ? root : join(root, rel)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else {
                 out.append(rel)
                 return
             }
-            for name in names where !name.hasPrefix(".") {
+            for name in names {
                 let childRel = rel.isEmpty ? name : rel + "/" + name
                 let childFull = join(root, childRel)
+                if name.hasPrefix(".") {
+                    if !name.hasSuffix(".nianbao-state") && !name.hasPrefix(".nianbao-") && !name.hasPrefix(".tmp-") {
+                        skipped.append(SkippedFile(path: childRel, kind: "hidden", reason: "a hidden file or folder"))
+                    }
+                    continue
+                }
                 var st = stat()
-                let ext = (name as NSString).pathExtension.lowercased()
                 guard stat(childFull, &st) == 0 else {
                     // A dangling link or a name the file system cannot give back (not UTF-8): still an
                     // input, so that it is accounted for (an `unreadable` record), not silently lost.
-                    if extensions.contains(ext) { out.append(childRel) }
+                    if isInputName(name) { out.append(childRel) } else {
+                        skipped.append(SkippedFile(path: childRel, kind: kind(of: name), reason: "cannot be read, and not a report format"))
+                    }
                     continue
                 }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     if name.hasSuffix(".nianbao-state") { continue }
                     // Symbolic links to folders are not followed (no loops).
                     var lst = stat()
-                    if lstat(childFull, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK { continue }
+                    if lstat(childFull, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK {
+                        skipped.append(SkippedFile(path: childRel, kind: "link to a folder", reason: "symbolic links to folders are not followed"))
+                        continue
+                    }
                     visit(childRel)
                 } else if (st.st_mode & S_IFMT) == S_IFREG {
-                    if extensions.contains(ext) { out.append(childRel) }
+                    if isInputName(name) { out.append(childRel) } else {
+                        skipped.append(SkippedFile(path: childRel, kind: kind(of: name), reason: "not a report format"))
+                    }
+                } else {
+                    skipped.append(SkippedFile(path: childRel, kind: "special file", reason: "not a regular file"))
                 }
             }
         }
         visit("")
-        return out
+        return (out, skipped)
     }
 
     /// Longest id component, in UTF-8 bytes: `<component>.error.json` and the `.tmp-<pid>-<n>-` name

@@ -19,6 +19,8 @@ package struct BatchSummary: Sendable {
     package var duplicateReports = 0
     package var duplicateGroups = 0
     package var duplicateGroupsDiffering = 0
+    /// Files found but not converted (other types, hidden files).
+    package var skipped: [SkippedFile] = []
 
     /// The inputs that failed, in path order: path, error code, message.
     package var failedInputs: [(path: String, code: ExtractError.Code, message: String)] = []
@@ -43,6 +45,7 @@ package struct BatchSummary: Sendable {
             s += duplicateGroupsDiffering == 0 ? "all with the same values" : "\(duplicateGroupsDiffering) with different values"
         }
         if crossYearChecks > 0 { s += "; cross-year checks I5/I6: \(crossYearChecks), \(crossYearFailures) failed" }
+        if let skippedText = SkippedFile.summary(skipped) { s += "; " + skippedText }
         s += String(format: "; %.1f s", elapsed)
         return s
     }

@@ -77,6 +77,7 @@ final class BatchWriter: @unchecked Sendable {
                 try long.write(CSV.line(LongCSV.header))
             }
             try sqlite?.setMeta("options", BatchStateStore.fingerprint(configuration.options))
+            try sqlite?.addSkipped(configuration.skipped)
             if let outDir = o.outDirectory {
                 let out = try OutputDirectory(root: outDir)
                 out.removeTemporaryFiles()

@@ -37,6 +37,7 @@ package final class SQLiteDataset: @unchecked Sendable {
         report_id TEXT NOT NULL, severity TEXT NOT NULL, code TEXT NOT NULL, message TEXT, line INTEGER, page INTEGER);
     CREATE TABLE errors (
         report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT);
+    CREATE TABLE skipped (path TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT);
     CREATE TABLE codebook (
         key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
         "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT, variable TEXT);
@@ -83,6 +84,15 @@ package final class SQLiteDataset: @unchecked Sendable {
     static func sqlValue(_ v: Int?) -> SQLRows.Value { v.map { .integer(Int64($0)) } ?? .null }
 
     static func text(_ s: String?) -> SQLRows.Value { s.map(SQLRows.Value.text) ?? .null }
+
+    /// The files the batch found but did not convert.
+    package func addSkipped(_ skipped: [SkippedFile]) throws {
+        guard !skipped.isEmpty else { return }
+        try flush()
+        try queue?.write { db in
+            for s in skipped { try db.execute(sql: "INSERT INTO skipped VALUES (?, ?, ?)", arguments: [s.path, s.kind, s.reason]) }
+        }
+    }
 
     package func setMeta(_ name: String, _ value: String) throws {
         try flush()
