@@ -127,7 +127,7 @@ import Testing
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 1, "the .doc member fails without LibreOffice: \(stderr)")
-        #expect(stderr.contains("4 inputs: 3 reports"), "\(stderr)")
+        #expect(stderr.contains("4 inputs (4 read now, 0 resumed): 3 reports, 1 failed (unsupported 1)"), "\(stderr)")
         #expect(stderr.contains("skipped 7 files of other types:"), "\(stderr)")
         #expect(stderr.contains("hidden 2"), "\(stderr)")
         #expect(stderr.contains("in/logo.png: skipped: not a report format [.png]"), "\(stderr)")

@@ -149,12 +149,17 @@ import Testing
         // A misnamed DOCX converts as the DOCX it is.
         let r = try ReportExtractor().extract(bytes: try bytes("h07-2023-colspans.docx"), path: "h07.pdf")
         #expect(r.source.mediaType.contains("wordprocessingml"))
-        // A PNG named .html, an archive named alone in the library: unsupported, named.
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
-        #expect(throws: ExtractError.self) { try ReportExtractor().extract(bytes: png, path: "a.html") }
-        do { _ = try ReportExtractor().extract(bytes: png, path: "a.html") } catch {
+        // A GIF named .html (an image OCR does not read), an archive named alone in the library:
+        // unsupported, named. A PNG is a page image for OCR: junk after its magic is a damaged image.
+        let gif: [UInt8] = Array("GIF89a".utf8) + Array(repeating: 0, count: 64)
+        #expect(throws: ExtractError.self) { try ReportExtractor().extract(bytes: gif, path: "a.html") }
+        do { _ = try ReportExtractor().extract(bytes: gif, path: "a.html") } catch {
             #expect(error.code == .unsupported)
             #expect(error.message.contains("image"))
+        }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
+        do { _ = try ReportExtractor().extract(bytes: png, path: "a.html"); Issue.record("a junk PNG converted") } catch {
+            #expect(error.code == .damaged || error.code == .unsupported, "\(error)")
         }
         do { _ = try ReportExtractor().extract(bytes: zip, path: "a.zip") } catch {
             #expect(error.code == .unsupported)

@@ -76,12 +76,18 @@ package enum InputKind: String, Sendable, Hashable {
     package static func detect(path: String, bytes: [UInt8]) -> InputKind {
         if let kind = byContent(bytes) { return kind }
         let lower = path.lowercased()
-        if let kind = byExtension(lower) { return kind }
-        // Unknown extension or stdin: look for markup at the start.
+        let named = byExtension(lower)
+        if named == .text || named == .html { return named! }
+        // Unknown extension, stdin, or a binary format's name without its magic bytes (Word's
+        // "web page" saved as .doc is HTML): markup at the start decides.
+        if looksLikeMarkup(bytes) { return .html }
+        return named ?? .text
+    }
+
+    static func looksLikeMarkup(_ bytes: [UInt8]) -> Bool {
         let head = bytes.prefix(1024).filter { $0 < 0x80 }.map { Character(Unicode.Scalar($0)) }
         let start = String(head).lowercased()
-        if start.contains("<!doctype html") || start.contains("<html") || start.contains("<body") || start.contains("<table") { return .html }
-        return .text
+        return start.contains("<!doctype html") || start.contains("<html") || start.contains("<body") || start.contains("<table")
     }
 
     /// The kind an extension names (lowercased path), for files whose bytes do not say.

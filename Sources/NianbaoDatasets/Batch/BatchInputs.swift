@@ -93,10 +93,13 @@ package enum BatchDiscovery {
         var byPath: [String: String] = [:]
         var seen: Set<String> = []
         for f in found where byPath[f.path] == nil {
-            // One file named twice (`a/x.pdf` and `./a/x.pdf`) is one input.
-            guard seen.insert(ReportIdentifier.normalized(f.path)).inserted else { continue }
-            // Ids are sanitized too: archive member names may hold `..` or start with `/`.
-            byPath[f.path] = fitComponents(sanitize(ReportIdentifier.id(path: f.path, root: root)))
+            // One file named twice (`a/x.pdf` and `./a/x.pdf`) is one input. An archive member's
+            // name is kept as stored (never normalized: `..` in it must not climb out of the archive).
+            let (file, member) = Self.splitMember(f.path)
+            guard seen.insert(ReportIdentifier.normalized(file) + (member ?? "")).inserted else { continue }
+            let id = ReportIdentifier.id(path: file, root: root) + (member ?? "")
+            // Ids are sanitized: archive member names may hold `..` or start with `/`.
+            byPath[f.path] = fitComponents(sanitize(id))
         }
         let paths = byPath.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         var used: [String: Int] = [:]
@@ -114,6 +117,12 @@ package enum BatchDiscovery {
         }
         skipped.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return Found(inputs: out, skipped: skipped)
+    }
+
+    /// `archive.zip!/a/b.docx` → (`archive.zip`, `!/a/b.docx`); a plain path → (path, nil).
+    static func splitMember(_ path: String) -> (file: String, member: String?) {
+        guard let r = path.range(of: ArchiveMemberPath.separator) else { return (path, nil) }
+        return (String(path[..<r.lowerBound]), String(path[r.lowerBound...]))
     }
 
     /// Whether a file named on the command line holds an archive (by its bytes).
