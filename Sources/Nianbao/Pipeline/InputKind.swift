@@ -77,9 +77,9 @@ package enum InputKind: String, Sendable, Hashable {
         if let kind = byContent(bytes) { return kind }
         let lower = path.lowercased()
         let named = byExtension(lower)
-        if named == .text || named == .html { return named! }
-        // Unknown extension, stdin, or a binary format's name without its magic bytes (Word's
-        // "web page" saved as .doc is HTML): markup at the start decides.
+        // A Word name without Word's magic bytes (a "web page" saved as .doc is HTML): markup decides.
+        let wordName = named == .word97 || named == .docx || named == .rtf || named == .odt
+        if let named, !wordName { return named }
         if looksLikeMarkup(bytes) { return .html }
         return named ?? .text
     }
