@@ -79,9 +79,10 @@ import Testing
     }
 
     /// Gold mismatches where the output holds a number the gold does not: wrong values.
-    static func wrongValues(_ r: Report, gold: URL) -> [String] {
-        let json = (try? JSONSerialization.jsonObject(with: Data(contentsOf: gold)) as? [String: Any]) ?? [:]
-        let values = (json["values"] as? [String: Any]) ?? [:]
+    /// A gold file that cannot be read or has no `values` object throws: it must never compare as empty.
+    static func wrongValues(_ r: Report, gold: URL) throws -> [String] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: gold)) as? [String: Any], "\(gold.path) is not a JSON object")
+        let values = try #require(json["values"] as? [String: Any], "\(gold.path) has no values")
         var out: [String] = []
         for c in r.cells {
             guard let v = c.value else { continue }
@@ -95,7 +96,8 @@ import Testing
     func crawledReport(name: String) throws {
         let input = Self.convertedFile("crawled/\(name).txt"), gold = Self.convertedFile("crawled/\(name).gold.json")
         let r = try ReportExtractor().extract(file: input.path)
-        #expect(Self.wrongValues(r, gold: gold).isEmpty, "\(Self.wrongValues(r, gold: gold))")
+        let wrong = try Self.wrongValues(r, gold: gold)
+        #expect(wrong.isEmpty, "\(wrong)")
         // Outline, title, Table 三 and Table 四 exact; Table 二 has no identity, so its run-together
         // rows with several splits stay null (row_ambiguous), never guessed.
         let mismatches = try GoldFile(url: gold).compare(r).filter { !$0.hasPrefix("active_disclosure.") && !$0.hasPrefix("check") }
@@ -138,7 +140,7 @@ import Testing
         let gold = input.deletingPathExtension().appendingPathExtension("gold.json")
         let r: Report
         do { r = try ReportExtractor().extract(file: input.path) } catch { return }   // refused: no value at all
-        let wrong = RunTogetherReportTests.wrongValues(r, gold: gold)
+        let wrong = try RunTogetherReportTests.wrongValues(r, gold: gold)
         #expect(wrong.isEmpty, "\(file):\n\(wrong.joined(separator: "\n"))")
     }
 }
