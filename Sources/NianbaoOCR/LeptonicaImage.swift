@@ -96,9 +96,18 @@ final class LeptonicaImage {
         var out = [UInt8](repeating: 0, count: w * h)
         if depth == 1, let data = pixGetData(pix) {
             let wpl = Int(pixGetWpl(pix))
-            for y in 0..<h {
-                let line = data + y * wpl
-                for x in 0..<w where (line[x >> 5] >> (31 - UInt32(x & 31))) & 1 == 1 { out[y * w + x] = 1 }
+            out.withUnsafeMutableBufferPointer { ink in
+                for y in 0..<h {
+                    let line = data + y * wpl
+                    let row = y * w
+                    // Whole 32-pixel words at a time: most of a page is paper (zero words).
+                    for word in 0..<wpl {
+                        let bits = line[word]
+                        if bits == 0 { continue }
+                        let x0 = word << 5
+                        for bit in 0..<min(32, w - x0) where (bits >> UInt32(31 - bit)) & 1 == 1 { ink[row + x0 + bit] = 1 }
+                    }
+                }
             }
         }
         return InkMap(width: w, height: h, ink: out)

@@ -66,18 +66,31 @@ extension PDFPageHandle {
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        var gray = [UInt8](repeating: 255, count: pw * ph)
-        data.withMemoryRebound(to: UInt8.self, capacity: stride * ph) { bytes in
+        let gray = [UInt8](unsafeUninitializedCapacity: pw * ph) { out, initialized in
+            let bytes = UnsafeRawPointer(data)
             for y in 0..<ph {
-                let row = UnsafeRawPointer(bytes + y * stride).assumingMemoryBound(to: UInt32.self)
+                let row = (bytes + y * stride).assumingMemoryBound(to: UInt32.self)
+                let base = y * pw
                 for x in 0..<pw {
                     let p = row[x]
                     let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    gray[y * pw + x] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+                    out[base + x] = UInt8((r &* 299 &+ g &* 587 &+ b &* 114) / 1000)
                 }
             }
+            initialized = pw * ph
         }
         return PageImage(width: pw, height: ph, gray: gray, dpi: dpi)
+    }
+
+    /// Whether the page has no image and draws nothing darker than light gray, judged on a coarse
+    /// rendering (about 24 dpi: cheap even for thousands of pages).
+    func isBlank() -> Bool {
+        if let list = poppler_page_get_image_mapping(page) {
+            poppler_page_free_image_mapping(list)
+            return false
+        }
+        guard let image = renderGray(dpi: 24) else { return false }
+        return image.gray.withUnsafeBufferPointer { px in !px.contains { $0 < 160 } }
     }
 }
 

@@ -20,6 +20,11 @@ package struct PDFReader: DocumentReader {
     /// Scans coarser than this are not read by OCR.
     package static let minimumScanResolution = 100.0
 
+    /// OCR reads at most this many pages of one document. A scanned report has a few dozen pages;
+    /// a document with hundreds of pages to recognize is not one report, and reading it would take
+    /// many minutes: it is refused (`too_large`) instead.
+    package static let maximumRecognizedPages = 100
+
     package init(recognizer: (any PageRecognizer)? = nil, recognizeEveryPage: Bool = false, textlessHint: String = "",
                  progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.recognizer = recognizer
@@ -69,6 +74,16 @@ package struct PDFReader: DocumentReader {
                     textless.append(number)
                     coarse.append((number, dpi))
                     continue
+                }
+                // A page without images that renders blank has nothing to read (a blank page, not
+                // a scan): no OCR, and no slow recognition of thousands of empty pages.
+                if stats.visible == 0, page.isBlank() {
+                    textless.append(number)
+                    continue
+                }
+                guard recognized.count + unreadByOCR.count < Self.maximumRecognizedPages else {
+                    throw ExtractError(.tooLarge, path: path,
+                        "more than \(Self.maximumRecognizedPages) pages need OCR (a report has far fewer pages): not read")
                 }
                 if session == nil { session = recognizer.session() }
                 guard let session else { throw ExtractError(.noTextLayer, path: path, "the OCR engine could not start\(textlessHint)") }

@@ -50,7 +50,8 @@ package enum ApplicationsLayout {
 
     /// Matching priority: specific sub-rows first, group rows whose words they contain last.
     static let matcher = LabelMatcher(priority: denied + unable + notProcessed + otherSubRows
-        + [partiallyGranted, granted, newReceived, carriedOver, carriedForward, otherTotal, totalProcessed])
+        + [partiallyGranted, granted, newReceived, carriedOver, carriedForward, otherTotal, totalProcessed],
+        groups: [otherTotal.key])
 
     /// Every flat key `applications.<row>.<column>`, made once.
     static let flatKeys: [String: [String: String]] = {
