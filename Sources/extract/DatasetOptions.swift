@@ -1,7 +1,8 @@
 import ArgumentParser
 import NianbaoDatasets
 
-/// The outputs of a batch of `extract convert`: naming any of them makes the run a batch.
+/// The outputs of a batch of `extract convert` (naming any of them makes the run a batch) and of
+/// `extract merge`.
 struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("out"), help: ArgumentHelp("Write one JSON per input under this folder, mirroring the input paths.", valueName: "DIR"))
     var outDirectory: String?

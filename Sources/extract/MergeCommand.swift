@@ -19,24 +19,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "JSONL outputs of the shard runs.")
     var shards: [String] = []
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Write one JSON per input under this folder.", valueName: "DIR"))
-    var outDirectory: String?
-    @Option(help: ArgumentHelp("Write the merged JSONL (`-`: standard output).", valueName: "FILE"))
-    var jsonl: String?
-    @Option(help: ArgumentHelp("Write the wide CSV.", valueName: "FILE"))
-    var csv: String?
-    @Option(help: ArgumentHelp("Write the long CSV.", valueName: "FILE"))
-    var long: String?
-    @Option(help: ArgumentHelp("Write a SQLite database.", valueName: "FILE"))
-    var sqlite: String?
-    @Option(help: ArgumentHelp("Write a Stata file (.dta).", valueName: "FILE"))
-    var dta: String?
-    @Option(help: ArgumentHelp("Write an SPSS file (.sav).", valueName: "FILE"))
-    var sav: String?
-    @Flag(help: "Add kind columns to the wide CSV, .dta and .sav.")
-    var kinds = false
-    @Flag(help: "Start CSV files with a UTF-8 byte order mark (Excel).")
-    var bom = false
+    @OptionGroup(title: "Outputs") var datasets: DatasetOptions
+
     @Flag(help: "Write the --out JSON files compact.")
     var compact = false
     @Flag(name: .shortAndLong, help: "Do not print the summary.")
@@ -50,10 +34,7 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite, bom: bom, compactJSON: compact)
-        outputs.dta = dta
-        outputs.sav = sav
-        outputs.kinds = kinds
+        let outputs = datasets.batchOutputs(compactJSON: compact, stateDirectory: nil)
         let summary: BatchSummary
         do {
             summary = try BatchMerge(shards: shards, outputs: outputs, jobs: jobs).run()
