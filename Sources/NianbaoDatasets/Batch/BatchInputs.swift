@@ -131,10 +131,13 @@ package enum BatchDiscovery {
     }
 
     /// Whether a found file is an archive to open: by its name in a folder; by its bytes when it was
-    /// named (a misnamed archive is still opened; a .docx, itself a zip, is not).
+    /// named (a misnamed archive is still opened; a .docx, itself a zip, is not). Only a regular file
+    /// is read for this: reading a FIFO or a device would take bytes the conversion then lacks.
     static func isArchive(_ path: String, named: Bool) -> Bool {
         let lower = path.lowercased()
         if !named { return InputKind.byExtension(lower) == .archive }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
         guard !path.contains(ArchiveMemberPath.separator) || FileManager.default.fileExists(atPath: path),
               let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
