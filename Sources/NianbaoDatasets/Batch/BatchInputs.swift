@@ -135,7 +135,10 @@ package enum BatchDiscovery {
     static func isArchive(_ path: String, named: Bool) -> Bool {
         let lower = path.lowercased()
         if !named { return InputKind.byExtension(lower) == .archive }
-        guard !path.contains(ArchiveMemberPath.separator) || FileManager.default.fileExists(atPath: path),
+        // Only a regular file is sniffed: a FIFO, a device or /dev/stdin would lose the bytes read
+        // here (and opening a FIFO blocks until its writer comes); those are single streams.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
               let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 4096))
