@@ -23,7 +23,7 @@ package struct BatchInput: Sendable, Hashable {
 }
 
 /// Finds the inputs of a batch: files as given, directories walked recursively for the report
-/// formats (``extensions``, any case) and archives (``archiveExtensions``), and the lines of a
+/// formats and archives by their extension (``InputKind/isReportFormat``, any case), and the lines of a
 /// `--files-from` list. Sorted by path (byte order), duplicates removed.
 ///
 /// Nothing is dropped in silence: files of other types and hidden files and folders are returned
@@ -38,9 +38,6 @@ package struct BatchInput: Sendable, Hashable {
 /// holding every argument), normalized, so that the same archive gives the same ids however it is
 /// named. Two inputs that would get one id get `~2`, `~3`… in path order.
 package enum BatchDiscovery {
-    package static let extensions: Set<String> = ["pdf", "txt", "md", "html", "htm", "xhtml", "docx", "doc", "wps", "rtf", "odt", "ofd"]
-    /// Archive extensions (`.tar.gz` and friends are matched on the whole suffix).
-    package static let archiveExtensions: Set<String> = ["zip", "rar", "7z", "tar", "tgz", "gz", "bz2", "xz"]
 
     /// The inputs and what was skipped.
     package struct Found: Sendable {
@@ -159,7 +156,8 @@ package enum BatchDiscovery {
     /// Whether a name (in a folder or an archive) is an input by its extension.
     static func isInputName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return extensions.contains((lower as NSString).pathExtension) || InputKind.byExtension(lower) == .archive
+        guard let kind = InputKind.byExtension(lower) else { return false }
+        return kind.isReportFormat || kind == .archive
     }
 
     static func join(_ dir: String, _ rel: String) -> String {
