@@ -3,25 +3,6 @@ import Nianbao
 import Crypto
 import Foundation
 
-/// One input of a batch.
-package struct BatchInput: Sendable, Hashable {
-    /// The path to read, as given (directory arguments joined with the path found under them). It is
-    /// also the report's `source.path`.
-    package var path: String
-    /// The report id: a relative path that never escapes an output folder (no `..`, not absolute).
-    /// It names the `--out` file (`<id>.json`), the `report_id` column, and decides the shard.
-    package var id: String
-    /// Set when discovery already knows the input cannot be converted (an archive libarchive
-    /// cannot open): the batch records this error for it.
-    package var failure: ExtractError?
-
-    package init(path: String, id: String, failure: ExtractError? = nil) {
-        self.path = path
-        self.id = id
-        self.failure = failure
-    }
-}
-
 /// Finds the inputs of a batch: files as given, directories walked recursively for the report
 /// formats and archives by their extension (``InputKind/isReportFormat``, any case), and the lines of a
 /// `--files-from` list. Sorted by path (byte order), duplicates removed.
@@ -257,28 +238,4 @@ package enum BatchDiscovery {
             .map { $0 == ".." ? "__" : String($0) }
         return parts.isEmpty ? "_" : parts.joined(separator: "/")
     }
-}
-
-/// `--shard K/N`: input `id` belongs to shard K when the first 8 bytes of SHA-256(id), read as a
-/// big-endian integer, are ≡ K−1 (mod N). Depends only on the report id (the path relative to the
-/// archive folder), so every machine computes the same split, whatever it mounts the archive as.
-package struct BatchShard: Sendable, Hashable, CustomStringConvertible {
-    package var index: Int
-    package var count: Int
-
-    package init?(_ text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
-        index = k
-        count = n
-    }
-
-    package func contains(_ input: BatchInput) -> Bool {
-        let digest = Array(SHA256.hash(data: Array(input.id.utf8)))
-        var v: UInt64 = 0
-        for b in digest.prefix(8) { v = v << 8 | UInt64(b) }
-        return Int(v % UInt64(count)) == index - 1
-    }
-
-    package var description: String { "\(index)/\(count)" }
 }
