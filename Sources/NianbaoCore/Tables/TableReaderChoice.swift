@@ -3,16 +3,29 @@
 /// reader not tried. Otherwise the token reading wins when it reads more cells with no more failed
 /// checks (or as many cells with fewer failed checks), and a `table_reader` note says so; the
 /// losing reading's diagnostics are dropped with it.
+///
+/// A document's own arithmetic errors fail checks in any reading, so more failed checks alone do
+/// not keep a poorer reading: the token reading also wins when it reads more cells, every check
+/// that passes on the grid's reading still passes on it, and its failed checks are few beside its
+/// passing ones (at most one in ``maxFailShare``). A misplaced reading breaks the identities
+/// wholesale (a row's values under another row fail every column they touch), a printed error
+/// breaks one or two; the failed checks stay in the output and flag their cells.
 struct TableReaderChoice {
     var blankAsZero: Bool
+
+    /// The token reading may carry one failed check per this many assessed checks.
+    static let maxFailShare = 5
 
     struct Score {
         var known: Int
         var fails: Int
+        var passed: Set<String>
 
         init(_ cells: [Cell]) {
             known = Self.known(cells)
-            fails = IdentityChecker().check(cells).filter { $0.status == .fail }.count
+            let checks = IdentityChecker().check(cells)
+            fails = checks.filter { $0.status == .fail }.count
+            passed = Set(checks.filter { $0.status == .pass }.map(\.id))
         }
 
         static func known(_ cells: [Cell]) -> Int {
@@ -25,7 +38,10 @@ struct TableReaderChoice {
         }
 
         func beaten(by other: Score) -> Bool {
-            (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails)
+            if (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails) { return true }
+            // More cells, nothing the grid confirmed broken, failed checks a small share (the document's own errors).
+            return other.known > known && passed.isSubset(of: other.passed)
+                && other.fails * TableReaderChoice.maxFailShare <= other.passed.count + other.fails
         }
     }
 

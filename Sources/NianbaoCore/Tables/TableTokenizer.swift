@@ -20,8 +20,17 @@ struct TableToken: Sendable {
         if kind == .mark { return DigitSplitter.markPiece }
         guard kind == .number else { return nil }
         var out: [UInt8] = []
-        for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { out.append(b - 0x30) } else if b == 0x2C { out.append(DigitSplitter.comma) } else { return nil }
+        for c in text.unicodeScalars {
+            let v = c.value
+            if v >= 0x30 && v <= 0x39 {
+                out.append(UInt8(v - 0x30))
+            } else if v >= 0xFF10 && v <= 0xFF19 {
+                out.append(UInt8(v - 0xFF10))   // a full-width digit (１２07: NFKC reads it as 1207)
+            } else if v == 0x2C {
+                out.append(DigitSplitter.comma)
+            } else {
+                return nil
+            }
         }
         return out
     }

@@ -23,13 +23,25 @@ struct TokenTableReader {
         var pending: [Int] = []
         var lastAssigned = -1
         var openRow: Int? = nil     // index into `assigned` of a row still short of values
-        for segment in segments {
+        for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
                 var mentions: [Int] = []
                 for piece in pieces {
                     guard let r = match(piece), r > (mentions.last ?? lastAssigned) else { continue }
                     mentions.append(r)
+                }
+                let valuesFollow: Bool
+                if index + 1 < segments.count, case .values = segments[index + 1] { valuesFollow = true } else { valuesFollow = false }
+                if !mentions.isEmpty, !valuesFollow, let o = openRow,
+                   let rows = overflow(assigned[o], into: mentions) {
+                    // Labels printed after their values (PDF reading order of merged cells).
+                    assigned[o].tokens = rows[0]
+                    for (r, tokens) in zip(mentions, rows.dropFirst()) { assigned.append((r, tokens)) }
+                    lastAssigned = mentions.last!
+                    pending = []
+                    openRow = nil
+                    continue
                 }
                 if !mentions.isEmpty { pending = mentions; openRow = nil }
             case .values(let tokens):
@@ -64,6 +76,24 @@ struct TokenTableReader {
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
+
+    /// A row that took the values of the rows after it: the open row holds its own values and
+    /// then exactly the values of the rows a label names next, with no values after that label.
+    /// Each value a separate cell (hard boundaries, no text), the named rows the very next rows
+    /// of the template: the values are cut at the row lengths, in template order, the only
+    /// reading. Returns the open row's values and then each named row's, or nil.
+    func overflow(_ open: (row: Int, tokens: [TableToken]), into mentions: [Int]) -> [[TableToken]]? {
+        let own = template.rows[open.row].slots
+        guard mentions == Array((open.row + 1)..<(open.row + 1 + mentions.count)),
+              mentions.last! < template.rows.count else { return nil }
+        let slots = [own] + mentions.map { template.rows[$0].slots }
+        guard open.tokens.count == slots.reduce(0, +),
+              open.tokens.allSatisfy({ $0.kind != .text && $0.gap == nil }) else { return nil }
+        var out: [[TableToken]] = []
+        var k = 0
+        for n in slots { out.append(Array(open.tokens[k..<(k + n)])); k += n }
+        return out
+    }
 
     /// The template row a label piece names, if any.
     func match(_ piece: String) -> Int? {
