@@ -56,7 +56,7 @@ enum TableTokenizer {
                     out.append(TableToken(kind: .blank, text: "", at: cell.at, gap: nil))
                     continue
                 }
-                scan(cell.text, at: cell.at, firstGap: gap, into: &out)
+                scan(cell.text, at: cell.at, firstGap: gap, lineStart: k == 0, into: &out)
             }
         }
         return out
@@ -71,10 +71,13 @@ enum TableTokenizer {
         (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
     }
 
+    @inline(__always)
+    static func ideograph(_ c: Unicode.Scalar) -> Bool { c.value >= 0x4E00 && c.value <= 0x9FFF }
+
     static let units: [String] = ["万元", "元", "%", "％"]
 
     /// Scans one cell's text. Spaces inside the cell are soft separators between values.
-    static func scan(_ text: String, at: Location, firstGap: Int?, into out: inout [TableToken]) {
+    static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
         let s = Array(text.unicodeScalars)
         var i = 0
         var first = true
@@ -101,7 +104,12 @@ enum TableTokenizer {
                 i += 1
                 continue
             }
-            let startsNumber = digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && pendingText.isEmpty)
+            var startsNumber = digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && pendingText.isEmpty)
+            // An item number that lost its dot at the start of a line (`5要求行政机关确认…`, OCR):
+            // one digit glued to a Chinese character begins a label, it is not a value.
+            if lineStart, i == 0, startsNumber, c.value >= 0x31 && c.value <= 0x39, s.count > 1, ideograph(s[1]) {
+                startsNumber = false
+            }
             if startsNumber {
                 var j = i + 1
                 while j < s.count {

@@ -43,7 +43,13 @@ struct TokenTableReader {
                     openRow = nil
                     continue
                 }
-                if !mentions.isEmpty { pending = mentions; openRow = nil }
+                if !mentions.isEmpty {
+                    pending = mentions; openRow = nil
+                } else if let last = pieces.last, Self.startsWithMarker(last) {
+                    // An item label no row's words recognize (`2. 2请各直本…`, a garbled OCR line):
+                    // the values after it are that unknown row's, not the row before's.
+                    pending = []; openRow = nil
+                }
             case .values(let tokens):
                 if pending.isEmpty {
                     if let o = openRow, assigned[o].tokens.count < template.rows[assigned[o].row].slots {
@@ -126,6 +132,16 @@ struct TokenTableReader {
         if !values.isEmpty { out.append(.values(values)) }
         if !text.isEmpty { out.append(.label(pieces(text), textAt)) }
         return out
+    }
+
+    /// Whether a label piece begins with an item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
+    static func startsWithMarker(_ piece: String) -> Bool {
+        let s = Array(piece.unicodeScalars.prefix(3))
+        guard s.count >= 2 else { return false }
+        if HeadingTokenizer.numerals[s[0]] != nil, s[1] == "、" { return true }
+        if s[0] == "（" || s[0] == "(", HeadingTokenizer.numerals[s[1]] != nil { return true }
+        if TableTokenizer.digit(s[0]), s[1] == "." || s[1] == "、" || s[1] == "．" { return true }
+        return false
     }
 
     /// Cuts label text before each item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
