@@ -10,8 +10,19 @@
 /// passing ones (at most one in ``maxFailShare``). A misplaced reading breaks the identities
 /// wholesale (a row's values under another row fail every column they touch), a printed error
 /// breaks one or two; the failed checks stay in the output and flag their cells.
+///
+/// On text OCR made (``OCRDoubt``) the readings are compared as they will be reported: without
+/// the cells of their failed checks, which ``OCRDoubt`` leaves null afterwards.
 struct TableReaderChoice {
     var blankAsZero: Bool
+    /// The region is text that OCR made (a `|` glued to digits): see ``OCRDoubt``.
+    var ocrText = false
+
+    private func score(_ cells: [Cell]) -> Score {
+        guard ocrText else { return Score(cells) }
+        var ignored: [Diagnostic] = []
+        return Score(OCRDoubt.dropDoubtful(cells, diagnostics: &ignored))
+    }
 
     /// The token reading may carry one failed check per this many assessed checks.
     static let maxFailShare = 5
@@ -74,7 +85,7 @@ struct TableReaderChoice {
         let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
         let template = TableTemplate.activeDisclosure(generation)
         let expected = template.rows.reduce(0) { $0 + $1.slots }
-        let gridScore = Score(grid.cells)
+        let gridScore = score(grid.cells)
         if gridScore.known >= expected && gridScore.fails == 0 {
             diagnostics += gridDiagnostics
             return grid
@@ -82,7 +93,7 @@ struct TableReaderChoice {
         var tokenDiagnostics: [Diagnostic] = []
         let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
         let tokens = reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
-        let tokenScore = Score(tokens.cells)
+        let tokenScore = score(tokens.cells)
         if tokens.found && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
             diagnostics.append(note("Table 二", grid: gridScore, tokens: tokenScore, expected: expected))
@@ -112,7 +123,7 @@ struct TableReaderChoice {
         }
         let template = TableTemplate.applications(singleOther: singleOther)
         let expected = template.rows.count * ApplicationsLayout.columns.count
-        let gridScore = Score(grid.cells)
+        let gridScore = score(grid.cells)
         if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
             diagnostics += gridDiagnostics
             return grid
@@ -120,7 +131,7 @@ struct TableReaderChoice {
         var tokenDiagnostics: [Diagnostic] = []
         let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
         let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-        let tokenScore = Score(tokens.cells)
+        let tokenScore = score(tokens.cells)
         if tokens.found && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
             diagnostics.append(note("Table 三", grid: gridScore, tokens: tokenScore, expected: expected))
@@ -135,7 +146,7 @@ struct TableReaderChoice {
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
         let expected = ReviewLitigationLayout.keys.count
-        let gridScore = Score(grid.cells)
+        let gridScore = score(grid.cells)
         if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty || !Self.small(rows) {
             diagnostics += gridDiagnostics
             return grid
@@ -143,7 +154,7 @@ struct TableReaderChoice {
         var tokenDiagnostics: [Diagnostic] = []
         let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
         let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-        let tokenScore = Score(tokens.cells)
+        let tokenScore = score(tokens.cells)
         if tokens.found && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
             diagnostics.append(note("Table 四", grid: gridScore, tokens: tokenScore, expected: expected))
