@@ -23,6 +23,7 @@ struct TokenTableReader {
         var pending: [Int] = []
         var lastAssigned = -1
         var openRow: Int? = nil     // index into `assigned` of a row still short of values
+        var late = false            // `pending` names rows above the last one assigned
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -44,7 +45,9 @@ struct TokenTableReader {
                     continue
                 }
                 if !mentions.isEmpty {
-                    pending = mentions; openRow = nil
+                    pending = mentions; openRow = nil; late = false
+                } else if case let earlier = lateRows(pieces, below: lastAssigned, assigned: Set(assigned.map(\.row))), !earlier.isEmpty {
+                    pending = earlier; openRow = nil; late = true
                 } else if let last = pieces.last, Self.startsWithMarker(last) {
                     // An item label no row's words recognize (`2. 2请各直本…`, a garbled OCR line):
                     // the values after it are that unknown row's, not the row before's.
@@ -55,6 +58,21 @@ struct TokenTableReader {
                     if let o = openRow, assigned[o].tokens.count < template.rows[assigned[o].row].slots {
                         assigned[o].tokens += tokens.enumerated().map { $0.offset == 0 ? hard($0.element) : $0.element }
                     }
+                    continue
+                }
+                if late {
+                    // Rows printed out of template order (PDF reading order of a borderless table):
+                    // taken only when the values are exactly their cells, each a clean value.
+                    let slots = pending.map { template.rows[$0].slots }
+                    if tokens.count == slots.reduce(0, +), tokens.allSatisfy(Self.clean) {
+                        var k = 0
+                        for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
+                    } else {
+                        diagnostics.append(Diagnostic(.warning, .valuesUnplaced,
+                            "\(template.name): \(tokens.count) values follow the labels of \(pending.map { template.rows[$0].spec.label }.joined(separator: ", ")), printed after later rows; they are not exactly those rows' cells, left null",
+                            at: tokens[0].at))
+                    }
+                    pending = []; late = false; openRow = nil
                     continue
                 }
                 if pending.count == 1 {
@@ -82,6 +100,25 @@ struct TokenTableReader {
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
+
+    /// Rows a label names above the last row assigned and not yet given values, in template order.
+    func lateRows(_ pieces: [String], below last: Int, assigned: Set<Int>) -> [Int] {
+        var out: [Int] = []
+        for piece in pieces {
+            guard let r = match(piece), r < last, !assigned.contains(r), r > (out.last ?? -1) else { continue }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// One cell's value as printed: a number (no digit run with a leading zero), a mark or a blank.
+    static func clean(_ t: TableToken) -> Bool {
+        switch t.kind {
+        case .number: return !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0")) && CellReading.read(t.text).kind == .number
+        case .mark, .blank: return true
+        case .text: return false
+        }
+    }
 
     /// A row that took the values of the rows after it: the open row holds its own values and
     /// then exactly the values of the rows a label names next, with no values after that label.
