@@ -16,7 +16,7 @@ import Testing
         "markitdown": 1514,  // of 1514
         "pdfplumber": 730,   // of 854
         "pdftotext": 629,    // of 854
-        "pymupdf4llm": 806,  // of 854
+        "pymupdf4llm": 834,  // of 854
         "tesseract": 318,    // of 854
     ]
 
