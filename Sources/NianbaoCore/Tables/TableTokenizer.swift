@@ -12,8 +12,8 @@ struct TableToken: Sendable {
     /// `nil`: a hard boundary (a pipe, a tab, an HTML/PDF cell, a line break).
     var gap: Int?
 
-    /// A plain run of ASCII digits.
-    var isDigitRun: Bool { kind == .number && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    /// A plain run of digits (ASCII or full-width).
+    var isDigitRun: Bool { kind == .number && text.unicodeScalars.allSatisfy { TableTokenizer.digit($0) } }
 
     /// What the digit splitter can cut: digits with thousands commas, or a mark (one cell).
     var splitPiece: [UInt8]? {
