@@ -48,6 +48,10 @@ package struct PDFReader: DocumentReader {
         let count = document.pageCount
         guard count > 0 else { throw ExtractError(.damaged, path: path, "the PDF has no pages") }
 
+        if recognizer != nil, count > Self.maximumRecognizedPages {
+            try Self.refuseLongScans(document, count: count, path: path, everyPage: recognizeEveryPage)
+        }
+
         var diagnostics: [Diagnostic] = []
         var pages: [PageLayoutResult] = []
         var textless: [Int] = []
@@ -86,10 +90,6 @@ package struct PDFReader: DocumentReader {
                 if stats.visible == 0, page.isBlank() {
                     textless.append(number)
                     continue
-                }
-                guard recognized.count + unreadByOCR.count < Self.maximumRecognizedPages else {
-                    throw ExtractError(.tooLarge, path: path,
-                        "more than \(Self.maximumRecognizedPages) pages need OCR (a report has far fewer pages): not read")
                 }
                 if session == nil { session = recognizer.session() }
                 guard let session else { throw ExtractError(.noTextLayer, path: path, "the OCR engine could not start\(textlessHint)") }
@@ -143,5 +143,22 @@ package struct PDFReader: DocumentReader {
                 "\(TextLayerCheck.describe(recognized)) read by OCR (\(recognizer.engine.engine) \(recognizer.engine.version), \(recognizer.engine.language), \(Int(recognizer.dpi)) dpi)"))
         }
         return source
+    }
+
+    /// A long document (more pages than OCR reads) is refused before any page is recognized when
+    /// more than ``maximumRecognizedPages`` of its pages would need OCR: counted from the text layer
+    /// (and the blank-page check) of each page, which is cheap next to recognition.
+    static func refuseLongScans(_ document: PDFDocumentHandle, count: Int, path: String, everyPage: Bool) throws(ExtractError) {
+        var toRecognize = 0
+        for index in 0..<count {
+            guard let page = document.page(at: index) else { continue }
+            if everyPage || (TextLayerCheck.stats(GlyphExtraction.glyphs(from: page.textLayout())).visible == 0 && !page.isBlank()) {
+                toRecognize += 1
+            }
+            if toRecognize > maximumRecognizedPages {
+                throw ExtractError(.tooLarge, path: path,
+                    "more than \(maximumRecognizedPages) of its \(count) pages need OCR (a report has far fewer pages): not read")
+            }
+        }
     }
 }

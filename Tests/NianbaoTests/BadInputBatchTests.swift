@@ -45,7 +45,7 @@ import Testing
         for r in records { if let p = r["source"]?["path"]?.stringValue { byPath[p] = r } }
         let unlisted = BadInputCorpus.unlistedFiles
         let discoverable = BadInputCorpus.entries.filter {
-            BatchDiscovery.extensions.contains(($0.name as NSString).pathExtension.lowercased())
+            BatchDiscovery.isInputName($0.name)
         }
         #expect(records.count == discoverable.count + unlisted, "\(records.count) records for \(discoverable.count) + \(unlisted) files")
         for entry in discoverable {

@@ -198,7 +198,9 @@ import Testing
         let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/pipe.txt"))
         try writer.write(contentsOf: Data(contentsOf: URL(fileURLWithPath: report)))
         try writer.close()
+        let watchdog = TestSupport.watchdog(process, seconds: 120)
         process.waitUntilExit()
+        watchdog.cancel()
         #expect(process.terminationStatus == 0)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"generation\""))
     }

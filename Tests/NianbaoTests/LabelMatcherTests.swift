@@ -31,6 +31,15 @@ import Testing
         #expect(Self.key(["二、上年结转政府信息公开申请数量"]) == "carried_over")
     }
 
+    /// One cell naming two rows (a borderless reading put the first line of the next row's wrapped
+    /// label beside this row's values) claims neither: the values could be either row's.
+    @Test func aCellNamingTwoRowsClaimsNeither() {
+        #expect(Self.key(["三（一）予以公开、（二）部分公开（区分处理的，只计这一情形，不"]) == nil)
+        #expect(Self.key(["一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量"]) == nil)
+        // A group row beside its sub-row is not two rows: the sub-row is named.
+        #expect(Self.key(["（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]) == "other.overdue_correction")
+    }
+
     @Test func printedTypoIsStillRecognized() {
         #expect(Self.key(["2.其他法律行政止公开"]) == "denied.prohibited_by_law")
     }

@@ -68,11 +68,24 @@ enum TestSupport {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let watchdog = Self.watchdog(process)
         process.waitUntilExit()
+        watchdog.cancel()
         try out.close(); try err.close(); try input.close()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                    status: process.terminationStatus, stdoutBytes: outData)
+    }
+
+    /// Kills `process` when it still runs after `seconds` (default 15 minutes): a command that hangs
+    /// fails its test (killed by SIGKILL) instead of holding the whole run until CI's time is up.
+    /// Cancel the returned item once the process has exited.
+    static func watchdog(_ process: Process, seconds: Double = 900) -> DispatchWorkItem {
+        let item = DispatchWorkItem { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+        return item
     }
 
     /// The `extract` binary built beside the test bundle.

@@ -31,6 +31,16 @@ package enum InputKind: String, Sendable, Hashable {
         }
     }
 
+    /// The kinds a report is published in: what a batch takes from a folder by its extension.
+    /// Page images are left out (a folder of scans holds one image per page, and crawled folders
+    /// hold icons and banners): they are counted as skipped, and read when named on the command line.
+    package var isReportFormat: Bool {
+        switch self {
+        case .text, .html, .pdf, .docx, .word97, .rtf, .odt, .ofd: true
+        case .archive, .png, .jpeg, .tiff, .spreadsheet, .presentation, .image: false
+        }
+    }
+
     /// The kinds LibreOffice converts to DOCX.
     package var needsConverter: Bool { self == .word97 || self == .rtf || self == .odt }
 

@@ -3,27 +3,8 @@ import Nianbao
 import Crypto
 import Foundation
 
-/// One input of a batch.
-package struct BatchInput: Sendable, Hashable {
-    /// The path to read, as given (directory arguments joined with the path found under them). It is
-    /// also the report's `source.path`.
-    package var path: String
-    /// The report id: a relative path that never escapes an output folder (no `..`, not absolute).
-    /// It names the `--out` file (`<id>.json`), the `report_id` column, and decides the shard.
-    package var id: String
-    /// Set when discovery already knows the input cannot be converted (an archive libarchive
-    /// cannot open): the batch records this error for it.
-    package var failure: ExtractError?
-
-    package init(path: String, id: String, failure: ExtractError? = nil) {
-        self.path = path
-        self.id = id
-        self.failure = failure
-    }
-}
-
 /// Finds the inputs of a batch: files as given, directories walked recursively for the report
-/// formats (``extensions``, any case) and archives (``archiveExtensions``), and the lines of a
+/// formats and archives by their extension (``InputKind/isReportFormat``, any case), and the lines of a
 /// `--files-from` list. Sorted by path (byte order), duplicates removed.
 ///
 /// Nothing is dropped in silence: files of other types and hidden files and folders are returned
@@ -38,9 +19,6 @@ package struct BatchInput: Sendable, Hashable {
 /// holding every argument), normalized, so that the same archive gives the same ids however it is
 /// named. Two inputs that would get one id get `~2`, `~3`… in path order.
 package enum BatchDiscovery {
-    package static let extensions: Set<String> = ["pdf", "txt", "md", "html", "htm", "xhtml", "docx", "doc", "wps", "rtf", "odt", "ofd"]
-    /// Archive extensions (`.tar.gz` and friends are matched on the whole suffix).
-    package static let archiveExtensions: Set<String> = ["zip", "rar", "7z", "tar", "tgz", "gz", "bz2", "xz"]
 
     /// The inputs and what was skipped.
     package struct Found: Sendable {
@@ -135,7 +113,10 @@ package enum BatchDiscovery {
     static func isArchive(_ path: String, named: Bool) -> Bool {
         let lower = path.lowercased()
         if !named { return InputKind.byExtension(lower) == .archive }
-        guard !path.contains(ArchiveMemberPath.separator) || FileManager.default.fileExists(atPath: path),
+        // Only a regular file is sniffed: a FIFO, a device or /dev/stdin would lose the bytes read
+        // here (and opening a FIFO blocks until its writer comes); those are single streams.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
               let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 4096))
@@ -156,7 +137,8 @@ package enum BatchDiscovery {
     /// Whether a name (in a folder or an archive) is an input by its extension.
     static func isInputName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return extensions.contains((lower as NSString).pathExtension) || InputKind.byExtension(lower) == .archive
+        guard let kind = InputKind.byExtension(lower) else { return false }
+        return kind.isReportFormat || kind == .archive
     }
 
     static func join(_ dir: String, _ rel: String) -> String {
@@ -256,28 +238,4 @@ package enum BatchDiscovery {
             .map { $0 == ".." ? "__" : String($0) }
         return parts.isEmpty ? "_" : parts.joined(separator: "/")
     }
-}
-
-/// `--shard K/N`: input `id` belongs to shard K when the first 8 bytes of SHA-256(id), read as a
-/// big-endian integer, are ≡ K−1 (mod N). Depends only on the report id (the path relative to the
-/// archive folder), so every machine computes the same split, whatever it mounts the archive as.
-package struct BatchShard: Sendable, Hashable, CustomStringConvertible {
-    package var index: Int
-    package var count: Int
-
-    package init?(_ text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
-        index = k
-        count = n
-    }
-
-    package func contains(_ input: BatchInput) -> Bool {
-        let digest = Array(SHA256.hash(data: Array(input.id.utf8)))
-        var v: UInt64 = 0
-        for b in digest.prefix(8) { v = v << 8 | UInt64(b) }
-        return Int(v % UInt64(count)) == index - 1
-    }
-
-    package var description: String { "\(index)/\(count)" }
 }
