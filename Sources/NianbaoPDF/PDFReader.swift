@@ -159,6 +159,9 @@ package struct PDFReader: DocumentReader {
                 throw ExtractError(.tooLarge, path: path,
                     "more than \(maximumRecognizedPages) of its \(count) pages need OCR (a report has far fewer pages): not read")
             }
+            // Even if every page left needed OCR the limit would hold: the rest need not be read
+            // twice (a long document with a text layer stops here after count − limit pages).
+            if toRecognize + (count - index - 1) <= maximumRecognizedPages { return }
         }
     }
 }
