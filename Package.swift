@@ -49,8 +49,10 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev", "pkg-config"])]
         ),
+        // Drops text from the cairo script surfaces the ruling reader records (see its .c file).
+        .target(name: "CCairoGlyphFilter", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "NianbaoCore"),
-        .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler"]),
+        .target(name: "NianbaoPDF", dependencies: ["NianbaoCore", "CPoppler", "CCairoGlyphFilter"]),
         .target(name: "NianbaoHTML", dependencies: ["NianbaoCore", "CLibXML2"]),
         .target(name: "NianbaoOCR", dependencies: ["NianbaoCore", "NianbaoPDF", "CTesseract"]),
         .target(name: "NianbaoArchive", dependencies: ["NianbaoCore", "CArchive"]),

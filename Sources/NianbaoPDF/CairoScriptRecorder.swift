@@ -1,13 +1,15 @@
 import NianbaoCore
 import CPoppler
+import CCairoGlyphFilter
 
 /// Collects what a cairo script device writes.
 final class ScriptSink {
     var bytes: [UInt8] = []
 }
 
-/// Owns one cairo script device (`cairo_device_t*`) that is reused for every page of a document,
-/// so each embedded font is serialized once per document instead of once per page.
+/// Owns one cairo script device (`cairo_device_t*`) that is reused for every page of a document.
+/// Its surfaces drop text (`CCairoGlyphFilter`): the script then holds no fonts and no glyph runs,
+/// only the paths, fills and clips the ruling reader interprets (glyph outlines drawn as paths stay).
 final class CairoScriptRecorder {
     private let sink = ScriptSink()
     private let device: OpaquePointer?
@@ -41,6 +43,7 @@ final class CairoScriptRecorder {
         sink.bytes.removeAll(keepingCapacity: true)
         guard let surface = cairo_script_surface_create(device, CAIRO_CONTENT_COLOR_ALPHA, width, height) else { return [] }
         defer { cairo_surface_destroy(surface) }
+        _ = nianbao_cairo_surface_drop_glyphs(UnsafeMutableRawPointer(surface))
         guard let cr = cairo_create(surface) else { return [] }
         draw(cr)
         cairo_destroy(cr)

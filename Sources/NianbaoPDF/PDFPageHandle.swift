@@ -40,6 +40,24 @@ final class PDFPageHandle {
         return out
     }
 
+    /// Whether the page has annotations other than links. Rendering draws their appearance, and a
+    /// page rendered before its text is read takes its text from that rendering (poppler-glib keeps
+    /// the text page it builds while drawing), annotation text included; reading the text first
+    /// leaves it out. Pages with such annotations are therefore read text first.
+    var hasDrawnAnnotations: Bool {
+        guard let list = poppler_page_get_annot_mapping(page) else { return false }
+        defer { poppler_page_free_annot_mapping(list) }
+        var node: UnsafeMutablePointer<GList>? = list
+        while let n = node {
+            if let data = n.pointee.data {
+                let mapping = data.assumingMemoryBound(to: PopplerAnnotMapping.self).pointee
+                if let annot = mapping.annot, poppler_annot_get_annot_type(annot) != POPPLER_ANNOT_LINK { return true }
+            }
+            node = n.pointee.next
+        }
+        return false
+    }
+
     /// Renders the page into a cairo script device; the script text lands in the recorder's sink.
     func render(into recorder: CairoScriptRecorder) -> [UInt8] {
         recorder.record(width: size.width, height: size.height) { cr in

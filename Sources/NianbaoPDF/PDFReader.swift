@@ -63,6 +63,7 @@ package struct PDFReader: DocumentReader {
         var session: (any PageRecognitionSession)? = nil
         let recorder = CairoScriptRecorder()
         let parser = RulingParser()
+        var renderFirst = !recognizeEveryPage || recognizer == nil
         for index in 0..<count {
             let number = index + 1
             guard let page = document.page(at: index) else {
@@ -70,8 +71,13 @@ package struct PDFReader: DocumentReader {
                 continue
             }
             let size = page.size
+            // Rendering first lets poppler build the page's text while it draws (one pass over the
+            // content instead of two); the text is the same (see hasDrawnAnnotations). After a page
+            // without a text layer (a scan) the next page is read text first, so scans are not drawn.
+            let script = renderFirst && !page.hasDrawnAnnotations ? page.render(into: recorder) : nil
             let glyphs = GlyphExtraction.glyphs(from: page.textLayout())
             let stats = TextLayerCheck.stats(glyphs)
+            renderFirst = stats.visible > 0 && (!recognizeEveryPage || recognizer == nil)
             if let recognizer, recognizeEveryPage || stats.visible == 0 {
                 // Below ~100 dpi characters are a few pixels tall: OCR would read noise.
                 if let dpi = page.largestImageResolution(), dpi < Self.minimumScanResolution {
@@ -100,7 +106,7 @@ package struct PDFReader: DocumentReader {
             }
             if stats.visible == 0 { textless.append(number); continue }
             if TextLayerCheck.isGarbled(stats) { garbled.append(number); continue }
-            let rulings = RulingParser.removeGlyphStrokes(parser.parse(page.render(into: recorder)), glyphs: glyphs)
+            let rulings = RulingParser.removeGlyphStrokes(parser.parse(script ?? page.render(into: recorder)), glyphs: glyphs)
             pages.append(PageLayout.layout(page: number, width: size.width, height: size.height, glyphs: glyphs, rulings: rulings))
         }
         if !unreadable.isEmpty && unreadable.count == count {
@@ -153,6 +159,9 @@ package struct PDFReader: DocumentReader {
                 throw ExtractError(.tooLarge, path: path,
                     "more than \(maximumRecognizedPages) of its \(count) pages need OCR (a report has far fewer pages): not read")
             }
+            // Even if every page left needed OCR the limit would hold: the rest need not be read
+            // twice (a long document with a text layer stops here after count − limit pages).
+            if toRecognize + (count - index - 1) <= maximumRecognizedPages { return }
         }
     }
 }

@@ -4,53 +4,47 @@ package struct IdentityChecker: Sendable {
     package init() {}
 
     package func check(_ cells: [Cell]) -> [Check] {
-        var values: [String: DecimalNumber?] = [:]
-        for c in cells { values[c.key] = c.value }
-        guard !values.isEmpty else { return [] }
+        guard !cells.isEmpty else { return [] }
+        // One slot per key a check reads: whether a cell has the key, and the value of the last
+        // such cell (later cells win, as they did in a dictionary of key → value).
+        var present = [Bool](repeating: false, count: IdentityPlan.slot.count)
+        var values = [DecimalNumber?](repeating: nil, count: IdentityPlan.slot.count)
+        var hasApplications = false, splitOther = false
+        for c in cells {
+            if let s = IdentityPlan.slot[c.key] { present[s] = true; values[s] = c.value }
+            if c.key.hasPrefix("applications.") {
+                hasApplications = true
+                if c.key.hasPrefix("applications.other.") && !c.key.hasPrefix("applications.other.total.") { splitOther = true }
+            }
+        }
         var checks: [Check] = []
 
-        func sum(_ id: String, total: String, parts: [String]) -> Check? {
-            let keys = [total] + parts
-            guard keys.contains(where: { values[$0] != nil }) else { return nil }   // the rows are absent altogether
-            let t = values[total] ?? nil
-            let p = parts.map { values[$0] ?? nil }
-            // A sum that overflows is no number: not assessable, never a pass.
-            let rhs: DecimalNumber? = p.contains(where: { $0 == nil }) ? nil : DecimalNumber.sum(p.map { $0! })
-            let status: Check.Status = (t == nil || rhs == nil) ? .notAssessable : (t! == rhs! ? .pass : .fail)
-            return Check(id: id, status: status, lhs: t, rhs: rhs, keys: keys)
+        func run(_ steps: [IdentityPlan.Step]) {
+            for step in steps {
+                switch step {
+                case .balance(let id, let o):
+                    // I1: 一 + 二 = （七）总计 + 四
+                    let l = [values[o.slots[0]], values[o.slots[1]]]
+                    let r = [values[o.slots[2]], values[o.slots[3]]]
+                    let lhs = l.contains { $0 == nil } ? nil : l[0]!.adding(l[1]!)
+                    let rhs = r.contains { $0 == nil } ? nil : r[0]!.adding(r[1]!)
+                    checks.append(Check(id: id, status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
+                                        lhs: lhs, rhs: rhs, keys: o.keys))
+                case .sum(let id, let o):
+                    // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
+                    guard o.slots.contains(where: { present[$0] }) else { continue }   // the rows are absent altogether
+                    let t = values[o.slots[0]]
+                    let p = o.slots.dropFirst().map { values[$0] }
+                    // A sum that overflows is no number: not assessable, never a pass.
+                    let rhs: DecimalNumber? = p.contains(where: { $0 == nil }) ? nil : DecimalNumber.sum(p.map { $0! })
+                    let status: Check.Status = (t == nil || rhs == nil) ? .notAssessable : (t! == rhs! ? .pass : .fail)
+                    checks.append(Check(id: id, status: status, lhs: t, rhs: rhs, keys: o.keys))
+                }
+            }
         }
 
-        let hasApplications = values.keys.contains { $0.hasPrefix("applications.") }
-        if hasApplications {
-            let splitOther = values.keys.contains { $0.hasPrefix("applications.other.") && !$0.hasPrefix("applications.other.total.") }
-            let results = ApplicationsLayout.resultRows(singleOther: !splitOther)
-            for col in ApplicationsLayout.columns {
-                let k = { (row: String) in ApplicationsLayout.key(row, col) }
-                // I1: 一 + 二 = （七）总计 + 四
-                let l = [values[k("new_received")] ?? nil, values[k("carried_over")] ?? nil]
-                let r = [values[k("total_processed")] ?? nil, values[k("carried_forward")] ?? nil]
-                let lhs = l.contains { $0 == nil } ? nil : l[0]!.adding(l[1]!)
-                let rhs = r.contains { $0 == nil } ? nil : r[0]!.adding(r[1]!)
-                checks.append(Check(id: "I1.\(col)", status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
-                                    lhs: lhs, rhs: rhs,
-                                    keys: ["new_received", "carried_over", "total_processed", "carried_forward"].map(k)))
-                // I2: （七）总计 = Σ result rows
-                if let c = sum("I2.\(col)", total: k("total_processed"), parts: results.map(k)) { checks.append(c) }
-            }
-            var rowOrder = ApplicationsLayout.rows2021.map(\.key)
-            rowOrder.insert("other.total", at: rowOrder.firstIndex(of: "total_processed")!)
-            for row in rowOrder {
-                let cols = ApplicationsLayout.columns
-                let totalKey = ApplicationsLayout.key(row, "total")
-                let partKeys = cols.dropLast().map { ApplicationsLayout.key(row, $0) }
-                guard ([totalKey] + partKeys).contains(where: { values[$0] != nil }) else { continue }
-                if let c = sum("I3.\(row)", total: totalKey, parts: partKeys) { checks.append(c) }
-            }
-        }
-        for (b, block) in ReviewLitigationLayout.blocks.enumerated() {
-            let keys = Array(ReviewLitigationLayout.keys[(b * 5)..<(b * 5 + 5)])
-            if let c = sum("I4.\(block)", total: keys[4], parts: Array(keys[0..<4])) { checks.append(c) }
-        }
+        if hasApplications { run(splitOther ? IdentityPlan.split : IdentityPlan.single) }
+        run(IdentityPlan.reviewLitigation)
         return checks
     }
 }

@@ -42,7 +42,10 @@ enum MarkdownText {
                 var cells = s.split(separator: "|", omittingEmptySubsequences: false).map { cleanCell($0) }
                 let trimmed = s.trimmingMarkdownSpaces(" \t")
                 if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
-                if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
+                // A closing pipe ends the row (`| a | b |`); html2text writes no opening pipe and
+                // an empty last cell as a pipe followed by spaces (`a| 1|    `): a blank cell.
+                let openEnded = !trimmed.hasPrefix("|") && (s.last == " " || s.last == "\t")
+                if trimmed.hasSuffix("|"), !cells.isEmpty, !openEnded { cells.removeLast() }
                 s = cells.joined(separator: "\t")
             } else {
                 s = heading(s)

@@ -100,6 +100,7 @@ package enum ReportJSON {
 
     /// `tables.<table>.<row…>.<column>`: nested plain values; expected keys that have no cell are null.
     static func tables(_ cells: [Cell], expectedKeys: [String]) -> JSONValue {
+        if let v = ExpectedKeys.variants.firstIndex(of: expectedKeys), let json = TablesShape.variants[v].json(cells) { return json }
         var tree = Tree()
         for key in expectedKeys { tree.insert(path(key)[...], .null) }
         for c in cells { tree.insert(path(c.key)[...], c.value.map(JSONValue.number) ?? .null) }

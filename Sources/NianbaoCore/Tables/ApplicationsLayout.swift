@@ -9,7 +9,7 @@ package enum ApplicationsLayout {
     static let newReceived = RowSpec(key: "new_received", label: "一、本年新收政府信息公开申请数量", keywords: ["本年新收", "新收政府信息"])
     static let carriedOver = RowSpec(key: "carried_over", label: "二、上年结转政府信息公开申请数量", keywords: ["上年结转"])
     static let granted = RowSpec(key: "granted", label: "（一）予以公开", keywords: ["予以公开"])
-    static let partiallyGranted = RowSpec(key: "partially_granted", label: "（二）部分公开", keywords: ["部分公开"])
+    static let partiallyGranted = RowSpec(key: "partially_granted", label: "（二）部分公开", keywords: ["部分公开", "只计这一情形", "区分处理的"])
     static let denied: [RowSpec] = [
         RowSpec(key: "denied.state_secret", label: "（三）1.属于国家秘密", keywords: ["国家秘密"]),
         RowSpec(key: "denied.prohibited_by_law", label: "（三）2.其他法律行政法规禁止公开", keywords: ["法律行政", "行政法规禁止", "法规禁止"]),

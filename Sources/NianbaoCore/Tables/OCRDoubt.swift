@@ -19,12 +19,28 @@ enum OCRDoubt {
         return false
     }
 
+    ///
+    /// A failed check whose cells all but one are vouched for by a passing check (the values add
+    /// up in another identity) points at that one cell: only it is left null. Otherwise every cell
+    /// of the failed check is.
     static func dropDoubtful(_ cells: [Cell], diagnostics: inout [Diagnostic]) -> [Cell] {
         var doubtful = Set<String>()
-        for check in IdentityChecker().check(cells) where check.status == .fail {
-            doubtful.formUnion(check.keys)
-            diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
-                "\(check.id) fails on text that looks like OCR output (\(check.lhs.map { "\($0)" } ?? "?") ≠ \(check.rhs.map { "\($0)" } ?? "?")); a digit may be misread, so its \(check.keys.count) cells are left null"))
+        let checks = IdentityChecker().check(cells)
+        var vouched = Set<String>()
+        for check in checks where check.status == .pass { vouched.formUnion(check.keys) }
+        let present = Set(cells.map(\.key))
+        for check in checks where check.status == .fail {
+            let unexplained = check.keys.filter { present.contains($0) && !vouched.contains($0) }
+            let shown = "\(check.lhs.map { "\($0)" } ?? "?") ≠ \(check.rhs.map { "\($0)" } ?? "?")"
+            if unexplained.count == 1 {
+                doubtful.insert(unexplained[0])
+                diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
+                    "\(check.id) fails on text that looks like OCR output (\(shown)); a digit may be misread, and only \(unexplained[0]) is in no passing check, so it is left null"))
+            } else {
+                doubtful.formUnion(check.keys)
+                diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
+                    "\(check.id) fails on text that looks like OCR output (\(shown)); a digit may be misread, so its \(check.keys.count) cells are left null"))
+            }
         }
         guard !doubtful.isEmpty else { return cells }
         return cells.filter { !doubtful.contains($0.key) }

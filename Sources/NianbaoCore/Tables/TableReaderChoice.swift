@@ -3,16 +3,40 @@
 /// reader not tried. Otherwise the token reading wins when it reads more cells with no more failed
 /// checks (or as many cells with fewer failed checks), and a `table_reader` note says so; the
 /// losing reading's diagnostics are dropped with it.
+///
+/// A document's own arithmetic errors fail checks in any reading, so more failed checks alone do
+/// not keep a poorer reading: the token reading also wins when it reads more cells, every check
+/// that passes on the grid's reading still passes on it, and its failed checks are few beside its
+/// passing ones (at most one in ``maxFailShare``). A misplaced reading breaks the identities
+/// wholesale (a row's values under another row fail every column they touch), a printed error
+/// breaks one or two; the failed checks stay in the output and flag their cells.
+///
+/// On text OCR made (``OCRDoubt``) the readings are compared as they will be reported: without
+/// the cells of their failed checks, which ``OCRDoubt`` leaves null afterwards.
 struct TableReaderChoice {
     var blankAsZero: Bool
+    /// The region is text that OCR made (a `|` glued to digits): see ``OCRDoubt``.
+    var ocrText = false
+
+    private func score(_ cells: [Cell]) -> Score {
+        guard ocrText else { return Score(cells) }
+        var ignored: [Diagnostic] = []
+        return Score(OCRDoubt.dropDoubtful(cells, diagnostics: &ignored))
+    }
+
+    /// The token reading may carry one failed check per this many assessed checks.
+    static let maxFailShare = 5
 
     struct Score {
         var known: Int
         var fails: Int
+        var passed: Set<String>
 
         init(_ cells: [Cell]) {
             known = Self.known(cells)
-            fails = IdentityChecker().check(cells).filter { $0.status == .fail }.count
+            let checks = IdentityChecker().check(cells)
+            fails = checks.filter { $0.status == .fail }.count
+            passed = Set(checks.filter { $0.status == .pass }.map(\.id))
         }
 
         static func known(_ cells: [Cell]) -> Int {
@@ -25,7 +49,10 @@ struct TableReaderChoice {
         }
 
         func beaten(by other: Score) -> Bool {
-            (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails)
+            if (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails) { return true }
+            // More cells, nothing the grid confirmed broken, failed checks a small share (the document's own errors).
+            return other.known > known && passed.isSubset(of: other.passed)
+                && other.fails * TableReaderChoice.maxFailShare <= other.passed.count + other.fails
         }
     }
 
@@ -58,7 +85,7 @@ struct TableReaderChoice {
         let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
         let template = TableTemplate.activeDisclosure(generation)
         let expected = template.rows.reduce(0) { $0 + $1.slots }
-        let gridScore = Score(grid.cells)
+        let gridScore = score(grid.cells)
         if gridScore.known >= expected && gridScore.fails == 0 {
             diagnostics += gridDiagnostics
             return grid
@@ -66,7 +93,7 @@ struct TableReaderChoice {
         var tokenDiagnostics: [Diagnostic] = []
         let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
         let tokens = reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
-        let tokenScore = Score(tokens.cells)
+        let tokenScore = score(tokens.cells)
         if tokens.found && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
             diagnostics.append(note("Table 二", grid: gridScore, tokens: tokenScore, expected: expected))
@@ -96,7 +123,7 @@ struct TableReaderChoice {
         }
         let template = TableTemplate.applications(singleOther: singleOther)
         let expected = template.rows.count * ApplicationsLayout.columns.count
-        let gridScore = Score(grid.cells)
+        let gridScore = score(grid.cells)
         if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
             diagnostics += gridDiagnostics
             return grid
@@ -104,7 +131,7 @@ struct TableReaderChoice {
         var tokenDiagnostics: [Diagnostic] = []
         let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
         let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-        let tokenScore = Score(tokens.cells)
+        let tokenScore = score(tokens.cells)
         if tokens.found && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
             diagnostics.append(note("Table 三", grid: gridScore, tokens: tokenScore, expected: expected))
@@ -119,7 +146,7 @@ struct TableReaderChoice {
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
         let expected = ReviewLitigationLayout.keys.count
-        let gridScore = Score(grid.cells)
+        let gridScore = score(grid.cells)
         if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty || !Self.small(rows) {
             diagnostics += gridDiagnostics
             return grid
@@ -127,7 +154,7 @@ struct TableReaderChoice {
         var tokenDiagnostics: [Diagnostic] = []
         let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
         let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-        let tokenScore = Score(tokens.cells)
+        let tokenScore = score(tokens.cells)
         if tokens.found && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
             diagnostics.append(note("Table 四", grid: gridScore, tokens: tokenScore, expected: expected))

@@ -12,16 +12,25 @@ struct TableToken: Sendable {
     /// `nil`: a hard boundary (a pipe, a tab, an HTML/PDF cell, a line break).
     var gap: Int?
 
-    /// A plain run of ASCII digits.
-    var isDigitRun: Bool { kind == .number && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    /// A plain run of digits (ASCII or full-width).
+    var isDigitRun: Bool { kind == .number && text.unicodeScalars.allSatisfy { TableTokenizer.digit($0) } }
 
     /// What the digit splitter can cut: digits with thousands commas, or a mark (one cell).
     var splitPiece: [UInt8]? {
         if kind == .mark { return DigitSplitter.markPiece }
         guard kind == .number else { return nil }
         var out: [UInt8] = []
-        for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { out.append(b - 0x30) } else if b == 0x2C { out.append(DigitSplitter.comma) } else { return nil }
+        for c in text.unicodeScalars {
+            let v = c.value
+            if v >= 0x30 && v <= 0x39 {
+                out.append(UInt8(v - 0x30))
+            } else if v >= 0xFF10 && v <= 0xFF19 {
+                out.append(UInt8(v - 0xFF10))   // a full-width digit (１２07: NFKC reads it as 1207)
+            } else if v == 0x2C {
+                out.append(DigitSplitter.comma)
+            } else {
+                return nil
+            }
         }
         return out
     }
@@ -47,7 +56,7 @@ enum TableTokenizer {
                     out.append(TableToken(kind: .blank, text: "", at: cell.at, gap: nil))
                     continue
                 }
-                scan(cell.text, at: cell.at, firstGap: gap, into: &out)
+                scan(cell.text, at: cell.at, firstGap: gap, lineStart: k == 0, into: &out)
             }
         }
         return out
@@ -62,10 +71,13 @@ enum TableTokenizer {
         (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19)
     }
 
+    @inline(__always)
+    static func ideograph(_ c: Unicode.Scalar) -> Bool { c.value >= 0x4E00 && c.value <= 0x9FFF }
+
     static let units: [String] = ["万元", "元", "%", "％"]
 
     /// Scans one cell's text. Spaces inside the cell are soft separators between values.
-    static func scan(_ text: String, at: Location, firstGap: Int?, into out: inout [TableToken]) {
+    static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
         let s = Array(text.unicodeScalars)
         var i = 0
         var first = true
@@ -92,7 +104,12 @@ enum TableTokenizer {
                 i += 1
                 continue
             }
-            let startsNumber = digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && pendingText.isEmpty)
+            var startsNumber = digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && pendingText.isEmpty)
+            // An item number that lost its dot at the start of a line (`5要求行政机关确认…`, OCR):
+            // one digit glued to a Chinese character begins a label, it is not a value.
+            if lineStart, i == 0, startsNumber, c.value >= 0x31 && c.value <= 0x39, s.count > 1, ideograph(s[1]) {
+                startsNumber = false
+            }
             if startsNumber {
                 var j = i + 1
                 while j < s.count {

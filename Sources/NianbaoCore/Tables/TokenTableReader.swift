@@ -23,7 +23,8 @@ struct TokenTableReader {
         var pending: [Int] = []
         var lastAssigned = -1
         var openRow: Int? = nil     // index into `assigned` of a row still short of values
-        for segment in segments {
+        var late = false            // `pending` names rows above the last one assigned
+        for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
                 var mentions: [Int] = []
@@ -31,12 +32,47 @@ struct TokenTableReader {
                     guard let r = match(piece), r > (mentions.last ?? lastAssigned) else { continue }
                     mentions.append(r)
                 }
-                if !mentions.isEmpty { pending = mentions; openRow = nil }
+                let valuesFollow: Bool
+                if index + 1 < segments.count, case .values = segments[index + 1] { valuesFollow = true } else { valuesFollow = false }
+                if !mentions.isEmpty, !valuesFollow, let o = openRow,
+                   let rows = overflow(assigned[o], into: mentions) {
+                    // Labels printed after their values (PDF reading order of merged cells).
+                    assigned[o].tokens = rows[0]
+                    for (r, tokens) in zip(mentions, rows.dropFirst()) { assigned.append((r, tokens)) }
+                    lastAssigned = mentions.last!
+                    pending = []
+                    openRow = nil
+                    continue
+                }
+                if !mentions.isEmpty {
+                    pending = mentions; openRow = nil; late = false
+                } else if case let earlier = lateRows(pieces, below: lastAssigned, assigned: Set(assigned.map(\.row))), !earlier.isEmpty {
+                    pending = earlier; openRow = nil; late = true
+                } else if let last = pieces.last, Self.startsWithMarker(last) {
+                    // An item label no row's words recognize (`2. 2请各直本…`, a garbled OCR line):
+                    // the values after it are that unknown row's, not the row before's.
+                    pending = []; openRow = nil
+                }
             case .values(let tokens):
                 if pending.isEmpty {
                     if let o = openRow, assigned[o].tokens.count < template.rows[assigned[o].row].slots {
                         assigned[o].tokens += tokens.enumerated().map { $0.offset == 0 ? hard($0.element) : $0.element }
                     }
+                    continue
+                }
+                if late {
+                    // Rows printed out of template order (PDF reading order of a borderless table):
+                    // taken only when the values are exactly their cells, each a clean value.
+                    let slots = pending.map { template.rows[$0].slots }
+                    if tokens.count == slots.reduce(0, +), tokens.allSatisfy(Self.clean) {
+                        var k = 0
+                        for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
+                    } else {
+                        diagnostics.append(Diagnostic(.warning, .valuesUnplaced,
+                            "\(template.name): \(tokens.count) values follow the labels of \(pending.map { template.rows[$0].spec.label }.joined(separator: ", ")), printed after later rows; they are not exactly those rows' cells, left null",
+                            at: tokens[0].at))
+                    }
+                    pending = []; late = false; openRow = nil
                     continue
                 }
                 if pending.count == 1 {
@@ -64,6 +100,43 @@ struct TokenTableReader {
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
+
+    /// Rows a label names above the last row assigned and not yet given values, in template order.
+    func lateRows(_ pieces: [String], below last: Int, assigned: Set<Int>) -> [Int] {
+        var out: [Int] = []
+        for piece in pieces {
+            guard let r = match(piece), r < last, !assigned.contains(r), r > (out.last ?? -1) else { continue }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// One cell's value as printed: a number (no digit run with a leading zero), a mark or a blank.
+    static func clean(_ t: TableToken) -> Bool {
+        switch t.kind {
+        case .number: return !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0")) && CellReading.read(t.text).kind == .number
+        case .mark, .blank: return true
+        case .text: return false
+        }
+    }
+
+    /// A row that took the values of the rows after it: the open row holds its own values and
+    /// then exactly the values of the rows a label names next, with no values after that label.
+    /// Each value a separate cell (hard boundaries, no text), the named rows the very next rows
+    /// of the template: the values are cut at the row lengths, in template order, the only
+    /// reading. Returns the open row's values and then each named row's, or nil.
+    func overflow(_ open: (row: Int, tokens: [TableToken]), into mentions: [Int]) -> [[TableToken]]? {
+        let own = template.rows[open.row].slots
+        guard mentions == Array((open.row + 1)..<(open.row + 1 + mentions.count)),
+              mentions.last! < template.rows.count else { return nil }
+        let slots = [own] + mentions.map { template.rows[$0].slots }
+        guard open.tokens.count == slots.reduce(0, +),
+              open.tokens.allSatisfy({ $0.kind != .text && $0.gap == nil }) else { return nil }
+        var out: [[TableToken]] = []
+        var k = 0
+        for n in slots { out.append(Array(open.tokens[k..<(k + n)])); k += n }
+        return out
+    }
 
     /// The template row a label piece names, if any.
     func match(_ piece: String) -> Int? {
@@ -96,6 +169,16 @@ struct TokenTableReader {
         if !values.isEmpty { out.append(.values(values)) }
         if !text.isEmpty { out.append(.label(pieces(text), textAt)) }
         return out
+    }
+
+    /// Whether a label piece begins with an item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
+    static func startsWithMarker(_ piece: String) -> Bool {
+        let s = Array(piece.unicodeScalars.prefix(3))
+        guard s.count >= 2 else { return false }
+        if HeadingTokenizer.numerals[s[0]] != nil, s[1] == "、" { return true }
+        if s[0] == "（" || s[0] == "(", HeadingTokenizer.numerals[s[1]] != nil { return true }
+        if TableTokenizer.digit(s[0]), s[1] == "." || s[1] == "、" || s[1] == "．" { return true }
+        return false
     }
 
     /// Cuts label text before each item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.

@@ -1,23 +1,4 @@
 import NianbaoCore
-/// A horizontal or vertical ruling line on a page (points, top-left origin).
-package struct Ruling: Sendable, Hashable {
-    package enum Axis: Sendable, Hashable { case horizontal, vertical }
-    package var axis: Axis
-    /// y for horizontal lines, x for vertical ones.
-    package var position: Double
-    /// The extent along the line: x range for horizontal, y range for vertical.
-    package var from: Double
-    package var to: Double
-
-    package init(axis: Axis, position: Double, from: Double, to: Double) {
-        self.axis = axis
-        self.position = position
-        self.from = from
-        self.to = to
-    }
-
-    var length: Double { to - from }
-}
 
 /// Reads ruling lines out of the cairo script text of a rendered page.
 ///
@@ -32,6 +13,33 @@ package struct RulingParser {
     var minLength = 4.0
 
     private struct Point { var x: Double; var y: Double }
+    /// Up to six operands, kept inline (no array per operator).
+    private struct Operands {
+        private var values: (Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0)
+        var count = 0
+        subscript(_ k: Int) -> Double {
+            get {
+                switch k {
+                case 0: return values.0
+                case 1: return values.1
+                case 2: return values.2
+                case 3: return values.3
+                case 4: return values.4
+                default: return values.5
+                }
+            }
+            set {
+                switch k {
+                case 0: values.0 = newValue
+                case 1: values.1 = newValue
+                case 2: values.2 = newValue
+                case 3: values.3 = newValue
+                case 4: values.4 = newValue
+                default: values.5 = newValue
+                }
+            }
+        }
+    }
     private struct SubPath { var points: [Point] = []; var curved = false; var closed = false }
 
     /// Interprets the tokens of a page's cairo script: the path and colour operators that draw
@@ -50,9 +58,13 @@ package struct RulingParser {
         func apply(_ x: Double, _ y: Double) -> Point {
             Point(x: matrix[0] * x + matrix[2] * y + matrix[4], y: matrix[1] * x + matrix[3] * y + matrix[5])
         }
-        func pop(_ n: Int) -> [Double]? {
+        /// The last `n` operands (removed from the stack), or nil when there are fewer (the stack is cleared).
+        func pop(_ n: Int) -> Operands? {
             guard numbers.count >= n else { numbers.removeAll(); return nil }
-            let v = Array(numbers.suffix(n))
+            let b = numbers.count - n
+            var v = Operands()
+            v.count = n
+            for k in 0..<n { v[k] = numbers[b + k] }
             numbers.removeLast(n)
             return v
         }

@@ -1,27 +1,4 @@
 import NianbaoCore
-/// One visible character on a page with its box (points, top-left origin).
-package struct Glyph: Sendable, Hashable {
-    package var scalar: Unicode.Scalar
-    package var box: Box
-    /// The recognizer's confidence (0–1) for a character read by OCR; nil for a PDF text layer.
-    package var confidence: Double? = nil
-
-    package init(scalar: Unicode.Scalar, box: Box, confidence: Double? = nil) {
-        self.scalar = scalar
-        self.box = box
-        self.confidence = confidence
-    }
-
-    package init(scalar: Unicode.Scalar, box: Box) {
-        self.scalar = scalar
-        self.box = box
-    }
-
-    var height: Double { box.y1 - box.y0 }
-    var width: Double { box.x1 - box.x0 }
-    var centerX: Double { (box.x0 + box.x1) / 2 }
-    var centerY: Double { (box.y0 + box.y1) / 2 }
-}
 
 package enum GlyphExtraction {
     /// Keeps the visible characters of poppler's text layout (whitespace and control characters
@@ -44,8 +21,12 @@ package enum GlyphExtraction {
         guard glyphs.count > 1 else { return glyphs }
         var kept: [Glyph] = []
         kept.reserveCapacity(glyphs.count)
-        // Bucket kept glyphs by a coarse grid so the check stays linear.
-        var buckets: [Int64: [Int]] = [:]
+        // Bucket kept glyphs by a coarse grid so the check stays linear: each bucket is a chain
+        // through `next` starting at `heads[key]` (no array per bucket).
+        var heads: [Int64: Int] = [:]
+        heads.reserveCapacity(glyphs.count)
+        var next: [Int] = []
+        next.reserveCapacity(glyphs.count)
         func key(_ x: Double, _ y: Double) -> Int64 { Int64((x / 4).rounded(.down)) &* 100_003 &+ Int64((y / 4).rounded(.down)) }
         for g in glyphs {
             let tol = max(0.2, min(g.width, g.height) * 0.25)
@@ -53,18 +34,21 @@ package enum GlyphExtraction {
             let bx = Int64((g.centerX / 4).rounded(.down)), by = Int64((g.centerY / 4).rounded(.down))
             search: for dx in -1...1 {
                 for dy in -1...1 {
-                    guard let list = buckets[(bx + Int64(dx)) &* 100_003 &+ (by + Int64(dy))] else { continue }
-                    for idx in list {
+                    var idx = heads[(bx + Int64(dx)) &* 100_003 &+ (by + Int64(dy))] ?? -1
+                    while idx >= 0 {
                         let k = kept[idx]
                         if k.scalar == g.scalar && abs(k.centerX - g.centerX) <= tol && abs(k.centerY - g.centerY) <= tol {
                             duplicate = true
                             break search
                         }
+                        idx = next[idx]
                     }
                 }
             }
             if duplicate { continue }
-            buckets[key(g.centerX, g.centerY), default: []].append(kept.count)
+            let k = key(g.centerX, g.centerY)
+            next.append(heads[k] ?? -1)
+            heads[k] = kept.count
             kept.append(g)
         }
         return kept

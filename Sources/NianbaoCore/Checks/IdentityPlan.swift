@@ -1,0 +1,60 @@
+/// The identities I1–I4 spelled out once: check ids, flat keys and a slot per key, built at first
+/// use instead of on every call of ``IdentityChecker/check(_:)`` (the table readers call it for
+/// every candidate reading). The steps are in the order the checks are reported.
+struct IdentityPlan: Sendable {
+    /// Keys as slots: `keys` are the flat keys (reported in the check), `slots` their indices in
+    /// ``IdentityPlan/slot``.
+    struct Operands: Sendable {
+        var keys: [String]
+        var slots: [Int]
+    }
+
+    enum Step: Sendable {
+        /// I1: [0] + [1] = [2] + [3]; always reported.
+        case balance(id: String, Operands)
+        /// [0] (the total) = Σ the rest; reported when any of its keys has a cell.
+        case sum(id: String, Operands)
+    }
+
+    /// Table 三's checks (I1–I3) when 其他处理情况 is one row (`single`) or three (`split`).
+    static let single: [Step] = applications(singleOther: true)
+    static let split: [Step] = applications(singleOther: false)
+    /// Table 四's checks (I4).
+    static let reviewLitigation: [Step] = ReviewLitigationLayout.blocks.enumerated().map { b, block in
+        let keys = Array(ReviewLitigationLayout.keys[(b * 5)..<(b * 5 + 5)])
+        return .sum(id: "I4.\(block)", operands([keys[4]] + keys[0..<4]))
+    }
+
+    /// Every key a check reads, numbered.
+    static let slot: [String: Int] = {
+        var all: [String: Int] = [:]
+        let rows = ApplicationsLayout.rows2021.map(\.key) + ["other.total"]
+        for key in rows.flatMap({ row in ApplicationsLayout.columns.map { ApplicationsLayout.key(row, $0) } }) + ReviewLitigationLayout.keys
+        where all[key] == nil {
+            all[key] = all.count
+        }
+        return all
+    }()
+
+    private static func operands(_ keys: [String]) -> Operands {
+        Operands(keys: keys, slots: keys.map { slot[$0]! })
+    }
+
+    private static func applications(singleOther: Bool) -> [Step] {
+        var steps: [Step] = []
+        let results = ApplicationsLayout.resultRows(singleOther: singleOther)
+        for col in ApplicationsLayout.columns {
+            let k = { (row: String) in ApplicationsLayout.key(row, col) }
+            steps.append(.balance(id: "I1.\(col)", operands(["new_received", "carried_over", "total_processed", "carried_forward"].map(k))))
+            steps.append(.sum(id: "I2.\(col)", operands([k("total_processed")] + results.map(k))))
+        }
+        var rowOrder = ApplicationsLayout.rows2021.map(\.key)
+        rowOrder.insert("other.total", at: rowOrder.firstIndex(of: "total_processed")!)
+        for row in rowOrder {
+            let totalKey = ApplicationsLayout.key(row, "total")
+            let partKeys = ApplicationsLayout.columns.dropLast().map { ApplicationsLayout.key(row, $0) }
+            steps.append(.sum(id: "I3.\(row)", operands([totalKey] + partKeys)))
+        }
+        return steps
+    }
+}

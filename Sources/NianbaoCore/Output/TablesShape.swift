@@ -1,0 +1,54 @@
+/// The shape of the `tables` object for one list of expected keys (a generation's fixed tables),
+/// built once: the nesting and the member order that ``ReportJSON/Tree`` gives those keys, with a
+/// slot per key. A report whose cells all have expected keys fills the slots instead of building
+/// and sorting a tree of dictionaries; the value is the same, member for member.
+struct TablesShape: Sendable {
+    indirect enum Node: Sendable {
+        /// A value: the slot of its key (nil: an empty object, as the tree writes a node without leaf).
+        case leaf(Int?)
+        case members([(String, Node)])
+    }
+
+    let root: Node
+    /// Slot of each expected key.
+    let slots: [String: Int]
+
+    init(keys: [String]) {
+        var slots: [String: Int] = [:]
+        var tree = ReportJSON.Tree()
+        for key in keys {
+            let slot = slots[key] ?? slots.count
+            slots[key] = slot
+            tree.insert(ReportJSON.path(key)[...], .int(slot))
+        }
+        self.slots = slots
+        root = Self.node(tree)
+    }
+
+    private static func node(_ tree: ReportJSON.Tree) -> Node {
+        if tree.children.isEmpty {
+            if case .int(let slot)? = tree.leaf { return .leaf(slot) }
+            return .leaf(nil)
+        }
+        return .members(tree.children.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, node($0.value)) })
+    }
+
+    /// The shapes of ``ExpectedKeys/variants``, in the same order.
+    static let variants: [TablesShape] = ExpectedKeys.variants.map(TablesShape.init(keys:))
+
+    /// The `tables` value, or nil when a cell's key is not one of the shape's keys.
+    func json(_ cells: [Cell]) -> JSONValue? {
+        var values = [JSONValue](repeating: .null, count: slots.count)
+        for c in cells {
+            guard let slot = slots[c.key] else { return nil }
+            values[slot] = c.value.map(JSONValue.number) ?? .null
+        }
+        func render(_ node: Node) -> JSONValue {
+            switch node {
+            case .leaf(let slot): return slot.map { values[$0] } ?? .fields([])
+            case .members(let members): return .fields(members.map { ($0.0, render($0.1)) })
+            }
+        }
+        return render(root)
+    }
+}

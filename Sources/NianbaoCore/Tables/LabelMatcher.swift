@@ -1,0 +1,41 @@
+/// Finds which row a label names. Rows are tried in priority order (specific sub-rows before the
+/// group rows whose words they contain); label cells are tried right to left (the rightmost cell is
+/// the most specific: `（三）不予公开 | 1.属于国家秘密`); then the wrapped label from the rows above.
+///
+/// One label cell that names two rows of the table (`（一）予以公开、（二）部分公开（区分处理的…` where a
+/// borderless reading put the first line of the next row's wrapped label beside this row's values)
+/// does not say whose values follow: no row is claimed, and the rows stay missing (null with a
+/// diagnostic) rather than taking each other's numbers. Group rows listed in ``groups`` (`（六）其他处理`)
+/// may share a cell with their sub-rows; the sub-row, earlier in ``priority``, wins as before.
+struct LabelMatcher: Sendable {
+    var priority: [RowSpec]
+    /// Keys of group rows whose label is printed in the same cell as a sub-row's.
+    var groups: Set<String> = []
+
+    func match(_ row: LogicalRow) -> RowSpec? {
+        for key in row.labelKeys.reversed() {
+            var first: RowSpec?
+            var rowsNamed = 0
+            for spec in priority where spec.matches(key) {
+                if first == nil { first = spec }
+                if !groups.contains(spec.key) { rowsNamed += 1 }
+            }
+            if rowsNamed > 1 { return nil }
+            if let first { return first }
+        }
+        // A row of blanks only claims a row by its own label: header rows end in blank cells too.
+        guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
+        let joined = row.pendingKey + row.labelKeys.joined()
+        if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) {
+            // Label-only rows around a row of values: when those above name two rows, or those
+            // below name another item row (`2.…`) whose own values never come, the values could be
+            // either's (PDF reading order puts a value line between two labels): not placed.
+            let named = Set(row.pendingPieces.compactMap { p in priority.first { $0.matches(p) }?.key })
+            if named.count > 1 { return nil }
+            if row.labelKeys.isEmpty, row.followingKey.first?.isASCII == true, row.followingKey.first?.isNumber == true,
+               let next = priority.first(where: { $0.matches(row.followingKey) }), next.key != spec.key { return nil }
+            return spec
+        }
+        return nil
+    }
+}
