@@ -88,7 +88,10 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoTests",
-            dependencies: ["Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoArchive", "NianbaoOffice", "NianbaoOFD", "NianbaoDatasets", "NianbaoInspect", "extract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Nianbao", "NianbaoCore", "NianbaoPDF", "NianbaoHTML", "NianbaoOCR", "NianbaoArchive", "NianbaoOffice", "NianbaoOFD", "NianbaoDatasets", "NianbaoInspect", "extract",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

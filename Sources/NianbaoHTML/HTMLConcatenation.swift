@@ -1,6 +1,6 @@
 import NianbaoCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds a second complete HTML document appended after the first one's `</html>` (pages saved one

@@ -57,8 +57,10 @@ struct HTMLDecoder {
             }
             if let gb = Self.iconv(bytes, from: "GB18030"), gb.errors == 0 {
                 if declared != nil {
-                    diagnostics.append(Diagnostic(.warning, .encodingMislabelled,
-                                                  "the page declares UTF-8 but its bytes are GB18030; read as GB18030"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .encodingMislabelled,
+                            "the page declares UTF-8 but its bytes are GB18030; read as GB18030"))
                 }
                 return Decoded(text: gb.text, encoding: "GB18030", diagnostics: diagnostics)
             }
@@ -74,8 +76,10 @@ struct HTMLDecoder {
                     return Decoded(text: converted.text, encoding: name, diagnostics: [])
                 }
                 if validUTF8 {
-                    diagnostics.append(Diagnostic(.warning, .encodingMislabelled,
-                                                  "the page declares \(name) but its bytes are UTF-8; read as UTF-8"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .encodingMislabelled,
+                            "the page declares \(name) but its bytes are UTF-8; read as UTF-8"))
                     return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", diagnostics: diagnostics)
                 }
                 return try Self.lossy(converted.text, errors: converted.errors, of: bytes.count, encoding: name)
@@ -96,8 +100,9 @@ struct HTMLDecoder {
         if errors * 20 > max(count, 1) {
             throw .undecodable("the bytes are neither UTF-8 nor GB18030 text")
         }
-        let note = Diagnostic(.warning, .encodingErrors,
-                              "\(errors) byte sequence(s) invalid in \(encoding) were replaced with U+FFFD")
+        let note = Diagnostic(
+            .warning, .encodingErrors,
+            "\(errors) byte sequence(s) invalid in \(encoding) were replaced with U+FFFD")
         return Decoded(text: text, encoding: encoding, diagnostics: [note])
     }
 
@@ -162,7 +167,7 @@ struct HTMLDecoder {
             // A UTF-16 declaration in an 8-bit page means UTF-8 (HTML standard).
             return "UTF-8"
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312",
-             "iso-ir-58", "chinese", "gb_2312-80", "gb_2312", "csiso58gb231280", "x-euc-cn", "hz-gb-2312":
+            "iso-ir-58", "chinese", "gb_2312-80", "gb_2312", "csiso58gb231280", "x-euc-cn", "hz-gb-2312":
             return "GB18030"
         case "big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5":
             return "BIG5-HKSCS"

@@ -213,17 +213,21 @@ package struct HTMLFlattener {
         let id = dataTableCount
         dataTableCount += 1
         if truncated {
-            diagnostics.append(Diagnostic(.warning, .htmlSpanLimit,
-                                          "table \(id): rowspans beyond the size limit were ignored",
-                                          at: .table(id, row: 0, column: 0)))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .htmlSpanLimit,
+                    "table \(id): rowspans beyond the size limit were ignored",
+                    at: .table(id, row: 0, column: 0)))
         }
         // A <caption> is a line of prose before the table.
         for k in (t + 1)..<tree.nodes[t].end where tree.nodes[k].name == "caption" && tree.nodes[k].kind == .element {
             let text = cellText(k)
             if !text.isEmpty {
                 let at: Location = tree.nodes[k].line > 0 ? .line(tree.nodes[k].line) : .none
-                rows.append(Row(row: GridRow(cells: [GridCell(text: text, at: at)], text: text, at: at, startsParagraph: true),
-                                origin: k, chrome: chromeStack.first ?? -1))
+                rows.append(
+                    Row(
+                        row: GridRow(cells: [GridCell(text: text, at: at)], text: text, at: at, startsParagraph: true),
+                        origin: k, chrome: chromeStack.first ?? -1))
             }
         }
         var first = true
@@ -231,20 +235,26 @@ package struct HTMLFlattener {
             var gridCells: [GridCell] = []
             gridCells.reserveCapacity(cells.count)
             for (c, cell) in cells.enumerated() {
-                gridCells.append(GridCell(text: cellText(cell), at: .table(id, row: r, column: columns[r][c]),
-                                          column: columns[r][c]))
+                gridCells.append(
+                    GridCell(
+                        text: cellText(cell), at: .table(id, row: r, column: columns[r][c]),
+                        column: columns[r][c]))
             }
             let text = gridCells.lazy.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
             // A section heading typed into the table's first row(s) (二、主动公开政府信息情况 spanning
             // the whole width) is a heading of the report, not a table row: emit it as prose.
             if first, gridCells.filter({ !$0.text.isEmpty }).count == 1, Self.isSectionHeading(text) {
-                rows.append(Row(row: GridRow(cells: [GridCell(text: text, at: .table(id, row: r, column: 0))], text: text,
-                                             at: .table(id, row: r, column: 0), startsParagraph: true),
-                                origin: t, chrome: chromeStack.first ?? -1))
+                rows.append(
+                    Row(
+                        row: GridRow(
+                            cells: [GridCell(text: text, at: .table(id, row: r, column: 0))], text: text,
+                            at: .table(id, row: r, column: 0), startsParagraph: true),
+                        origin: t, chrome: chromeStack.first ?? -1))
                 continue
             }
-            let row = GridRow(cells: gridCells, text: text, at: .table(id, row: r, column: 0),
-                              startsParagraph: first, table: id)
+            let row = GridRow(
+                cells: gridCells, text: text, at: .table(id, row: r, column: 0),
+                startsParagraph: first, table: id)
             rows.append(Row(row: row, origin: t, chrome: chromeStack.first ?? -1))
             first = false
         }
@@ -254,7 +264,8 @@ package struct HTMLFlattener {
     package static func isSectionHeading(_ text: String) -> Bool {
         let key = TextNormalizer.matchKey(text)
         guard key.count <= 40, let first = key.first, "一二三四五六".contains(first),
-              key.dropFirst().first == "、" || key.dropFirst().first == "." else { return false }
+            key.dropFirst().first == "、" || key.dropFirst().first == "."
+        else { return false }
         return ["主动公开", "申请情况", "行政复议", "行政诉讼", "总体情况", "主要问题", "其他需要报告"].contains { key.contains($0) }
     }
 

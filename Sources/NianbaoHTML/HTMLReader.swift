@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import NianbaoCore
 /// Reads an HTML report page into rows of cells.
@@ -54,17 +54,23 @@ package struct HTMLReader: DocumentReader {
         // Some pages print the report's title only in <title>: put it first, marked as such.
         let prose = rows.prefix(while: { $0.table == nil }).prefix(10)
         if !prose.contains(where: { HTMLReportScope.isTitle(TextNormalizer.matchKey($0.text)) }),
-           let title = Self.reportTitle(fromDocumentTitle: tree.documentTitle) {
+            let title = Self.reportTitle(fromDocumentTitle: tree.documentTitle)
+        {
             rows.insert(GridRow(cells: [GridCell(text: title, at: .none)], text: title, at: .none, startsParagraph: true), at: 0)
-            diagnostics.append(Diagnostic(.note, .htmlTitleFromHead,
-                                          "the report title was taken from the page's <title>: \(title)"))
+            diagnostics.append(
+                Diagnostic(
+                    .note, .htmlTitleFromHead,
+                    "the report title was taken from the page's <title>: \(title)"))
         }
         if let second = HTMLConcatenation.secondReport(decoded.text) {
-            diagnostics.append(Diagnostic(.warning, .multipleReports,
-                "a second HTML document holding a report title (\"\(second)\") follows the first one's </html>: the file seems to hold several reports; only the first is read"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .multipleReports,
+                    "a second HTML document holding a report title (\"\(second)\") follows the first one's </html>: the file seems to hold several reports; only the first is read"))
         }
-        return SourceDocument(mediaType: "text/html", encoding: decoded.encoding, grid: Grid(rows: rows),
-                              diagnostics: diagnostics)
+        return SourceDocument(
+            mediaType: "text/html", encoding: decoded.encoding, grid: Grid(rows: rows),
+            diagnostics: diagnostics)
     }
 
     /// The line of the first NUL in the page, if any (memchr: a page can be 50 MB).

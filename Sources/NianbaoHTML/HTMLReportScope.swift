@@ -24,8 +24,13 @@ struct HTMLReportScope {
         let body = tree.body
         guard let start, let end = tail, end > start else {
             let kept = rows.filter { $0.chrome < 0 || isAncestor(chrome: $0.chrome, of: body) }
-            return Result(rows: kept, diagnostics: [Diagnostic(.note, .htmlNoReportBody,
-                "no report title or section headings found in the page; the whole body was read")])
+            return Result(
+                rows: kept,
+                diagnostics: [
+                    Diagnostic(
+                        .note, .htmlNoReportBody,
+                        "no report title or section headings found in the page; the whole body was read")
+                ])
         }
         let container = lowestCommonAncestor(rows[start].origin, rows[end].origin)
         var kept: [HTMLFlattener.Row] = []

@@ -58,8 +58,9 @@ struct HTMLTree: Sendable {
         xmlSetStructuredErrorFunc(nil, { _, _ in })
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlReadMemory(chars, Int32(clamping: buffer.count), url, "UTF-8", options)
@@ -153,7 +154,9 @@ struct HTMLTree: Sendable {
             let p = nodes[parent]
             node.tableAncestor = p.name == "table" ? parent : p.tableAncestor
             node.rowAncestor = p.name == "tr" ? parent : (p.name == "table" ? -1 : p.rowAncestor)
-            node.cellAncestor = (p.name == "td" || p.name == "th") ? parent
+            node.cellAncestor =
+                (p.name == "td" || p.name == "th")
+                ? parent
                 : ((p.name == "table" || p.name == "tr") ? -1 : p.cellAncestor)
             if let last = lastChild[parent] {
                 nodes[last].nextSibling = index

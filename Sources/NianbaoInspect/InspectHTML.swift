@@ -33,15 +33,15 @@ struct InspectHTML {
         }
         let title = report.title ?? report.agency ?? (report.source.path as NSString).lastPathComponent
         var s = """
-        <!DOCTYPE html>
-        <html lang="zh-Hans"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="nianbao \(esc(NianbaoVersion.string)) extract inspect">
-        <title>\(esc(title)) · nianbao inspect</title>
-        <style>\(InspectAssets.css)</style>
-        </head><body>
-        <div class="layout"><main class="doc" id="doc">
-        """
+            <!DOCTYPE html>
+            <html lang="zh-Hans"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="nianbao \(esc(NianbaoVersion.string)) extract inspect">
+            <title>\(esc(title)) · nianbao inspect</title>
+            <style>\(InspectAssets.css)</style>
+            </head><body>
+            <div class="layout"><main class="doc" id="doc">
+            """
         s += document
         s += "</main><aside class=\"side\" id=\"side\">"
         s += summaryHTML(placed: placed)

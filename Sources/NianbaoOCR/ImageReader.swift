@@ -8,8 +8,10 @@ package struct ImageReader: DocumentReader {
     /// Why there is no recognizer, for the error message.
     package var unavailable: String
 
-    package init(recognizer: TesseractRecognizer?, mediaType: String,
-                 unavailable: String = "OCR is not available: \(TesseractRecognizer.howToEnable)") {
+    package init(
+        recognizer: TesseractRecognizer?, mediaType: String,
+        unavailable: String = "OCR is not available: \(TesseractRecognizer.howToEnable)"
+    ) {
         self.recognizer = recognizer
         self.mediaType = mediaType
         self.unavailable = unavailable
@@ -31,8 +33,10 @@ package struct ImageReader: DocumentReader {
         let page = session.recognize(image)
         var document = SourceDocument(mediaType: mediaType, pages: 1, grid: RecognizedLayout.grid([(1, page)]))
         document.ocr = recognizer.engine
-        document.diagnostics.append(Diagnostic(.note, .ocrPages,
-            "page 1 read by OCR (\(recognizer.engine.engine) \(recognizer.engine.version), \(recognizer.engine.language), \(Int(image.dpi)) dpi)"))
+        document.diagnostics.append(
+            Diagnostic(
+                .note, .ocrPages,
+                "page 1 read by OCR (\(recognizer.engine.engine) \(recognizer.engine.version), \(recognizer.engine.language), \(Int(image.dpi)) dpi)"))
         return document
     }
 }

@@ -34,8 +34,10 @@ package struct TesseractRecognizer: PageRecognizer {
         if let prefix = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"], !prefix.isEmpty {
             candidates += [prefix, prefix + "/tessdata"]
         }
-        candidates += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
-                       "/usr/share/tessdata", "/usr/local/share/tessdata"]
+        candidates += [
+            "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+            "/usr/share/tessdata", "/usr/local/share/tessdata",
+        ]
         return candidates.first { FileManager.default.isReadableFile(atPath: $0 + "/" + language + ".traineddata") }
     }
 
@@ -45,10 +47,14 @@ package struct TesseractRecognizer: PageRecognizer {
     package var engine: OCREngine { OCREngine(engine: "tesseract", version: TesseractEngine.version, language: Self.language) }
 
     package func session() -> (any PageRecognitionSession)? {
-        guard let engine = TesseractEngine(dataPath: dataPath, language: Self.language,
-                                           pageSegmentation: TessPageSegMode(rawValue: UInt32(pageSegmentation))) else { return nil }
+        guard
+            let engine = TesseractEngine(
+                dataPath: dataPath, language: Self.language,
+                pageSegmentation: TessPageSegMode(rawValue: UInt32(pageSegmentation)))
+        else { return nil }
         // The second reader of numbers: another model (English), digits only, one line.
-        let digits = FileManager.default.isReadableFile(atPath: dataPath + "/eng.traineddata")
+        let digits =
+            FileManager.default.isReadableFile(atPath: dataPath + "/eng.traineddata")
             ? TesseractEngine(dataPath: dataPath, language: "eng", pageSegmentation: PSM_SINGLE_LINE) : nil
         digits?.allow("0123456789.-")
         return TesseractSession(engine: engine, digits: digits)

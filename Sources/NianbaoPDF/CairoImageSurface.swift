@@ -44,12 +44,14 @@ final class CairoImageSurface {
         let sink = PNGSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
-                let sink = Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue()
-                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, closure)
+            cairo_surface_write_to_png_stream(
+                surface,
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
+                    let sink = Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue()
+                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                    return CAIRO_STATUS_SUCCESS
+                }, closure)
         }
         return status == CAIRO_STATUS_SUCCESS ? sink.bytes : []
     }

@@ -16,12 +16,13 @@ final class CairoScriptRecorder {
 
     init() {
         let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let created = cairo_script_create_for_stream({ closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
-            let sink = Unmanaged<ScriptSink>.fromOpaque(closure).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, closure)
+        let created = cairo_script_create_for_stream(
+            { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
+                let sink = Unmanaged<ScriptSink>.fromOpaque(closure).takeUnretainedValue()
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, closure)
         if let created, cairo_device_status(created) != CAIRO_STATUS_SUCCESS {
             cairo_device_destroy(created)
             device = nil

@@ -39,7 +39,8 @@ package enum DocumentAssembler {
                         if !fragmentChecked.contains(local) {
                             fragmentChecked.insert(local)
                             if let last = out.indices.last, out[last].table == part.docTable,
-                               isFragment(row), hasValues(out[last]) {
+                                isFragment(row), hasValues(out[last])
+                            {
                                 join(row, columns: part.columns, into: &out[last])
                                 continue
                             }
@@ -81,7 +82,8 @@ package enum DocumentAssembler {
     private static func join(_ fragment: DraftRow, columns: [Int], into row: inout GridRow) {
         for cell in fragment.cells where !cell.text.isEmpty {
             let column = cell.column.map { $0 < columns.count ? columns[$0] : $0 }
-            let target = row.cells.lastIndex { $0.column == column && !ValueText.isValueLike($0.text) }
+            let target =
+                row.cells.lastIndex { $0.column == column && !ValueText.isValueLike($0.text) }
                 ?? row.cells.lastIndex { !$0.text.isEmpty && !ValueText.isValueLike($0.text) }
             guard let t = target else { continue }
             row.cells[t].text += cell.text

@@ -50,8 +50,9 @@ package enum PDFInspection {
             let layoutTime = clock.measure {
                 _ = PageLayout.layout(page: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulings: rulings)
             }
-            out.append("page \(index + 1): text \(textTime), script render \(renderTime) (\(script.count) bytes), "
-                + "parse \(parseTime) (\(rulings.count) rulings), layout \(layoutTime)")
+            out.append(
+                "page \(index + 1): text \(textTime), script render \(renderTime) (\(script.count) bytes), "
+                    + "parse \(parseTime) (\(rulings.count) rulings), layout \(layoutTime)")
         }
         return out
     }

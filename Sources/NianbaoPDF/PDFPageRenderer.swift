@@ -55,7 +55,8 @@ package enum PDFPageRenderer {
             poppler_page_render(page.page, cr)
         }
         let png = surface.png()
-        return RenderedPage(number: number, width: size.width, height: size.height,
-                            pixelWidth: png.isEmpty ? 0 : w, pixelHeight: png.isEmpty ? 0 : h, png: png)
+        return RenderedPage(
+            number: number, width: size.width, height: size.height,
+            pixelWidth: png.isEmpty ? 0 : w, pixelHeight: png.isEmpty ? 0 : h, png: png)
     }
 }

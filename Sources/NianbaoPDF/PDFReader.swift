@@ -25,8 +25,10 @@ package struct PDFReader: DocumentReader {
     /// many minutes: it is refused (`too_large`) instead.
     package static let maximumRecognizedPages = 100
 
-    package init(recognizer: (any PageRecognizer)? = nil, recognizeEveryPage: Bool = false, textlessHint: String = "",
-                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    package init(
+        recognizer: (any PageRecognizer)? = nil, recognizeEveryPage: Bool = false, textlessHint: String = "",
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
         self.recognizer = recognizer
         self.recognizeEveryPage = recognizeEveryPage
         self.textlessHint = textlessHint
@@ -100,8 +102,10 @@ package struct PDFReader: DocumentReader {
                 let readable = read.glyphs.filter { ($0.confidence ?? 0) >= 0.8 && $0.scalar.isCJKLike }.count
                 if readable < 10 { textless.append(number); unreadByOCR.append(number); continue }
                 recognized.append(number)
-                pages.append(PageLayout.layout(page: number, width: size.width, height: size.height, glyphs: read.glyphs,
-                                               rulings: read.rulings, blankConfidence: read.blankConfidence))
+                pages.append(
+                    PageLayout.layout(
+                        page: number, width: size.width, height: size.height, glyphs: read.glyphs,
+                        rulings: read.rulings, blankConfidence: read.blankConfidence))
                 continue
             }
             if stats.visible == 0 { textless.append(number); continue }
@@ -118,7 +122,8 @@ package struct PDFReader: DocumentReader {
             }
             var ocr = unreadByOCR.isEmpty ? "" : "; OCR read no text on \(TextLayerCheck.describe(unreadByOCR)) (a scan too coarse or faint?)"
             if !coarse.isEmpty {
-                ocr += "; the page images of \(TextLayerCheck.describe(coarse.map(\.page))) are \(Int(coarse.map(\.dpi).min()!.rounded())) dpi, too coarse for OCR (at least \(Int(Self.minimumScanResolution)) dpi)"
+                ocr +=
+                    "; the page images of \(TextLayerCheck.describe(coarse.map(\.page))) are \(Int(coarse.map(\.dpi).min()!.rounded())) dpi, too coarse for OCR (at least \(Int(Self.minimumScanResolution)) dpi)"
             }
             throw ExtractError(.noTextLayer, path: path, "no text layer on \(TextLayerCheck.describe(textless + unreadable)) (scanned PDF?)\(ocr)\(textlessHint)")
         }
@@ -139,8 +144,10 @@ package struct PDFReader: DocumentReader {
         var source = SourceDocument(mediaType: "application/pdf", pages: count, grid: grid, diagnostics: diagnostics)
         if let recognizer, !recognized.isEmpty {
             source.ocr = recognizer.engine
-            source.diagnostics.append(Diagnostic(.note, .ocrPages,
-                "\(TextLayerCheck.describe(recognized)) read by OCR (\(recognizer.engine.engine) \(recognizer.engine.version), \(recognizer.engine.language), \(Int(recognizer.dpi)) dpi)"))
+            source.diagnostics.append(
+                Diagnostic(
+                    .note, .ocrPages,
+                    "\(TextLayerCheck.describe(recognized)) read by OCR (\(recognizer.engine.engine) \(recognizer.engine.version), \(recognizer.engine.language), \(Int(recognizer.dpi)) dpi)"))
         }
         return source
     }
@@ -156,7 +163,8 @@ package struct PDFReader: DocumentReader {
                 toRecognize += 1
             }
             if toRecognize > maximumRecognizedPages {
-                throw ExtractError(.tooLarge, path: path,
+                throw ExtractError(
+                    .tooLarge, path: path,
                     "more than \(maximumRecognizedPages) of its \(count) pages need OCR (a report has far fewer pages): not read")
             }
             // Even if every page left needed OCR the limit would hold: the rest need not be read

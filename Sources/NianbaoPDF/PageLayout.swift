@@ -52,8 +52,10 @@ package struct PageLayoutResult: Sendable {
 /// Builds the rows of one page from its glyphs and rulings.
 package enum PageLayout {
     /// `blankConfidence` is given for a scanned page: how sure OCR is that an empty table cell is blank.
-    package static func layout(page: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling],
-                               blankConfidence: ((Box) -> Double)? = nil) -> PageLayoutResult {
+    package static func layout(
+        page: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling],
+        blankConfidence: ((Box) -> Double)? = nil
+    ) -> PageLayoutResult {
         let tables = RuledTableFinder.tables(in: rulings)
         var perCell: [[[Glyph]]] = tables.map { Array(repeating: [], count: $0.cells.count) }
         var free: [Glyph] = []
@@ -95,11 +97,12 @@ package enum PageLayout {
         var out: [DraftRow] = []
         for row in rows {
             if row.ruledTable == nil, row.cells.count == 1, let prev = out.last, prev.ruledTable == nil,
-               prev.cells.count >= 3, !ValueText.isValueLike(prev.cells[0].text), !ValueText.isValueLike(row.cells[0].text),
-               let firstValue = prev.cells.first(where: { ValueText.isValueLike($0.text) }),
-               prev.cells.filter({ ValueText.isValueLike($0.text) }).count >= 3,
-               row.box.x1 < firstValue.box.x0, row.box.x0 >= prev.cells[0].box.x0 - row.size,
-               row.box.y0 - prev.box.y1 < 0.8 * row.size {
+                prev.cells.count >= 3, !ValueText.isValueLike(prev.cells[0].text), !ValueText.isValueLike(row.cells[0].text),
+                let firstValue = prev.cells.first(where: { ValueText.isValueLike($0.text) }),
+                prev.cells.filter({ ValueText.isValueLike($0.text) }).count >= 3,
+                row.box.x1 < firstValue.box.x0, row.box.x0 >= prev.cells[0].box.x0 - row.size,
+                row.box.y0 - prev.box.y1 < 0.8 * row.size
+            {
                 var joined = prev
                 joined.cells[0].text += row.cells[0].text
                 joined.cells[0].box = joined.cells[0].box.union(row.cells[0].box)
@@ -113,8 +116,10 @@ package enum PageLayout {
     }
 
     /// One row per fine ruled row; merged cells sit in their top row; blank cells are explicit.
-    static func tableRows(page: Int, table: RuledTable, tableIndex: Int, glyphs: [[Glyph]],
-                          blankConfidence: ((Box) -> Double)? = nil) -> [DraftRow] {
+    static func tableRows(
+        page: Int, table: RuledTable, tableIndex: Int, glyphs: [[Glyph]],
+        blankConfidence: ((Box) -> Double)? = nil
+    ) -> [DraftRow] {
         var rows: [DraftRow] = []
         let ny = table.ys.count - 1
         var byTop: [[Int]] = Array(repeating: [], count: ny)
@@ -126,14 +131,18 @@ package enum PageLayout {
             for k in ids {
                 let g = glyphs[k]
                 if g.isEmpty {
-                    cells.append(DraftCell(text: "", box: table.cells[k].box, column: table.cells[k].left,
-                                           confidence: blankConfidence?(table.cells[k].box)))
+                    cells.append(
+                        DraftCell(
+                            text: "", box: table.cells[k].box, column: table.cells[k].left,
+                            confidence: blankConfidence?(table.cells[k].box)))
                 } else {
                     var b = g[0].box
                     for x in g.dropFirst() { b = b.union(x.box) }
                     sizes.append(contentsOf: g.map(\.height))
-                    cells.append(DraftCell(text: TextNormalizer.display(LineBuilder.blockText(g)), box: b, column: table.cells[k].left,
-                                           confidence: DraftCell.confidence(g)))
+                    cells.append(
+                        DraftCell(
+                            text: TextNormalizer.display(LineBuilder.blockText(g)), box: b, column: table.cells[k].left,
+                            confidence: DraftCell.confidence(g)))
                 }
             }
             // Blank cells left of the first label are the empty label area (a merged label that
@@ -150,4 +159,3 @@ package enum PageLayout {
         return rows
     }
 }
-

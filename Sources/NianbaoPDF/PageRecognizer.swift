@@ -29,8 +29,10 @@ package struct RecognizedPage: Sendable {
     /// cell where no character was read (a faint or dropped digit) makes an empty cell doubtful.
     package var blankConfidence: @Sendable (Box) -> Double
 
-    package init(glyphs: [Glyph], rulings: [Ruling], width: Double, height: Double,
-                 blankConfidence: @escaping @Sendable (Box) -> Double = { _ in 1 }) {
+    package init(
+        glyphs: [Glyph], rulings: [Ruling], width: Double, height: Double,
+        blankConfidence: @escaping @Sendable (Box) -> Double = { _ in 1 }
+    ) {
         self.glyphs = glyphs
         self.rulings = rulings
         self.width = width
@@ -43,8 +45,9 @@ package struct RecognizedPage: Sendable {
 package enum RecognizedLayout {
     package static func grid(_ pages: [(number: Int, page: RecognizedPage)]) -> Grid {
         var results = pages.map { p in
-            PageLayout.layout(page: p.number, width: p.page.width, height: p.page.height, glyphs: p.page.glyphs,
-                              rulings: p.page.rulings, blankConfidence: p.page.blankConfidence)
+            PageLayout.layout(
+                page: p.number, width: p.page.width, height: p.page.height, glyphs: p.page.glyphs,
+                rulings: p.page.rulings, blankConfidence: p.page.blankConfidence)
         }
         PDFPageFurniture.strip(&results)
         return DocumentAssembler.grid(results)

@@ -89,7 +89,9 @@ enum RuledTableFinder {
                 var spans = group.map { ($0.from, $0.to) }.sorted { $0.0 < $1.0 }
                 var cur = spans.removeFirst()
                 for s in spans {
-                    if s.0 <= cur.1 + tolerance { cur.1 = max(cur.1, s.1) } else {
+                    if s.0 <= cur.1 + tolerance {
+                        cur.1 = max(cur.1, s.1)
+                    } else {
                         out.append(Ruling(axis: axis, position: pos, from: cur.0, to: cur.1))
                         cur = s
                     }

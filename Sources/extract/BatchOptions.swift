@@ -9,7 +9,8 @@ struct BatchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Convert only shard K of N (a stable hash of each input's report id); combine the shards with `extract merge`.", valueName: "K/N"))
     var shard: String?
 
-    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Address-space limit of each batch worker process, in MB (0: none). A file that needs more is recorded as `crashed`.", valueName: "MB"))
+    @Option(
+        name: .customLong("memory-limit"), help: ArgumentHelp("Address-space limit of each batch worker process, in MB (0: none). A file that needs more is recorded as `crashed`.", valueName: "MB"))
     var memoryLimit: Int = 4096
 
     @Option(help: ArgumentHelp("The resume state folder (default: <first output>.nianbao-state).", valueName: "DIR"))

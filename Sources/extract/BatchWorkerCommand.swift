@@ -19,18 +19,20 @@ struct BatchWorkerCommand: ParsableCommand {
     @Option(name: .customLong("converter-timeout")) var converterTimeout: Double = 118
 
     func run() throws {
-        let status = BatchWorker.serve(options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr, converterTimeout: converterTimeout),
-                                       memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
+        let status = BatchWorker.serve(
+            options: ExtractOptions(blankAsZero: blankAsZero, ocr: ocr, converterTimeout: converterTimeout),
+            memoryLimitMB: memoryLimit > 0 ? memoryLimit : nil)
         if status != 0 { throw ExitCode(status) }
     }
 
     /// How a batch starts its workers: this executable with the options above, read from `convert`'s.
     static func invocation(reading: ReadingOptions, memoryLimitMB: Int) -> WorkerCommand {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return WorkerCommand(executable: exe,
-                             arguments: [name] + (reading.blankAsZero ? ["--blank-as-zero"] : [])
-                                 + (reading.ocr == .auto ? [] : ["--ocr", reading.ocr.rawValue])
-                                 + ["--memory-limit", "\(memoryLimitMB)", "--converter-timeout", "\(reading.converterTimeout)"],
-                             memoryLimitMB: memoryLimitMB > 0 ? memoryLimitMB : nil)
+        return WorkerCommand(
+            executable: exe,
+            arguments: [name] + (reading.blankAsZero ? ["--blank-as-zero"] : [])
+                + (reading.ocr == .auto ? [] : ["--ocr", reading.ocr.rawValue])
+                + ["--memory-limit", "\(memoryLimitMB)", "--converter-timeout", "\(reading.converterTimeout)"],
+            memoryLimitMB: memoryLimitMB > 0 ? memoryLimitMB : nil)
     }
 }

@@ -9,26 +9,26 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert one report to JSON, or a batch of reports to datasets (the default subcommand).",
         discussion: """
-        One FILE (.txt, .md, .html, .pdf, .docx, .doc, .wps, .rtf, .odt, .ofd; `-` for standard input; \
-        the type is read from the bytes, not the name) and no batch output: prints the report \
-        as JSON; diagnostics go to standard error as `file:line: severity: message`. \
-        Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed \
-        (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file; \
-        7 longer than --timeout; 64 usage error; 73 the JSON cannot be written (standard output or -o).
+            One FILE (.txt, .md, .html, .pdf, .docx, .doc, .wps, .rtf, .odt, .ofd; `-` for standard input; \
+            the type is read from the bytes, not the name) and no batch output: prints the report \
+            as JSON; diagnostics go to standard error as `file:line: severity: message`. \
+            Exit status: 0 success; 1 the input cannot be read or is not a report; 2 a check failed \
+            (with --fail-on-check); 3 no text layer; 4 garbled text layer; 5 encrypted PDF; 6 damaged file; \
+            7 longer than --timeout; 64 usage error; 73 the JSON cannot be written (standard output or -o).
 
-        Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite): \
-        directories are searched recursively for .pdf .txt .md .html .htm .docx .doc .wps .rtf .odt .ofd \
-        and archives (.zip .rar .7z .tar.gz …, opened in place, nested archives one level deep; each \
-        report inside is an input `ARCHIVE!/MEMBER`); other files and hidden files are skipped and \
-        counted in the summary (--list-skipped names them). An archive named alone is a batch too. \
-        Outputs are in input-path order. Without an output option the JSONL goes to standard output. A file that fails is \
-        recorded (JSONL error record, `<id>.error.json`, SQLite `errors`) and the batch goes on. \
-        Re-running the same command resumes: inputs already converted with the same SHA-256 and options \
-        are taken from the state folder `<first output>.nianbao-state` (--state to choose it).
+            Batch mode (a directory, several inputs, --files-from, or --out/--jsonl/--csv/--long/--sqlite): \
+            directories are searched recursively for .pdf .txt .md .html .htm .docx .doc .wps .rtf .odt .ofd \
+            and archives (.zip .rar .7z .tar.gz …, opened in place, nested archives one level deep; each \
+            report inside is an input `ARCHIVE!/MEMBER`); other files and hidden files are skipped and \
+            counted in the summary (--list-skipped names them). An archive named alone is a batch too. \
+            Outputs are in input-path order. Without an output option the JSONL goes to standard output. A file that fails is \
+            recorded (JSONL error record, `<id>.error.json`, SQLite `errors`) and the batch goes on. \
+            Re-running the same command resumes: inputs already converted with the same SHA-256 and options \
+            are taken from the state folder `<first output>.nianbao-state` (--state to choose it).
 
-        Batch exit status: 0 every input converted; 1 one or more inputs failed; 2 (with --fail-on-check) \
-        all converted but a report has a failed check; 64 usage error; 73 an output cannot be written.
-        """
+            Batch exit status: 0 every input converted; 1 one or more inputs failed; 2 (with --fail-on-check) \
+            all converted but a report has a failed check; 64 usage error; 73 an output cannot be written.
+            """
     )
 
     @OptionGroup var input: InputOptions
@@ -56,7 +56,8 @@ struct ConvertCommand: ParsableCommand {
         if isBatch {
             // JSONL of a whole archive is not for reading on a terminal: ask for an output (a pipe still gets it).
             if !datasets.anyRequested && isatty(1) != 0 {
-                throw ValidationError("a batch writes JSONL to standard output, which is a terminal here; name an output (--jsonl FILE, --out DIR, --csv FILE, --long FILE, --sqlite FILE) or pipe it (… | less).")
+                throw ValidationError(
+                    "a batch writes JSONL to standard output, which is a terminal here; name an output (--jsonl FILE, --out DIR, --csv FILE, --long FILE, --sqlite FILE) or pipe it (… | less).")
             }
             try runBatch()
         } else {
@@ -129,11 +130,12 @@ struct ConvertCommand: ParsableCommand {
             for s in discovered.skipped { text += "\(s.path): skipped: \(s.reason) [\(s.kind)]\n" }
             FileHandle.standardError.write(Data(text.utf8))
         }
-        var config = BatchConfiguration(inputs: found, options: reading.extractOptions,
-                                        jobs: batch.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        timeout: reading.timeout,
-                                        outputs: datasets.batchOutputs(compactJSON: output.compact, stateDirectory: batch.state),
-                                        worker: BatchWorkerCommand.invocation(reading: reading, memoryLimitMB: batch.memoryLimit))
+        var config = BatchConfiguration(
+            inputs: found, options: reading.extractOptions,
+            jobs: batch.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            timeout: reading.timeout,
+            outputs: datasets.batchOutputs(compactJSON: output.compact, stateDirectory: batch.state),
+            worker: BatchWorkerCommand.invocation(reading: reading, memoryLimitMB: batch.memoryLimit))
         config.skipped = discovered.skipped
         let showProgress = !output.quiet && isatty(2) != 0
         let printer = ProgressPrinter()

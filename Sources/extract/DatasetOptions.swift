@@ -37,8 +37,9 @@ struct DatasetOptions: ParsableArguments {
 
     /// The library's description of these outputs.
     func batchOutputs(compactJSON: Bool, stateDirectory: String?) -> BatchOutputs {
-        var outputs = BatchOutputs(outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
-                                   bom: bom, compactJSON: compactJSON, stateDirectory: stateDirectory)
+        var outputs = BatchOutputs(
+            outDirectory: outDirectory, jsonl: jsonl, csv: csv, long: long, sqlite: sqlite,
+            bom: bom, compactJSON: compactJSON, stateDirectory: stateDirectory)
         outputs.dta = dta
         outputs.sav = sav
         outputs.kinds = kinds

@@ -10,12 +10,12 @@ struct Extract: ParsableCommand {
         commandName: "extract",
         abstract: "Turn government information-disclosure annual reports (政府信息公开工作年度报告) into validated JSON and datasets.",
         discussion: """
-        `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of \
-        --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook. \
-        `extract inspect FILE -o view.html` shows where each value came from. \
-        See `extract help convert` for every option and the exit statuses; `-V` or `--version` \
-        prints the version.
-        """,
+            `extract FILE` prints one report as JSON. `extract DIR|FILE…`, `--files-from LIST` or any of \
+            --out/--jsonl/--csv/--long/--sqlite converts a batch. `extract schema` prints the codebook. \
+            `extract inspect FILE -o view.html` shows where each value came from. \
+            See `extract help convert` for every option and the exit statuses; `-V` or `--version` \
+            prints the version.
+            """,
         version: NianbaoVersion.string,
         subcommands: [ConvertCommand.self, SchemaCommand.self, InspectCommand.self, MergeCommand.self, BatchWorkerCommand.self],
         defaultSubcommand: ConvertCommand.self

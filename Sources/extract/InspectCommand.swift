@@ -10,12 +10,12 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Write one self-contained HTML page showing where each value of a report came from.",
         discussion: """
-        PDF: every page drawn by poppler with each cell's box over it. Text and HTML: the lines and \
-        table cells with the values marked. Hovering or clicking a value shows its key, official \
-        label, value, printed text, kind and diagnostics; clicking a check highlights its cells \
-        (`view.html#check=I4.review` selects one on opening). The page needs no network: styles, \
-        script and images are inside it. Exit status as for a single-file conversion.
-        """
+            PDF: every page drawn by poppler with each cell's box over it. Text and HTML: the lines and \
+            table cells with the values marked. Hovering or clicking a value shows its key, official \
+            label, value, printed text, kind and diagnostics; clicking a check highlights its cells \
+            (`view.html#check=I4.review` selects one on opening). The page needs no network: styles, \
+            script and images are inside it. Exit status as for a single-file conversion.
+            """
     )
 
     @Argument(help: "The report (.txt, .md, .html, .pdf).")

@@ -9,12 +9,12 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine the JSONL outputs of --shard K/N runs into the final outputs (I5/I6 and duplicates across shards).",
         discussion: """
-        Each SHARD is a --jsonl output of `extract ARCHIVE --shard K/N`. The reports are put in input-path \
-        order, the cross-year checks and duplicate flags each shard made alone are made again over all of \
-        them, and the outputs are those a single run over the archive writes (byte for byte). \
-        Exit status: 0 merged, every input converted; 1 merged, some inputs had failed; 64 usage error; \
-        73 a shard cannot be read or an output cannot be written.
-        """)
+            Each SHARD is a --jsonl output of `extract ARCHIVE --shard K/N`. The reports are put in input-path \
+            order, the cross-year checks and duplicate flags each shard made alone are made again over all of \
+            them, and the outputs are those a single run over the archive writes (byte for byte). \
+            Exit status: 0 merged, every input converted; 1 merged, some inputs had failed; 64 usage error; \
+            73 a shard cannot be read or an output cannot be written.
+            """)
 
     @Argument(help: "JSONL outputs of the shard runs.")
     var shards: [String] = []

@@ -12,7 +12,9 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Time limit per input, in seconds (a batch records `timeout` and goes on; one file exits 7).", valueName: "SECONDS"))
     var timeout: Double = 120
 
-    @Option(name: .customLong("max-input-size"), help: ArgumentHelp("Refuse an input larger than this, in MB (`too_large`; checked while reading, so standard input and pipes are bounded too).", valueName: "MB"))
+    @Option(
+        name: .customLong("max-input-size"),
+        help: ArgumentHelp("Refuse an input larger than this, in MB (`too_large`; checked while reading, so standard input and pipes are bounded too).", valueName: "MB"))
     var maxInputSize: Int = ExtractOptions.defaultMaxInputSize >> 20
 
     /// How long LibreOffice may convert one file: a little less than --timeout, so that it is

@@ -52,8 +52,10 @@ enum IsolationCost {
             start = Date()
             for input in found { _ = try? ReportExtractor().extract(file: input.path) }
             let library = Date().timeIntervalSince(start) * 1000 / count
-            print(String(format: "isolation cost, %d PDFs: library %.1f ms/file; batch in-process %.1f ms/file; batch with a reused worker process %.1f ms/file; one extract process per file %.1f ms/file",
-                         found.count, library, inProcess, workers, perProcess))
+            print(
+                String(
+                    format: "isolation cost, %d PDFs: library %.1f ms/file; batch in-process %.1f ms/file; batch with a reused worker process %.1f ms/file; one extract process per file %.1f ms/file",
+                    found.count, library, inProcess, workers, perProcess))
             return 0
         } catch {
             return Usage.fail("\(error)", status: 1)

@@ -11,9 +11,13 @@ enum TextBenchmark {
         var paths: [String] = []
         var args = arguments[...]
         while let arg = args.popFirst() {
-            if arg == "--seconds", let s = args.popFirst(), let v = Double(s) { seconds = v }
-            else if arg == "--rounds", let s = args.popFirst(), let v = Int(s) { rounds = v }
-            else { paths.append(arg) }
+            if arg == "--seconds", let s = args.popFirst(), let v = Double(s) {
+                seconds = v
+            } else if arg == "--rounds", let s = args.popFirst(), let v = Int(s) {
+                rounds = v
+            } else {
+                paths.append(arg)
+            }
         }
         guard !paths.isEmpty else { return Usage.fail("usage: nianbao-bench [--seconds S | --rounds N] FILE…") }
         let inputs: [(String, [UInt8])] = paths.compactMap { path in Usage.bytes(path).map { (path, $0) } }
@@ -42,9 +46,11 @@ enum TextBenchmark {
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         let perReport = elapsed / Double(reports) * 1e6
-        print(String(format: "%d reports in %.2f s: %.0f reports/s on one core (%.1f µs/report: %.1f µs parse, %.1f µs JSON); %d inputs, %d failures, %.1f KB JSON/report",
-                     reports, elapsed, Double(reports) / elapsed, perReport, parseOnly / Double(reports) / 1e3,
-                     perReport - parseOnly / Double(reports) / 1e3, inputs.count, failures / max(1, reports / inputs.count), Double(bytesOut) / Double(reports) / 1024))
+        print(
+            String(
+                format: "%d reports in %.2f s: %.0f reports/s on one core (%.1f µs/report: %.1f µs parse, %.1f µs JSON); %d inputs, %d failures, %.1f KB JSON/report",
+                reports, elapsed, Double(reports) / elapsed, perReport, parseOnly / Double(reports) / 1e3,
+                perReport - parseOnly / Double(reports) / 1e3, inputs.count, failures / max(1, reports / inputs.count), Double(bytesOut) / Double(reports) / 1024))
         return 0
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @testable import NianbaoHTML
 @testable import NianbaoPDF
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The bad-input corpus: every broken or hostile file gives its documented error code or a
@@ -44,7 +44,8 @@ enum BadInputCorpus {
 
     /// The committed entries and the odd names (empty when the manifest cannot be read:
     /// ``BadInputCorpusTests/corpusIsCommitted`` then fails).
-    static let entries: [Entry] = ((try? manifest(in: committed)) ?? [])
+    static let entries: [Entry] =
+        ((try? manifest(in: committed)) ?? [])
         + oddNames.map { Entry(name: "names/" + $0, expect: "report", why: "an odd file name") }
 
     /// A temporary folder holding the committed corpus and the odd names, made once per run.

@@ -60,7 +60,8 @@ import Testing
         let page = try Self.corpusText("html/h01-2021-utf8.html")
         let article = try #require(page.range(of: "<div class=\"article\">")), end = try #require(page.range(of: "</body>"))
         let body = String(page[article.upperBound..<end.lowerBound])
-        let two = String(page[..<article.lowerBound])
+        let two =
+            String(page[..<article.lowerBound])
             + "<div class=\"article\"><h1>2023年泉州市清江浦区人民政府政府信息公开工作年度报告</h1>" + body
             + "<div class=\"article\"><h1>2022年泉州市清江浦区人民政府政府信息公开工作年度报告</h1>" + body + "</body></html>"
         let html = try ReportExtractor().extract(bytes: Array(two.utf8), path: "two.html")

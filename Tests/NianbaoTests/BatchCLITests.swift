@@ -10,17 +10,17 @@ import Testing
 /// Runs the built `extract` binary: single-file behaviour, batch exit statuses, usage errors, the
 /// schema subcommand, timeouts, shards, and a batch killed with SIGKILL then resumed.
 let extractBinary: String? = {
-        var candidates: [String] = []
-        if let exe = Bundle.main.executablePath {
-            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("extract").path)
-        }
-        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates.append(arg0.appendingPathComponent("extract").path)
-        candidates.append(arg0.deletingLastPathComponent().appendingPathComponent("extract").path)
-        for scratch in [".build-batch", ".build"] {
-            candidates.append(BatchFixture.packageRoot + "/\(scratch)/debug/extract")
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    var candidates: [String] = []
+    if let exe = Bundle.main.executablePath {
+        candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("extract").path)
+    }
+    let arg0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    candidates.append(arg0.appendingPathComponent("extract").path)
+    candidates.append(arg0.deletingLastPathComponent().appendingPathComponent("extract").path)
+    for scratch in [".build-batch", ".build"] {
+        candidates.append(BatchFixture.packageRoot + "/\(scratch)/debug/extract")
+    }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
 }()
 
 @Suite(Prerequisite.needs(extractBinary != nil, "the extract binary is not built (required when CI=true)"), .serialized)
@@ -107,14 +107,17 @@ struct BatchCLITests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let archive = BatchFixture.makeArchive(at: dir)
         let n = BatchFixture.expectedInputCount()
-        let r = try Self.run([archive, "--jsonl", dir + "/all.jsonl", "--csv", dir + "/wide.csv", "--long", dir + "/long.csv",
-                              "--sqlite", dir + "/d.sqlite", "--out", dir + "/json", "--jobs", "2"], dir: dir)
-        #expect(r.status == 1)   // three inputs failed
+        let r = try Self.run(
+            [
+                archive, "--jsonl", dir + "/all.jsonl", "--csv", dir + "/wide.csv", "--long", dir + "/long.csv",
+                "--sqlite", dir + "/d.sqlite", "--out", dir + "/json", "--jobs", "2",
+            ], dir: dir)
+        #expect(r.status == 1)  // three inputs failed
         #expect(r.stderr.contains("bad/junk.txt: error:"))
         #expect(r.stderr.contains("\(n) inputs (\(n) read now, 0 resumed): \(n - 3) reports, 3 failed"))
-        #expect(!r.stderr.contains("\r"))   // no progress line when stderr is not a terminal
+        #expect(!r.stderr.contains("\r"))  // no progress line when stderr is not a terminal
         #expect(BatchFixture.jsonLines(dir + "/all.jsonl").count == n)
-        #expect(BatchFixture.parseCSV(BatchFixture.read(dir + "/wide.csv")).count == 1 + n)   // failed inputs have a row with their error code
+        #expect(BatchFixture.parseCSV(BatchFixture.read(dir + "/wide.csv")).count == 1 + n)  // failed inputs have a row with their error code
 
         // Only good files: 0; with --fail-on-check and reports with failed checks: 2.
         let good = try Self.run([archive + "/corpus", "--jsonl", dir + "/good.jsonl", "-q"], dir: dir)

@@ -47,22 +47,29 @@ import Testing
 
     @Test func appendingChecksEqualsInjectingThem() throws {
         let checks: [JSONValue] = [
-            .object(["id": .string("I5.total"), "status": .string("fail"), "lhs": .int(1), "rhs": .int(2),
-                     "keys": .array([.string("applications.carried_over.total")]), "previous": .string("a/\"2022\",[x].txt")]),
+            .object([
+                "id": .string("I5.total"), "status": .string("fail"), "lhs": .int(1), "rhs": .int(2),
+                "keys": .array([.string("applications.carried_over.total")]), "previous": .string("a/\"2022\",[x].txt"),
+            ]),
             .object(["id": .string("I6.rules"), "status": .string("pass"), "lhs": .null, "rhs": .null, "keys": .array([]), "previous": .string("b")]),
         ]
         let notes: [JSONValue] = [.object(["severity": .string("note"), "code": .string("cross_year_ambiguous"), "message": .string("m"), "at": .null])]
         func append(_ r: JSONValue, _ c: [JSONValue], _ d: [JSONValue]) -> [UInt8]? {
-            CompactJSON.appending([(key: "checks", items: c.map { $0.serialized(pretty: false) }),
-                                   (key: "diagnostics", items: d.map { $0.serialized(pretty: false) })], to: r.serialized(pretty: false))
+            CompactJSON.appending(
+                [
+                    (key: "checks", items: c.map { $0.serialized(pretty: false) }),
+                    (key: "diagnostics", items: d.map { $0.serialized(pretty: false) }),
+                ], to: r.serialized(pretty: false))
         }
         for r in try Self.corpusReports() {
             #expect(append(r, checks, notes) == Self.inject(into: r, checks: checks, diagnostics: notes).serialized(pretty: false))
             #expect(append(r, checks, []) == Self.inject(into: r, checks: checks, diagnostics: []).serialized(pretty: false))
         }
         // Empty arrays, a key that only looks like "checks" inside a string or a nested object.
-        let small: JSONValue = .object(["checks": .array([]), "diagnostics": .array([]),
-                                        "a": .object(["checks": .array([.int(9)])]), "b": .string(#""checks":["#)])
+        let small: JSONValue = .object([
+            "checks": .array([]), "diagnostics": .array([]),
+            "a": .object(["checks": .array([.int(9)])]), "b": .string(#""checks":["#),
+        ])
         #expect(append(small, checks, notes) == Self.inject(into: small, checks: checks, diagnostics: notes).serialized(pretty: false))
         #expect(append(.object(["a": .int(1)]), checks, []) == nil)
         #expect(append(.object(["checks": .int(1)]), checks, []) == nil)
@@ -92,8 +99,9 @@ import Testing
         let bytes = [UInt8](try #require(FileManager.default.contents(atPath: BatchFixture.corpusText + "/t01-2021-tabs.txt")))
         let sha = ContentHash.sha256Hex(bytes)
         let report = try ReportExtractor().extract(bytes: bytes, path: "x/t01.txt")
-        let entry = BatchConversion.convert(BatchInput(path: "x/t01.txt", id: "t01.txt"), bytes: bytes, sha256: sha,
-                                            options: ExtractOptions(), parts: [.wide, .long, .sql, .wideKinds])
+        let entry = BatchConversion.convert(
+            BatchInput(path: "x/t01.txt", id: "t01.txt"), bytes: bytes, sha256: sha,
+            options: ExtractOptions(), parts: [.wide, .long, .sql, .wideKinds])
         #expect(Set(entry.parts.keys) == Set(StateEntry.Part.allCases))
         #expect(entry.parts[StateEntry.Part.json] == ReportExtractor.json(report, pretty: false))
         let back = try #require(StateEntry(bytes: entry.bytes))
@@ -145,12 +153,13 @@ import Testing
         for line in lines {
             let report = try JSONParser.parse(line)
             guard let id = report["report_id"]?.stringValue ?? r.inputs.first(where: { $0.path == report["source"]?["path"]?.stringValue })?.id,
-                  report["error"] == nil else { continue }
+                report["error"] == nil
+            else { continue }
             let checks = report["checks"]?.arrayValue ?? []
             if checks.contains(where: { $0["id"]?.stringValue?.hasPrefix("I5.") == true }) { patched += 1 }
             // --out file: the same report, indented.
             let out = try #require(FileManager.default.contents(atPath: r.root + "/json/" + id + ".json"))
-            let same = [UInt8](out) == CompactJSON.pretty(line) // a Bool: no byte dump on failure
+            let same = [UInt8](out) == CompactJSON.pretty(line)  // a Bool: no byte dump on failure
             #expect(same, "--out \(id)")
             // Wide CSV: the check summary counts the cross-year checks too.
             let row = try #require(wide.first { $0.first == id })
@@ -191,8 +200,9 @@ import Testing
         let state = root + "/state"
         let first = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: 2, outputs: BatchOutputs(jsonl: o + "/all.jsonl", stateDirectory: state))).run()
         #expect(first.convertedNow == inputs.count)
-        let all = BatchOutputs(outDirectory: o + "/json", jsonl: o + "/all.jsonl", csv: o + "/wide.csv", long: o + "/long.csv",
-                               sqlite: o + "/data.sqlite", stateDirectory: state)
+        let all = BatchOutputs(
+            outDirectory: o + "/json", jsonl: o + "/all.jsonl", csv: o + "/wide.csv", long: o + "/long.csv",
+            sqlite: o + "/data.sqlite", stateDirectory: state)
         let second = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: 2, outputs: all)).run()
         #expect(second.reused == inputs.count)
         let fresh = try BatchTests.run(root: root, archive: archive, name: "fresh")

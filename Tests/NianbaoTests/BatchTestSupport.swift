@@ -58,7 +58,7 @@ enum BatchFixture {
         fm.createFile(atPath: archive + "/bad/empty.txt", contents: Data())
         var junk = [UInt8](repeating: 0, count: 4096)
         var x: UInt32 = 12345
-        for i in junk.indices { x = x &* 1103515245 &+ 12345; junk[i] = UInt8(truncatingIfNeeded: x >> 16) }
+        for i in junk.indices { x = x &* 1_103_515_245 &+ 12345; junk[i] = UInt8(truncatingIfNeeded: x >> 16) }
         fm.createFile(atPath: archive + "/bad/junk.txt", contents: Data(junk))
         try! "# 会议纪要\n\n今天讨论了食堂菜单。\n\n下周继续。\n".write(toFile: archive + "/bad/notes.md", atomically: true, encoding: .utf8)
         // Not inputs: other extensions, hidden files.
@@ -86,11 +86,18 @@ enum BatchFixture {
             if quoted {
                 if c == "\"" {
                     if i + 1 < chars.endIndex && chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.unicodeScalars.append(c) }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
             i += 1
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }

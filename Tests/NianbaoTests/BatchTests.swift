@@ -18,8 +18,9 @@ import Testing
     static func run(root: String, archive: String, jobs: Int = 2, bom: Bool = false, name: String = "o") throws -> Run {
         let inputs = BatchDiscovery.discover(arguments: [archive])
         let o = root + "/" + name
-        let outputs = BatchOutputs(outDirectory: o + "/json", jsonl: o + "/all.jsonl", csv: o + "/wide.csv", long: o + "/long.csv",
-                                   sqlite: o + "/data.sqlite", bom: bom)
+        let outputs = BatchOutputs(
+            outDirectory: o + "/json", jsonl: o + "/all.jsonl", csv: o + "/wide.csv", long: o + "/long.csv",
+            sqlite: o + "/data.sqlite", bom: bom)
         let summary = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: jobs, outputs: outputs)).run()
         return Run(root: o, outputs: outputs, summary: summary, inputs: inputs)
     }
@@ -86,7 +87,7 @@ import Testing
         #expect(t01[col["agency"]!] == "潍坊市水利局")
         #expect(t01[col["year"]!] == "2023")
         #expect(t01[col["applications.carried_over.total"]!] == "0")
-        #expect(!wideText.contains("\"0\""))   // numbers unquoted
+        #expect(!wideText.contains("\"0\""))  // numbers unquoted
 
         // Long CSV: one row per cell of every report.
         let long = BatchFixture.parseCSV(BatchFixture.read(r.root + "/long.csv"))
@@ -154,8 +155,10 @@ import Testing
             #expect(c["previous"]?.stringValue == "agency/2022.txt")
         }
         // t01's 2022 copy carries 1 natural-person application forward; the 2023 copy received none from last year.
-        #expect(i5.first { $0["id"] == .string("I5.natural_person") }?["status"] == .string(
-            value(y2023, "applications.carried_over.natural_person") == value(y2022, "applications.carried_forward.natural_person") ? "pass" : "fail"))
+        #expect(
+            i5.first { $0["id"] == .string("I5.natural_person") }?["status"]
+                == .string(
+                    value(y2023, "applications.carried_over.natural_person") == value(y2022, "applications.carried_forward.natural_person") ? "pass" : "fail"))
         let i6 = checks.filter { $0["id"]?.stringValue?.hasPrefix("I6.") == true }
         #expect(i6.map { $0["id"]!.stringValue! } == ["I6.rules", "I6.normative_documents"])
         // The earlier year gets no cross-year checks; nor do reports of other agencies.
@@ -250,8 +253,9 @@ import Testing
             let pretty = ReportExtractor.json(report, pretty: true)
             #expect(try JSONParser.parse(pretty).serialized(pretty: true) == pretty)
         }
-        #expect(try JSONParser.parse(Array(#"{"a":[1,-2.50,"\u4e2d\ud83d\ude00\n"],"b":null}"#.utf8)) ==
-                .object(["a": .array([.number(DecimalNumber(1)), .number(DecimalNumber(units: -250, scale: 2)), .string("中😀\n")]), "b": .null]))
+        #expect(
+            try JSONParser.parse(Array(#"{"a":[1,-2.50,"\u4e2d\ud83d\ude00\n"],"b":null}"#.utf8))
+                == .object(["a": .array([.number(DecimalNumber(1)), .number(DecimalNumber(units: -250, scale: 2)), .string("中😀\n")]), "b": .null]))
         #expect(throws: JSONParser.ParseError.self) { try JSONParser.parse(Array(#"{"a":1"#.utf8)) }
     }
 

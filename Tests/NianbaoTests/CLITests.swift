@@ -38,8 +38,9 @@ import Testing
         let fromFile = try TestSupport.run(try binary(), [corpusFile])
         // Same report apart from source.path and report_id (`-`; a file's name).
         let name = (corpusFile as NSString).lastPathComponent
-        #expect(run.stdout.replacingOccurrences(of: "\"path\": \"-\"", with: "").replacingOccurrences(of: "\"report_id\": \"-\"", with: "") ==
-                fromFile.stdout.replacingOccurrences(of: "\"path\": \"\(corpusFile)\"", with: "").replacingOccurrences(of: "\"report_id\": \"\(name)\"", with: ""))
+        #expect(
+            run.stdout.replacingOccurrences(of: "\"path\": \"-\"", with: "").replacingOccurrences(of: "\"report_id\": \"-\"", with: "")
+                == fromFile.stdout.replacingOccurrences(of: "\"path\": \"\(corpusFile)\"", with: "").replacingOccurrences(of: "\"report_id\": \"\(name)\"", with: ""))
     }
 
     @Test func diagnosticsGoToStandardErrorWithFileAndLine() throws {
@@ -81,7 +82,7 @@ import Testing
     @Test func badInputsGiveOneLineErrorsAndStatusOne() throws {
         var junk: [UInt8] = []
         var x: UInt32 = 7
-        for _ in 0..<2048 { x = x &* 1664525 &+ 1013904223; junk.append(UInt8(truncatingIfNeeded: x >> 24)) }
+        for _ in 0..<2048 { x = x &* 1_664_525 &+ 1_013_904_223; junk.append(UInt8(truncatingIfNeeded: x >> 24)) }
         let cases: [(String, [UInt8], String)] = [
             ("empty.txt", [], "empty"),
             ("junk.txt", junk, "undecodable"),

@@ -143,4 +143,3 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("slow-view.html").path))
     }
 }
-

@@ -10,14 +10,14 @@ import Testing
 @Suite(.tags(.slow)) struct ConverterMatrixFloorTests {
     /// Printed cells read exactly, per converter (measured on issue 11, release build, Scripts/evaluate-converted --json; printed cells in comments).
     static let floors: [String: Int] = [
-        "crawled": 376,      // of 398
-        "html2text": 1509,   // of 1514
-        "lxml": 1278,        // of 1514
+        "crawled": 376,  // of 398
+        "html2text": 1509,  // of 1514
+        "lxml": 1278,  // of 1514
         "markitdown": 1514,  // of 1514
-        "pdfplumber": 730,   // of 854
-        "pdftotext": 629,    // of 854
+        "pdfplumber": 730,  // of 854
+        "pdftotext": 629,  // of 854
         "pymupdf4llm": 834,  // of 854
-        "tesseract": 318,    // of 854
+        "tesseract": 318,  // of 854
     ]
 
     struct Tally { var printed = 0, exact = 0 }

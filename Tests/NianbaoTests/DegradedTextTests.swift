@@ -32,7 +32,8 @@ import Testing
     @Test func overflowNotMovedToRowsThatAreNotNext() throws {
         let header = "三、收到和处理政府信息公开申请情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
         // （五）4 then 14 values, then the labels of （七）总计 and 四 (（五）5 and （六） skipped).
-        let text = "某县2023年政府信息公开工作年度报告\n一、总体情况\n无。\n二、主动公开政府信息情况\n无。\n" + header
+        let text =
+            "某县2023年政府信息公开工作年度报告\n一、总体情况\n无。\n二、主动公开政府信息情况\n无。\n" + header
             + "4.无正当理由大量反复申请\n" + (Array(repeating: "1", count: 14).joined(separator: "\n")) + "\n（七）总计\n四、结转下年度继续办理\n"
             + "四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
         let r = try TestSupport.extract(text)
@@ -58,8 +59,9 @@ import Testing
         let cols = ApplicationsLayout.columns
         // A grid reading of one row that adds up, and a token reading of two rows where that row no longer does.
         let grid = TableReaderChoice.Score(zip(cols, [1, 0, 0, 0, 0, 0, 1]).map { cell("new_received.\($0)", $1) })
-        let broken = TableReaderChoice.Score(zip(cols, [1, 0, 0, 0, 0, 0, 2]).map { cell("new_received.\($0)", $1) }
-                                             + zip(cols, [2, 0, 0, 0, 0, 0, 2]).map { cell("carried_over.\($0)", $1) })
+        let broken = TableReaderChoice.Score(
+            zip(cols, [1, 0, 0, 0, 0, 0, 2]).map { cell("new_received.\($0)", $1) }
+                + zip(cols, [2, 0, 0, 0, 0, 0, 2]).map { cell("carried_over.\($0)", $1) })
         #expect(!grid.beaten(by: broken))
         // Nothing read on the grid; a token reading with one failed check among many passing ones wins.
         let empty = TableReaderChoice.Score([])

@@ -38,8 +38,10 @@ import Testing
     /// Link targets: inline and image links, reference definitions, autolinks, HTML src/href.
     static func links(_ markdown: String) -> [String] {
         let text = prose(markdown)
-        let patterns = [#"\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)"#, #"(?m)^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"#,
-                        #"<((?:https?|ftp|mailto|file):[^>\s]+)>"#, #"(?:src|href)\s*=\s*"([^"]+)""#]
+        let patterns = [
+            #"\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)"#, #"(?m)^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"#,
+            #"<((?:https?|ftp|mailto|file):[^>\s]+)>"#, #"(?:src|href)\s*=\s*"([^"]+)""#,
+        ]
         var out: [String] = []
         for p in patterns {
             let re = try! NSRegularExpression(pattern: p)

@@ -70,7 +70,8 @@ struct GoldFile {
         case let list as [Any]:
             for (i, item) in list.enumerated() {
                 guard let check = item as? [String: Any], let id = check["id"] as? String, let status = check["status"] as? String,
-                      Check.Status(rawValue: status) != nil else {
+                    Check.Status(rawValue: status) != nil
+                else {
                     throw malformed("checks[\(i)] needs an id and a status of pass, fail or not_assessable")
                 }
                 checks.append((id, status))

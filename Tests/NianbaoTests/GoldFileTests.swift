@@ -12,11 +12,11 @@ import Testing
     }
 
     @Test(arguments: [
-        "",                                                     // empty file
-        "{\"values\": {\"a\": 1}",                              // truncated
-        "[1, 2]",                                               // not an object
-        "{\"agency\": \"x\"}",                                  // no values
-        "{\"values\": {\"a\": \"21\"}}",                        // a number as a string
+        "",  // empty file
+        "{\"values\": {\"a\": 1}",  // truncated
+        "[1, 2]",  // not an object
+        "{\"agency\": \"x\"}",  // no values
+        "{\"values\": {\"a\": \"21\"}}",  // a number as a string
         "{\"values\": {\"a\": [1]}}",
         "{\"values\": {\"a\": 1}, \"year\": \"2023\"}",
         "{\"values\": {\"a\": 1}, \"title\": 7}",
@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func wellFormedGoldIsCompared() throws {
-        let url = try Self.write("""
+        let url = try Self.write(
+            """
             {"agency": "某局", "year": 2023, "generation": null, "values": {"review_litigation.review.total": 6, "review_litigation.review.upheld": null},
              "dropped": [], "checks": [{"id": "I4.review", "status": "pass", "lhs": 6, "rhs": 6}]}
             """)
@@ -51,7 +52,8 @@ import Testing
 
     /// The comparison reports each difference (it can fail).
     @Test func differencesAreReported() throws {
-        let url = try Self.write("""
+        let url = try Self.write(
+            """
             {"agency": "潍坊市水利局", "year": 2022, "values": {"applications.new_received.natural_person": 999},
              "checks": [{"id": "I1.natural_person", "status": "fail"}]}
             """)

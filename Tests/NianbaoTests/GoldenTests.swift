@@ -16,8 +16,10 @@ import Testing
         // Corpus/bad holds the broken inputs of the BadInput* tests, with a manifest instead of expected
         // files; Corpus/converted the converter matrix (ConverterMatrixTests), with gold files only;
         // Corpus/scans the OCR scans (OCRScanTests), scored against Corpus/pdf gold files.
-        for case let rel as String in walker where !rel.hasPrefix("bad/") && !rel.hasPrefix("converted/") && !rel.hasPrefix("scans/") && !rel.contains(".expected")
-            && [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) }) {
+        for case let rel as String in walker
+        where !rel.hasPrefix("bad/") && !rel.hasPrefix("converted/") && !rel.hasPrefix("scans/") && !rel.contains(".expected")
+            && [".txt", ".html", ".htm", ".pdf"].contains(where: { rel.hasSuffix($0) })
+        {
             found.append("Corpus/" + rel)
         }
         return found.sorted()
@@ -68,12 +70,14 @@ import Testing
             let a = String(decoding: actual, as: UTF8.self).split(separator: "\n")
             let e = String(decoding: expected, as: UTF8.self).split(separator: "\n")
             let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record(Comment(rawValue: """
-                \(input) differs from \(expectedURL.lastPathComponent) (run Scripts/regenerate-golden if the change is intended)
-                first difference at line \((first?.offset ?? min(a.count, e.count)) + 1):
-                  expected: \(first.map { String($0.element.1) } ?? "<end>")
-                  actual:   \(first.map { String($0.element.0) } ?? "<end>")
-                """))
+            Issue.record(
+                Comment(
+                    rawValue: """
+                        \(input) differs from \(expectedURL.lastPathComponent) (run Scripts/regenerate-golden if the change is intended)
+                        first difference at line \((first?.offset ?? min(a.count, e.count)) + 1):
+                          expected: \(first.map { String($0.element.1) } ?? "<end>")
+                          actual:   \(first.map { String($0.element.0) } ?? "<end>")
+                        """))
         }
     }
 

@@ -27,8 +27,10 @@ private let goldPages: [URL] = {
         #expect(doc.encoding == "UTF-8")
         let rows = doc.grid.rows
         #expect(rows.first?.text == "2019年上海市人民政府办公厅政府信息公开工作年度报告")
-        let headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                        "五、政府信息公开工作存在的主要问题及改进情况", "六、其他需要报告的事项"]
+        let headings = [
+            "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "五、政府信息公开工作存在的主要问题及改进情况", "六、其他需要报告的事项",
+        ]
         for h in headings {
             #expect(rows.contains { $0.table == nil && $0.text == h }, "heading \(h)")
         }

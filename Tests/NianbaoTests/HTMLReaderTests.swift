@@ -21,15 +21,17 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
 
 @Suite struct HTMLReaderTests {
     @Test func colspanAndRowspanGiveStartingColumns() throws {
-        let doc = try read(page("""
-            <table>
-              <tr><td colspan="3" rowspan="3">（本列数据的勾稽关系）</td><td colspan="7">申请人情况</td></tr>
-              <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
-              <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
-              <tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>1</td><td>2</td></tr>
-              <tr><td colspan="2">（二）部分公开</td><td>3</td></tr>
-            </table>
-            """))
+        let doc = try read(
+            page(
+                """
+                <table>
+                  <tr><td colspan="3" rowspan="3">（本列数据的勾稽关系）</td><td colspan="7">申请人情况</td></tr>
+                  <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+                  <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+                  <tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>1</td><td>2</td></tr>
+                  <tr><td colspan="2">（二）部分公开</td><td>3</td></tr>
+                </table>
+                """))
         let rows = tableRows(doc)
         #expect(rows.count == 5)
         #expect(rows[0].cells.map(\.column) == [0, 3])
@@ -45,10 +47,12 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
     }
 
     @Test func headerAndDataRowsWithDifferentColspans() throws {
-        let doc = try read(page("""
-            <table><tr><td>信息内容</td><td>本年新<br />制作数量</td><td colspan="2">本年新<br/>公开数量</td><td>对外公开总数量</td></tr>
-            <tr><td>行政许可</td><td colspan="2">0</td><td>0</td><td>5</td></tr></table>
-            """))
+        let doc = try read(
+            page(
+                """
+                <table><tr><td>信息内容</td><td>本年新<br />制作数量</td><td colspan="2">本年新<br/>公开数量</td><td>对外公开总数量</td></tr>
+                <tr><td>行政许可</td><td colspan="2">0</td><td>0</td><td>5</td></tr></table>
+                """))
         let rows = tableRows(doc)
         #expect(rows[0].cells.map(\.column) == [0, 1, 2, 4])
         #expect(rows[1].cells.map(\.column) == [0, 1, 3, 4])
@@ -57,10 +61,12 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
     }
 
     @Test func nbspCellsAreBlank() throws {
-        let doc = try read(page("""
-            <table><tr><td><p>一、本年新收政府信息公开申请数量</p></td><td><p>821</p></td><td>&nbsp;</td>
-            <td><p align="center">&nbsp;</p></td><td>  \n </td><td></td><td>2</td></tr></table>
-            """))
+        let doc = try read(
+            page(
+                """
+                <table><tr><td><p>一、本年新收政府信息公开申请数量</p></td><td><p>821</p></td><td>&nbsp;</td>
+                <td><p align="center">&nbsp;</p></td><td>  \n </td><td></td><td>2</td></tr></table>
+                """))
         let row = try #require(tableRows(doc).first)
         #expect(row.cells.map(\.text) == ["一、本年新收政府信息公开申请数量", "821", "", "", "", "", "2"])
         #expect(row.text == "一、本年新收政府信息公开申请数量 821 2")
@@ -106,15 +112,17 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
     }
 
     @Test func wordSpanSoupConcatenatesRuns() throws {
-        let doc = try read(page("""
-            <p class=MsoNormal><span lang=EN-US style='font-size:12.0pt'>2</span><span
-            lang=EN-US>0</span><span style='font-family:宋体'>19</span><span
-            style='font-family:宋体'>年，本机关共收到申请</span><b><span lang=EN-US>1</span></b><span
-            lang=EN-US>2</span><span>件。<o:p></o:p></span></p>
-            <p class=MsoNormal><span><o:p>&nbsp;</o:p></span></p>
-            <table class=MsoTableGrid><tr><td><p class=MsoNormal><span>一、本年新收</span><span>政府信息公开申请数量<o:p></o:p></span></p></td>
-            <td><p class=MsoNormal align=center><span lang=EN-US>8</span><span lang=EN-US>5</span><span lang=EN-US>9<o:p></o:p></span></p></td></tr></table>
-            """))
+        let doc = try read(
+            page(
+                """
+                <p class=MsoNormal><span lang=EN-US style='font-size:12.0pt'>2</span><span
+                lang=EN-US>0</span><span style='font-family:宋体'>19</span><span
+                style='font-family:宋体'>年，本机关共收到申请</span><b><span lang=EN-US>1</span></b><span
+                lang=EN-US>2</span><span>件。<o:p></o:p></span></p>
+                <p class=MsoNormal><span><o:p>&nbsp;</o:p></span></p>
+                <table class=MsoTableGrid><tr><td><p class=MsoNormal><span>一、本年新收</span><span>政府信息公开申请数量<o:p></o:p></span></p></td>
+                <td><p class=MsoNormal align=center><span lang=EN-US>8</span><span lang=EN-US>5</span><span lang=EN-US>9<o:p></o:p></span></p></td></tr></table>
+                """))
         #expect(doc.grid.rows.filter { $0.table == nil }.map(\.text) == ["2019年，本机关共收到申请12件。"])
         #expect(tableRows(doc)[0].cells.map(\.text) == ["一、本年新收政府信息公开申请数量", "859"])
     }
@@ -125,15 +133,17 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
     }
 
     @Test func nestedLayoutTablesOnlyLeafTableIsData() throws {
-        let doc = try read(page("""
-            <table width="100%"><tr><td>
-              <table><tr><td><p>某局2023年政府信息公开工作年度报告</p></td></tr></table>
-              <table><tr><td><p>一、总体情况</p><p>正文。</p>
-                <table border="1"><tr><td>规章</td><td>1</td><td>2</td></tr>
-                <tr><td>行政规范性文件</td><td>&nbsp;</td><td>3</td></tr></table>
-              </td><td>侧栏</td></tr></table>
-            </td></tr></table>
-            """))
+        let doc = try read(
+            page(
+                """
+                <table width="100%"><tr><td>
+                  <table><tr><td><p>某局2023年政府信息公开工作年度报告</p></td></tr></table>
+                  <table><tr><td><p>一、总体情况</p><p>正文。</p>
+                    <table border="1"><tr><td>规章</td><td>1</td><td>2</td></tr>
+                    <tr><td>行政规范性文件</td><td>&nbsp;</td><td>3</td></tr></table>
+                  </td><td>侧栏</td></tr></table>
+                </td></tr></table>
+                """))
         let tables = Set(doc.grid.rows.compactMap(\.table))
         #expect(tables == [0])
         #expect(tableRows(doc).map(\.text) == ["规章 1 2", "行政规范性文件 3"])
@@ -142,27 +152,30 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
     }
 
     @Test func scriptsStylesNavigationAndChromeAreLeftOut() throws {
-        let doc = try read(page("""
-            <header><div class="logo">某市人民政府门户网站</div></header>
-            <nav><ul><li>首页</li><li>政务公开</li></ul></nav>
-            <div class="crumb">当前位置：首页 &gt; 政务公开</div>
-            <script>var x = "一、总体情况";</script><style>p { color: red }</style>
-            <div class="article">
-              <h1>某局2023年政府信息公开工作年度报告</h1>
-              <div class="content">
-                <p>一、总体情况</p><p>正文。</p>
-                <p>二、主动公开政府信息情况</p>
-                <table><tr><td>规章</td><td>1</td></tr></table>
-                <p>六、其他需要报告的事项</p><p>无。</p>
-              </div>
-            </div>
-            <div class="share">分享到：微信</div>
-            <footer>版权所有</footer>
-            """))
-        #expect(doc.grid.rows.map(\.text) == [
-            "某局2023年政府信息公开工作年度报告", "一、总体情况", "正文。", "二、主动公开政府信息情况",
-            "规章 1", "六、其他需要报告的事项", "无。",
-        ])
+        let doc = try read(
+            page(
+                """
+                <header><div class="logo">某市人民政府门户网站</div></header>
+                <nav><ul><li>首页</li><li>政务公开</li></ul></nav>
+                <div class="crumb">当前位置：首页 &gt; 政务公开</div>
+                <script>var x = "一、总体情况";</script><style>p { color: red }</style>
+                <div class="article">
+                  <h1>某局2023年政府信息公开工作年度报告</h1>
+                  <div class="content">
+                    <p>一、总体情况</p><p>正文。</p>
+                    <p>二、主动公开政府信息情况</p>
+                    <table><tr><td>规章</td><td>1</td></tr></table>
+                    <p>六、其他需要报告的事项</p><p>无。</p>
+                  </div>
+                </div>
+                <div class="share">分享到：微信</div>
+                <footer>版权所有</footer>
+                """))
+        #expect(
+            doc.grid.rows.map(\.text) == [
+                "某局2023年政府信息公开工作年度报告", "一、总体情况", "正文。", "二、主动公开政府信息情况",
+                "规章 1", "六、其他需要报告的事项", "无。",
+            ])
     }
 
     @Test func pageWithoutReportKeepsBody() throws {
@@ -173,7 +186,8 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
 
     @Test func twentyThousandNestedTables() throws {
         let depth = 20_000
-        let html = String(repeating: "<table><tr><td>", count: depth) + "一、总体情况"
+        let html =
+            String(repeating: "<table><tr><td>", count: depth) + "一、总体情况"
             + String(repeating: "</td></tr></table>", count: depth)
         let start = ContinuousClock.now
         let doc = try read(html)
@@ -185,24 +199,29 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
 
     @Test func textDeeperThanLibxml2sDefaultLimitIsKept() throws {
         // 300 unclosed <font>/<div> pairs (messy CMS output) must not cut the report off.
-        let html = "<p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+        let html =
+            "<p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
             + String(repeating: "<div><font>", count: 300) + "<p>二、主动公开政府信息情况</p>"
             + "<table><tr><td>规章</td><td>7</td></tr></table><p>六、其他需要报告的事项</p>"
         let doc = try read(html)
-        #expect(doc.grid.rows.map(\.text) == [
-            "某局2023年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", "规章 7", "六、其他需要报告的事项",
-        ])
+        #expect(
+            doc.grid.rows.map(\.text) == [
+                "某局2023年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", "规章 7", "六、其他需要报告的事项",
+            ])
     }
 
     @Test func wordDownlevelConditionalsAreDropped() throws {
-        let doc = try read(page("""
-            <p class=MsoListParagraph><![if !supportLists]><span>1.<span style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]><span>加强学习</span></p>
-            """))
+        let doc = try read(
+            page(
+                """
+                <p class=MsoListParagraph><![if !supportLists]><span>1.<span style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]><span>加强学习</span></p>
+                """))
         #expect(doc.grid.rows.map(\.text) == ["1. 加强学习"])
     }
 
     @Test func titleOnlyInHeadIsPutFirst() throws {
-        let html = "<html><head><title>某局2023年政府信息公开工作年度报告_政务公开_某市人民政府</title></head><body>"
+        let html =
+            "<html><head><title>某局2023年政府信息公开工作年度报告_政务公开_某市人民政府</title></head><body>"
             + "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p></body></html>"
         let doc = try read(html)
         #expect(doc.grid.rows.map(\.text) == ["某局2023年政府信息公开工作年度报告", "一、总体情况", "正文。", "二、主动公开政府信息情况"])
@@ -211,14 +230,17 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
 
     @Test func captionAndOneColumnAndArticleTables() throws {
         let longText = String(repeating: "正文内容。", count: 120)
-        let doc = try read(page("""
-            <table><tr><td><p>某局2023年政府信息公开工作年度报告</p></td></tr></table>
-            <table><tr><td width="10"></td><td><p>一、总体情况</p><p>\(longText)</p><p>二、主动公开政府信息情况</p></td></tr></table>
-            <table><caption>表一</caption><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>3</td></tr></table>
-            """))
-        #expect(doc.grid.rows.map(\.text) == [
-            "某局2023年政府信息公开工作年度报告", "一、总体情况", longText, "二、主动公开政府信息情况", "表一", "信息内容 本年制发件数", "规章 3",
-        ])
+        let doc = try read(
+            page(
+                """
+                <table><tr><td><p>某局2023年政府信息公开工作年度报告</p></td></tr></table>
+                <table><tr><td width="10"></td><td><p>一、总体情况</p><p>\(longText)</p><p>二、主动公开政府信息情况</p></td></tr></table>
+                <table><caption>表一</caption><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>3</td></tr></table>
+                """))
+        #expect(
+            doc.grid.rows.map(\.text) == [
+                "某局2023年政府信息公开工作年度报告", "一、总体情况", longText, "二、主动公开政府信息情况", "表一", "信息内容 本年制发件数", "规章 3",
+            ])
         #expect(doc.grid.rows.compactMap(\.table) == [0, 0])
     }
 
@@ -272,10 +294,12 @@ private func tableRows(_ doc: SourceDocument, table: Int = 0) -> [GridRow] {
     }
 
     @Test func sectionHeadingInTheTablesFirstRowIsProse() throws {
-        let doc = try read(page("""
-            <table border="1"><tr><td colspan="3">三、收到和处理政府信息公开申请情况</td></tr>
-            <tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>2</td></tr></table>
-            """))
+        let doc = try read(
+            page(
+                """
+                <table border="1"><tr><td colspan="3">三、收到和处理政府信息公开申请情况</td></tr>
+                <tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>2</td></tr></table>
+                """))
         #expect(doc.grid.rows.map(\.table) == [nil, 0])
         #expect(doc.grid.rows.map(\.text) == ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量 1 2"])
         #expect(doc.grid.rows[1].startsParagraph)

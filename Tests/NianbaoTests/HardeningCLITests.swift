@@ -172,8 +172,12 @@ import Testing
         ]
         for name in files.keys { try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
         // A different first output, so a different state folder (no lock shared with the other batch).
-        let run = try TestSupport.run(try binary(), [dir + "/in", "--jsonl", dir + "/mine.jsonl", "--sqlite", dir + "/shared/all.sqlite",
-                                                     "--csv", dir + "/shared/all.csv", "--out", dir + "/shared/out"])
+        let run = try TestSupport.run(
+            try binary(),
+            [
+                dir + "/in", "--jsonl", dir + "/mine.jsonl", "--sqlite", dir + "/shared/all.sqlite",
+                "--csv", dir + "/shared/all.csv", "--out", dir + "/shared/out",
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         for (name, kept) in files {
             #expect(fm.fileExists(atPath: dir + "/" + name) == kept, "\(name) should be \(kept ? "kept" : "removed")")

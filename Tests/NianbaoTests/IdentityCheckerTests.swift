@@ -58,15 +58,18 @@ import Testing
         #expect(i3.lhs == DecimalNumber(12) && i3.rhs == DecimalNumber(12))
         let i4 = try #require(checks["I4.review"])
         #expect(i4.lhs == DecimalNumber(6) && i4.rhs == DecimalNumber(6))
-        #expect(i4.keys == ["review_litigation.review.total", "review_litigation.review.upheld", "review_litigation.review.corrected",
-                            "review_litigation.review.other", "review_litigation.review.pending"])
+        #expect(
+            i4.keys == [
+                "review_litigation.review.total", "review_litigation.review.upheld", "review_litigation.review.corrected",
+                "review_litigation.review.other", "review_litigation.review.pending",
+            ])
         // Absent blocks give no check at all (not a pass, not not_assessable).
         #expect(checks["I4.litigation_direct"] == nil && checks["I4.litigation_after_review"] == nil)
     }
 
     @Test func printedErrorFailsEveryIdentityItTouchesAndIsNotCorrected() throws {
         var values = Self.table3()
-        values["applications.total_processed.natural_person"] = DecimalNumber(9)   // the parts say 8
+        values["applications.total_processed.natural_person"] = DecimalNumber(9)  // the parts say 8
         let checks = Self.checks(values)
         let i1 = try #require(checks["I1.natural_person"])
         #expect(i1.status == .fail && i1.lhs == DecimalNumber(11) && i1.rhs == DecimalNumber(12))

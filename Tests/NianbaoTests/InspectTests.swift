@@ -26,8 +26,12 @@ extension Tag {
         let file = dir.appendingPathComponent("view.html")
         try Data(page).write(to: file)
         let url = file.absoluteString + (fragment.isEmpty ? "" : "#" + fragment)
-        let run = try TestSupport.run(chromium, ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
-                                                 "--user-data-dir=\(dir.path)/profile", "--dump-dom", url])
+        let run = try TestSupport.run(
+            chromium,
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                "--user-data-dir=\(dir.path)/profile", "--dump-dom", url,
+            ])
         try #require(run.status == 0, "chromium failed: \(run.stderr.suffix(2000))")
         return run.stdout
     }
@@ -103,8 +107,9 @@ extension Tag {
 
     /// Text and HTML: every cell is one element (a marked value or a chip); selecting a failed
     /// check highlights exactly its cells.
-    @Test(Prerequisite.tool("chromium"),
-          arguments: ["Corpus/text/t03-2021-layout-other-single.txt", "Corpus/html/h06-2022-other-single-errors.html"])
+    @Test(
+        Prerequisite.tool("chromium"),
+        arguments: ["Corpus/text/t03-2021-layout-other-single.txt", "Corpus/html/h06-2022-other-single-errors.html"])
     func textAndHTMLMarkEveryCell(_ relative: String) throws {
         let url = TestSupport.packageRoot.appendingPathComponent(relative)
         let bytes = [UInt8](try Data(contentsOf: url))

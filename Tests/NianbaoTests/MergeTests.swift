@@ -29,9 +29,10 @@ struct MergeTests {
         p.waitUntilExit()
         defer { unlink(out); unlink(err) }
         let o = FileManager.default.contents(atPath: out) ?? Data()
-        return TestSupport.Run(stdout: String(decoding: o, as: UTF8.self),
-                               stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self),
-                               status: p.terminationStatus, stdoutBytes: o)
+        return TestSupport.Run(
+            stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self),
+            status: p.terminationStatus, stdoutBytes: o)
     }
 
     /// The archive of the batch tests plus a duplicate (a second crawl of one report).
@@ -50,12 +51,14 @@ struct MergeTests {
             #expect(!x.isEmpty && x == y, "\(f) differs")
         }
         let single = try DatabaseQueue(path: a + "/data.sqlite"), merged = try DatabaseQueue(path: b + "/data.sqlite")
-        for q in ["SELECT group_concat(report_id || ':' || checks_pass || ':' || checks_fail || ':' || json, '|') FROM (SELECT * FROM reports ORDER BY report_id)",
-                  "SELECT count(*) || ':' || total(value) FROM cells",
-                  "SELECT group_concat(report_id || id || status || coalesce(previous, ''), '|') FROM (SELECT * FROM checks ORDER BY report_id, id)",
-                  "SELECT group_concat(report_id || code || message, '|') FROM (SELECT * FROM diagnostics ORDER BY report_id, code, message)",
-                  "SELECT group_concat(report_id || code, '|') FROM (SELECT * FROM errors ORDER BY report_id)",
-                  "SELECT group_concat(report_id, '|') FROM duplicates"] {
+        for q in [
+            "SELECT group_concat(report_id || ':' || checks_pass || ':' || checks_fail || ':' || json, '|') FROM (SELECT * FROM reports ORDER BY report_id)",
+            "SELECT count(*) || ':' || total(value) FROM cells",
+            "SELECT group_concat(report_id || id || status || coalesce(previous, ''), '|') FROM (SELECT * FROM checks ORDER BY report_id, id)",
+            "SELECT group_concat(report_id || code || message, '|') FROM (SELECT * FROM diagnostics ORDER BY report_id, code, message)",
+            "SELECT group_concat(report_id || code, '|') FROM (SELECT * FROM errors ORDER BY report_id)",
+            "SELECT group_concat(report_id, '|') FROM duplicates",
+        ] {
             #expect(try BatchTests.scalar(single, q) == BatchTests.scalar(merged, q), "\(q)")
         }
     }
@@ -71,7 +74,8 @@ struct MergeTests {
         let single = try Self.sh("extract \(archive) \(Self.outputs) --quiet", cwd: root + "/single")
         #expect(single.status == 1, "\(single.stderr)")  // the archive holds 3 bad files
         // The README recipe, word for word but the archive's path.
-        let sharded = try Self.sh("""
+        let sharded = try Self.sh(
+            """
             parallel --will-cite -j 3 'extract \(archive) --shard {}/3 --jsonl part-{}.jsonl --quiet; [ $? -le 1 ]' ::: 1 2 3
             extract merge part-*.jsonl \(Self.outputs)
             """, cwd: root + "/sharded")
@@ -101,12 +105,14 @@ struct MergeTests {
         _ = try Self.sh("extract \(archive) \(Self.outputs) --quiet", cwd: root + "/single")
         let script = BatchFixture.packageRoot + "/Scripts/slurm-array.sbatch"
         for k in 1...3 {
-            let r = try Self.sh("bash \(script) \(archive) \(root)/out", cwd: root,
-                                env: ["SLURM_ARRAY_TASK_ID": "\(k)", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_CPUS_PER_TASK": "1"])
+            let r = try Self.sh(
+                "bash \(script) \(archive) \(root)/out", cwd: root,
+                env: ["SLURM_ARRAY_TASK_ID": "\(k)", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_CPUS_PER_TASK": "1"])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        let merge = try Self.sh("extract merge out/part-*.jsonl --jsonl merged/all.jsonl --csv merged/wide.csv --long merged/long.csv --sqlite merged/data.sqlite --kinds",
-                                cwd: root)
+        let merge = try Self.sh(
+            "extract merge out/part-*.jsonl --jsonl merged/all.jsonl --csv merged/wide.csv --long merged/long.csv --sqlite merged/data.sqlite --kinds",
+            cwd: root)
         #expect(merge.status == 1, "\(merge.stderr)")
         try Self.compare(root + "/single", root + "/merged")
     }

@@ -1,21 +1,21 @@
 /// Small inline reports for stage tests: a title, the six sections, and tables given as text lines.
 enum MiniReport {
     static let table2_2021 = """
-    第二十条第（一）项
-    信息内容\t本年制发件数\t本年废止件数\t现行有效件数
-    规章\t0\t0\t0
-    行政规范性文件\t1\t0\t5
-    第二十条第（五）项
-    信息内容\t本年处理决定数量
-    行政许可\t550
-    第二十条第（六）项
-    信息内容\t本年处理决定数量
-    行政处罚\t4119
-    行政强制\t195
-    第二十条第（八）项
-    信息内容\t本年收费金额（单位：万元）
-    行政事业性收费\t7730.28
-    """
+        第二十条第（一）项
+        信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+        规章\t0\t0\t0
+        行政规范性文件\t1\t0\t5
+        第二十条第（五）项
+        信息内容\t本年处理决定数量
+        行政许可\t550
+        第二十条第（六）项
+        信息内容\t本年处理决定数量
+        行政处罚\t4119
+        行政强制\t195
+        第二十条第（八）项
+        信息内容\t本年收费金额（单位：万元）
+        行政事业性收费\t7730.28
+        """
 
     /// Table 三 rows of a consistent 2021 table: 一 21 (自然人 20, 商业企业 1), all granted/partly etc.
     static let table3Rows2021: [(String, [Int])] = [
@@ -56,13 +56,15 @@ enum MiniReport {
     }
 
     static let table4 = """
-    行政复议\t\t\t\t\t行政诉讼
-    结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉
-    10\t1\t0\t0\t11\t0\t0\t0\t0\t0\t5\t0\t0\t0\t5
-    """
+        行政复议\t\t\t\t\t行政诉讼
+        结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉
+        10\t1\t0\t0\t11\t0\t0\t0\t0\t0\t5\t0\t0\t0\t5
+        """
 
-    static func text(title: String = "某某市某某局\n2023 年政府信息公开工作年度报告",
-                     table2: String = table2_2021, table3: String? = nil, table4: String = table4) -> String {
+    static func text(
+        title: String = "某某市某某局\n2023 年政府信息公开工作年度报告",
+        table2: String = table2_2021, table3: String? = nil, table4: String = table4
+    ) -> String {
         """
         \(title)
 

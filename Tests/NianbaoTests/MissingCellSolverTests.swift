@@ -56,8 +56,9 @@ import Testing
     }
 
     @Test func theCallersCheckCanRejectEveryPlacement() {
-        let outcome = MissingCellSolver.solve(printed: Self.numbers([1, 2, 0, 0, 0, 0]), slots: 7, identities: Self.rowIdentity,
-                                              accept: { $0[6] != DecimalNumber(3) })
+        let outcome = MissingCellSolver.solve(
+            printed: Self.numbers([1, 2, 0, 0, 0, 0]), slots: 7, identities: Self.rowIdentity,
+            accept: { $0[6] != DecimalNumber(3) })
         guard case .impossible = outcome else { Issue.record("expected no fill, got \(outcome)"); return }
     }
 

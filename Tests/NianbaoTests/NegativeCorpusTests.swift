@@ -86,8 +86,10 @@ import Testing
         let text = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Corpus/text/t01-2021-tabs.txt"), encoding: .utf8)
         let title = "2023 年政府信息公开工作年度报告"
         #expect(text.contains(title))
-        for odd in ["2022年政府信息公开工作报告", "政府信息公开年报", "2023年政务公开工作年度报告",
-                    "关于印发2023年政府信息公开工作年度报告的通知"] {
+        for odd in [
+            "2022年政府信息公开工作报告", "政府信息公开年报", "2023年政务公开工作年度报告",
+            "关于印发2023年政府信息公开工作年度报告的通知",
+        ] {
             let r = try Self.report(text.replacingOccurrences(of: title, with: odd))
             #expect(r.cells.count == 200, "\(odd)")
         }

@@ -7,8 +7,9 @@ import Testing
 
 /// What OCR does not read: blank pages, and documents with more pages to recognize than a report has.
 @Suite struct OCRPageLimitTests {
-    static let needsOCR = Prerequisite.needs(TesseractRecognizer.available() != nil,
-                                             "tesseract's chi_sim model is not installed (required when CI=true)")
+    static let needsOCR = Prerequisite.needs(
+        TesseractRecognizer.available() != nil,
+        "tesseract's chi_sim model is not installed (required when CI=true)")
 
     /// 101 pages that each draw a black square and no text: each would need OCR, so the document is
     /// refused before any page is recognized (this test would take minutes if they were).

@@ -5,8 +5,10 @@ import Testing
 
 /// The identities as the proof-reader of OCR'd values (no OCR engine needed: cells as OCR hands them on).
 @Suite struct OCRProofreaderTests {
-    static let columns = ["natural_person", "commercial_enterprise", "research_institution",
-                          "social_welfare_organization", "legal_service_institution", "other_organization", "total"]
+    static let columns = [
+        "natural_person", "commercial_enterprise", "research_institution",
+        "social_welfare_organization", "legal_service_institution", "other_organization", "total",
+    ]
 
     /// Table 三 rows new_received, carried_over, granted, total_processed, carried_forward with
     /// consistent values; `edit` changes what OCR read.
@@ -20,8 +22,10 @@ import Testing
         for (r, (row, values)) in rows.enumerated() {
             for (c, v) in values.enumerated() {
                 let box = Box(x0: Double(100 + 40 * c), y0: Double(300 + 20 * r), x1: Double(110 + 40 * c), y1: Double(310 + 20 * r))
-                cells.append(Cell(key: "applications.\(row).\(columns[c])", value: DecimalNumber(v), raw: "\(v)", kind: .number,
-                                  at: .scan(3, box, confidence: 0.98)))
+                cells.append(
+                    Cell(
+                        key: "applications.\(row).\(columns[c])", value: DecimalNumber(v), raw: "\(v)", kind: .number,
+                        at: .scan(3, box, confidence: 0.98)))
             }
         }
         edit(&cells)
@@ -85,14 +89,15 @@ import Testing
 
     @Test func twoMisreadsInOneIdentityAreNotGuessed() {
         // Both unknown in every identity they share with each other: nothing determines them → null.
-        let (cells, _) = proofread(Self.table {
-            Self.set(&$0, "new_received.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
-            Self.set(&$0, "new_received.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
-            Self.set(&$0, "granted.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
-            Self.set(&$0, "granted.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
-            Self.set(&$0, "total_processed.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
-            Self.set(&$0, "total_processed.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
-        })
+        let (cells, _) = proofread(
+            Self.table {
+                Self.set(&$0, "new_received.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
+                Self.set(&$0, "new_received.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
+                Self.set(&$0, "granted.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
+                Self.set(&$0, "granted.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
+                Self.set(&$0, "total_processed.natural_person", raw: "?", value: nil, kind: .text, confidence: 0.3)
+                Self.set(&$0, "total_processed.commercial_enterprise", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            })
         for key in ["new_received.natural_person", "granted.commercial_enterprise"] {
             let c = cells["applications.\(key)"]
             #expect(c == nil || c?.kind == .inferred)

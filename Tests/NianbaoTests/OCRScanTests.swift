@@ -29,9 +29,12 @@ import Testing
         return s
     }
 
-    @Test(Prerequisite.slow, needsOCR,
-          arguments: [("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.60),
-                      ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.70)])
+    @Test(
+        Prerequisite.slow, needsOCR,
+        arguments: [
+            ("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.60),
+            ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.70),
+        ])
     func committedScanHasNoWrongValue(scan: String, gold: String, minimumExact: Double) throws {
         try #require(Self.ocrAvailable, "tesseract with chi_sim is needed")
         let report = try ReportExtractor().extract(file: Self.scans.appendingPathComponent(scan + ".pdf").path)

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func wrappedParagraphsAreJoinedAndBreaksKept() throws {
-        let text = MiniReport.text().replacingOccurrences(of: "五、存在的主要问题及改进情况\n\n主动公开的深度和广度还有待提升。",
+        let text = MiniReport.text().replacingOccurrences(
+            of: "五、存在的主要问题及改进情况\n\n主动公开的深度和广度还有待提升。",
             with: "五、存在的主要问题及改进情况\n  2023 年，我局信息公开工作取得一定成效，但对照上级要求仍存在差距，\n如依申请公开工作规范性还有待提高。\n  下一步，我局将继续加强培训。")
         let r = try TestSupport.extract(text)
         let problems = try #require(r.sections.first { $0.key == .problems })
@@ -54,17 +55,17 @@ import Testing
 
     @Test func legacyReportGetsSectionsOnly() throws {
         let text = """
-        某某市某某局2015年政府信息公开工作年度报告
+            某某市某某局2015年政府信息公开工作年度报告
 
-        一、概述
-        2015年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。
-        二、主动公开政府信息情况
-        全年主动公开政府信息320条。
-        三、依申请公开政府信息情况
-        全年收到申请5件，均已答复。
-        四、政府信息公开的收费及减免情况
-        未收取任何费用。
-        """
+            一、概述
+            2015年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。
+            二、主动公开政府信息情况
+            全年主动公开政府信息320条。
+            三、依申请公开政府信息情况
+            全年收到申请5件，均已答复。
+            四、政府信息公开的收费及减免情况
+            未收取任何费用。
+            """
         let r = try TestSupport.extract(text)
         #expect(r.generation == .legacy)
         #expect(r.cells.isEmpty)

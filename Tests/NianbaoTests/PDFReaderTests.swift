@@ -89,8 +89,10 @@ struct PDFHongzeTests {
 
     @Test func gapsSplitCellsButNumbersStayWhole() {
         // 0 | 12 | 1024 with wide gaps: three cells, never 0121024
-        let gs = [glyph("0", 100, 10, width: 6), glyph("1", 140, 10, width: 6), glyph("2", 146, 10, width: 6),
-                  glyph("1", 190, 10, width: 6), glyph("0", 196, 10, width: 6), glyph("2", 202, 10, width: 6), glyph("4", 208, 10, width: 6)]
+        let gs = [
+            glyph("0", 100, 10, width: 6), glyph("1", 140, 10, width: 6), glyph("2", 146, 10, width: 6),
+            glyph("1", 190, 10, width: 6), glyph("0", 196, 10, width: 6), glyph("2", 202, 10, width: 6), glyph("4", 208, 10, width: 6),
+        ]
         let line = LineBuilder.lines(gs)[0]
         let cells = LineBuilder.cells(of: line).map(LineBuilder.text(of:))
         #expect(cells == ["0", "12", "1024"])
@@ -139,17 +141,18 @@ struct PDFHongzeTests {
     }
 
     @Test func cairoScriptPathsBecomeRulings() {
-        let script = Array("""
-        %!CairoScript
-        0 g set-source
-        n 75.5 122.5 m 517.5 122.5 l stroke+
-        n 75.5 79.5 m 75.5 307.5 l stroke+
-        n 100 200 300 0.5 rectangle fill+
-        n 10 10 m 12 14 16 18 20 20 c h fill+
-        1 g set-source
-        n 0 0 595 842 rectangle fill+
-        (a \\) b) [1 2 <~abc~>] <|xyz~> //FORWARD show-text-glyphs
-        """.utf8)
+        let script = Array(
+            """
+            %!CairoScript
+            0 g set-source
+            n 75.5 122.5 m 517.5 122.5 l stroke+
+            n 75.5 79.5 m 75.5 307.5 l stroke+
+            n 100 200 300 0.5 rectangle fill+
+            n 10 10 m 12 14 16 18 20 20 c h fill+
+            1 g set-source
+            n 0 0 595 842 rectangle fill+
+            (a \\) b) [1 2 <~abc~>] <|xyz~> //FORWARD show-text-glyphs
+            """.utf8)
         let r = RulingParser().parse(script)
         #expect(r.count == 3)
         #expect(r.contains { $0.axis == .horizontal && abs($0.position - 122.5) < 0.01 && $0.from == 75.5 && $0.to == 517.5 })

@@ -7,7 +7,8 @@ import Testing
 /// Python with pyreadstat and pandas, to read the .dta and .sav files back (`.ci/run` installs them).
 let pythonWithPyreadstat: Bool = {
     guard let python = TestSupport.which("python3"),
-          let run = try? TestSupport.run(python, ["-c", "import pyreadstat, pandas"]) else { return false }
+        let run = try? TestSupport.run(python, ["-c", "import pyreadstat, pandas"])
+    else { return false }
     return run.status == 0
 }()
 
@@ -63,33 +64,33 @@ let pythonWithPyreadstat: Bool = {
         let summary = try BatchEngine(BatchConfiguration(inputs: inputs, jobs: 2, outputs: outputs)).run()
         // Read both with pyreadstat; compare every value with the wide CSV (same order, reports only).
         let script = #"""
-        import sys, json, math, pandas as pd, pyreadstat
-        wide = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
-        wide = wide[wide["error"] == ""].reset_index(drop=True)
-        names = json.loads(sys.argv[4])
-        out = {}
-        for path, reader in ((sys.argv[2], pyreadstat.read_dta), (sys.argv[3], pyreadstat.read_sav)):
-            df, meta = reader(path)
-            res = {"rows": len(df), "columns": list(df.columns), "mismatches": 0, "compared": 0}
-            res["label_ap_newrec_tot"] = meta.column_names_to_labels.get("ap_newrec_tot")
-            res["kind_labels"] = {str(int(k)): v for k, v in meta.variable_value_labels.get("ap_newrec_tot_k", {}).items()}
-            res["report_ids"] = list(df["report_id"])
-            for csv_name, var in names.items():
-                for i in range(len(df)):
-                    a, b = wide.at[i, csv_name], df.at[i, var]
-                    res["compared"] += 1
-                    if isinstance(b, float) and math.isnan(b):
-                        ok = a == ""
-                    elif isinstance(b, str):
-                        ok = a == b
-                    else:
-                        ok = a != "" and float(a) == float(b)
-                    if not ok:
-                        res["mismatches"] += 1
-                        res.setdefault("first", [csv_name, i, a, str(b)])
-            out[path.rsplit(".", 1)[1]] = res
-        print(json.dumps(out, ensure_ascii=False))
-        """#
+            import sys, json, math, pandas as pd, pyreadstat
+            wide = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
+            wide = wide[wide["error"] == ""].reset_index(drop=True)
+            names = json.loads(sys.argv[4])
+            out = {}
+            for path, reader in ((sys.argv[2], pyreadstat.read_dta), (sys.argv[3], pyreadstat.read_sav)):
+                df, meta = reader(path)
+                res = {"rows": len(df), "columns": list(df.columns), "mismatches": 0, "compared": 0}
+                res["label_ap_newrec_tot"] = meta.column_names_to_labels.get("ap_newrec_tot")
+                res["kind_labels"] = {str(int(k)): v for k, v in meta.variable_value_labels.get("ap_newrec_tot_k", {}).items()}
+                res["report_ids"] = list(df["report_id"])
+                for csv_name, var in names.items():
+                    for i in range(len(df)):
+                        a, b = wide.at[i, csv_name], df.at[i, var]
+                        res["compared"] += 1
+                        if isinstance(b, float) and math.isnan(b):
+                            ok = a == ""
+                        elif isinstance(b, str):
+                            ok = a == b
+                        else:
+                            ok = a != "" and float(a) == float(b)
+                        if not ok:
+                            res["mismatches"] += 1
+                            res.setdefault("first", [csv_name, i, a, str(b)])
+                out[path.rsplit(".", 1)[1]] = res
+            print(json.dumps(out, ensure_ascii=False))
+            """#
         var names: [String: String] = [:]
         for k in Codebook.keys { names[k] = VariableName.short(k) }
         for c in ["report_id", "title", "agency", "region_code", "year", "checks_fail", "checks_failed"] { names[c] = c }

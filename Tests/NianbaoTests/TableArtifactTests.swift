@@ -24,7 +24,8 @@ import Testing
 
     @Test func rowLabelSplitOverLines() throws {
         // 三、本年度办 … 理结果: the group label is split, the continuation lands on the next row's line.
-        let t3 = MiniReport.table3(replacing: "三、本年度办理结果", with: "三、本年度办\t（一）予以公开\t10\t1\t0\t0\t0\t0\t11")
+        let t3 =
+            MiniReport.table3(replacing: "三、本年度办理结果", with: "三、本年度办\t（一）予以公开\t10\t1\t0\t0\t0\t0\t11")
             .replacingOccurrences(of: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t", with: "\t（二）部分公开（区分处理的，只\t")
             + ""
         let text = MiniReport.text(table3: t3.replacingOccurrences(of: "（三）不予公开\t1.属于国家秘密", with: "理结果\t计这一情形，不计其他情形)\n（三）不予公开\t1.属于国家秘密"))
@@ -36,8 +37,9 @@ import Testing
     }
 
     @Test func wrappedLabelWithNumbersOnTheirOwnLine() throws {
-        let t3 = MiniReport.table3(replacing: "5.要求行政机关确认",
-                                   with: "5.要求行政机关确认或重\n新出具\n已获取信息\n0  0  0  0  0  0  0")
+        let t3 = MiniReport.table3(
+            replacing: "5.要求行政机关确认",
+            with: "5.要求行政机关确认或重\n新出具\n已获取信息\n0  0  0  0  0  0  0")
         let r = try TestSupport.extract(MiniReport.text(table3: t3))
         #expect(r.cell("applications.not_processed.confirmation.total")?.kind == .number)
         #expect(r.cells.count == 200)
@@ -114,23 +116,23 @@ import Testing
 
     @Test func unitsDecimalsThousandsAndNegativeChange() throws {
         let t2 = """
-        第二十条第（一）项
-        信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
-        规章\t0\t0\t12
-        规范性文件\t3\t3\t1,024
-        第二十条第（五）项
-        信息内容\t上一年项目数量\t本年增/减\t处理决定数量
-        行政许可\t35\t-3\t1,250
-        其他对外管理服务事项\t4\t0\t20
-        第二十条第（六）项
-        行政处罚\t12\t－2\t300
-        行政强制\t3\t0\t8
-        第二十条第（八）项
-        行政事业性收费\t2\t0
-        第二十条第（九）项
-        信息内容\t采购项目数量\t采购总金额
-        政府集中采购\t12\t251000元
-        """
+            第二十条第（一）项
+            信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+            规章\t0\t0\t12
+            规范性文件\t3\t3\t1,024
+            第二十条第（五）项
+            信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+            行政许可\t35\t-3\t1,250
+            其他对外管理服务事项\t4\t0\t20
+            第二十条第（六）项
+            行政处罚\t12\t－2\t300
+            行政强制\t3\t0\t8
+            第二十条第（八）项
+            行政事业性收费\t2\t0
+            第二十条第（九）项
+            信息内容\t采购项目数量\t采购总金额
+            政府集中采购\t12\t251000元
+            """
         let t3 = MiniReport.table3_2021.replacingOccurrences(
             of: "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n3.其他\t0\t0\t0\t0\t0\t0\t0",
             with: "（六）其他处理\t0\t0\t0\t0\t0\t0\t0")

@@ -73,8 +73,9 @@ enum TestSupport {
         watchdog.cancel()
         try out.close(); try err.close(); try input.close()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                   status: process.terminationStatus, stdoutBytes: outData)
+        return Run(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus, stdoutBytes: outData)
     }
 
     /// Kills `process` when it still runs after `seconds` (default 15 minutes): a command that hangs

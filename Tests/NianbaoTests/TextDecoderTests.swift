@@ -51,7 +51,7 @@ import Testing
     @Test func binaryJunkIsRefused() {
         var junk: [UInt8] = []
         var x: UInt32 = 12345
-        for _ in 0..<4096 { x = x &* 1103515245 &+ 12345; junk.append(UInt8(truncatingIfNeeded: x >> 16)) }
+        for _ in 0..<4096 { x = x &* 1_103_515_245 &+ 12345; junk.append(UInt8(truncatingIfNeeded: x >> 16)) }
         do {
             _ = try TextDecoder().decode(junk, path: "junk.txt")
             Issue.record("binary junk was accepted")

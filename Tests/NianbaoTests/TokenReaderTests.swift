@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func impossibleSplit() {
-        #expect(candidates("99", slots: 7, Self.i3) == [])          // too few digits
-        #expect(candidates("1000003", slots: 7, Self.i3) == [])     // 1+0+0+0+0+0 ≠ 3
+        #expect(candidates("99", slots: 7, Self.i3) == [])  // too few digits
+        #expect(candidates("1000003", slots: 7, Self.i3) == [])  // 1+0+0+0+0+0 ≠ 3
     }
 
     @Test func leadingZerosRefused() {
@@ -110,10 +110,14 @@ import Testing
     }
 
     @Test func headingsNotCutAtEnumerations() throws {
-        let text = "某某区2023年政府信息公开工作年度报告 根据《条例》编制本报告。一、总体情况（一）主动公开方面。一是加强领导，统一、规范发布。二是完善制度。二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件000第二十条第（五）项信息内容本年处理决定数量行政许可5 三、收到和处理政府信息公开申请情况 无。四、政府信息公开行政复议、行政诉讼情况 无。五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。 打印 关闭"
+        let text =
+            "某某区2023年政府信息公开工作年度报告 根据《条例》编制本报告。一、总体情况（一）主动公开方面。一是加强领导，统一、规范发布。二是完善制度。二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件000第二十条第（五）项信息内容本年处理决定数量行政许可5 三、收到和处理政府信息公开申请情况 无。四、政府信息公开行政复议、行政诉讼情况 无。五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。 打印 关闭"
         let r = try TestSupport.extract(text)
-        #expect(r.sections.map(\.heading) == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                                               "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"])
+        #expect(
+            r.sections.map(\.heading) == [
+                "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+            ])
         #expect(r.value("active_disclosure.rules.issued") == DecimalNumber(0))
         #expect(r.value("active_disclosure.licensing.decisions") == DecimalNumber(5))
         #expect(!(r.sections.last?.text.contains("打印") ?? true))
@@ -139,7 +143,7 @@ import Testing
         let input = RunTogetherReportTests.convertedFile(file)
         let gold = input.deletingPathExtension().appendingPathExtension("gold.json")
         let r: Report
-        do { r = try ReportExtractor().extract(file: input.path) } catch { return }   // refused: no value at all
+        do { r = try ReportExtractor().extract(file: input.path) } catch { return }  // refused: no value at all
         let wrong = try RunTogetherReportTests.wrongValues(r, gold: gold)
         #expect(wrong.isEmpty, "\(file):\n\(wrong.joined(separator: "\n"))")
     }

@@ -41,8 +41,9 @@ import Testing
         let i = try #require(before.cells.firstIndex { $0.key == key })
         let carriedOver = try #require(now.value("applications.carried_over.total"))
         before.cells[i].value = carriedOver + DecimalNumber(1)
-        let (checks, notes) = CrossYearIndex.checks(current: YearSummary(report: now), previous: YearSummary(report: before),
-                                                    previousId: "a/2020.txt", ambiguous: true)
+        let (checks, notes) = CrossYearIndex.checks(
+            current: YearSummary(report: now), previous: YearSummary(report: before),
+            previousId: "a/2020.txt", ambiguous: true)
         let total = try #require(checks.first { $0.id == "I5.total" })
         #expect(total.status == .fail)
         #expect(total.lhs == carriedOver && total.rhs == carriedOver + DecimalNumber(1))

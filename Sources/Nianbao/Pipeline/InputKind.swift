@@ -146,8 +146,7 @@ package enum InputKind: String, Sendable, Hashable {
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
-        if starts([0x89, 0x50, 0x4E, 0x47]) || starts(Array("GIF8".utf8)) || starts(Array("BM".utf8)) && bytes.count > 26 && bytes[14] == 40
-        {
+        if starts([0x89, 0x50, 0x4E, 0x47]) || starts(Array("GIF8".utf8)) || starts(Array("BM".utf8)) && bytes.count > 26 && bytes[14] == 40 {
             return .image
         }
         return nil

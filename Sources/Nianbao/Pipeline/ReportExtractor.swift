@@ -72,7 +72,8 @@ public struct ReportExtractor: Sendable {
         switch kind {
         case .pdf:
             let recognizer = options.ocr == .never ? nil : TesseractRecognizer.available()
-            let hint = options.ocr == .never
+            let hint =
+                options.ocr == .never
                 ? " (run with --ocr auto to read such pages by OCR)"
                 : (recognizer == nil ? "; to read it by OCR, \(TesseractRecognizer.howToEnable)" : "")
             return PDFReader(recognizer: recognizer, recognizeEveryPage: options.ocr == .always, textlessHint: hint, progress: ocrProgress)
@@ -80,14 +81,16 @@ public struct ReportExtractor: Sendable {
         case .text: return TextReader()
         case .docx: return DOCXReader()
         case .word97, .rtf, .odt:
-            return ConvertedDocumentReader(label: kind.label, mediaType: kind.mediaType,
-                                           fileExtension: kind == .rtf ? "rtf" : (kind == .odt ? "odt" : "doc"), timeout: options.converterTimeout)
+            return ConvertedDocumentReader(
+                label: kind.label, mediaType: kind.mediaType,
+                fileExtension: kind == .rtf ? "rtf" : (kind == .odt ? "odt" : "doc"), timeout: options.converterTimeout)
         case .ofd: return OFDReader()
         case .archive, .spreadsheet, .presentation, .image: return RefusedKindReader(kind: kind)
         case .png, .jpeg, .tiff:
             if options.ocr == .never {
-                return ImageReader(recognizer: nil, mediaType: kind.imageMediaType ?? "image",
-                                   unavailable: "OCR is off (run with --ocr auto to read it)")
+                return ImageReader(
+                    recognizer: nil, mediaType: kind.imageMediaType ?? "image",
+                    unavailable: "OCR is off (run with --ocr auto to read it)")
             }
             return ImageReader(recognizer: TesseractRecognizer.available(), mediaType: kind.imageMediaType ?? "image")
         }

@@ -28,11 +28,13 @@ package struct IdentityChecker: Sendable {
                     let r = [values[o.slots[2]], values[o.slots[3]]]
                     let lhs = l.contains { $0 == nil } ? nil : l[0]!.adding(l[1]!)
                     let rhs = r.contains { $0 == nil } ? nil : r[0]!.adding(r[1]!)
-                    checks.append(Check(id: id, status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
-                                        lhs: lhs, rhs: rhs, keys: o.keys))
+                    checks.append(
+                        Check(
+                            id: id, status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
+                            lhs: lhs, rhs: rhs, keys: o.keys))
                 case .sum(let id, let o):
                     // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
-                    guard o.slots.contains(where: { present[$0] }) else { continue }   // the rows are absent altogether
+                    guard o.slots.contains(where: { present[$0] }) else { continue }  // the rows are absent altogether
                     let t = values[o.slots[0]]
                     let p = o.slots.dropFirst().map { values[$0] }
                     // A sum that overflows is no number: not assessable, never a pass.

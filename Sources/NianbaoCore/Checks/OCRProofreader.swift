@@ -130,15 +130,21 @@ package struct OCRProofreader: Sendable {
                     inferred.raw = nil
                     inferred.kind = .inferred
                     out.append(inferred)
-                    diagnostics.append(Diagnostic(.warning, .ocrInferred,
-                        "\(c.key): OCR read \(read)\(conf); \(via[c.key] ?? "the identities") determine \(v)", at: c.at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .ocrInferred,
+                            "\(c.key): OCR read \(read)\(conf); \(via[c.key] ?? "the identities") determine \(v)", at: c.at))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
-                        "\(c.key): OCR read \(read)\(conf) but \(via[c.key] ?? "the identities") give \(v): a misread or the document's own arithmetic; left null", at: c.at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .ocrDoubtful,
+                            "\(c.key): OCR read \(read)\(conf) but \(via[c.key] ?? "the identities") give \(v): a misread or the document's own arithmetic; left null", at: c.at))
                 }
             } else {
-                diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
-                    "\(c.key): OCR read \(read)\(conf) and no identity confirms or determines it; left null", at: c.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .ocrDoubtful,
+                        "\(c.key): OCR read \(read)\(conf) and no identity confirms or determines it; left null", at: c.at))
             }
         }
         return out

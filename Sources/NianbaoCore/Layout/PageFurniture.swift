@@ -5,7 +5,8 @@ enum PageFurniture {
         // Quick rejection: page furniture is short and starts with a dash, 第, a digit or Page.
         guard text.utf8.count <= 40, let first = text.unicodeScalars.first else { return false }
         let v = first.value
-        let plausible = v == 0x2D || v == 0x5F || v == 0x7E || v == 0xB7 || v == 0x2022 || (v >= 0x2010 && v <= 0x2015)
+        let plausible =
+            v == 0x2D || v == 0x5F || v == 0x7E || v == 0xB7 || v == 0x2022 || (v >= 0x2010 && v <= 0x2015)
             || v == 0xFF0D || v == 0x7B2C || (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) || v == 0x2212
         guard plausible else { return false }
         let k = TextNormalizer.matchKey(text)

@@ -40,8 +40,10 @@ enum RunTogetherText {
                 }
                 if piece.heading { seenHeading = true }
                 for t in texts where !t.isEmpty {
-                    out.append(GridRow(cells: [GridCell(text: t, at: row.at)], text: t, at: row.at,
-                                       startsParagraph: k == 0 ? row.startsParagraph : true))
+                    out.append(
+                        GridRow(
+                            cells: [GridCell(text: t, at: row.at)], text: t, at: row.at,
+                            startsParagraph: k == 0 ? row.startsParagraph : true))
                 }
             }
         }
@@ -127,9 +129,11 @@ enum RunTogetherText {
         return fields >= 3 ? end : 0
     }
 
-    static let furnitureWords: Set<String> = ["微信", "微博", "QQ空间", "全真版", "文字版", "文件下载", "附件下载", "相关链接:", "-->", "<--",
-                                              "字号", "字号:", "大", "中", "小", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】",
-                                              "[打印]", "[关闭]", "分享到:", "分享", "收藏", "扫一扫", "【大", "中", "小】", "[大", "小]"]
+    static let furnitureWords: Set<String> = [
+        "微信", "微博", "QQ空间", "全真版", "文字版", "文件下载", "附件下载", "相关链接:", "-->", "<--",
+        "字号", "字号:", "大", "中", "小", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】",
+        "[打印]", "[关闭]", "分享到:", "分享", "收藏", "扫一扫", "【大", "中", "小】", "[大", "小]",
+    ]
     static let furniturePrefixes = ["当前位置", "您的位置", "来源:", "时间:", "发布时间", "发布日期", "字号:", "浏览次数", "点击数", "信息来源", "访问量", "作者:"]
 
     static func isFurniture(_ segment: String) -> Bool {
@@ -164,8 +168,8 @@ enum RunTogetherText {
     }
 }
 
-private extension String {
-    func trimmingSpaces() -> String {
+extension String {
+    fileprivate func trimmingSpaces() -> String {
         var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }

@@ -56,24 +56,26 @@ package struct TextGridBuilder: Sendable {
     static func row(_ line: Substring, number: Int, blankBefore: Bool) -> GridRow? {
         var cells: [GridCell] = []
         var field = String.UnicodeScalarView()
-        var spaces = 0          // plain spaces seen since the last visible scalar
-        var separator = false   // a tab, ideographic space or 2+ spaces since the last visible scalar
-        var tabs = 0            // tabs since the last visible scalar: consecutive tabs delimit blank cells
-        var leading = 0         // width of the indent
+        var spaces = 0  // plain spaces seen since the last visible scalar
+        var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
+        var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
+        var leading = 0  // width of the indent
         var seenVisible = false
         let at = Location.line(number)
 
-        var column = 0          // display column (wide characters count 2)
+        var column = 0  // display column (wide characters count 2)
         var fieldStart = 0
         var fieldEnd = 0
         var sawTab = false
-        var sawWide = false     // a separator of two or more spaces (or an ideographic space): aligned text
+        var sawWide = false  // a separator of two or more spaces (or an ideographic space): aligned text
         var fieldIsNumber = true
 
         func flush() {
             if !field.isEmpty {
-                cells.append(GridCell(text: TextNormalizer.display(String(field)), at: at,
-                                      x: Double(fieldStart + fieldEnd) / 2))
+                cells.append(
+                    GridCell(
+                        text: TextNormalizer.display(String(field)), at: at,
+                        x: Double(fieldStart + fieldEnd) / 2))
                 field = String.UnicodeScalarView()
             }
             fieldIsNumber = true

@@ -22,8 +22,10 @@ public struct Report: Sendable {
     public var checks: [Check]
     public var diagnostics: [Diagnostic]
 
-    package init(source: SourceInfo, title: String?, agency: String?, year: Int?, generation: Generation,
-                preface: String, sections: [Section], cells: [Cell], checks: [Check], diagnostics: [Diagnostic]) {
+    package init(
+        source: SourceInfo, title: String?, agency: String?, year: Int?, generation: Generation,
+        preface: String, sections: [Section], cells: [Cell], checks: [Check], diagnostics: [Diagnostic]
+    ) {
         self.source = source
         self.reportId = ReportIdentifier.single(path: source.path)
         self.title = title

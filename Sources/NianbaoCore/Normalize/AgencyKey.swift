@@ -52,7 +52,7 @@ package enum AgencyKey {
                 let minName = (suffix == "县" || suffix == "旗") ? 1 : 2
                 guard nameLength >= minName, nameLength <= maxName else { continue }
                 let end = i + sc.count
-                guard end < c.count else { return nil } // a bare unit name: keep it as the rest
+                guard end < c.count else { return nil }  // a bare unit name: keep it as the rest
                 if commonWords.contains(String(c[0..<end])) { continue }
                 if nonUnitFollowers.contains(c[end]) { continue }
                 return end

@@ -58,8 +58,10 @@ package enum RegionResolver {
         for name in places {
             guard let found = table.byName[name] else {
                 if isGovernment { result.level = township ? .township : levelFromSuffix(places.last!) }
-                result.diagnostics.append(Diagnostic(.note, .regionUnknown,
-                    "\(name) is not an administrative unit of the region table (\(RegionTable.source)): no region"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .note, .regionUnknown,
+                        "\(name) is not an administrative unit of the region table (\(RegionTable.source)): no region"))
                 return result
             }
             chain.append(found)
@@ -70,8 +72,10 @@ package enum RegionResolver {
             result.level = township ? .township : (levels.count == 1 ? agencyLevel(levels.first!) : nil)
         }
         if candidates.isEmpty {
-            result.diagnostics.append(Diagnostic(.note, .regionInconsistent,
-                "the units of the agency name \(agency) do not nest (\(places.joined(separator: " "))): no region"))
+            result.diagnostics.append(
+                Diagnostic(
+                    .note, .regionInconsistent,
+                    "the units of the agency name \(agency) do not nest (\(places.joined(separator: " "))): no region"))
             return result
         }
         if candidates.count > 1 {
@@ -79,8 +83,10 @@ package enum RegionResolver {
             let narrowed = candidates.filter { x in context.contains { table.contains($0, x) && $0 != x } }
             guard narrowed.count == 1 else {
                 let codes = candidates.map(\.code).joined(separator: ", ")
-                result.diagnostics.append(Diagnostic(.note, .regionAmbiguous,
-                    "\(places.last!) is the name of several units (\(codes)) and the title and preface do not tell which: no region"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .note, .regionAmbiguous,
+                        "\(places.last!) is the name of several units (\(codes)) and the title and preface do not tell which: no region"))
                 return result
             }
             candidates = narrowed

@@ -57,7 +57,7 @@ package enum TextNormalizer {
     /// building a new string.
     @inline(__always)
     static func alreadyDisplay<S: StringProtocol>(_ text: S) -> String? {
-        var previousSpace = true   // a leading space must go
+        var previousSpace = true  // a leading space must go
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v == 0x20 {
@@ -70,7 +70,7 @@ package enum TextNormalizer {
             if v < 0x2000 { continue }
             if isSpaceLike(v) || isInvisible(v) || (v >= RadicalTable.first && v <= RadicalTable.last) { return nil }
         }
-        if previousSpace && !text.isEmpty { return nil }   // a trailing space must go
+        if previousSpace && !text.isEmpty { return nil }  // a trailing space must go
         return String(text)
     }
 
@@ -85,7 +85,7 @@ package enum TextNormalizer {
                 continue
             }
             if v >= 0x4E00 && v <= 0x9FFF { continue }
-            if v >= 0x3001 && v <= 0x3007 && v != 0x3000 { continue }   // 、。〃〄々〆〇
+            if v >= 0x3001 && v <= 0x3007 && v != 0x3000 { continue }  // 、。〃〄々〆〇
             if v == 0x300C || v == 0x300D || v == 0x300E || v == 0x300F { continue }  // 「」『』
             return nil
         }

@@ -31,8 +31,8 @@ package enum HeadingTokenizer {
         switch values.count {
         case 1: return values[0] == 0 ? nil : values[0]
         case 2:
-            if values[0] == 10 { return 10 + values[1] }       // 十一
-            if values[1] == 10 { return values[0] * 10 }       // 二十
+            if values[0] == 10 { return 10 + values[1] }  // 十一
+            if values[1] == 10 { return values[0] * 10 }  // 二十
             return nil
         default:
             if values[1] == 10 && values[0] < 10 && values[2] < 10 { return values[0] * 10 + values[2] }  // 二十一
@@ -43,7 +43,8 @@ package enum HeadingTokenizer {
     package static func token(_ text: String) -> HeadingToken? {
         // Quick rejection without allocating: a marker starts with a numeral, a bracket or a digit.
         guard let f = text.unicodeScalars.first,
-              numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil else { return nil }
+            numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil
+        else { return nil }
         let s = Array(text.unicodeScalars)
         guard let first = s.first else { return nil }
         var i = 0

@@ -31,9 +31,10 @@ struct OutlineBuilder: Sendable {
                 lead = String(heading[heading.index(after: stop)...]).trimmingTrailingSpaces()
                 heading = String(heading[..<stop])
             }
-            let section = Section(number: h.token.number, key: h.key, heading: heading,
-                                  text: lead.isEmpty ? text : (text.isEmpty ? lead : lead + "\n" + text),
-                                  subsections: subsections, at: rows[h.row].at)
+            let section = Section(
+                number: h.token.number, key: h.key, heading: heading,
+                text: lead.isEmpty ? text : (text.isEmpty ? lead : lead + "\n" + text),
+                subsections: subsections, at: rows[h.row].at)
             spans.append(Outline.SectionSpan(section: section, body: body))
         }
         return Outline(titleRows: titleRows, preface: preface, front: front, spans: spans)

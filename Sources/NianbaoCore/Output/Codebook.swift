@@ -45,10 +45,12 @@ package enum Codebook {
             for row in rows {
                 for (column, label) in zip(row.columns, row.columnLabels) {
                     let decimal = column == "amount"
-                    add(Entry(key: "active_disclosure.\(row.spec.key).\(column)", table: "active_disclosure",
-                              tableLabel: tableLabels["active_disclosure"]!, rowKey: row.spec.key, rowLabel: row.spec.label,
-                              columnKey: column, columnLabel: label, valueType: decimal ? "decimal" : "integer",
-                              generations: [generation]))
+                    add(
+                        Entry(
+                            key: "active_disclosure.\(row.spec.key).\(column)", table: "active_disclosure",
+                            tableLabel: tableLabels["active_disclosure"]!, rowKey: row.spec.key, rowLabel: row.spec.label,
+                            columnKey: column, columnLabel: label, valueType: decimal ? "decimal" : "integer",
+                            generations: [generation]))
                 }
             }
         }
@@ -58,16 +60,20 @@ package enum Codebook {
         for row in appRows {
             let generations: [String] = row.key.hasPrefix("other.") && row.key != "other.total" ? ["2021"] : ["2021", "2019"]
             for (column, label) in zip(ApplicationsLayout.columns, ApplicationsLayout.columnLabels) {
-                add(Entry(key: "applications.\(row.key).\(column)", table: "applications",
-                          tableLabel: tableLabels["applications"]!, rowKey: row.key, rowLabel: row.label,
-                          columnKey: column, columnLabel: label, valueType: "integer", generations: generations))
+                add(
+                    Entry(
+                        key: "applications.\(row.key).\(column)", table: "applications",
+                        tableLabel: tableLabels["applications"]!, rowKey: row.key, rowLabel: row.label,
+                        columnKey: column, columnLabel: label, valueType: "integer", generations: generations))
             }
         }
         for (block, blockLabel) in zip(ReviewLitigationLayout.blocks, ReviewLitigationLayout.blockLabels) {
             for (column, label) in zip(ReviewLitigationLayout.columns, ReviewLitigationLayout.columnLabels) {
-                add(Entry(key: "review_litigation.\(block).\(column)", table: "review_litigation",
-                          tableLabel: tableLabels["review_litigation"]!, rowKey: block, rowLabel: blockLabel,
-                          columnKey: column, columnLabel: label, valueType: "integer", generations: ["2021", "2019"]))
+                add(
+                    Entry(
+                        key: "review_litigation.\(block).\(column)", table: "review_litigation",
+                        tableLabel: tableLabels["review_litigation"]!, rowKey: block, rowLabel: blockLabel,
+                        columnKey: column, columnLabel: label, valueType: "integer", generations: ["2021", "2019"]))
             }
         }
         return out
@@ -93,9 +99,11 @@ package enum Codebook {
         let location: JSONValue = .object([
             "type": .array([s("object"), s("null")]),
             "description": s("{line} for text, {page, box:[x0,y0,x1,y1]} for PDF (points, top-left origin), {table,row,column} for HTML"),
-            "properties": .object(["line": .object(["type": s("integer")]), "page": .object(["type": s("integer")]),
-                                   "box": .object(["type": s("array"), "items": .object(["type": s("number")]), "minItems": .int(4), "maxItems": .int(4)]),
-                                   "table": .object(["type": s("integer")]), "row": .object(["type": s("integer")]), "column": .object(["type": s("integer")])]),
+            "properties": .object([
+                "line": .object(["type": s("integer")]), "page": .object(["type": s("integer")]),
+                "box": .object(["type": s("array"), "items": .object(["type": s("number")]), "minItems": .int(4), "maxItems": .int(4)]),
+                "table": .object(["type": s("integer")]), "row": .object(["type": s("integer")]), "column": .object(["type": s("integer")]),
+            ]),
         ])
         // tables: nested objects built from the flat keys.
         var tree = ReportJSON.Tree()
@@ -112,22 +120,25 @@ package enum Codebook {
             if t.children.isEmpty { return t.leaf ?? .object([:]) }
             return .object(["type": s("object"), "properties": .object(t.children.mapValues(schemaOf))])
         }
-        let cell = obj([
-            "key": .object(["type": s("string")]), "value": number, "raw": nullableString,
-            "kind": .object(["enum": .array(["number", "empty", "not_applicable", "text", "inferred"].map(s))]),
-            "at": location,
-        ], required: ["key", "value", "raw", "kind", "at"])
-        let check = obj([
-            "id": .object(["type": s("string"), "description": s("I1.<column>, I2.<column>, I3.<row>, I4.<block>; batch output adds I5.<column> and I6.<row> (cross-year)")]),
-            "status": .object(["enum": .array(["pass", "fail", "not_assessable"].map(s))]),
-            "lhs": number, "rhs": number,
-            "keys": .object(["type": s("array"), "items": .object(["type": s("string")])]),
-            "previous": .object(["type": s("string"), "description": s("I5/I6 only: report_id of the previous year's report")]),
-        ], required: ["id", "status", "lhs", "rhs", "keys"])
-        let diagnostic = obj([
-            "severity": .object(["enum": .array(["error", "warning", "note"].map(s))]),
-            "code": .object(["type": s("string")]), "message": .object(["type": s("string")]), "at": location,
-        ], required: ["severity", "code", "message", "at"])
+        let cell = obj(
+            [
+                "key": .object(["type": s("string")]), "value": number, "raw": nullableString,
+                "kind": .object(["enum": .array(["number", "empty", "not_applicable", "text", "inferred"].map(s))]),
+                "at": location,
+            ], required: ["key", "value", "raw", "kind", "at"])
+        let check = obj(
+            [
+                "id": .object(["type": s("string"), "description": s("I1.<column>, I2.<column>, I3.<row>, I4.<block>; batch output adds I5.<column> and I6.<row> (cross-year)")]),
+                "status": .object(["enum": .array(["pass", "fail", "not_assessable"].map(s))]),
+                "lhs": number, "rhs": number,
+                "keys": .object(["type": s("array"), "items": .object(["type": s("string")])]),
+                "previous": .object(["type": s("string"), "description": s("I5/I6 only: report_id of the previous year's report")]),
+            ], required: ["id", "status", "lhs", "rhs", "keys"])
+        let diagnostic = obj(
+            [
+                "severity": .object(["enum": .array(["error", "warning", "note"].map(s))]),
+                "code": .object(["type": s("string")]), "message": .object(["type": s("string")]), "at": location,
+            ], required: ["severity", "code", "message", "at"])
         let subsection = obj(["marker": .object(["type": s("string")]), "heading": .object(["type": s("string")]), "text": .object(["type": s("string")])])
         let section = obj([
             "number": nullableInt,
@@ -142,22 +153,31 @@ package enum Codebook {
             "required": .array(["schema_version", "report_id", "source", "report", "sections", "tables", "cells", "checks", "diagnostics"].map(s)),
             "properties": .object([
                 "schema_version": .object(["const": .int(Report.schemaVersion)]),
-                "report_id": .object(["type": s("string"), "description": s("the path relative to the input root, normalized (a file converted alone: its name); archive members <archive>!/<member>")]),
-                "source": obj(["path": .object(["type": s("string")]), "sha256": .object(["type": s("string")]),
-                               "media_type": .object(["type": s("string")]), "pages": nullableInt, "encoding": .object(["type": s("string")]),
-                               "converted_by": .object(["type": s("string")])],
-                              required: ["path", "sha256", "media_type", "pages"]),
-                "report": obj(["title": nullableString, "agency": nullableString, "year": nullableInt,
-                               "generation": .object(["enum": .array(["2021", "2019", "legacy", "unknown"].map(s))]),
-                               "preface": .object(["type": s("string")]),
-                               "agency_level": .object(["enum": .array(AgencyLevel.allCases.map { s($0.rawValue) } + [.null])]),
-                               "region": .object([
-                                   "type": .array([s("object"), s("null")]),
-                                   "description": s("GB/T 2260 unit of the agency (null when the name does not tell it unambiguously; a note says why)"),
-                                   "properties": .object(["code": .object(["type": s("string"), "pattern": s("^[0-9]{6}$")]),
-                                                          "province": nullableString, "city": nullableString, "county": nullableString]),
-                               ])],
-                              required: ["title", "agency", "year", "generation"]),
+                "report_id": .object(["type": s("string"), "description": s("the path relative to the input root, normalized (a file converted alone: its name); archive members <archive>!/<member>")]
+                ),
+                "source": obj(
+                    [
+                        "path": .object(["type": s("string")]), "sha256": .object(["type": s("string")]),
+                        "media_type": .object(["type": s("string")]), "pages": nullableInt, "encoding": .object(["type": s("string")]),
+                        "converted_by": .object(["type": s("string")]),
+                    ],
+                    required: ["path", "sha256", "media_type", "pages"]),
+                "report": obj(
+                    [
+                        "title": nullableString, "agency": nullableString, "year": nullableInt,
+                        "generation": .object(["enum": .array(["2021", "2019", "legacy", "unknown"].map(s))]),
+                        "preface": .object(["type": s("string")]),
+                        "agency_level": .object(["enum": .array(AgencyLevel.allCases.map { s($0.rawValue) } + [.null])]),
+                        "region": .object([
+                            "type": .array([s("object"), s("null")]),
+                            "description": s("GB/T 2260 unit of the agency (null when the name does not tell it unambiguously; a note says why)"),
+                            "properties": .object([
+                                "code": .object(["type": s("string"), "pattern": s("^[0-9]{6}$")]),
+                                "province": nullableString, "city": nullableString, "county": nullableString,
+                            ]),
+                        ]),
+                    ],
+                    required: ["title", "agency", "year", "generation"]),
                 "sections": .object(["type": s("array"), "items": section]),
                 "tables": schemaOf(tree),
                 "cells": .object(["type": s("array"), "items": cell]),
@@ -165,11 +185,14 @@ package enum Codebook {
                 "diagnostics": .object(["type": s("array"), "items": diagnostic]),
             ]),
         ]
-        schema["x-codebook"] = .array(entries.map { e in
-            .object(["key": s(e.key), "table": s(e.table), "table_label": s(e.tableLabel), "row": s(e.rowKey), "row_label": s(e.rowLabel),
-                     "column": s(e.columnKey), "column_label": s(e.columnLabel), "label": s(e.label), "type": s(e.valueType),
-                     "generations": .array(e.generations.map(s)), "variable": s(VariableName.short(e.key))])
-        })
+        schema["x-codebook"] = .array(
+            entries.map { e in
+                .object([
+                    "key": s(e.key), "table": s(e.table), "table_label": s(e.tableLabel), "row": s(e.rowKey), "row_label": s(e.rowLabel),
+                    "column": s(e.columnKey), "column_label": s(e.columnLabel), "label": s(e.label), "type": s(e.valueType),
+                    "generations": .array(e.generations.map(s)), "variable": s(VariableName.short(e.key)),
+                ])
+            })
         return .object(schema)
     }
 }

@@ -13,7 +13,7 @@ package enum CompactJSON {
             while i < n {
                 let b = input[i]
                 switch b {
-                case 0x22: // a string, copied up to its closing quote
+                case 0x22:  // a string, copied up to its closing quote
                     var j = i + 1
                     while j < n {
                         let c = input[j]
@@ -27,7 +27,7 @@ package enum CompactJSON {
                     continue
                 case 0x7B, 0x5B:
                     out.append(b)
-                    if i + 1 < n, input[i + 1] == b + 2 { // `{}`, `[]`
+                    if i + 1 < n, input[i + 1] == b + 2 {  // `{}`, `[]`
                         out.append(b + 2)
                         i += 2
                         continue

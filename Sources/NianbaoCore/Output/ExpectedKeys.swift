@@ -4,7 +4,8 @@ package enum ExpectedKeys {
         switch report.generation {
         case .legacy, .unknown: return report.cells.map(\.key)
         case .g2019, .g2021:
-            let splitOther = report.cells.contains { $0.key.hasPrefix("applications.other.") && !$0.key.hasPrefix("applications.other.total.") }
+            let splitOther =
+                report.cells.contains { $0.key.hasPrefix("applications.other.") && !$0.key.hasPrefix("applications.other.total.") }
                 || (report.generation == .g2021 && !report.cells.contains { $0.key.hasPrefix("applications.other.total.") })
             return variants[report.generation == .g2019 ? (splitOther ? 1 : 0) : (splitOther ? 3 : 2)]
         }

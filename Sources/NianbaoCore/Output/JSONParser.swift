@@ -129,7 +129,7 @@ package enum JSONParser {
         }
 
         mutating func string() throws(ParseError) -> String {
-            i += 1 // opening quote
+            i += 1  // opening quote
             var out: [UInt8] = []
             while true {
                 guard i < b.count else { throw ParseError(offset: i) }

@@ -18,19 +18,22 @@ package enum ReportDecoder {
     package static func decode(_ json: JSONValue) throws -> Report {
         guard let source = json["source"], let meta = json["report"] else { throw Malformed(description: "no source or report member") }
         guard let path = source["path"]?.stringValue, let sha256 = source["sha256"]?.stringValue,
-              let mediaType = source["media_type"]?.stringValue,
-              let generation = meta["generation"]?.stringValue.flatMap(Generation.init(rawValue:)) else {
+            let mediaType = source["media_type"]?.stringValue,
+            let generation = meta["generation"]?.stringValue.flatMap(Generation.init(rawValue:))
+        else {
             throw Malformed(description: "source or report member incomplete")
         }
         let sections = try (json["sections"]?.arrayValue ?? []).map { s throws -> Section in
             guard let heading = s["heading"]?.stringValue, let text = s["text"]?.stringValue else { throw Malformed(description: "section") }
             let subsections = (s["subsections"]?.arrayValue ?? []).compactMap { sub -> Subsection? in
                 guard let marker = sub["marker"]?.stringValue, let heading = sub["heading"]?.stringValue,
-                      let text = sub["text"]?.stringValue else { return nil }
+                    let text = sub["text"]?.stringValue
+                else { return nil }
                 return Subsection(marker: marker, heading: heading, text: text)
             }
-            return Section(number: s["number"]?.intValue, key: s["key"]?.stringValue.flatMap(Section.Key.init(rawValue:)),
-                           heading: heading, text: text, subsections: subsections, at: .none)
+            return Section(
+                number: s["number"]?.intValue, key: s["key"]?.stringValue.flatMap(Section.Key.init(rawValue:)),
+                heading: heading, text: text, subsections: subsections, at: .none)
         }
         let cells = try (json["cells"]?.arrayValue ?? []).map { c throws -> Cell in
             guard let key = c["key"]?.stringValue, let kind = c["kind"]?.stringValue.flatMap(Cell.Kind.init(rawValue:)) else {
@@ -42,20 +45,24 @@ package enum ReportDecoder {
             guard let id = c["id"]?.stringValue, let status = c["status"]?.stringValue.flatMap(Check.Status.init(rawValue:)) else {
                 throw Malformed(description: "check")
             }
-            return Check(id: id, status: status, lhs: c["lhs"]?.decimalValue, rhs: c["rhs"]?.decimalValue,
-                         keys: (c["keys"]?.arrayValue ?? []).compactMap(\.stringValue), previous: c["previous"]?.stringValue)
+            return Check(
+                id: id, status: status, lhs: c["lhs"]?.decimalValue, rhs: c["rhs"]?.decimalValue,
+                keys: (c["keys"]?.arrayValue ?? []).compactMap(\.stringValue), previous: c["previous"]?.stringValue)
         }
         let diagnostics = try (json["diagnostics"]?.arrayValue ?? []).map { d throws -> Diagnostic in
             guard let severity = d["severity"]?.stringValue.flatMap(Diagnostic.Severity.init(rawValue:)),
-                  let code = d["code"]?.stringValue, let message = d["message"]?.stringValue else {
+                let code = d["code"]?.stringValue, let message = d["message"]?.stringValue
+            else {
                 throw Malformed(description: "diagnostic")
             }
             return Diagnostic(severity, Diagnostic.Code(rawValue: code), message, at: location(d["at"]))
         }
-        var sourceInfo = SourceInfo(path: path, sha256: sha256, mediaType: mediaType, pages: source["pages"]?.intValue,
-                                    encoding: source["encoding"]?.stringValue, convertedBy: source["converted_by"]?.stringValue)
+        var sourceInfo = SourceInfo(
+            path: path, sha256: sha256, mediaType: mediaType, pages: source["pages"]?.intValue,
+            encoding: source["encoding"]?.stringValue, convertedBy: source["converted_by"]?.stringValue)
         if let o = source["ocr"], let engine = o["engine"]?.stringValue, let version = o["version"]?.stringValue,
-           let language = o["language"]?.stringValue {
+            let language = o["language"]?.stringValue
+        {
             sourceInfo.ocr = OCREngine(engine: engine, version: version, language: language)
         }
         var report = Report(
@@ -66,8 +73,9 @@ package enum ReportDecoder {
         if let id = json["report_id"]?.stringValue { report.reportId = id }
         report.agencyLevel = meta["agency_level"]?.stringValue.flatMap(AgencyLevel.init(rawValue:))
         if let g = meta["region"], let code = g["code"]?.stringValue {
-            report.region = Region(code: code, province: g["province"]?.stringValue, city: g["city"]?.stringValue,
-                                   county: g["county"]?.stringValue)
+            report.region = Region(
+                code: code, province: g["province"]?.stringValue, city: g["city"]?.stringValue,
+                county: g["county"]?.stringValue)
         }
         return report
     }

@@ -58,8 +58,10 @@ package enum ReportJSON {
         case .line(let n): return .fields([("line", .int(n))])
         case .page(let p, let b): return .fields([("box", .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])), ("page", .int(p))])
         case .scan(let p, let b, let confidence):
-            return .fields([("box", .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])),
-                            ("ocr_confidence", .number(DecimalNumber(units: Int64((confidence * 100).rounded()), scale: 2))), ("page", .int(p))])
+            return .fields([
+                ("box", .array([.fixed1(b.x0), .fixed1(b.y0), .fixed1(b.x1), .fixed1(b.y1)])),
+                ("ocr_confidence", .number(DecimalNumber(units: Int64((confidence * 100).rounded()), scale: 2))), ("page", .int(p)),
+            ])
         case .table(let t, let row, let column): return .fields([("column", .int(column)), ("row", .int(row)), ("table", .int(t))])
         case .none: return .null
         }
@@ -109,7 +111,8 @@ package enum ReportJSON {
 
     /// The paths of every key of the fixed tables, split once.
     static let knownPaths: [String: [String]] = {
-        var all = ActiveDisclosureLayout.rows2021.flatMap { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
+        var all =
+            ActiveDisclosureLayout.rows2021.flatMap { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
             + ActiveDisclosureLayout.rows2019.flatMap { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
             + ReviewLitigationLayout.keys
         for r in ApplicationsLayout.rows2021 + [ApplicationsLayout.otherTotal] {

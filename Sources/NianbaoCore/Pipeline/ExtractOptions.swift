@@ -15,8 +15,10 @@ public struct ExtractOptions: Sendable, Hashable {
     /// 512 MiB: far above any real report (the largest PDFs seen are tens of MB).
     public static let defaultMaxInputSize = 512 << 20
 
-    public init(blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, ocr: OCRMode = .auto,
-                converterTimeout: Double = 120) {
+    public init(
+        blankAsZero: Bool = false, maxInputSize: Int = ExtractOptions.defaultMaxInputSize, ocr: OCRMode = .auto,
+        converterTimeout: Double = 120
+    ) {
         self.blankAsZero = blankAsZero
         self.maxInputSize = maxInputSize
         self.ocr = ocr

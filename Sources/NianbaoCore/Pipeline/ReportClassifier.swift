@@ -48,10 +48,12 @@ struct ReportClassifier: Sendable {
 
     /// The kind of other document a title names, if any.
     static func otherKind(_ key: String) -> String? {
-        otherKinds.first { kind in kind.words.contains { word in
-            // 函 alone only as a document number (国办公开办函〔2021〕30号), not inside other words.
-            word == "函" ? key.includes("办函") : key.includes(word)
-        } }?.name
+        otherKinds.first { kind in
+            kind.words.contains { word in
+                // 函 alone only as a document number (国办公开办函〔2021〕30号), not inside other words.
+                word == "函" ? key.includes("办函") : key.includes(word)
+            }
+        }?.name
     }
 
     /// nil: a report; else why not (the `not_a_report` message).

@@ -23,9 +23,11 @@ package struct ReportInterpreter: Sendable {
         if agency == nil { diagnostics.append(Diagnostic(.warning, .agencyMissing, "the agency could not be read from the title")) }
         if year == nil { diagnostics.append(Diagnostic(.warning, .yearMissing, "the year could not be read from the title or the statistical period")) }
         if !diagnostics.contains(where: { $0.code == "multiple_reports" }), let second = Self.secondReportTitle(rows, after: outline.front.upperBound) {
-            diagnostics.append(Diagnostic(.warning, .multipleReports,
-                "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
-                at: rows[second].at))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .multipleReports,
+                    "a second report title after the first report's sections (\"\(rows[second].text)\"): the file seems to hold several reports; only the first is read",
+                    at: rows[second].at))
         }
 
         let tables = TableLocator(rows: rows, outline: outline)
@@ -74,8 +76,10 @@ package struct ReportInterpreter: Sendable {
             throw ExtractError(.notAReport, path: path, why)
         }
         if year != nil, yearGeneration != .legacy, generation != .unknown, generation != .legacy, generation != yearGeneration {
-            diagnostics.append(Diagnostic(.note, .generationYearMismatch,
-                "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
+            diagnostics.append(
+                Diagnostic(
+                    .note, .generationYearMismatch,
+                    "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
         }
         for key in Section.Key.allCases where outline.span(key) == nil {
             diagnostics.append(Diagnostic(.warning, .sectionMissing, "section \(key.rawValue) not found"))
@@ -84,8 +88,9 @@ package struct ReportInterpreter: Sendable {
         let checks = IdentityChecker().check(cells)
         let place = RegionResolver.resolve(agency: agency, title: title, preface: outline.preface)
         diagnostics += place.diagnostics
-        var source = SourceInfo(path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding,
-                                convertedBy: document.convertedBy)
+        var source = SourceInfo(
+            path: path, sha256: sha256, mediaType: document.mediaType, pages: document.pages, encoding: document.encoding,
+            convertedBy: document.convertedBy)
         source.ocr = document.ocr
         var report = Report(
             source: source,

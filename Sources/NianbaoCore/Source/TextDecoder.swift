@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decodes the bytes of a text report: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK

@@ -7,7 +7,8 @@ package struct TextReader: DocumentReader {
         let decoded = try TextDecoder().decode(data, path: path)
         // Markdown from converters: pipe tables read as cells, markup removed.
         let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(decoded.text)
-        return SourceDocument(mediaType: "text/plain", encoding: decoded.encoding,
-                              grid: TextGridBuilder().build(markdown ? MarkdownText.plain(decoded.text) : decoded.text))
+        return SourceDocument(
+            mediaType: "text/plain", encoding: decoded.encoding,
+            grid: TextGridBuilder().build(markdown ? MarkdownText.plain(decoded.text) : decoded.text))
     }
 }

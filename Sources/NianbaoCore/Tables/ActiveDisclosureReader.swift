@@ -44,8 +44,10 @@ struct ActiveDisclosureReader: Sendable {
         for row in logical {
             guard let spec = matcher.match(row), let def = layout.first(where: { $0.spec.key == spec.key }) else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
-                    diagnostics.append(Diagnostic(.note, .rowUnrecognized,
-                        "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .note, .rowUnrecognized,
+                            "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
                 }
                 continue
             }
@@ -58,8 +60,10 @@ struct ActiveDisclosureReader: Sendable {
             state[spec.key] = filler.fill(row, name: "Table 二 \(spec.label)", accept: { _ in true }, diagnostics: &diagnostics)
             for v in row.values {
                 if let unit = v.reading.unit {
-                    diagnostics.append(Diagnostic(.note, .unitInCell,
-                        "Table 二 \(spec.label): value \"\(v.reading.raw)\" carries the unit \(unit); the number is kept as printed", at: v.at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .note, .unitInCell,
+                            "Table 二 \(spec.label): value \"\(v.reading.raw)\" carries the unit \(unit); the number is kept as printed", at: v.at))
                 }
             }
         }

@@ -42,15 +42,18 @@ package enum ApplicationsLayout {
     static let carriedForward = RowSpec(key: "carried_forward", label: "四、结转下年度继续办理", keywords: ["结转下年", "继续办理"])
 
     /// Rows in table order, 2021 generation with （六） split into three rows.
-    static let rows2021 = [newReceived, carriedOver, granted, partiallyGranted] + denied + unable + notProcessed
+    static let rows2021 =
+        [newReceived, carriedOver, granted, partiallyGranted] + denied + unable + notProcessed
         + otherSubRows + [totalProcessed, carriedForward]
     /// Rows in table order with a single （六）其他处理 row (2019 generation, and some 2021 reports).
-    static let rowsSingleOther = [newReceived, carriedOver, granted, partiallyGranted] + denied + unable + notProcessed
+    static let rowsSingleOther =
+        [newReceived, carriedOver, granted, partiallyGranted] + denied + unable + notProcessed
         + [otherTotal, totalProcessed, carriedForward]
 
     /// Matching priority: specific sub-rows first, group rows whose words they contain last.
-    static let matcher = LabelMatcher(priority: denied + unable + notProcessed + otherSubRows
-        + [partiallyGranted, granted, newReceived, carriedOver, carriedForward, otherTotal, totalProcessed],
+    static let matcher = LabelMatcher(
+        priority: denied + unable + notProcessed + otherSubRows
+            + [partiallyGranted, granted, newReceived, carriedOver, carriedForward, otherTotal, totalProcessed],
         groups: [otherTotal.key])
 
     /// Every flat key `applications.<row>.<column>`, made once.

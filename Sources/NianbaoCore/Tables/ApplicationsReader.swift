@@ -21,14 +21,18 @@ struct ApplicationsReader: Sendable {
         for row in logical {
             guard let spec = ApplicationsLayout.matcher.match(row) else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
-                    diagnostics.append(Diagnostic(.warning, .rowUnrecognized,
-                        "Table 三: row \"\(row.label)\" with values is not a row of the standard table; ignored", at: row.at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .rowUnrecognized,
+                            "Table 三: row \"\(row.label)\" with values is not a row of the standard table; ignored", at: row.at))
                 }
                 continue
             }
             if seen.contains(spec.key) {
-                diagnostics.append(Diagnostic(.warning, .rowDuplicate,
-                    "Table 三: second row for \(spec.label) (\"\(row.label)\"); the first one is kept", at: row.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .rowDuplicate,
+                        "Table 三: second row for \(spec.label) (\"\(row.label)\"); the first one is kept", at: row.at))
                 continue
             }
             seen.insert(spec.key)
@@ -49,16 +53,19 @@ struct ApplicationsReader: Sendable {
         let n = ApplicationsLayout.columns.count
         let canonical = RowPlacement.canonicalColumns(matched.map(\.row.values), slots: n)
         let centers = RowPlacement.columnCenters(matched.map(\.row.values), slots: n)
-        let filler = RowFiller(slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
-                               canonicalColumns: canonical, centers: centers)
+        let filler = RowFiller(
+            slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
+            canonicalColumns: canonical, centers: centers)
         var state: [String: [SlotValue?]] = [:]
         // Complete rows first, so that the column identities can judge the placements of short rows.
         let ordered = matched.filter { $0.row.values.count == n } + matched.filter { $0.row.values.count != n }
         let resultRows = ApplicationsLayout.resultRows(singleOther: !hasSub)
         for (spec, row) in ordered {
-            state[spec.key] = filler.fill(row, name: "Table 三 \(spec.label)", accept: { vector in
-                Self.columnsConsistent(rowKey: spec.key, vector: vector, state: state, resultRows: resultRows)
-            }, diagnostics: &diagnostics)
+            state[spec.key] = filler.fill(
+                row, name: "Table 三 \(spec.label)",
+                accept: { vector in
+                    Self.columnsConsistent(rowKey: spec.key, vector: vector, state: state, resultRows: resultRows)
+                }, diagnostics: &diagnostics)
         }
         var cells: [Cell] = []
         for spec in layoutRows {
@@ -91,7 +98,10 @@ struct ApplicationsReader: Sendable {
             if i1.contains(rowKey) {
                 let v = i1.map { value($0, c) }
                 if !v.contains(where: { $0 == nil }),
-                   DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true { return false }
+                    DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true
+                {
+                    return false
+                }
             }
         }
         return true

@@ -55,7 +55,7 @@ package struct CellReading: Sendable, Hashable {
         guard let v = text.unicodeScalars.first?.value else { return false }
         switch v {
         case 0xFF10...0xFF19, 0xFF0B, 0xFF0D, 0xFF0F, 0x2010...0x2015, 0x2212, 0xFE63, 0xFE58, 0x00D7, 0x3000, 0x00A0: return true
-        case 0x65E0, 0x4E0D, 0x7A7A: return true   // 无 不 空
+        case 0x65E0, 0x4E0D, 0x7A7A: return true  // 无 不 空
         default: return v < 0x80
         }
     }
@@ -80,7 +80,7 @@ package struct CellReading: Sendable, Hashable {
         var sawPoint = false
         var lastWasComma = false
         var first = true
-        var groupDigits = -1    // digits since the last thousands comma; -1 before any comma
+        var groupDigits = -1  // digits since the last thousands comma; -1 before any comma
         for c in s.utf8 {
             defer { first = false }
             switch c {

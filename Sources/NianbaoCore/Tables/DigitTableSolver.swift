@@ -47,12 +47,12 @@ enum DigitTableSolver {
     private static func propagateAndSearch(_ state: inout [Row], columns: Int, identities: [ColumnIdentity]) -> [Result?]? {
         func value(_ row: Row, _ c: Int) -> Int64?? {
             switch row {
-            case .known(let v): return .some(v[c])           // nil inside: blank, the identity is not assessable
+            case .known(let v): return .some(v[c])  // nil inside: blank, the identity is not assessable
             case .choices(let ch): return ch.count == 1 ? .some(ch[0][c]) : nil
             }
         }
         func matches(_ x: Int64?, _ lhs: Int64, _ rhs: Int64, onLeft: Bool) -> Bool {
-            guard let x else { return true }   // a blank: not assessable
+            guard let x else { return true }  // a blank: not assessable
             return onLeft ? lhs + x == rhs : lhs == rhs + x
         }
         // Propagation: an identity with one open row and every other cell known fixes that row's column.

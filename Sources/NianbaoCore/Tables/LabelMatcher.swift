@@ -33,7 +33,10 @@ struct LabelMatcher: Sendable {
             let named = Set(row.pendingPieces.compactMap { p in priority.first { $0.matches(p) }?.key })
             if named.count > 1 { return nil }
             if row.labelKeys.isEmpty, row.followingKey.first?.isASCII == true, row.followingKey.first?.isNumber == true,
-               let next = priority.first(where: { $0.matches(row.followingKey) }), next.key != spec.key { return nil }
+                let next = priority.first(where: { $0.matches(row.followingKey) }), next.key != spec.key
+            {
+                return nil
+            }
             return spec
         }
         return nil

@@ -25,8 +25,10 @@ enum MissingCellSolver {
         case impossible
     }
 
-    static func solve(printed: [DecimalNumber], slots: Int, allowedGaps: [Int]? = nil,
-                      identities: [RowIdentity], accept: ([DecimalNumber]) -> Bool = { _ in true }) -> Outcome {
+    static func solve(
+        printed: [DecimalNumber], slots: Int, allowedGaps: [Int]? = nil,
+        identities: [RowIdentity], accept: ([DecimalNumber]) -> Bool = { _ in true }
+    ) -> Outcome {
         guard printed.count == slots - 1 else { return .impossible }
         var candidates: [Candidate] = []
         for gap in allowedGaps ?? Array(0..<slots) {
@@ -41,7 +43,8 @@ enum MissingCellSolver {
                 missing = sum
             } else {
                 guard let others = DecimalNumber.sum(identity.parts.filter { $0 != gap }.map { vector[$0]! }),
-                      let difference = vector[identity.total]!.subtracting(others) else { continue }
+                    let difference = vector[identity.total]!.subtracting(others)
+                else { continue }
                 missing = difference
             }
             if missing.isNegative { continue }

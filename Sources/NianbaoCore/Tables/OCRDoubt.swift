@@ -34,12 +34,16 @@ enum OCRDoubt {
             let shown = "\(check.lhs.map { "\($0)" } ?? "?") ≠ \(check.rhs.map { "\($0)" } ?? "?")"
             if unexplained.count == 1 {
                 doubtful.insert(unexplained[0])
-                diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
-                    "\(check.id) fails on text that looks like OCR output (\(shown)); a digit may be misread, and only \(unexplained[0]) is in no passing check, so it is left null"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .ocrDoubtful,
+                        "\(check.id) fails on text that looks like OCR output (\(shown)); a digit may be misread, and only \(unexplained[0]) is in no passing check, so it is left null"))
             } else {
                 doubtful.formUnion(check.keys)
-                diagnostics.append(Diagnostic(.warning, .ocrDoubtful,
-                    "\(check.id) fails on text that looks like OCR output (\(shown)); a digit may be misread, so its \(check.keys.count) cells are left null"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .ocrDoubtful,
+                        "\(check.id) fails on text that looks like OCR output (\(shown)); a digit may be misread, so its \(check.keys.count) cells are left null"))
             }
         }
         guard !doubtful.isEmpty else { return cells }

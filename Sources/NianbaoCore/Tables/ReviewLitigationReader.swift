@@ -23,8 +23,10 @@ struct ReviewLitigationReader: Sendable {
             row = logical[0]
             row.values = logical.flatMap(\.values)
             if logical.count > 1 {
-                diagnostics.append(Diagnostic(.note, .rowJoined,
-                    "Table 四: values found on \(logical.count) rows; read together in printed order", at: row.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, .rowJoined,
+                        "Table 四: values found on \(logical.count) rows; read together in printed order", at: row.at))
             }
         }
         let identities = (0..<3).map { b in RowIdentity(parts: Array((b * 5)..<(b * 5 + 4)), total: b * 5 + 4) }

@@ -42,13 +42,14 @@ enum RowCollector {
             }
             let ownLabel = labelCells.map(\.text).joined(separator: " ")
             if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
-            out.append(LogicalRow(
-                labelKeys: labelKeys,
-                pendingKey: pendingKeys.joined(),
-                pendingPieces: pendingKeys,
-                label: ownLabel.isEmpty ? pendingLabels.joined(separator: " ") : ownLabel,
-                values: readings,
-                at: row.at))
+            out.append(
+                LogicalRow(
+                    labelKeys: labelKeys,
+                    pendingKey: pendingKeys.joined(),
+                    pendingPieces: pendingKeys,
+                    label: ownLabel.isEmpty ? pendingLabels.joined(separator: " ") : ownLabel,
+                    values: readings,
+                    at: row.at))
             pendingKeys.removeAll()
             pendingLabels.removeAll()
         }

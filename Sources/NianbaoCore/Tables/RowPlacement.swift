@@ -6,9 +6,7 @@ enum RowPlacement {
         // (Indices, not removeFirst: linear however many blanks a hostile row holds.)
         var lo = values.startIndex, hi = values.endIndex
         while hi - lo > n {
-            if values[lo].reading.kind == .empty { lo += 1 }
-            else if values[hi - 1].reading.kind == .empty { hi -= 1 }
-            else { break }
+            if values[lo].reading.kind == .empty { lo += 1 } else if values[hi - 1].reading.kind == .empty { hi -= 1 } else { break }
         }
         var values = Array(values[lo..<hi])
         // Blank cells a merged cell left behind (markdown of a colspan: `| 0 | 0 | | 0 |`): when the
@@ -22,7 +20,8 @@ enum RowPlacement {
             return placed
         }
         guard let canon = canonicalColumns, canon.count == n,
-              values.allSatisfy({ $0.column != nil }) else { return nil }
+            values.allSatisfy({ $0.column != nil })
+        else { return nil }
         var slots = [PlacedReading?](repeating: nil, count: n)
         for v in values {
             guard let idx = canon.firstIndex(of: v.column!), slots[idx] == nil else { return nil }

@@ -30,8 +30,10 @@ struct RowFiller {
     var centers: [Double]? = nil
 
     /// Returns the filled slots (nil entries: unknown), plus diagnostics.
-    func fill(_ row: LogicalRow, name: String, accept: ([DecimalNumber]) -> Bool,
-              diagnostics: inout [Diagnostic]) -> [SlotValue?] {
+    func fill(
+        _ row: LogicalRow, name: String, accept: ([DecimalNumber]) -> Bool,
+        diagnostics: inout [Diagnostic]
+    ) -> [SlotValue?] {
         let printedText = row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ")
         if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
@@ -42,22 +44,28 @@ struct RowFiller {
                     switch MissingCellSolver.solve(printed: printed, slots: slots, allowedGaps: missing, identities: identities, accept: accept) {
                     case .filled(let values, let gap, _):
                         out[gap] = .inferred(values[gap], row.at)
-                        diagnostics.append(Diagnostic(.warning, .cellInferred,
-                            "\(name): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .cellInferred,
+                                "\(name): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
                         return out
                     default: break
                     }
                 }
             }
             if !missing.isEmpty {
-                diagnostics.append(Diagnostic(.warning, .cellMissing,
-                    "\(name): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .cellMissing,
+                        "\(name): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
             }
             return out
         }
         if row.values.count > slots {
-            diagnostics.append(Diagnostic(.error, .rowLong,
-                "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); values left null", at: row.at))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .rowLong,
+                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); values left null", at: row.at))
             return Array(repeating: nil, count: slots)
         }
         // Short row, positions unknown: only a single missing cell can be solved.
@@ -70,22 +78,31 @@ struct RowFiller {
                 for s in 0..<slots {
                     if s == gap { out.append(.inferred(values[s], row.at)) } else { out.append(.printed(row.values[k].reading, row.values[k].at)); k += 1 }
                 }
-                let where_ = positions > 1
+                let where_ =
+                    positions > 1
                     ? "the missing cell could be at \(positions) positions, all giving the same values; marked column \(gap + 1) as inferred"
                     : "the missing cell is column \(gap + 1)"
-                diagnostics.append(Diagnostic(.warning, .cellInferred,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(where_); inferred \(values[gap]) from the identities", at: row.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .cellInferred,
+                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(where_); inferred \(values[gap]) from the identities", at: row.at))
                 return out
             case .ambiguous(let n):
-                diagnostics.append(Diagnostic(.error, .rowShort,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(n) different placements fit the identities, values left null", at: row.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .rowShort,
+                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(n) different placements fit the identities, values left null", at: row.at))
             case .impossible:
-                diagnostics.append(Diagnostic(.error, .rowShort,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); no placement fits the identities, values left null", at: row.at))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .rowShort,
+                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); no placement fits the identities, values left null", at: row.at))
             }
         } else {
-            diagnostics.append(Diagnostic(.error, .rowShort,
-                "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); cannot tell which cells are missing, values left null", at: row.at))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .rowShort,
+                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); cannot tell which cells are missing, values left null", at: row.at))
         }
         return Array(repeating: nil, count: slots)
     }

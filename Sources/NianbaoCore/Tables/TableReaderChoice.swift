@@ -67,7 +67,8 @@ struct TableReaderChoice {
     }
 
     private func note(_ name: String, grid: Score, tokens: Score, expected: Int) -> Diagnostic {
-        Diagnostic(.note, .tableReader,
+        Diagnostic(
+            .note, .tableReader,
             "\(name): read from the token stream (\(tokens.known) of \(expected) cells, \(tokens.fails) failed checks) rather than the grid (\(grid.known) cells, \(grid.fails) failed checks)")
     }
 

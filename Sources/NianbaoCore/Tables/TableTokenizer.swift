@@ -25,7 +25,7 @@ struct TableToken: Sendable {
             if v >= 0x30 && v <= 0x39 {
                 out.append(UInt8(v - 0x30))
             } else if v >= 0xFF10 && v <= 0xFF19 {
-                out.append(UInt8(v - 0xFF10))   // a full-width digit (１２07: NFKC reads it as 1207)
+                out.append(UInt8(v - 0xFF10))  // a full-width digit (１２07: NFKC reads it as 1207)
             } else if v == 0x2C {
                 out.append(DigitSplitter.comma)
             } else {

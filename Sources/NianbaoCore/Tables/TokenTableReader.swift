@@ -22,8 +22,8 @@ struct TokenTableReader {
         var assigned: [(row: Int, tokens: [TableToken])] = []
         var pending: [Int] = []
         var lastAssigned = -1
-        var openRow: Int? = nil     // index into `assigned` of a row still short of values
-        var late = false            // `pending` names rows above the last one assigned
+        var openRow: Int? = nil  // index into `assigned` of a row still short of values
+        var late = false  // `pending` names rows above the last one assigned
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -35,7 +35,8 @@ struct TokenTableReader {
                 let valuesFollow: Bool
                 if index + 1 < segments.count, case .values = segments[index + 1] { valuesFollow = true } else { valuesFollow = false }
                 if !mentions.isEmpty, !valuesFollow, let o = openRow,
-                   let rows = overflow(assigned[o], into: mentions) {
+                    let rows = overflow(assigned[o], into: mentions)
+                {
                     // Labels printed after their values (PDF reading order of merged cells).
                     assigned[o].tokens = rows[0]
                     for (r, tokens) in zip(mentions, rows.dropFirst()) { assigned.append((r, tokens)) }
@@ -68,9 +69,11 @@ struct TokenTableReader {
                         var k = 0
                         for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
                     } else {
-                        diagnostics.append(Diagnostic(.warning, .valuesUnplaced,
-                            "\(template.name): \(tokens.count) values follow the labels of \(pending.map { template.rows[$0].spec.label }.joined(separator: ", ")), printed after later rows; they are not exactly those rows' cells, left null",
-                            at: tokens[0].at))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .valuesUnplaced,
+                                "\(template.name): \(tokens.count) values follow the labels of \(pending.map { template.rows[$0].spec.label }.joined(separator: ", ")), printed after later rows; they are not exactly those rows' cells, left null",
+                                at: tokens[0].at))
                     }
                     pending = []; late = false; openRow = nil
                     continue
@@ -86,9 +89,11 @@ struct TokenTableReader {
                         var k = 0
                         for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
                     } else {
-                        diagnostics.append(Diagnostic(.warning, .valuesUnplaced,
-                            "\(template.name): \(tokens.count) values follow the labels of \(pending.count) rows (\(pending.map { template.rows[$0].spec.label }.joined(separator: ", "))); they cannot be placed without guessing, left null",
-                            at: tokens[0].at))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .valuesUnplaced,
+                                "\(template.name): \(tokens.count) values follow the labels of \(pending.count) rows (\(pending.map { template.rows[$0].spec.label }.joined(separator: ", "))); they cannot be placed without guessing, left null",
+                                at: tokens[0].at))
                     }
                     lastAssigned = pending.last!
                     openRow = nil
@@ -128,10 +133,12 @@ struct TokenTableReader {
     func overflow(_ open: (row: Int, tokens: [TableToken]), into mentions: [Int]) -> [[TableToken]]? {
         let own = template.rows[open.row].slots
         guard mentions == Array((open.row + 1)..<(open.row + 1 + mentions.count)),
-              mentions.last! < template.rows.count else { return nil }
+            mentions.last! < template.rows.count
+        else { return nil }
         let slots = [own] + mentions.map { template.rows[$0].slots }
         guard open.tokens.count == slots.reduce(0, +),
-              open.tokens.allSatisfy({ $0.kind != .text && $0.gap == nil }) else { return nil }
+            open.tokens.allSatisfy({ $0.kind != .text && $0.gap == nil })
+        else { return nil }
         var out: [[TableToken]] = []
         var k = 0
         for n in slots { out.append(Array(open.tokens[k..<(k + n)])); k += n }
@@ -221,9 +228,10 @@ struct TokenTableReader {
     /// separators are there, and a run of digits is a number, never cells run together.
     static func separated(_ groups: [(slots: Int, tokens: [TableToken])]) -> Bool {
         groups.contains { g in
-            g.slots >= 2 && g.tokens.count == g.slots && g.tokens.allSatisfy { t in
-                t.kind != .text && !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0"))
-            } && g.tokens.contains { $0.kind == .number }
+            g.slots >= 2 && g.tokens.count == g.slots
+                && g.tokens.allSatisfy { t in
+                    t.kind != .text && !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0"))
+                } && g.tokens.contains { $0.kind == .number }
         }
     }
 
@@ -270,10 +278,12 @@ struct TokenTableReader {
             guard let k = byRow[r] else { solverRows.append(.known([Int64?](repeating: nil, count: n))); continue }
             switch resolved[k] {
             case .printed(let tokens):
-                solverRows.append(.known(tokens.map { t in
-                    let v = CellReading.read(t.text).value
-                    return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
-                }))
+                solverRows.append(
+                    .known(
+                        tokens.map { t in
+                            let v = CellReading.read(t.text).value
+                            return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
+                        }))
             case .split(_, _, .candidates(let c)): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
             default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
             }
@@ -299,13 +309,17 @@ struct TokenTableReader {
                     out.append(row(tokens.map { PlacedReading(reading: CellReading.read($0.text), at: $0.at, column: nil) }, at: tokens.first?.at ?? .none))
                 } else {
                     let printed = tokens.map { $0.text.isEmpty ? "□" : $0.text }.joined(separator: " ")
-                    diagnostics.append(Diagnostic(.warning, tokens.count < n ? "row_short" : "row_long",
-                        "\(name): \(tokens.count) values for \(n) columns in reading order (\(printed)); they cannot be placed without guessing, left null",
-                        at: tokens.first?.at ?? .none))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, tokens.count < n ? "row_short" : "row_long",
+                            "\(name): \(tokens.count) values for \(n) columns in reading order (\(printed)); they cannot be placed without guessing, left null",
+                            at: tokens.first?.at ?? .none))
                 }
             case .split(let run, let at, .tooMany):
-                diagnostics.append(Diagnostic(.error, .rowAmbiguous,
-                    "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .rowAmbiguous,
+                        "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
             case .split(let run, let at, .candidates(let original)):
                 guard var result = solved[solverIndex[a.row]!] else { continue }
                 // Marks (`/`) went to the solver as blanks: take the printed split back.
@@ -316,29 +330,37 @@ struct TokenTableReader {
                 switch result {
                 case .settled(let v):
                     let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
-                    diagnostics.append(Diagnostic(.note, .digitsSplit,
-                        "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .note, .digitsSplit,
+                            "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
-                    out.append(row(v.map { x in
-                        let reading: CellReading
-                        if x == DigitSplitter.markValue {
-                            reading = CellReading(value: nil, kind: .notApplicable, raw: nextMark < marks.count ? marks[nextMark] : "/")
-                            nextMark += 1
-                        } else if let x {
-                            reading = CellReading(value: DecimalNumber(units: x), kind: .number, raw: run)
-                        } else {
-                            reading = CellReading(value: nil, kind: .empty, raw: "")
-                        }
-                        return PlacedReading(reading: reading, at: at, column: nil)
-                    }, at: at))
+                    out.append(
+                        row(
+                            v.map { x in
+                                let reading: CellReading
+                                if x == DigitSplitter.markValue {
+                                    reading = CellReading(value: nil, kind: .notApplicable, raw: nextMark < marks.count ? marks[nextMark] : "/")
+                                    nextMark += 1
+                                } else if let x {
+                                    reading = CellReading(value: DecimalNumber(units: x), kind: .number, raw: run)
+                                } else {
+                                    reading = CellReading(value: nil, kind: .empty, raw: "")
+                                }
+                                return PlacedReading(reading: reading, at: at, column: nil)
+                            }, at: at))
                 case .ambiguous(let c):
                     let list = c.prefix(4).map { $0.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " ") }.joined(separator: "; ")
-                    diagnostics.append(Diagnostic(.error, .rowAmbiguous,
-                        "\(name): the run \"\(run)\" splits into \(c.count) different rows that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null", at: at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .rowAmbiguous,
+                            "\(name): the run \"\(run)\" splits into \(c.count) different rows that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null", at: at))
                 case .impossible:
-                    diagnostics.append(Diagnostic(.error, .digitsUnsplittable,
-                        "\(name): no split of the run \"\(run)\" into \(template.rows[a.row].slots) cells satisfies the identities; values left null", at: at))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .digitsUnsplittable,
+                            "\(name): no split of the run \"\(run)\" into \(template.rows[a.row].slots) cells satisfies the identities; values left null", at: at))
                 }
             }
         }

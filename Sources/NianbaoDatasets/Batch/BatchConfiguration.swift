@@ -25,8 +25,10 @@ package struct BatchOutputs: Sendable {
     /// The resume state folder; default `<first output>.nianbao-state` (first of out, jsonl, csv, long, sqlite).
     package var stateDirectory: String?
 
-    package init(outDirectory: String? = nil, jsonl: String? = nil, csv: String? = nil, long: String? = nil, sqlite: String? = nil,
-                bom: Bool = false, compactJSON: Bool = false, stateDirectory: String? = nil) {
+    package init(
+        outDirectory: String? = nil, jsonl: String? = nil, csv: String? = nil, long: String? = nil, sqlite: String? = nil,
+        bom: Bool = false, compactJSON: Bool = false, stateDirectory: String? = nil
+    ) {
         self.outDirectory = outDirectory; self.jsonl = jsonl; self.csv = csv; self.long = long; self.sqlite = sqlite
         self.bom = bom; self.compactJSON = compactJSON; self.stateDirectory = stateDirectory
     }
@@ -57,8 +59,10 @@ package struct BatchConfiguration: Sendable {
     /// The files discovery skipped (reported in the summary and the SQLite `skipped` table).
     package var skipped: [SkippedFile] = []
 
-    package init(inputs: [BatchInput], options: ExtractOptions = ExtractOptions(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                timeout: Double = 120, outputs: BatchOutputs, worker: WorkerCommand? = nil) {
+    package init(
+        inputs: [BatchInput], options: ExtractOptions = ExtractOptions(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        timeout: Double = 120, outputs: BatchOutputs, worker: WorkerCommand? = nil
+    ) {
         self.inputs = inputs; self.options = options; self.jobs = max(1, jobs); self.timeout = timeout
         self.outputs = outputs; self.worker = worker
     }

@@ -117,7 +117,8 @@ package enum BatchDiscovery {
         // here (and opening a FIFO blocks until its writer comes); those are single streams.
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              let handle = FileHandle(forReadingAtPath: path) else { return false }
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return false }
         defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 4096))
         if head.starts(with: [0x50, 0x4B]) {
@@ -176,7 +177,9 @@ package enum BatchDiscovery {
                 guard stat(childFull, &st) == 0 else {
                     // A dangling link or a name the file system cannot give back (not UTF-8): still an
                     // input, so that it is accounted for (an `unreadable` record), not silently lost.
-                    if isInputName(name) { out.append(childRel) } else {
+                    if isInputName(name) {
+                        out.append(childRel)
+                    } else {
                         skipped.append(SkippedFile(path: childRel, kind: kind(of: name), reason: "cannot be read, and not a report format"))
                     }
                     continue
@@ -191,7 +194,9 @@ package enum BatchDiscovery {
                     }
                     visit(childRel)
                 } else if (st.st_mode & S_IFMT) == S_IFREG {
-                    if isInputName(name) { out.append(childRel) } else {
+                    if isInputName(name) {
+                        out.append(childRel)
+                    } else {
                         skipped.append(SkippedFile(path: childRel, kind: kind(of: name), reason: "not a report format"))
                     }
                 } else {

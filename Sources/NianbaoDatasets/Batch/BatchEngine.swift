@@ -119,8 +119,9 @@ package final class BatchEngine: @unchecked Sendable {
                 shared.done += 1
                 if o.errorCode != nil { shared.failed += 1 }
                 if o.reused { shared.reused += 1 } else { shared.converted += 1 }
-                let p = BatchProgress(done: shared.done, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
-                                      failed: shared.failed, elapsed: monotonicNow() - start)
+                let p = BatchProgress(
+                    done: shared.done, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
+                    failed: shared.failed, elapsed: monotonicNow() - start)
                 progress?(p)
                 shared.condition.broadcast()
                 shared.condition.unlock()
@@ -150,8 +151,10 @@ package final class BatchEngine: @unchecked Sendable {
         let outcomes = shared.outcomes.map { $0! }
 
         // 2. Cross-year checks; the outputs are put in place.
-        progress?(BatchProgress(phase: .finishing, done: c.inputs.count, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
-                                failed: shared.failed, elapsed: monotonicNow() - start))
+        progress?(
+            BatchProgress(
+                phase: .finishing, done: c.inputs.count, total: c.inputs.count, converted: shared.converted, reused: shared.reused,
+                failed: shared.failed, elapsed: monotonicNow() - start))
         var summary = BatchSummary()
         summary.total = c.inputs.count
         summary.skipped = c.skipped
@@ -176,32 +179,35 @@ package final class BatchEngine: @unchecked Sendable {
                 throw BatchError(description: "cannot write the output: \(error)")
             }
         }
-        try writer.finish(threads: threads, patch: { [index] i in
-            try self.crossYearPatch(i, outcomes, index: index, store: store, reportJSON: reportJSON)
-        }, reportJSON: reportJSON, visit: { i, patch in
-            let outcome = outcomes[i]
-            if let code = outcome.errorCode {
-                summary.failures[code, default: 0] += 1
-                summary.failedInputs.append((c.inputs[i].path, code, outcome.errorMessage ?? ""))
-                return
-            }
-            summary.reports += 1
-            if let stat, statError == nil {
-                do {
-                    let report = try ReportDecoder.decode(patch?.json ?? reportJSON(i))
-                    try stat.add(reportId: c.inputs[i].id, report: report, counts: CheckCounts(report: report))
-                } catch { statError = error }
-            }
-            if let patch {
-                if let d = patch.duplicate {
-                    summary.duplicateReports += 1
-                    if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+        try writer.finish(
+            threads: threads,
+            patch: { [index] i in
+                try self.crossYearPatch(i, outcomes, index: index, store: store, reportJSON: reportJSON)
+            }, reportJSON: reportJSON,
+            visit: { i, patch in
+                let outcome = outcomes[i]
+                if let code = outcome.errorCode {
+                    summary.failures[code, default: 0] += 1
+                    summary.failedInputs.append((c.inputs[i].path, code, outcome.errorMessage ?? ""))
+                    return
                 }
-                summary.crossYearChecks += patch.checks.count
-                summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
-            }
-            if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
-        })
+                summary.reports += 1
+                if let stat, statError == nil {
+                    do {
+                        let report = try ReportDecoder.decode(patch?.json ?? reportJSON(i))
+                        try stat.add(reportId: c.inputs[i].id, report: report, counts: CheckCounts(report: report))
+                    } catch { statError = error }
+                }
+                if let patch {
+                    if let d = patch.duplicate {
+                        summary.duplicateReports += 1
+                        if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+                    }
+                    summary.crossYearChecks += patch.checks.count
+                    summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
+                }
+                if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
+            })
         do {
             if let statError { throw statError }
             try stat?.commit()
@@ -214,8 +220,10 @@ package final class BatchEngine: @unchecked Sendable {
     }
 
     /// Converts input `i` (or takes it from the state) and prepares what the outputs need.
-    func process(_ i: Int, store: BatchStateStore, fingerprint: String, parts: Set<StateEntry.Part>,
-                 worker: inout WorkerProcess?, shared: Shared) -> (Outcome, PreparedInput, YearSummary?) {
+    func process(
+        _ i: Int, store: BatchStateStore, fingerprint: String, parts: Set<StateEntry.Part>,
+        worker: inout WorkerProcess?, shared: Shared
+    ) -> (Outcome, PreparedInput, YearSummary?) {
         let c = configuration
         let input = c.inputs[i]
         func failure(_ code: ExtractError.Code, _ message: String, sha256: String? = nil) -> (Outcome, PreparedInput, YearSummary?) {
@@ -265,8 +273,10 @@ package final class BatchEngine: @unchecked Sendable {
             let ending = worker!.ending
             worker = nil
             if let e = store.read(key: key) { return prepare(e, key: key, parts: parts, reused: false) }
-            return failure(crashed, "the converter crashed on this file (worker process ended by \(ending)"
-                + (command.memoryLimitMB.map { "; its memory limit is \($0) MB" } ?? "") + ")", sha256: sha)
+            return failure(
+                crashed,
+                "the converter crashed on this file (worker process ended by \(ending)"
+                    + (command.memoryLimitMB.map { "; its memory limit is \($0) MB" } ?? "") + ")", sha256: sha)
         }
     }
 
@@ -275,8 +285,10 @@ package final class BatchEngine: @unchecked Sendable {
     func prepare(_ entry: StateEntry, key: String, parts: Set<StateEntry.Part>, reused: Bool) -> (Outcome, PreparedInput, YearSummary?) {
         let meta = entry.meta
         if let code = meta.errorCode {
-            return (Outcome(key: StateKey(hex: key), errorCode: code, errorMessage: meta.errorMessage, reused: reused),
-                    PreparedInput(errorCode: code, errorMessage: meta.errorMessage, sha256: meta.sha256), nil)
+            return (
+                Outcome(key: StateKey(hex: key), errorCode: code, errorMessage: meta.errorMessage, reused: reused),
+                PreparedInput(errorCode: code, errorMessage: meta.errorMessage, sha256: meta.sha256), nil
+            )
         }
         var e = entry
         let counts = meta.counts ?? CheckCounts()
@@ -289,37 +301,45 @@ package final class BatchEngine: @unchecked Sendable {
             }
             sql = e.parts[.sql].flatMap(SQLRows.init(bytes:))
         }
-        let p = PreparedInput(sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], wideKinds: e.parts[.wideKinds],
-                              long: e.parts[.long], sql: sql, counts: counts)
+        let p = PreparedInput(
+            sha256: meta.sha256, json: e.parts[.json]!, wide: e.parts[.wide], wideKinds: e.parts[.wideKinds],
+            long: e.parts[.long], sql: sql, counts: counts)
         return (Outcome(key: StateKey(hex: key), failedChecks: counts.fail > 0, reused: reused), p, meta.summary)
     }
 
     /// The cross-year checks of input `i`, its `duplicate_report` warning, and its report JSON with
     /// them, or nil when it gets none. `reportJSON(i)`: the report JSON as converted. The year
     /// summaries and check counts come from the state entries' meta lines.
-    func crossYearPatch(_ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
-                        reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
+    func crossYearPatch(
+        _ i: Int, _ outcomes: [Outcome], index: CrossYearIndex, store: BatchStateStore,
+        reportJSON: (Int) throws -> [UInt8]
+    ) throws -> CrossYearPatch? {
         let c = configuration
         let o = outcomes[i]
         guard o.agency >= 0 else { return nil }
-        return try Self.crossYearPatch(i, agency: o.agency, year: Int(o.year), index: index, inputs: c.inputs, meta: { k in
-            guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), let summary = m.summary, let counts = m.counts else {
-                throw BatchError(description: "\(c.inputs[k].path): its state entry disappeared during the run")
-            }
-            return (summary, counts)
-        }, reportJSON: reportJSON)
+        return try Self.crossYearPatch(
+            i, agency: o.agency, year: Int(o.year), index: index, inputs: c.inputs,
+            meta: { k in
+                guard let key = outcomes[k].key, let m = store.readMeta(key: key.hex), let summary = m.summary, let counts = m.counts else {
+                    throw BatchError(description: "\(c.inputs[k].path): its state entry disappeared during the run")
+                }
+                return (summary, counts)
+            }, reportJSON: reportJSON)
     }
 
     /// The patch of input `i` (of `agency` and `year` in `index`), given each input's year summary and
     /// check counts (`meta`) and its report JSON as converted. Shared by the batch and `extract merge`.
-    static func crossYearPatch(_ i: Int, agency: Int32, year: Int, index: CrossYearIndex, inputs: [BatchInput],
-                               meta: (Int) throws -> (summary: YearSummary, counts: CheckCounts),
-                               reportJSON: (Int) throws -> [UInt8]) throws -> CrossYearPatch? {
+    static func crossYearPatch(
+        _ i: Int, agency: Int32, year: Int, index: CrossYearIndex, inputs: [BatchInput],
+        meta: (Int) throws -> (summary: YearSummary, counts: CheckCounts),
+        reportJSON: (Int) throws -> [UInt8]
+    ) throws -> CrossYearPatch? {
         var checks: [Check] = [], diagnostics: [Diagnostic] = []
         if let prev = index.previous(agency: agency, year: year), prev.index != i {
             let current = try meta(i).summary, previous = try meta(prev.index).summary
-            (checks, diagnostics) = CrossYearIndex.checks(current: current, previous: previous,
-                                                          previousId: inputs[prev.index].id, ambiguous: prev.ambiguous)
+            (checks, diagnostics) = CrossYearIndex.checks(
+                current: current, previous: previous,
+                previousId: inputs[prev.index].id, ambiguous: prev.ambiguous)
         }
         var duplicate: DuplicateGroup?
         let group = index.reports(agency: agency, year: year)
@@ -334,8 +354,10 @@ package final class BatchEngine: @unchecked Sendable {
         var counts = try meta(i).counts
         let json = try reportJSON(i)
         counts.add(checks: checks, diagnostics: diagnostics)
-        let additions = [("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
-                         ("diagnostics", diagnostics.map { ReportJSON.diagnostic($0).serialized(pretty: false) })]
+        let additions = [
+            ("checks", checks.map { ReportJSON.check($0).serialized(pretty: false) }),
+            ("diagnostics", diagnostics.map { ReportJSON.diagnostic($0).serialized(pretty: false) }),
+        ]
         guard let patched = CompactJSON.appending(additions.map { (key: $0.0, items: $0.1) }, to: json) else {
             throw BatchError(description: "\(inputs[i].path): its report JSON holds no checks or diagnostics array")
         }

@@ -101,8 +101,10 @@ package struct BatchMerge {
                 let json = try store.read(r.span)
                 let report = try ReportDecoder.decode(json)
                 let parts = BatchConversion.preparedParts(reportId: r.input.id, report: report, counts: r.counts, parts: writer.parts)
-                try writer.write(PreparedInput(sha256: r.sha256, json: json, wide: parts[.wide], wideKinds: parts[.wideKinds], long: parts[.long],
-                                               sql: parts[.sql].flatMap(SQLRows.init(bytes:)), counts: r.counts), index: i)
+                try writer.write(
+                    PreparedInput(
+                        sha256: r.sha256, json: json, wide: parts[.wide], wideKinds: parts[.wideKinds], long: parts[.long],
+                        sql: parts[.sql].flatMap(SQLRows.init(bytes:)), counts: r.counts), index: i)
                 if let key = r.summary?.agencyKey, let year = r.summary?.year {
                     agencies[i] = index.add(i, agencyKey: key, year: year)
                 }
@@ -125,34 +127,38 @@ package struct BatchMerge {
         let inputs = configuration.inputs
         let shared = Store(store)
         let reportJSON: @Sendable (Int) throws -> [UInt8] = { [records] i in try shared.file.read(records[i].span) }
-        try writer.finish(threads: jobs, patch: { [records, index, agencies] i in
-            guard agencies[i] >= 0, let year = records[i].summary?.year else { return nil }
-            return try BatchEngine.crossYearPatch(i, agency: agencies[i], year: year, index: index, inputs: inputs,
-                                                  meta: { k in (records[k].summary!, records[k].counts) }, reportJSON: reportJSON)
-        }, reportJSON: reportJSON, visit: { i, patch in
-            let r = records[i]
-            if let error = r.error {
-                summary.failures[error.code, default: 0] += 1
-                summary.failedInputs.append((r.input.path, error.code, error.message))
-                return
-            }
-            summary.reports += 1
-            if let stat, statError == nil {
-                do {
-                    let report = try ReportDecoder.decode(patch?.json ?? reportJSON(i))
-                    try stat.add(reportId: r.input.id, report: report, counts: CheckCounts(report: report))
-                } catch { statError = error }
-            }
-            if let patch {
-                if let d = patch.duplicate {
-                    summary.duplicateReports += 1
-                    if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+        try writer.finish(
+            threads: jobs,
+            patch: { [records, index, agencies] i in
+                guard agencies[i] >= 0, let year = records[i].summary?.year else { return nil }
+                return try BatchEngine.crossYearPatch(
+                    i, agency: agencies[i], year: year, index: index, inputs: inputs,
+                    meta: { k in (records[k].summary!, records[k].counts) }, reportJSON: reportJSON)
+            }, reportJSON: reportJSON,
+            visit: { i, patch in
+                let r = records[i]
+                if let error = r.error {
+                    summary.failures[error.code, default: 0] += 1
+                    summary.failedInputs.append((r.input.path, error.code, error.message))
+                    return
                 }
-                summary.crossYearChecks += patch.checks.count
-                summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
-            }
-            if (patch?.counts ?? r.counts).fail > 0 { summary.reportsWithFailedChecks += 1 }
-        })
+                summary.reports += 1
+                if let stat, statError == nil {
+                    do {
+                        let report = try ReportDecoder.decode(patch?.json ?? reportJSON(i))
+                        try stat.add(reportId: r.input.id, report: report, counts: CheckCounts(report: report))
+                    } catch { statError = error }
+                }
+                if let patch {
+                    if let d = patch.duplicate {
+                        summary.duplicateReports += 1
+                        if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+                    }
+                    summary.crossYearChecks += patch.checks.count
+                    summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
+                }
+                if (patch?.counts ?? r.counts).fail > 0 { summary.reportsWithFailedChecks += 1 }
+            })
         if let statError { throw BatchError(description: "cannot write the output: \(statError)") }
         try stat?.commit()
         summary.elapsed = monotonicNow() - start

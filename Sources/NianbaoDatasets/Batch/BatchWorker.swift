@@ -2,7 +2,7 @@ import Nianbao
 import Crypto
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How to start a worker process: the `extract` binary with its hidden `batch-worker` subcommand.
@@ -23,8 +23,10 @@ package struct WorkerCommand: Sendable {
 /// Converts one input to a state entry. Shared by the in-process runner and the worker processes.
 package enum BatchConversion {
     /// `parts`: the output parts to prepare besides the report JSON (see ``StateEntry``).
-    package static func convert(_ input: BatchInput, bytes: [UInt8], sha256: String, options: ExtractOptions,
-                               parts: Set<StateEntry.Part> = []) -> StateEntry {
+    package static func convert(
+        _ input: BatchInput, bytes: [UInt8], sha256: String, options: ExtractOptions,
+        parts: Set<StateEntry.Part> = []
+    ) -> StateEntry {
         var report: Report
         do {
             report = try ReportExtractor(options: options).extract(bytes: bytes, path: input.path, sha256: sha256)
@@ -79,25 +81,28 @@ package enum BatchWorker {
             _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
         }
         #if os(Linux)
-        // prctl(PR_SET_PDEATHSIG = 1, SIGKILL): Glibc's module map does not export sys/prctl.h.
-        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") {
-            _ = unsafeBitCast(sym, to: Prctl.self)(1, UInt(SIGKILL), 0, 0, 0)
-        }
-        if getppid() == 1 { return 0 }
+            // prctl(PR_SET_PDEATHSIG = 1, SIGKILL): Glibc's module map does not export sys/prctl.h.
+            typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+            if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") {
+                _ = unsafeBitCast(sym, to: Prctl.self)(1, UInt(SIGKILL), 0, 0, 0)
+            }
+            if getppid() == 1 { return 0 }
         #endif
         signal(SIGPIPE, SIG_IGN)
         var reader = FDReader(fd: 0)
         var stores: [String: BatchStateStore] = [:]
         while let header = reader.line() {
             guard let request = try? JSONParser.parse(header),
-                  let path = request["path"]?.stringValue, let id = request["id"]?.stringValue,
-                  let sha = request["sha256"]?.stringValue, let key = request["key"]?.stringValue,
-                  let stateDir = request["state"]?.stringValue, let length = request["length"]?.intValue,
-                  let bytes = reader.bytes(length) else { return 2 }
+                let path = request["path"]?.stringValue, let id = request["id"]?.stringValue,
+                let sha = request["sha256"]?.stringValue, let key = request["key"]?.stringValue,
+                let stateDir = request["state"]?.stringValue, let length = request["length"]?.intValue,
+                let bytes = reader.bytes(length)
+            else { return 2 }
             let parts = Set((request["parts"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(StateEntry.Part.init(rawValue:)) })
             let store: BatchStateStore
-            if let s = stores[stateDir] { store = s } else {
+            if let s = stores[stateDir] {
+                store = s
+            } else {
                 guard let s = try? BatchStateStore(directory: stateDir, cleanup: false) else { return 3 }
                 stores[stateDir] = s
                 store = s

@@ -144,14 +144,17 @@ final class BatchWriter: @unchecked Sendable {
                     jsonlSpans.append(at..<(at + line.count))
                 }
                 if let s = wideScratch {
-                    let row = WideCSV.errorRow(reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
-                                               code: p.errorCode!.rawValue, kinds: configuration.outputs.kinds)
+                    let row = WideCSV.errorRow(
+                        reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
+                        code: p.errorCode!.rawValue, kinds: configuration.outputs.kinds)
                     _ = try s.append(Array(CSV.line(row).utf8))
                 }
                 wideSpans.append((0..<0, 0))
                 if let sqlite {
-                    try sqlite.add(SQLiteDataset.errorRows(reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
-                                                           code: p.errorCode!.rawValue, message: p.errorMessage ?? ""))
+                    try sqlite.add(
+                        SQLiteDataset.errorRows(
+                            reportId: id, path: configuration.inputs[i].path, sha256: p.sha256,
+                            code: p.errorCode!.rawValue, message: p.errorMessage ?? ""))
                 }
             }
         } catch {
@@ -163,8 +166,10 @@ final class BatchWriter: @unchecked Sendable {
     /// runs on `threads` threads, which also write the reports' `--out` files (`reportJSON(i)`: the
     /// report as converted); then, in path order on this thread, `visit(i, patch)` and the JSONL, CSV
     /// and SQLite changes.
-    func finish(threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
-                reportJSON: @escaping @Sendable (Int) throws -> [UInt8], visit: (Int, CrossYearPatch?) -> Void) throws {
+    func finish(
+        threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
+        reportJSON: @escaping @Sendable (Int) throws -> [UInt8], visit: (Int, CrossYearPatch?) -> Void
+    ) throws {
         let o = configuration.outputs
         // The JSONL and wide CSV outputs, made at the first patched line (copying the scratch so far).
         var jsonl: AggregateFile?, wide: AggregateFile?
@@ -234,8 +239,10 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     /// The patches of a range of inputs, made on `threads` threads, which also write the reports' `--out` files.
-    private func patchChunk(_ range: Range<Int>, threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
-                            reportJSON: @escaping @Sendable (Int) throws -> [UInt8]) throws -> [CrossYearPatch?] {
+    private func patchChunk(
+        _ range: Range<Int>, threads: Int, patch: @escaping @Sendable (Int) throws -> CrossYearPatch?,
+        reportJSON: @escaping @Sendable (Int) throws -> [UInt8]
+    ) throws -> [CrossYearPatch?] {
         final class Results: @unchecked Sendable {
             let lock = NSLock()
             var next = 0

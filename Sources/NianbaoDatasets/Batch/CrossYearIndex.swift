@@ -15,7 +15,9 @@ package struct CrossYearIndex: Sendable {
     @discardableResult
     package mutating func add(_ i: Int, agencyKey: String, year: Int) -> Int32 {
         let id: Int32
-        if let known = agencyIds[agencyKey] { id = known } else {
+        if let known = agencyIds[agencyKey] {
+            id = known
+        } else {
             id = Int32(agencyIds.count)
             agencyIds[agencyKey] = id
         }
@@ -52,8 +54,10 @@ package struct CrossYearIndex: Sendable {
         }
         if current.hasApplications && previous.hasApplications {
             for (i, column) in YearSummary.columns.enumerated() {
-                checks.append(check("I5.\(column)", current.carriedOver[i], previous.carriedForward[i],
-                                    ["applications.carried_over.\(column)", "previous:applications.carried_forward.\(column)"]))
+                checks.append(
+                    check(
+                        "I5.\(column)", current.carriedOver[i], previous.carriedForward[i],
+                        ["applications.carried_over.\(column)", "previous:applications.carried_forward.\(column)"]))
             }
         }
         if current.hasActive2021 && previous.hasActive2021 {
@@ -63,19 +67,26 @@ package struct CrossYearIndex: Sendable {
                     // Overflow: no number, so not assessable (never a pass).
                     rhs = p.adding(issued)?.adding(DecimalNumber(units: -repealed.units, scale: repealed.scale))
                 }
-                let c = check("I6.\(row)", now[2], rhs,
-                              ["active_disclosure.\(row).in_force", "previous:active_disclosure.\(row).in_force",
-                               "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed"])
+                let c = check(
+                    "I6.\(row)", now[2], rhs,
+                    [
+                        "active_disclosure.\(row).in_force", "previous:active_disclosure.\(row).in_force",
+                        "active_disclosure.\(row).issued", "active_disclosure.\(row).repealed",
+                    ])
                 checks.append(c)
                 if c.status == .fail {
-                    diagnostics.append(Diagnostic(.note, .crossYearInForceMismatch,
-                        "I6.\(row): 现行有效件数 \(now[2]!) ≠ \(before[2]!) (previous year, \(previousId)) + \(now[0]!) 制发 − \(now[1]!) 废止 = \(rhs!)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .note, .crossYearInForceMismatch,
+                            "I6.\(row): 现行有效件数 \(now[2]!) ≠ \(before[2]!) (previous year, \(previousId)) + \(now[0]!) 制发 − \(now[1]!) 废止 = \(rhs!)"))
                 }
             }
         }
         if ambiguous && !checks.isEmpty {
-            diagnostics.append(Diagnostic(.note, .crossYearAmbiguous,
-                "several reports of the same agency for the previous year; the cross-year checks use \(previousId)"))
+            diagnostics.append(
+                Diagnostic(
+                    .note, .crossYearAmbiguous,
+                    "several reports of the same agency for the previous year; the cross-year checks use \(previousId)"))
         }
         return (checks, diagnostics)
     }

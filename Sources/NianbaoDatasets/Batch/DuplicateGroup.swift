@@ -47,8 +47,9 @@ package struct DuplicateGroup: Sendable {
             for key in Set(mine.keys).union(theirs.keys) where mine[key] ?? nil != theirs[key] ?? nil { differing.insert(key) }
         }
         let sorted = differing.sorted()
-        return DuplicateGroup(first: same[0].0, others: same.filter { $0.0 != i }.map { ids($0.0) }, agree: differing.isEmpty,
-                              differing: Array(sorted.prefix(5)), differingCount: sorted.count, agencyKey: key, year: year)
+        return DuplicateGroup(
+            first: same[0].0, others: same.filter { $0.0 != i }.map { ids($0.0) }, agree: differing.isEmpty,
+            differing: Array(sorted.prefix(5)), differingCount: sorted.count, agencyKey: key, year: year)
     }
 
     static func values(_ r: Report) -> [String: DecimalNumber?] {

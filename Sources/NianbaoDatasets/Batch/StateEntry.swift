@@ -44,12 +44,14 @@ package struct StateEntry: Sendable {
     /// Parses an entry; nil when damaged (lengths that do not add up, a header that does not parse).
     package init?(bytes: [UInt8]) {
         guard let nl = bytes.firstIndex(of: 0x0A), let head = try? JSONParser.parse(bytes[..<nl]),
-              let meta = StateMeta(json: head), let list = head["parts"]?.arrayValue else { return nil }
+            let meta = StateMeta(json: head), let list = head["parts"]?.arrayValue
+        else { return nil }
         self.meta = meta
         var at = nl + 1
         for item in list {
             guard let pair = item.arrayValue, pair.count == 2, let name = pair[0].stringValue, let part = Part(rawValue: name),
-                  let n = pair[1].intValue, n >= 0, at + n <= bytes.count else { return nil }
+                let n = pair[1].intValue, n >= 0, at + n <= bytes.count
+            else { return nil }
             parts[part] = Array(bytes[at..<(at + n)])
             at += n
         }

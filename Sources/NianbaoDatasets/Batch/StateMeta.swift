@@ -26,15 +26,18 @@ package struct StateMeta: Sendable {
         return .object(o)
     }
 
-    init(path: String, id: String, sha256: String, errorCode: ExtractError.Code? = nil, errorMessage: String? = nil, summary: YearSummary? = nil,
-         counts: CheckCounts? = nil) {
+    init(
+        path: String, id: String, sha256: String, errorCode: ExtractError.Code? = nil, errorMessage: String? = nil, summary: YearSummary? = nil,
+        counts: CheckCounts? = nil
+    ) {
         self.path = path; self.id = id; self.sha256 = sha256
         self.errorCode = errorCode; self.errorMessage = errorMessage; self.summary = summary; self.counts = counts
     }
 
     init?(json j: JSONValue) {
         guard j["v"]?.intValue == StateEntry.version, let path = j["path"]?.stringValue, let id = j["id"]?.stringValue,
-              let sha = j["sha256"]?.stringValue else { return nil }
+            let sha = j["sha256"]?.stringValue
+        else { return nil }
         self.path = path; self.id = id; self.sha256 = sha
         if let code = j["error"]?["code"]?.stringValue {
             // A code this version does not know (a state written by another version) is not resumed.

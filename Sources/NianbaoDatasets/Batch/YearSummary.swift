@@ -54,7 +54,8 @@ package struct YearSummary: Sendable, Hashable {
             return a.map { $0.decimalValue }
         }
         guard let co = arr("carried_over", 7), let cf = arr("carried_forward", 7),
-              let ru = arr("rules", 3), let no = arr("normative", 3) else { return nil }
+            let ru = arr("rules", 3), let no = arr("normative", 3)
+        else { return nil }
         agencyKey = j["agency_key"]?.stringValue
         year = j["year"]?.intValue
         generation = j["generation"]?.stringValue ?? "unknown"

@@ -38,13 +38,16 @@ package struct CheckCounts: Sendable, Equatable {
     }
 
     var json: JSONValue {
-        .fields(["pass": .int(pass), "fail": .int(fail), "not_assessable": .int(notAssessable),
-                 "failed": .array(failed.map(JSONValue.string)), "errors": .int(errors), "warnings": .int(warnings)])
+        .fields([
+            "pass": .int(pass), "fail": .int(fail), "not_assessable": .int(notAssessable),
+            "failed": .array(failed.map(JSONValue.string)), "errors": .int(errors), "warnings": .int(warnings),
+        ])
     }
 
     init?(json j: JSONValue?) {
         guard let j, let p = j["pass"]?.intValue, let f = j["fail"]?.intValue, let n = j["not_assessable"]?.intValue,
-              let e = j["errors"]?.intValue, let w = j["warnings"]?.intValue, let list = j["failed"]?.arrayValue else { return nil }
+            let e = j["errors"]?.intValue, let w = j["warnings"]?.intValue, let list = j["failed"]?.arrayValue
+        else { return nil }
         pass = p; fail = f; notAssessable = n; errors = e; warnings = w
         failed = list.compactMap(\.stringValue)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import NianbaoCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A folder of output files (`--out DIR`) that is never left through a symbolic link: every folder

@@ -21,31 +21,31 @@ package final class SQLiteDataset: @unchecked Sendable {
     private var indexError: Error?
 
     static let schema = """
-    CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
-    CREATE TABLE reports (
-        report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, media_type TEXT, pages INTEGER,
-        title TEXT, agency TEXT, agency_key TEXT, agency_level TEXT, region_code TEXT, province TEXT, city TEXT, county TEXT,
-        year INTEGER, generation TEXT,
-        checks_pass INTEGER, checks_fail INTEGER, checks_not_assessable INTEGER, checks_failed TEXT,
-        diagnostics_error INTEGER, diagnostics_warning INTEGER, json TEXT NOT NULL);
-    CREATE TABLE cells (
-        report_id TEXT NOT NULL, region_code TEXT, agency_key TEXT, year INTEGER, key TEXT NOT NULL, value NUMERIC, raw TEXT, kind TEXT NOT NULL,
-        line INTEGER, page INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, table_index INTEGER, row INTEGER, "column" INTEGER);
-    CREATE TABLE checks (
-        report_id TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, lhs NUMERIC, rhs NUMERIC, keys TEXT, previous TEXT);
-    CREATE TABLE diagnostics (
-        report_id TEXT NOT NULL, severity TEXT NOT NULL, code TEXT NOT NULL, message TEXT, line INTEGER, page INTEGER);
-    CREATE TABLE errors (
-        report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT);
-    CREATE TABLE skipped (path TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT);
-    CREATE TABLE codebook (
-        key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
-        "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT, variable TEXT);
-    CREATE VIEW duplicates AS
-        SELECT r.agency_key, r.year, r.region_code, r.report_id, r.source_path, r.sha256, d.message
-        FROM reports r JOIN diagnostics d ON d.report_id = r.report_id AND d.code = 'duplicate_report'
-        ORDER BY r.agency_key, r.year, r.report_id;
-    """
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE reports (
+            report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, media_type TEXT, pages INTEGER,
+            title TEXT, agency TEXT, agency_key TEXT, agency_level TEXT, region_code TEXT, province TEXT, city TEXT, county TEXT,
+            year INTEGER, generation TEXT,
+            checks_pass INTEGER, checks_fail INTEGER, checks_not_assessable INTEGER, checks_failed TEXT,
+            diagnostics_error INTEGER, diagnostics_warning INTEGER, json TEXT NOT NULL);
+        CREATE TABLE cells (
+            report_id TEXT NOT NULL, region_code TEXT, agency_key TEXT, year INTEGER, key TEXT NOT NULL, value NUMERIC, raw TEXT, kind TEXT NOT NULL,
+            line INTEGER, page INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, table_index INTEGER, row INTEGER, "column" INTEGER);
+        CREATE TABLE checks (
+            report_id TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, lhs NUMERIC, rhs NUMERIC, keys TEXT, previous TEXT);
+        CREATE TABLE diagnostics (
+            report_id TEXT NOT NULL, severity TEXT NOT NULL, code TEXT NOT NULL, message TEXT, line INTEGER, page INTEGER);
+        CREATE TABLE errors (
+            report_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL, message TEXT);
+        CREATE TABLE skipped (path TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT);
+        CREATE TABLE codebook (
+            key TEXT PRIMARY KEY, table_name TEXT, table_label TEXT, row TEXT, row_label TEXT,
+            "column" TEXT, column_label TEXT, label TEXT, type TEXT, generations TEXT, variable TEXT);
+        CREATE VIEW duplicates AS
+            SELECT r.agency_key, r.year, r.region_code, r.report_id, r.source_path, r.sha256, d.message
+            FROM reports r JOIN diagnostics d ON d.report_id = r.report_id AND d.code = 'duplicate_report'
+            ORDER BY r.agency_key, r.year, r.report_id;
+        """
 
     package init(_ target: String) throws {
         self.target = target
@@ -64,12 +64,16 @@ package final class SQLiteDataset: @unchecked Sendable {
         let queue = try DatabaseQueue(path: temp, configuration: config)
         try queue.write { db in
             try db.execute(sql: Self.schema)
-            try db.execute(sql: "INSERT INTO meta VALUES ('nianbao_version', ?), ('schema_version', ?)",
-                           arguments: [NianbaoVersion.string, String(Report.schemaVersion)])
+            try db.execute(
+                sql: "INSERT INTO meta VALUES ('nianbao_version', ?), ('schema_version', ?)",
+                arguments: [NianbaoVersion.string, String(Report.schemaVersion)])
             for e in Codebook.entries {
-                try db.execute(sql: "INSERT INTO codebook VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                               arguments: [e.key, e.table, e.tableLabel, e.rowKey, e.rowLabel, e.columnKey, e.columnLabel, e.label, e.valueType,
-                                           e.generations.joined(separator: " "), VariableName.short(e.key)])
+                try db.execute(
+                    sql: "INSERT INTO codebook VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    arguments: [
+                        e.key, e.table, e.tableLabel, e.rowKey, e.rowLabel, e.columnKey, e.columnLabel, e.label, e.valueType,
+                        e.generations.joined(separator: " "), VariableName.short(e.key),
+                    ])
             }
         }
         self.queue = queue
@@ -111,14 +115,16 @@ package final class SQLiteDataset: @unchecked Sendable {
         var out = SQLRows()
         let counts = counts ?? CheckCounts(report: r)
         let agencyKey = r.agency.flatMap(AgencyKey.normalize)
-        out.append(.reports, [
-            .text(reportId), .text(r.source.path), .text(r.source.sha256), .text(r.source.mediaType),
-            sqlValue(r.source.pages), text(r.title), text(r.agency),
-            text(agencyKey), text(r.agencyLevel?.rawValue), text(r.region?.code),
-            text(r.region?.province), text(r.region?.city), text(r.region?.county), sqlValue(r.year), .text(r.generation.rawValue),
-            .integer(Int64(counts.pass)), .integer(Int64(counts.fail)), .integer(Int64(counts.notAssessable)),
-            counts.failed.isEmpty ? .null : .text(counts.failedList), .integer(Int64(counts.errors)), .integer(Int64(counts.warnings)), .reportJSON,
-        ])
+        out.append(
+            .reports,
+            [
+                .text(reportId), .text(r.source.path), .text(r.source.sha256), .text(r.source.mediaType),
+                sqlValue(r.source.pages), text(r.title), text(r.agency),
+                text(agencyKey), text(r.agencyLevel?.rawValue), text(r.region?.code),
+                text(r.region?.province), text(r.region?.city), text(r.region?.county), sqlValue(r.year), .text(r.generation.rawValue),
+                .integer(Int64(counts.pass)), .integer(Int64(counts.fail)), .integer(Int64(counts.notAssessable)),
+                counts.failed.isEmpty ? .null : .text(counts.failedList), .integer(Int64(counts.errors)), .integer(Int64(counts.warnings)), .reportJSON,
+            ])
         for c in r.cells {
             var line: Int?, page: Int?, box: [SQLRows.Value] = [.null, .null, .null, .null], table: Int?, row: Int?, column: Int?
             switch c.at {
@@ -129,11 +135,13 @@ package final class SQLiteDataset: @unchecked Sendable {
             case .table(let t, let r, let k): (table, row, column) = (t, r, k)
             case .none: break
             }
-            out.append(.cells, [
-                .text(reportId), text(r.region?.code), text(agencyKey), sqlValue(r.year), .text(c.key), sqlValue(c.value), text(c.raw), .text(c.kind.rawValue),
-                sqlValue(line), sqlValue(page), box[0], box[1], box[2], box[3],
-                sqlValue(table), sqlValue(row), sqlValue(column),
-            ])
+            out.append(
+                .cells,
+                [
+                    .text(reportId), text(r.region?.code), text(agencyKey), sqlValue(r.year), .text(c.key), sqlValue(c.value), text(c.raw), .text(c.kind.rawValue),
+                    sqlValue(line), sqlValue(page), box[0], box[1], box[2], box[3],
+                    sqlValue(table), sqlValue(row), sqlValue(column),
+                ])
         }
         out.append(contentsOf: checkRows(reportId: reportId, checks: r.checks, diagnostics: r.diagnostics))
         return out
@@ -143,10 +151,12 @@ package final class SQLiteDataset: @unchecked Sendable {
     package static func checkRows(reportId: String, checks: [Check], diagnostics: [Diagnostic]) -> SQLRows {
         var out = SQLRows()
         for c in checks {
-            out.append(.checks, [
-                .text(reportId), .text(c.id), .text(c.status.rawValue), sqlValue(c.lhs), sqlValue(c.rhs),
-                .text(c.keys.joined(separator: " ")), text(c.previous),
-            ])
+            out.append(
+                .checks,
+                [
+                    .text(reportId), .text(c.id), .text(c.status.rawValue), sqlValue(c.lhs), sqlValue(c.rhs),
+                    .text(c.keys.joined(separator: " ")), text(c.previous),
+                ])
         }
         for d in diagnostics {
             var line: Int?, page: Int?
@@ -155,10 +165,12 @@ package final class SQLiteDataset: @unchecked Sendable {
             case .page(let p, _), .scan(let p, _, _): page = p
             case .table, .none: break
             }
-            out.append(.diagnostics, [
-                .text(reportId), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message),
-                sqlValue(line), sqlValue(page),
-            ])
+            out.append(
+                .diagnostics,
+                [
+                    .text(reportId), .text(d.severity.rawValue), .text(d.code.rawValue), .text(d.message),
+                    sqlValue(line), sqlValue(page),
+                ])
         }
         return out
     }
@@ -178,13 +190,16 @@ package final class SQLiteDataset: @unchecked Sendable {
     package func updateReports(_ updates: [(String, CheckCounts, [UInt8])]) throws {
         try flush()
         try queue?.write { db in
-            let statement = try db.cachedStatement(sql: """
-                UPDATE reports SET checks_pass = ?, checks_fail = ?, checks_not_assessable = ?, checks_failed = ?, json = ?
-                WHERE report_id = ?
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE reports SET checks_pass = ?, checks_fail = ?, checks_not_assessable = ?, checks_failed = ?, json = ?
+                    WHERE report_id = ?
+                    """)
             for (id, counts, json) in updates {
-                try statement.execute(arguments: [counts.pass, counts.fail, counts.notAssessable, counts.failed.isEmpty ? nil : counts.failedList,
-                                                  String(decoding: json, as: UTF8.self), id])
+                try statement.execute(arguments: [
+                    counts.pass, counts.fail, counts.notAssessable, counts.failed.isEmpty ? nil : counts.failedList,
+                    String(decoding: json, as: UTF8.self), id,
+                ])
             }
         }
     }
@@ -219,13 +234,15 @@ package final class SQLiteDataset: @unchecked Sendable {
             case .real(let d): rc = sqlite3_bind_double(s, column, d)
             case .text(let range):
                 rc = rows.bytes.withUnsafeBufferPointer { buf in
-                    sqlite3_bind_text(s, column, UnsafeRawPointer(buf.baseAddress! + range.lowerBound).assumingMemoryBound(to: CChar.self),
-                                      Int32(range.count), transient)
+                    sqlite3_bind_text(
+                        s, column, UnsafeRawPointer(buf.baseAddress! + range.lowerBound).assumingMemoryBound(to: CChar.self),
+                        Int32(range.count), transient)
                 }
             case .reportJSON:
                 rc = json.withUnsafeBufferPointer { buf in
-                    sqlite3_bind_text(s, column, UnsafeRawPointer(buf.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
-                                      Int32(buf.count), transient)
+                    sqlite3_bind_text(
+                        s, column, UnsafeRawPointer(buf.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
+                        Int32(buf.count), transient)
                 }
             }
             guard rc == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
@@ -258,11 +275,12 @@ package final class SQLiteDataset: @unchecked Sendable {
         indexing?.wait()
         if let indexError { throw indexError }
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE INDEX checks_report ON checks(report_id);
-                CREATE INDEX diagnostics_report ON diagnostics(report_id);
-                CREATE INDEX reports_agency_year ON reports(agency_key, year);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE INDEX checks_report ON checks(report_id);
+                    CREATE INDEX diagnostics_report ON diagnostics(report_id);
+                    CREATE INDEX reports_agency_year ON reports(agency_key, year);
+                    """)
         }
         try queue.close()
         self.queue = nil

@@ -51,8 +51,10 @@ package final class StatExport {
         }
         if kinds {
             for e in Codebook.entries {
-                out.append(StatFile.Variable(name: VariableName.kind(e.key), label: label("\(tableNumbers[e.table] ?? "") \(e.label) · kind"),
-                                             type: .labelled("kind", kindLabels)))
+                out.append(
+                    StatFile.Variable(
+                        name: VariableName.kind(e.key), label: label("\(tableNumbers[e.table] ?? "") \(e.label) · kind"),
+                        type: .labelled("kind", kindLabels)))
             }
         }
         // Failed inputs are not rows here, so no `error` variable.
@@ -99,8 +101,10 @@ package final class StatExport {
         if kinds {
             for k in Codebook.keys { row.append(cells[k].flatMap { kindCodes[$0.kind] }.map(StatFile.Value.code) ?? .missing) }
         }
-        row += [number(counts.pass), number(counts.fail), number(counts.notAssessable), .text(counts.failedList),
-                number(counts.errors), number(counts.warnings)]
+        row += [
+            number(counts.pass), number(counts.fail), number(counts.notAssessable), .text(counts.failedList),
+            number(counts.errors), number(counts.warnings),
+        ]
         return row
     }
 

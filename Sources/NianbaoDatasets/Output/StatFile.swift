@@ -42,9 +42,13 @@ package enum StatFile {
 
     /// Writes the file atomically (a temporary file renamed into place). `rows` is called once with a
     /// sink that takes each row (values in variable order); it must give exactly `rowCount` rows.
-    package static func write(format: Format, to target: String, variables: [Variable], rowCount: Int,
-                              rows: ((_ row: [Value]) throws -> Void) throws -> Void) throws {
-        let temp = (target as NSString).deletingLastPathComponent.isEmpty ? ".\(target).tmp-\(getpid())"
+    package static func write(
+        format: Format, to target: String, variables: [Variable], rowCount: Int,
+        rows: ((_ row: [Value]) throws -> Void) throws -> Void
+    ) throws {
+        let temp =
+            (target as NSString).deletingLastPathComponent.isEmpty
+            ? ".\(target).tmp-\(getpid())"
             : (target as NSString).deletingLastPathComponent + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(description: "\(target): \(String(cString: strerror(errno)))") }
@@ -60,16 +64,17 @@ package enum StatFile {
                 throw WriteError(description: "\(target): \(what): \(String(cString: readstat_error_message(rc)))")
             }
         }
-        try check(readstat_set_data_writer(writer) { data, length, ctx in
-            let fd = Int32(Int(bitPattern: ctx))
-            var done = 0
-            while done < length {
-                let n = Glibc.write(fd, data! + done, length - done)
-                if n < 0 { if errno == EINTR { continue }; return -1 }
-                done += n
-            }
-            return length
-        }, "data writer")
+        try check(
+            readstat_set_data_writer(writer) { data, length, ctx in
+                let fd = Int32(Int(bitPattern: ctx))
+                var done = 0
+                while done < length {
+                    let n = Glibc.write(fd, data! + done, length - done)
+                    if n < 0 { if errno == EINTR { continue }; return -1 }
+                    done += n
+                }
+                return length
+            }, "data writer")
         switch format {
         case .dta: try check(readstat_writer_set_file_format_version(writer, 118), "format version")
         case .sav: try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS), "compression")

@@ -6,8 +6,10 @@ func csvText(_ v: Int?) -> String { v.map(String.init) ?? "" }
 
 /// The wide CSV: one row per report, one column per flat key of the codebook.
 package enum WideCSV {
-    package static let leadingColumns = ["report_id", "source_path", "sha256", "media_type", "pages", "title", "agency", "agency_key",
-                                         "agency_level", "region_code", "province", "city", "county", "year", "generation"]
+    package static let leadingColumns = [
+        "report_id", "source_path", "sha256", "media_type", "pages", "title", "agency", "agency_key",
+        "agency_level", "region_code", "province", "city", "county", "year", "generation",
+    ]
     package static let trailingColumns = ["checks_pass", "checks_fail", "checks_not_assessable", "checks_failed", "diagnostics_error", "diagnostics_warning", "error"]
 
     package static var header: [String] { header(kinds: false) }
