@@ -64,10 +64,8 @@ struct TokenTableReader {
                 if late {
                     // Rows printed out of template order (PDF reading order of a borderless table):
                     // taken only when the values are exactly their cells, each a clean value.
-                    let slots = pending.map { template.rows[$0].slots }
-                    if tokens.count == slots.reduce(0, +), tokens.allSatisfy(Self.clean) {
-                        var k = 0
-                        for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
+                    if tokens.allSatisfy(Self.clean), let rows = Self.distribute(tokens, over: pending, template) {
+                        assigned += rows
                     } else {
                         diagnostics.append(
                             Diagnostic(
@@ -83,11 +81,9 @@ struct TokenTableReader {
                     openRow = assigned.count - 1
                     lastAssigned = pending[0]
                 } else {
-                    let slots = pending.map { template.rows[$0].slots }
                     let separate = tokens.allSatisfy { $0.kind != .text }
-                    if separate && tokens.count == slots.reduce(0, +) {
-                        var k = 0
-                        for (r, n) in zip(pending, slots) { assigned.append((r, Array(tokens[k..<(k + n)]))); k += n }
+                    if separate, let rows = Self.distribute(tokens, over: pending, template) {
+                        assigned += rows
                     } else {
                         diagnostics.append(
                             Diagnostic(
@@ -112,6 +108,20 @@ struct TokenTableReader {
         for piece in pieces {
             guard let r = match(piece), r < last, !assigned.contains(r), r > (out.last ?? -1) else { continue }
             out.append(r)
+        }
+        return out
+    }
+
+    /// The values of several labelled rows printed together, handed out in order when they are
+    /// exactly those rows' cells (their slot counts add up to the number of values); nil otherwise.
+    static func distribute(_ tokens: [TableToken], over rows: [Int], _ template: TableTemplate) -> [(row: Int, tokens: [TableToken])]? {
+        let slots = rows.map { template.rows[$0].slots }
+        guard tokens.count == slots.reduce(0, +) else { return nil }
+        var out: [(row: Int, tokens: [TableToken])] = []
+        var k = 0
+        for (r, n) in zip(rows, slots) {
+            out.append((r, Array(tokens[k..<(k + n)])))
+            k += n
         }
         return out
     }

@@ -198,14 +198,7 @@ package final class BatchEngine: @unchecked Sendable {
                         try stat.add(reportId: c.inputs[i].id, report: report, counts: CheckCounts(report: report))
                     } catch { statError = error }
                 }
-                if let patch {
-                    if let d = patch.duplicate {
-                        summary.duplicateReports += 1
-                        if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
-                    }
-                    summary.crossYearChecks += patch.checks.count
-                    summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
-                }
+                patch?.count(into: &summary, input: i)
                 if patch.map({ $0.counts.fail > 0 }) ?? outcome.failedChecks { summary.reportsWithFailedChecks += 1 }
             })
         do {

@@ -149,14 +149,7 @@ package struct BatchMerge {
                         try stat.add(reportId: r.input.id, report: report, counts: CheckCounts(report: report))
                     } catch { statError = error }
                 }
-                if let patch {
-                    if let d = patch.duplicate {
-                        summary.duplicateReports += 1
-                        if d.first == i { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
-                    }
-                    summary.crossYearChecks += patch.checks.count
-                    summary.crossYearFailures += patch.checks.filter { $0.status == .fail }.count
-                }
+                patch?.count(into: &summary, input: i)
                 if (patch?.counts ?? r.counts).fail > 0 { summary.reportsWithFailedChecks += 1 }
             })
         if let statError { throw BatchError(description: "cannot write the output: \(statError)") }

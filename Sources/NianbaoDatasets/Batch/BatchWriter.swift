@@ -24,6 +24,17 @@ struct CrossYearPatch {
     var counts: CheckCounts
     /// The report's group of duplicates (same agency and year), when it is in one.
     var duplicate: DuplicateGroup? = nil
+
+    /// Adds what this patch of input `index` tells to a run's summary: its duplicate group (counted
+    /// once, at the group's first input) and its cross-year checks. Shared by a run and a merge.
+    func count(into summary: inout BatchSummary, input index: Int) {
+        if let d = duplicate {
+            summary.duplicateReports += 1
+            if d.first == index { summary.duplicateGroups += 1; if !d.agree { summary.duplicateGroupsDiffering += 1 } }
+        }
+        summary.crossYearChecks += checks.count
+        summary.crossYearFailures += checks.filter { $0.status == .fail }.count
+    }
 }
 
 /// Writes a batch's outputs while the inputs are converted, in path order.
