@@ -50,10 +50,6 @@ package struct PDFReader: DocumentReader {
         let count = document.pageCount
         guard count > 0 else { throw ExtractError(.damaged, path: path, "the PDF has no pages") }
 
-        if recognizer != nil, count > Self.maximumRecognizedPages {
-            try Self.refuseLongScans(document, count: count, path: path, everyPage: recognizeEveryPage)
-        }
-
         var diagnostics: [Diagnostic] = []
         var pages: [PageLayoutResult] = []
         var textless: [Int] = []
@@ -66,6 +62,7 @@ package struct PDFReader: DocumentReader {
         let recorder = CairoScriptRecorder()
         let parser = RulingParser()
         var renderFirst = !recognizeEveryPage || recognizer == nil
+        var lengthChecked = count <= Self.maximumRecognizedPages
         for index in 0..<count {
             let number = index + 1
             guard let page = document.page(at: index) else {
@@ -92,6 +89,12 @@ package struct PDFReader: DocumentReader {
                 if stats.visible == 0, page.isBlank() {
                     textless.append(number)
                     continue
+                }
+                // Before the first page is recognized, a long document is measured: refused when
+                // more pages than OCR reads would need it (a document with a text layer never pays).
+                if !lengthChecked {
+                    lengthChecked = true
+                    try Self.refuseLongScans(document, count: count, from: index, path: path, everyPage: recognizeEveryPage)
                 }
                 if session == nil { session = recognizer.session() }
                 guard let session else { throw ExtractError(.noTextLayer, path: path, "the OCR engine could not start\(textlessHint)") }
@@ -154,10 +157,11 @@ package struct PDFReader: DocumentReader {
 
     /// A long document (more pages than OCR reads) is refused before any page is recognized when
     /// more than ``maximumRecognizedPages`` of its pages would need OCR: counted from the text layer
-    /// (and the blank-page check) of each page, which is cheap next to recognition.
-    static func refuseLongScans(_ document: PDFDocumentHandle, count: Int, path: String, everyPage: Bool) throws(ExtractError) {
+    /// (and the blank-page check) of each page from `start`, the first page to recognize (the pages
+    /// before it needed no OCR), which is cheap next to recognition.
+    static func refuseLongScans(_ document: PDFDocumentHandle, count: Int, from start: Int, path: String, everyPage: Bool) throws(ExtractError) {
         var toRecognize = 0
-        for index in 0..<count {
+        for index in start..<count {
             guard let page = document.page(at: index) else { continue }
             if everyPage || (TextLayerCheck.stats(GlyphExtraction.glyphs(from: page.textLayout())).visible == 0 && !page.isBlank()) {
                 toRecognize += 1
