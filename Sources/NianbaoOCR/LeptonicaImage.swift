@@ -72,6 +72,18 @@ final class LeptonicaImage {
 
     func dilated(_ n: Int) -> LeptonicaImage? { LeptonicaImage(owning: pixDilateBrick(nil, pix, Int32(n), Int32(n))) }
 
+    /// leptonica's `PIX_SRC` raster operation (`0xc`; Sun's shifted values are not used).
+    static let rasterSource: Int32 = 0xc
+
+    /// A binary image of the same size holding only this image's ink inside `boxes`.
+    func keeping(_ boxes: [(x: Int, y: Int, w: Int, h: Int)]) -> LeptonicaImage? {
+        guard let out = LeptonicaImage(owning: pixCreate(Int32(width), Int32(height), 1)) else { return nil }
+        for b in boxes {
+            pixRasterop(out.pix, Int32(b.x), Int32(b.y), Int32(b.w), Int32(b.h), Self.rasterSource, pix, Int32(b.x), Int32(b.y))
+        }
+        return out
+    }
+
     func union(_ other: LeptonicaImage) -> LeptonicaImage? { LeptonicaImage(owning: pixOr(nil, pix, other.pix)) }
 
     /// Ink of this image that is not ink of `other`.

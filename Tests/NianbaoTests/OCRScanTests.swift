@@ -32,7 +32,9 @@ import Testing
     @Test(
         Prerequisite.slow, needsOCR,
         arguments: [
-            ("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.60),
+            // 118 of 200 since vertical rulings must meet a horizontal one (126 before: its Table 四
+            // row now keeps an OCR-junk cell; the 200 dpi scans gained more, see the README).
+            ("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.55),
             ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.70),
         ])
     func committedScanHasNoWrongValue(scan: String, gold: String, minimumExact: Double) throws {
