@@ -1,11 +1,6 @@
 import NianbaoCore
 import CPoppler
 
-/// Collects the bytes cairo writes to a PNG stream.
-final class PNGSink {
-    var bytes: [UInt8] = []
-}
-
 /// Owns one cairo image surface (`cairo_surface_t*`, RGB24). Drawing gets a `cairo_t*` that lives
 /// for the call only; the PNG comes out as Swift bytes.
 final class CairoImageSurface {
@@ -41,17 +36,10 @@ final class CairoImageSurface {
 
     /// The surface as PNG bytes (empty when cairo fails to encode it).
     func png() -> [UInt8] {
-        let sink = PNGSink()
+        let sink = CairoByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(
-                surface,
-                { closure, data, length in
-                    guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
-                    let sink = Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue()
-                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                    return CAIRO_STATUS_SUCCESS
-                }, closure)
+            cairo_surface_write_to_png_stream(surface, CairoByteSink.write, closure)
         }
         return status == CAIRO_STATUS_SUCCESS ? sink.bytes : []
     }

@@ -2,27 +2,16 @@ import NianbaoCore
 import CPoppler
 import CCairoGlyphFilter
 
-/// Collects what a cairo script device writes.
-final class ScriptSink {
-    var bytes: [UInt8] = []
-}
-
 /// Owns one cairo script device (`cairo_device_t*`) that is reused for every page of a document.
 /// Its surfaces drop text (`CCairoGlyphFilter`): the script then holds no fonts and no glyph runs,
 /// only the paths, fills and clips the ruling reader interprets (glyph outlines drawn as paths stay).
 final class CairoScriptRecorder {
-    private let sink = ScriptSink()
+    private let sink = CairoByteSink()
     private let device: OpaquePointer?
 
     init() {
         let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let created = cairo_script_create_for_stream(
-            { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_SUCCESS }
-                let sink = Unmanaged<ScriptSink>.fromOpaque(closure).takeUnretainedValue()
-                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, closure)
+        let created = cairo_script_create_for_stream(CairoByteSink.write, closure)
         if let created, cairo_device_status(created) != CAIRO_STATUS_SUCCESS {
             cairo_device_destroy(created)
             device = nil
