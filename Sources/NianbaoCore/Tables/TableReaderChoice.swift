@@ -86,22 +86,12 @@ struct TableReaderChoice {
         let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
         let template = TableTemplate.activeDisclosure(generation)
         let expected = template.rows.reduce(0) { $0 + $1.slots }
-        let gridScore = score(grid.cells)
-        if gridScore.known >= expected && gridScore.fails == 0 {
-            diagnostics += gridDiagnostics
-            return grid
-        }
-        var tokenDiagnostics: [Diagnostic] = []
-        let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
-        let tokens = reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
-        let tokenScore = score(tokens.cells)
-        if tokens.found && gridScore.beaten(by: tokenScore) {
-            diagnostics += tokenDiagnostics
-            diagnostics.append(note("Table 二", grid: gridScore, tokens: tokenScore, expected: expected))
-            return tokens
-        }
-        diagnostics += gridDiagnostics
-        return grid
+        return choose(
+            "Table 二", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
+            tokens: { tokenDiagnostics in
+                let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
+                return reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
+            }, diagnostics: &diagnostics)
     }
 
     func applications(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> ApplicationsReader.Result {
@@ -124,22 +114,13 @@ struct TableReaderChoice {
         }
         let template = TableTemplate.applications(singleOther: singleOther)
         let expected = template.rows.count * ApplicationsLayout.columns.count
-        let gridScore = score(grid.cells)
-        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty {
-            diagnostics += gridDiagnostics
-            return grid
-        }
-        var tokenDiagnostics: [Diagnostic] = []
-        let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
-        let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-        let tokenScore = score(tokens.cells)
-        if tokens.found && gridScore.beaten(by: tokenScore) {
-            diagnostics += tokenDiagnostics
-            diagnostics.append(note("Table 三", grid: gridScore, tokens: tokenScore, expected: expected))
-            return tokens
-        }
-        diagnostics += gridDiagnostics
-        return grid
+        return choose(
+            "Table 三", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
+            keepGrid: rows.isEmpty,
+            tokens: { tokenDiagnostics in
+                let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
+                return reader.read(logical: logical, diagnostics: &tokenDiagnostics)
+            }, diagnostics: &diagnostics)
     }
 
     func reviewLitigation(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
@@ -147,18 +128,33 @@ struct TableReaderChoice {
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
         let expected = ReviewLitigationLayout.keys.count
-        let gridScore = score(grid.cells)
-        if gridScore.known >= expected && gridScore.fails == 0 || rows.isEmpty || !Self.small(rows) {
+        return choose(
+            "Table 四", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
+            keepGrid: rows.isEmpty || !Self.small(rows),
+            tokens: { tokenDiagnostics in
+                let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
+                return reader.read(logical: logical, diagnostics: &tokenDiagnostics)
+            }, diagnostics: &diagnostics)
+    }
+
+    /// The grid reading when it is complete without a failed check (or `keepGrid`); otherwise the
+    /// token reading when it finds the table and beats the grid's score, with a `table_reader` note.
+    /// The chosen reading's diagnostics are kept, the other's dropped.
+    private func choose<Reading>(
+        _ name: String, expected: Int, grid: Reading, gridDiagnostics: [Diagnostic], cells: (Reading) -> [Cell], found: (Reading) -> Bool,
+        keepGrid: Bool = false, tokens read: (inout [Diagnostic]) -> Reading, diagnostics: inout [Diagnostic]
+    ) -> Reading {
+        let gridScore = score(cells(grid))
+        if gridScore.known >= expected && gridScore.fails == 0 || keepGrid {
             diagnostics += gridDiagnostics
             return grid
         }
         var tokenDiagnostics: [Diagnostic] = []
-        let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
-        let tokens = reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-        let tokenScore = score(tokens.cells)
-        if tokens.found && gridScore.beaten(by: tokenScore) {
+        let tokens = read(&tokenDiagnostics)
+        let tokenScore = score(cells(tokens))
+        if found(tokens) && gridScore.beaten(by: tokenScore) {
             diagnostics += tokenDiagnostics
-            diagnostics.append(note("Table 四", grid: gridScore, tokens: tokenScore, expected: expected))
+            diagnostics.append(note(name, grid: gridScore, tokens: tokenScore, expected: expected))
             return tokens
         }
         diagnostics += gridDiagnostics
