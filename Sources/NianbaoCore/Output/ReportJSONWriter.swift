@@ -173,7 +173,7 @@ struct ReportJSONWriter {
         case .members(let members):
             open(0x7B)
             for (k, child) in members {
-                key(k)
+                key(string: k)
                 node(child, values)
             }
             close(0x7D)
@@ -213,9 +213,19 @@ struct ReportJSONWriter {
     }
 
     /// Starts a member of an object: `"key":` (`"key": ` when indented).
-    private mutating func key(_ k: String) {
+    private mutating func key(string k: String) {
         item()
         JSONValue.writeString(k, into: &out)
+        out.append(0x3A)
+        if indent >= 0 { out.append(0x20) }
+    }
+
+    /// A member name of the report model: plain ASCII (nothing to escape), copied as is.
+    private mutating func key(_ k: StaticString) {
+        item()
+        out.append(0x22)
+        k.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(0x22)
         out.append(0x3A)
         if indent >= 0 { out.append(0x20) }
     }
