@@ -32,7 +32,7 @@ struct ReportJSONWriter {
         close(0x5D)
         key("checks")
         open(0x5B)
-        for c in r.checks { item(); ReportJSON.check(c).write(into: &out, indent: indent) }
+        for c in r.checks { item(); check(c) }
         close(0x5D)
         key("diagnostics")
         open(0x5B)
@@ -117,6 +117,21 @@ struct ReportJSONWriter {
         key("kind"); string(c.kind.rawValue)
         key("raw"); string(c.raw)
         key("value"); number(c.value)
+        close(0x7D)
+    }
+
+    /// As `ReportJSON.check` (the batch writes cross-year checks with it).
+    private mutating func check(_ c: Check) {
+        open(0x7B)
+        key("id"); string(c.id)
+        key("keys")
+        open(0x5B)
+        for k in c.keys { item(); string(k) }
+        close(0x5D)
+        key("lhs"); number(c.lhs)
+        if let previous = c.previous { key("previous"); string(previous) }
+        key("rhs"); number(c.rhs)
+        key("status"); string(c.status.rawValue)
         close(0x7D)
     }
 
