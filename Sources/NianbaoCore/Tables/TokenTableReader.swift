@@ -17,8 +17,9 @@ struct TokenTableReader {
         case values([TableToken])
     }
 
-    func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> [LogicalRow] {
+    func read(_ rows: ArraySlice<GridRow>, diagnostics finalDiagnostics: inout [Diagnostic]) -> [LogicalRow] {
         let segments = Self.segments(TableTokenizer.tokens(rows))
+        var diagnostics: [Diagnostic] = []
         var assigned: [(row: Int, tokens: [TableToken])] = []
         var pending: [Int] = []
         var lastAssigned = -1
@@ -97,7 +98,18 @@ struct TokenTableReader {
                 pending = []
             }
         }
-        return resolve(assigned, diagnostics: &diagnostics)
+        if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments) {
+            // The labels could not place every row; the values are exactly the template's cells
+            // in template order, and only one printing order fits the identities.
+            finalDiagnostics.append(
+                Diagnostic(
+                    .note, .valuesInTemplateOrder,
+                    "\(template.name): the labels are out of place; the \(ordered.count * (template.rows.first?.slots ?? 0)) values are exactly the table's cells in template order, some blocks printed column by column, and only one order satisfies the identities",
+                    at: ordered.first?.tokens.first?.at ?? .none))
+            return resolve(ordered, diagnostics: &finalDiagnostics)
+        }
+        finalDiagnostics += diagnostics
+        return resolve(assigned, diagnostics: &finalDiagnostics)
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
