@@ -72,6 +72,23 @@ struct TemplateOrderReading {
         return out
     }
 
+    /// Whether the reading gives every row the labels placed (exactly its cells, each a count)
+    /// the same values: rows printed out of template order (a borderless table's reading order)
+    /// would keep the column identities of a sum and still be misplaced; the labels that placed
+    /// rows must agree.
+    static func agrees(_ ordered: [(row: Int, tokens: [TableToken])], with labelled: [(row: Int, tokens: [TableToken])], slots: [Int]) -> Bool {
+        var byRow: [Int: [Int64]] = [:]
+        for o in ordered { byRow[o.row] = o.tokens.compactMap(count) }
+        var checked = 0  // at least one row must be confirmed by its label
+        for a in labelled where a.tokens.count == slots[a.row] {
+            let v = a.tokens.compactMap(count)
+            guard v.count == a.tokens.count else { continue }
+            guard byRow[a.row] == v else { return false }
+            checked += 1
+        }
+        return checked > 0
+    }
+
     private func rowHolds(_ row: [Int64]) -> Bool {
         template.rowIdentities.allSatisfy { id in id.parts.reduce(Int64(0)) { $0 + row[$1] } == row[id.total] }
     }

@@ -98,7 +98,9 @@ struct TokenTableReader {
                 pending = []
             }
         }
-        if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments) {
+        if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
+            TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots))
+        {
             // The labels could not place every row; the values are exactly the template's cells
             // in template order, and only one printing order fits the identities.
             finalDiagnostics.append(
