@@ -9,9 +9,9 @@
 /// template's cells, each run of values between two pieces of label text holds whole rows, and
 /// the rows follow in template order. Each run is read in every order the PDF could have printed
 /// it: row by row, column by column, or its first rows row by row and the rest column by column.
-/// An order is possible when every row identity of every row it makes holds. A run whose possible
-/// orders give different values makes the reading fail, as do column identities that do not hold
-/// on the result: then nothing is read this way.
+/// An order is possible when every row identity of every row it makes holds. The reading is taken
+/// only when exactly one combination of the runs' possible orders satisfies the column
+/// identities; otherwise nothing is read this way.
 struct TemplateOrderReading {
     var template: TableTemplate
 
@@ -38,44 +38,65 @@ struct TemplateOrderReading {
             }
             values.append(v)
         }
-        var out: [(row: Int, tokens: [TableToken])] = []
-        var matrix: [[Int64]] = []
+        // Per run, the orders whose rows all satisfy the row identities, one per distinct result.
+        var choices: [[(order: [Int], rows: [[Int64]])]] = []
+        var combinations = 1
         for (run, v) in zip(runs, values) {
             let r = run.count / n
-            var found: [Int]? = nil
-            var foundValues: [[Int64]] = []
+            var fits: [(order: [Int], rows: [[Int64]])] = []
             for p in Self.orders(rows: r) {
                 let order = Self.permutation(rows: r, columns: n, rowMajorFirst: p)
                 let m = (0..<r).map { i in (0..<n).map { c in v[order[i * n + c]] } }
-                guard m.allSatisfy(rowHolds) else { continue }
-                if found == nil {
-                    found = order
-                    foundValues = m
-                } else if m != foundValues {
-                    return nil  // two orders fit with different values: no reading
-                }
+                guard m.allSatisfy(rowHolds), !fits.contains(where: { $0.rows == m }) else { continue }
+                fits.append((order, m))
             }
-            guard let order = found else { return nil }
-            for i in 0..<r {
-                out.append((matrix.count, (0..<n).map { run[order[i * n + $0]] }))
-                matrix.append(foundValues[i])
+            guard !fits.isEmpty else { return nil }
+            combinations *= fits.count
+            guard combinations <= Self.maxCombinations else { return nil }
+            choices.append(fits)
+        }
+        // Every combination of the runs' orders that satisfies the column identities: exactly one.
+        var pick = [Int](repeating: 0, count: choices.count)
+        var found: [Int]? = nil
+        for _ in 0..<combinations {
+            let matrix = zip(choices, pick).flatMap { $0.0[$0.1].rows }
+            if columnsHold(matrix, columns: n) {
+                guard found == nil else { return nil }
+                found = pick
+            }
+            for k in pick.indices.reversed() {
+                pick[k] += 1
+                if pick[k] < choices[k].count { break }
+                pick[k] = 0
             }
         }
-        guard matrix.count == rows.count else { return nil }
-        for id in template.columnIdentities {
-            for c in 0..<n {
-                let lhs = id.lhs.reduce(Int64(0)) { $0 + matrix[$1][c] }
-                let rhs = id.rhs.reduce(Int64(0)) { $0 + matrix[$1][c] }
-                guard lhs == rhs else { return nil }
-            }
+        guard let chosen = found else { return nil }
+        var out: [(row: Int, tokens: [TableToken])] = []
+        for (k, run) in runs.enumerated() {
+            let order = choices[k][chosen[k]].order
+            for i in 0..<(run.count / n) { out.append((out.count, (0..<n).map { run[order[i * n + $0]] })) }
         }
         return out
+    }
+
+    /// Runs with several possible orders multiply the readings to check: beyond this, none is taken.
+    static let maxCombinations = 4096
+
+    private func columnsHold(_ matrix: [[Int64]], columns n: Int) -> Bool {
+        guard matrix.count == template.rows.count else { return false }
+        for id in template.columnIdentities {
+            for c in 0..<n where id.lhs.reduce(Int64(0), { $0 + matrix[$1][c] }) != id.rhs.reduce(Int64(0), { $0 + matrix[$1][c] }) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether the reading gives every row the labels placed (exactly its cells, each a count)
     /// the same values: rows printed out of template order (a borderless table's reading order)
     /// would keep the column identities of a sum and still be misplaced; the labels that placed
-    /// rows must agree.
+    /// rows must agree (or the labels must follow the template order:
+    /// ``TokenTableReader/labelsInTemplateOrder(_:)``).
     static func agrees(_ ordered: [(row: Int, tokens: [TableToken])], with labelled: [(row: Int, tokens: [TableToken])], slots: [Int]) -> Bool {
         var byRow: [Int: [Int64]] = [:]
         for o in ordered { byRow[o.row] = o.tokens.compactMap(count) }

@@ -99,7 +99,7 @@ struct TokenTableReader {
             }
         }
         if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
-            TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots))
+            TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
         {
             // The labels could not place every row; the values are exactly the template's cells
             // in template order, and only one printing order fits the identities.
@@ -112,6 +112,25 @@ struct TokenTableReader {
         }
         finalDiagnostics += diagnostics
         return resolve(assigned, diagnostics: &finalDiagnostics)
+    }
+
+    /// Whether the row labels of the region, in printed order, name rows for the first time in
+    /// increasing template order, at least half of the rows: the rows were printed in template
+    /// order even where each label sits a line away from its values.
+    func labelsInTemplateOrder(_ segments: [Segment]) -> Bool {
+        var last = -1
+        var named = Set<Int>()
+        for segment in segments {
+            guard case .label(let pieces, _) = segment else { continue }
+            for piece in pieces {
+                // A group label (（三）不予公开) names again a row already named: not out of order.
+                guard let r = match(piece), !named.contains(r) else { continue }
+                guard r > last else { return false }
+                last = r
+                named.insert(r)
+            }
+        }
+        return named.count * 2 >= template.rows.count
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
