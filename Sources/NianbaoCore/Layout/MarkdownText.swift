@@ -31,6 +31,7 @@ enum MarkdownText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var first = true
+        var merged = MarkdownMergedCells()
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if !first { out.append("\n") }
             first = false
@@ -46,8 +47,9 @@ enum MarkdownText {
                 // an empty last cell as a pipe followed by spaces (`a| 1|    `): a blank cell.
                 let openEnded = !trimmed.hasPrefix("|") && (s.last == " " || s.last == "\t")
                 if trimmed.hasSuffix("|"), !cells.isEmpty, !openEnded { cells.removeLast() }
-                s = cells.joined(separator: "\t")
+                s = merged.collapse(cells).joined(separator: "\t")
             } else {
+                merged = MarkdownMergedCells()
                 s = heading(s)
             }
             out.append(s)

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import Nianbao
+@testable import NianbaoCore
+
+/// Tables whose labels a converter scattered but whose values are the template's cells in order,
+/// blocks printed column by column (pdftotext raw, pdfplumber), and OCR rulings read as `1`.
+@Suite struct TemplateOrderReadingTests {
+    static let template = TableTemplate.applications(singleOther: true)
+
+    /// A Table 三 (23 rows × 7) whose identities hold: result rows, their sum, I1 with 2 carried forward.
+    static let matrix: [[Int64]] = {
+        func row(_ parts: [Int64]) -> [Int64] { parts + [parts.reduce(0, +)] }
+        var results: [[Int64]] = []
+        for k in 0..<19 { results.append(row([Int64(k % 4), Int64(k % 3 == 0 ? 1 : 0), 0, Int64(k == 5 ? 2 : 0), 0, Int64(k % 5 == 0 ? 1 : 0)])) }
+        let processed = (0..<7).map { c in results.reduce(Int64(0)) { $0 + $1[c] } }
+        let forward = row([2, 0, 0, 0, 0, 0])
+        let carried = row([1, 0, 0, 0, 0, 0])
+        let new = zip(processed, zip(forward, carried)).map { $0 + $1.0 - $1.1 }
+        return [new, carried] + results + [processed, forward]
+    }()
+
+    static func tokens(_ values: [Int64]) -> [TableToken] {
+        values.map { TableToken(kind: .number, text: String($0), at: .none, gap: nil) }
+    }
+
+    /// Rows `range` of the matrix printed as one run: the first `rowMajor` rows row by row, the rest column by column.
+    static func run(_ range: Range<Int>, rowMajor: Int) -> [TableToken] {
+        let rows = Array(matrix[range])
+        var v: [Int64] = rows.prefix(rowMajor).flatMap { $0 }
+        let rest = rows.dropFirst(rowMajor)
+        for c in 0..<7 { for r in rest { v.append(r[c]) } }
+        return tokens(v)
+    }
+
+    static func read(_ segments: [TokenTableReader.Segment]) -> [[Int64]]? {
+        TemplateOrderReading(template: template).read(segments).map { rows in
+            rows.map { $0.tokens.map { Int64($0.text)! } }
+        }
+    }
+
+    @Test func permutationMixesRowAndColumnOrder() {
+        // Two rows by row, then two by column: a b | c d | e g f h …
+        #expect(TemplateOrderReading.permutation(rows: 3, columns: 2, rowMajorFirst: 1) == [0, 1, 2, 4, 3, 5])
+        #expect(TemplateOrderReading.permutation(rows: 2, columns: 3, rowMajorFirst: 0) == [0, 2, 4, 1, 3, 5])
+        #expect(TemplateOrderReading.permutation(rows: 2, columns: 3, rowMajorFirst: 2) == [0, 1, 2, 3, 4, 5])
+    }
+
+    @Test func columnBlocksPlacedInTemplateOrder() throws {
+        let segments: [TokenTableReader.Segment] = [
+            .values(Self.run(0..<4, rowMajor: 4)),
+            .label(["（二）部分公开"], .none),
+            .values(Self.run(4..<14, rowMajor: 1)),  // one row, then nine column by column
+            .label(["1.属于国家秘密 2.其他法律行政法规禁止公开"], .none),
+            .values(Self.run(14..<18, rowMajor: 0)),
+            .label(["（七）总计"], .none),
+            .values(Self.run(18..<23, rowMajor: 5)),
+        ]
+        let read = try #require(Self.read(segments))
+        #expect(read == Self.matrix)
+    }
+
+    @Test func orderSettledByColumnIdentities() throws {
+        // A row of zeros and a row 10 0 0 0 0 0 10 printed together: by columns they read
+        // 0 0 0 0 0 0 0 and 0 0 0 10 0 0 10, which hold their row identity too; the column
+        // identities keep only the printed order.
+        var m = Self.matrix
+        m[2] = [0, 0, 0, 0, 0, 0, 0]
+        m[3] = [10, 0, 0, 0, 0, 0, 10]
+        let processed = (0..<7).map { c in m[2..<21].reduce(Int64(0)) { $0 + $1[c] } }
+        m[21] = processed
+        m[0] = (0..<7).map { c in processed[c] + m[22][c] - m[1][c] }
+        let segments: [TokenTableReader.Segment] = [.values(Self.tokens(m[0])), .label(["x"], .none), .values(Self.tokens(m[1])), .label(["x"], .none)]
+            + [.values(Self.tokens(m[2] + m[3])), .label(["x"], .none)]
+            + (4..<23).flatMap { r -> [TokenTableReader.Segment] in [.values(Self.tokens(m[r])), .label(["x"], .none)] }
+        let read = try #require(Self.read(segments))
+        #expect(read == m)
+    }
+
+    @Test func nothingReadWhenACellIsMissingOrNotACount() {
+        var short = Self.run(0..<23, rowMajor: 23)
+        short.removeLast()
+        #expect(Self.read([.values(Array(short.prefix(7))), .values(Array(short.dropFirst(7)))]) == nil)
+        var marked = Self.run(0..<23, rowMajor: 23)
+        marked[10] = TableToken(kind: .mark, text: "/", at: .none, gap: nil)
+        #expect(Self.read([.values(Array(marked.prefix(7))), .values(Array(marked.dropFirst(7)))]) == nil)
+    }
+
+    @Test func nothingReadWhenColumnIdentitiesFail() {
+        var all = Self.run(0..<23, rowMajor: 23)
+        // Row 21 (（七）总计) one more in column 1 and its total: I3 holds, I2 fails.
+        all[21 * 7] = TableToken(kind: .number, text: String(Self.matrix[21][0] + 1), at: .none, gap: nil)
+        all[21 * 7 + 6] = TableToken(kind: .number, text: String(Self.matrix[21][6] + 1), at: .none, gap: nil)
+        #expect(Self.read([.values(Array(all.prefix(7))), .values(Array(all.dropFirst(7)))]) == nil)
+        let good = Self.run(0..<23, rowMajor: 23)
+        #expect(Self.read([.values(Array(good.prefix(7))), .values(Array(good.dropFirst(7)))]) == Self.matrix)
+    }
+
+    @Test(arguments: ["pdftotext/hongze-2023", "pdfplumber/hongze-2023"])
+    func scatteredLabelsReadExactly(file: String) throws {
+        let input = RunTogetherReportTests.convertedFile(file + ".txt"), gold = RunTogetherReportTests.convertedFile(file + ".gold.json")
+        let r = try ReportExtractor().extract(file: input.path)
+        #expect(try RunTogetherReportTests.wrongValues(r, gold: gold).isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: gold)) as? [String: Any])
+        let values = try #require(json["values"] as? [String: Any])
+        let table = values.filter { $0.key.hasPrefix("applications.") }
+        #expect(table.count == 161)
+        for (key, g) in table {
+            #expect(r.value(key).map { Double($0.description) } == Double("\(g)"), "\(key)")
+        }
+        #expect(r.diagnostics.contains { $0.code == "values_in_template_order" })
+    }
+
+    @Test func rulingReadAsOne() throws {
+        let cell = Cell(key: "k", value: DecimalNumber(175), raw: "175", kind: .number, at: .none)
+        #expect(OCRPipeDigits.stripped(cell)?.value == DecimalNumber(75))
+        #expect(OCRPipeDigits.stripped(cell)?.kind == .inferred)
+        var ten = cell; ten.value = DecimalNumber(10); ten.raw = "10"
+        #expect(OCRPipeDigits.stripped(ten)?.value == DecimalNumber(0))
+        var one = cell; one.value = DecimalNumber(1); one.raw = "1"
+        #expect(OCRPipeDigits.stripped(one) == nil)  // nothing left
+        var hundred = cell; hundred.value = DecimalNumber(100); hundred.raw = "100"
+        #expect(OCRPipeDigits.stripped(hundred) == nil)  // 00 is not a count
+        var two = cell; two.value = DecimalNumber(275); two.raw = "275"
+        #expect(OCRPipeDigits.stripped(two) == nil)
+
+        // Tesseract text of a ruled table: `|75` read as 175 in the total; I3 and I1 agree on 75.
+        let file = "tesseract/p03-2021-radicals"
+        let r = try ReportExtractor().extract(file: RunTogetherReportTests.convertedFile(file + ".txt").path)
+        #expect(try RunTogetherReportTests.wrongValues(r, gold: RunTogetherReportTests.convertedFile(file + ".gold.json")).isEmpty)
+        let total = r.cells.first { $0.key == "applications.new_received.total" }
+        #expect(total?.value == DecimalNumber(75))
+        #expect(total?.kind == .inferred)
+        #expect(r.diagnostics.contains { $0.code == "ocr_inferred" && $0.message.contains("175") })
+    }
+}
