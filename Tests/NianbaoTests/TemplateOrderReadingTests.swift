@@ -133,4 +133,30 @@ import Testing
         #expect(total?.kind == .inferred)
         #expect(r.diagnostics.contains { $0.code == "ocr_inferred" && $0.message.contains("175") })
     }
+
+    /// pymupdf4llm repeats a merged cell in every column it spans; the header row above shows the span.
+    @Test func markdownMergedCellReadOnce() {
+        let md = """
+            |信息内容|本年处理决定数量|本年处理决定数量|本年处理决定数量|
+            |---|---|---|---|
+            |行政处罚|23|23|23|
+            |行政强制|258|258|7|
+            """
+        #expect(MarkdownText.plain(md) == "信息内容\t本年处理决定数量\n\n行政处罚\t23\n行政强制\t258\t258\t7")
+        // Separate columns under distinct headers: zeros stay three cells.
+        let separate = """
+            |信息内容|本年制发件数|本年废止件数|现行有效件数|
+            |---|---|---|---|
+            |规章|0|0|0|
+            """
+        #expect(MarkdownText.plain(separate).hasSuffix("规章\t0\t0\t0"))
+        // A span shown by an earlier header row, not the last one, is not a span of the values.
+        let table3 = """
+            |申请人情况|法人或其他组织|法人或其他组织|法人或其他组织|
+            |---|---|---|---|
+            |自然人|商业企业|科研机构|其他|
+            |一、本年新收|0|0|0|
+            """
+        #expect(MarkdownText.plain(table3).hasSuffix("一、本年新收\t0\t0\t0"))
+    }
 }
