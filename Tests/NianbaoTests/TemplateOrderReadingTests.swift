@@ -124,6 +124,26 @@ import Testing
         var two = cell; two.value = DecimalNumber(275); two.raw = "275"
         #expect(OCRPipeDigits.stripped(two) == nil)
 
+        // 118 for 18 in the total: I3 and I1 hold only with the 1 taken off.
+        let cols = ApplicationsLayout.columns
+        var cells: [Cell] = []
+        func add(_ row: String, _ v: [Int]) {
+            cells += zip(cols, v).map { Cell(key: "applications.\(row).\($0)", value: DecimalNumber($1), raw: String($1), kind: .number, at: .none) }
+        }
+        add("new_received", [18, 0, 0, 0, 0, 0, 18])
+        add("carried_over", [0, 0, 0, 0, 0, 0, 0])
+        add("total_processed", [18, 0, 0, 0, 0, 0, 118])
+        add("carried_forward", [0, 0, 0, 0, 0, 0, 0])
+        var diagnostics: [Diagnostic] = []
+        let kept = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics)
+        #expect(kept.first { $0.key == "applications.total_processed.total" }?.value == DecimalNumber(18))
+        #expect(kept.count == cells.count)
+        #expect(diagnostics.map(\.code) == ["ocr_inferred"])
+        // Without a second identity to confirm it (no 一/二/四 rows), nothing is changed.
+        var alone = cells.filter { $0.key.hasPrefix("applications.total_processed.") }
+        alone = OCRPipeDigits.correct(alone, diagnostics: &diagnostics)
+        #expect(alone.first { $0.key == "applications.total_processed.total" }?.value == DecimalNumber(118))
+
         // Tesseract text of a ruled table: `|75` read as 175 in the total; I3 and I1 agree on 75.
         let file = "tesseract/p03-2021-radicals"
         let r = try ReportExtractor().extract(file: RunTogetherReportTests.convertedFile(file + ".txt").path)
