@@ -103,8 +103,21 @@ final class TesseractSession: PageRecognitionSession {
         let empty = RecognizedPage(glyphs: [], rulings: [], width: image.points.width, height: image.points.height)
         guard let gray = LeptonicaImage(gray: image) else { return empty }
         let upright = gray.deskewed() ?? gray
-        guard let binary = upright.binary() else { return empty }
-        let lines = RasterRulings.find(in: binary, dpi: image.dpi)
+        guard let plain = upright.binary() else { return empty }
+        // A photocopy's speckles (and the strokes its uneven toner leaves broken) are read as
+        // characters: such a page is median-filtered before it is thresholded, at Otsu's level
+        // when that is above the default (faint toner). Clean pages keep their thin strokes: a
+        // median takes out the horizontals of small Song-style characters.
+        var binary = plain
+        var lineImage = plain
+        if plain.speckles() * 1_000_000 > 50 * plain.width * plain.height {
+            let threshold = max(150, Int32(OtsuThreshold.of(image.gray)))
+            if let text = upright.median(3)?.binary(threshold: threshold), let lines = upright.binary(threshold: threshold) {
+                binary = text
+                lineImage = lines
+            }
+        }
+        let lines = RasterRulings.find(in: lineImage, dpi: image.dpi)
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
         let words = secondOpinion(engine.recognize(text, dpi: Int(image.dpi.rounded())), image: text, dpi: Int(image.dpi.rounded()))
         let scale = 72 / image.dpi

@@ -35,6 +35,11 @@ package struct OCRProofreader: Sendable {
         }
     }
 
+    /// `applications.granted.total` → `applications.granted`.
+    private static func row(of key: String) -> Substring {
+        key.lastIndex(of: ".").map { key[..<$0] } ?? Substring(key)
+    }
+
     private func confidence(_ c: Cell) -> Double? {
         if case .scan(_, _, let k) = c.at { return k }
         return nil
@@ -47,6 +52,8 @@ package struct OCRProofreader: Sendable {
         let ids = identities(checks)
         var doubtful = Set<String>()
         for c in cells {
+            // Solved by a reader from the row's other cells, which OCR read: no better than they are.
+            if c.kind == .inferred { doubtful.insert(c.key) }
             guard let k = confidence(c) else { continue }
             switch c.kind {
             case .text: doubtful.insert(c.key)
@@ -55,7 +62,14 @@ package struct OCRProofreader: Sendable {
             }
         }
         var inPassing = Set<String>(), inFailing = Set<String>()
-        for c in checks where c.status == .pass { inPassing.formUnion(c.keys) }
+        // A row's own identity holds by construction once a reader solved one of its cells from it:
+        // `4 404 0 0 0 1 | 409` adds up once 409 is inferred. It confirms nothing. (A column identity
+        // through that cell still does: it was not solved from it.)
+        let inferredRows = Set(cells.filter { $0.kind == .inferred }.map { Self.row(of: $0.key) })
+        for c in checks where c.status == .pass {
+            if let first = c.keys.first, inferredRows.contains(Self.row(of: first)), c.keys.allSatisfy({ Self.row(of: $0) == Self.row(of: first) }) { continue }
+            inPassing.formUnion(c.keys)
+        }
         for c in checks where c.status == .fail { inFailing.formUnion(c.keys) }
         var suspect = doubtful.filter { !(inPassing.contains($0) && !inFailing.contains($0)) }
         // A cell the identities cover is reported only when one of them confirms it: OCR is
@@ -71,7 +85,7 @@ package struct OCRProofreader: Sendable {
             if unexplained.count == 1 { suspect.insert(unexplained[0]) } else { suspect.formUnion(c.keys.filter { byKey[$0] != nil }) }
         }
         // Only cells read by OCR are judged here; text-layer cells keep their printed values.
-        suspect = suspect.filter { byKey[$0].map { confidence(cells[$0]) != nil } ?? false }
+        suspect = suspect.filter { byKey[$0].map { confidence(cells[$0]) != nil || cells[$0].kind == .inferred } ?? false }
         guard !suspect.isEmpty else { return cells }
 
         func known(_ key: String, _ solved: [String: DecimalNumber]) -> DecimalNumber? {

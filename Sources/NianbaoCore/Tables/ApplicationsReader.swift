@@ -18,8 +18,9 @@ struct ApplicationsReader: Sendable {
     func read(logical: [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
         var matched: [(spec: RowSpec, row: LogicalRow)] = []
         var seen = Set<String>()
-        for row in logical {
-            guard let spec = ApplicationsLayout.matcher.match(row) else {
+        let byOrder = Self.placedByOrder(logical)
+        for (i, row) in logical.enumerated() {
+            guard let spec = ApplicationsLayout.matcher.match(row) ?? byOrder[i] else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
@@ -78,6 +79,21 @@ struct ApplicationsReader: Sendable {
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)
+    }
+
+    /// Rows of a scan whose misread label names no row, placed by the table's row order
+    /// (``TemplateAligner``), by index into `logical`.
+    static func placedByOrder(_ logical: [LogicalRow]) -> [Int: RowSpec] {
+        let candidate = logical.map { $0.isScanned && $0.values.contains { $0.reading.kind == .number } }
+        guard candidate.contains(true) else { return [:] }
+        let matched = logical.map { ApplicationsLayout.matcher.match($0)?.key }
+        let template =
+            [ApplicationsLayout.newReceived, ApplicationsLayout.carriedOver, ApplicationsLayout.granted, ApplicationsLayout.partiallyGranted]
+            + ApplicationsLayout.denied + ApplicationsLayout.unable + ApplicationsLayout.notProcessed + [ApplicationsLayout.otherTotal]
+            + ApplicationsLayout.otherSubRows + [ApplicationsLayout.totalProcessed, ApplicationsLayout.carriedForward]
+        let placed = TemplateAligner(template: template).align(labels: logical.map(\.label), matched: matched, candidate: candidate)
+        let specs = Dictionary(uniqueKeysWithValues: template.map { ($0.key, $0) })
+        return placed.compactMapValues { specs[$0] }
     }
 
     /// I1 and I2 for each column where every other input is already known.

@@ -25,6 +25,10 @@ struct LabelMatcher: Sendable {
         }
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
         guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
+        // On a scan, a row with a label of its own that names no row is a row OCR misread (行政处前),
+        // not the wrapped tail of the label above: it must not take that label (the 行政许可 row
+        // above, whose own value was unreadable, would get 行政处罚's number).
+        if row.isScanned, !row.labelKeys.isEmpty { return nil }
         let joined = row.pendingKey + row.labelKeys.joined()
         if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) {
             // Label-only rows around a row of values: when those above name two rows, or those

@@ -16,3 +16,11 @@ struct LogicalRow: Sendable {
     var values: [PlacedReading]
     var at: Location
 }
+
+extension LogicalRow {
+    /// Whether the row was read by OCR (its cells carry `.scan` locations).
+    var isScanned: Bool {
+        if case .scan = at { return true }
+        return values.contains { if case .scan = $0.at { true } else { false } }
+    }
+}

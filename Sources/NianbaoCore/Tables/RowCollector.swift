@@ -11,8 +11,16 @@ enum RowCollector {
             // Walk from the right while cells are values (collected right to left, then reversed:
             // inserting at the front was quadratic in a row of 200,000 cells).
             var fromRight: [[PlacedReading]] = []
+            let misread = misreadValueCells(row)
             while labelEnd > 0 {
                 let cell = row.cells[labelEnd - 1]
+                // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
+                // keeps its other values (the cell is then missing, solved by the identities or null)
+                // instead of turning into a label-only row.
+                if misread.contains(labelEnd - 1) {
+                    labelEnd -= 1
+                    continue
+                }
                 if let split = splitValues(cell) {
                     fromRight.append(split)
                     labelEnd -= 1
@@ -54,6 +62,20 @@ enum RowCollector {
             pendingLabels.removeAll()
         }
         if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
+        return out
+    }
+
+    /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
+    /// no number and no label (no more than one Chinese character): misread values.
+    static func misreadValueCells(_ row: GridRow) -> Set<Int> {
+        guard row.cells.count > 2, row.cells.contains(where: { if case .scan = $0.at { $0.column != nil } else { false } }) else { return [] }
+        guard let first = row.cells.indices.dropFirst().first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
+        var out = Set<Int>()
+        for i in (first + 1)..<row.cells.count where row.cells[i].column != nil && splitValues(row.cells[i]) == nil {
+            let scalars = row.cells[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
+            let chinese = scalars.filter { (0x3400...0x9FFF).contains($0.value) }.count
+            if chinese <= 1 && scalars.count <= 10 { out.insert(i) }
+        }
         return out
     }
 
