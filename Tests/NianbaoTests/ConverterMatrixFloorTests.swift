@@ -17,7 +17,7 @@ import Testing
         "markitdown": 1514,  // of 1514
         "pdfplumber": 772,  // of 854
         "pdftotext": 769,  // of 854
-        "pymupdf4llm": 843,  // of 854
+        "pymupdf4llm": 850,  // of 854
         "tesseract": 328,  // of 854
     ]
 

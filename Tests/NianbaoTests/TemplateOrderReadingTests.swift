@@ -179,4 +179,13 @@ import Testing
             """
         #expect(MarkdownText.plain(table3).hasSuffix("一、本年新收\t0\t0\t0"))
     }
+
+    /// pymupdf4llm writes the page number `- 2 -` as a list item `- 2`: page furniture, not a value.
+    @Test func pageNumberBulletDropped() {
+        #expect(MarkdownText.plain("1 0 0 0 0 0 1\n- 2 \n0 0 0") == "1 0 0 0 0 0 1\n\n0 0 0")
+        #expect(MarkdownText.isPageNumberBullet("- 12 -"))
+        #expect(!MarkdownText.isPageNumberBullet("-2"))  // a negative value (本年增/减)
+        #expect(!MarkdownText.isPageNumberBullet("- 2 0 0"))
+        #expect(!MarkdownText.isPageNumberBullet("- 2023"))
+    }
 }

@@ -50,11 +50,22 @@ enum MarkdownText {
                 s = merged.collapse(cells).joined(separator: "\t")
             } else {
                 merged = MarkdownMergedCells()
-                s = heading(s)
+                s = isPageNumberBullet(s) ? "" : heading(s)
             }
             out.append(s)
         }
         return out
+    }
+
+    /// `- 2`: a page number `- 2 -` that a converter turned into a list item (pymupdf4llm). A
+    /// markdown list item holding only a number of one to three digits is page furniture.
+    static func isPageNumberBullet(_ s: String) -> Bool {
+        var t = Substring(s.trimmingMarkdownSpaces(" \t"))
+        guard t.hasPrefix("- ") else { return false }
+        t = t.dropFirst(2)
+        if t.hasSuffix(" -") { t = t.dropLast(2) }
+        t = Substring(String(t).trimmingMarkdownSpaces(" \t"))
+        return (1...3).contains(t.count) && t.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// `<br>` joins the pieces of a wrapped cell; `&nbsp;` is a space; emphasis marks go.
