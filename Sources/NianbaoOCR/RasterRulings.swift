@@ -11,12 +11,14 @@ enum RasterRulings {
         var mask: LeptonicaImage?
     }
 
-    static func find(in binary: LeptonicaImage, dpi: Double) -> Found {
+    /// `gaps`: the longest break in a line to bridge, in inches (a photocopy's faint lines break
+    /// more often and longer than a clean scan's).
+    static func find(in binary: LeptonicaImage, dpi: Double, gaps: Double = 0.01) -> Found {
         // A table cell is at least ~6 mm wide; characters of body text are ~4 mm.
         let long = max(20, Int(dpi * 0.3))
         // Vertical lines of a one-row table are a row high (~15 pt); body text strokes are shorter.
         let tall = max(15, Int(dpi * 0.17))
-        let bridge = max(3, Int(dpi / 100))
+        let bridge = max(3, Int(dpi * gaps))
         let scale = 72 / dpi
         var rulings: [Ruling] = []
         let horizontal = binary.closed(bridge, 1)?.opened(long, 1)

@@ -110,14 +110,17 @@ final class TesseractSession: PageRecognitionSession {
         // median takes out the horizontals of small Song-style characters.
         var binary = plain
         var lineImage = plain
+        var gaps = 0.01
         if plain.speckles() * 1_000_000 > 50 * plain.width * plain.height {
             let threshold = max(150, Int32(OtsuThreshold.of(image.gray)))
             if let text = upright.median(3)?.binary(threshold: threshold), let lines = upright.binary(threshold: threshold) {
                 binary = text
                 lineImage = lines
+                // Faint toner breaks lines more often and for longer: bridge up to ~1 mm.
+                gaps = 0.035
             }
         }
-        let lines = RasterRulings.find(in: lineImage, dpi: image.dpi)
+        let lines = RasterRulings.find(in: lineImage, dpi: image.dpi, gaps: gaps)
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
         let words = secondOpinion(engine.recognize(text, dpi: Int(image.dpi.rounded())), image: text, dpi: Int(image.dpi.rounded()))
         let scale = 72 / image.dpi

@@ -66,8 +66,14 @@ package struct OCRProofreader: Sendable {
         // `4 404 0 0 0 1 | 409` adds up once 409 is inferred. It confirms nothing. (A column identity
         // through that cell still does: it was not solved from it.)
         let inferredRows = Set(cells.filter { $0.kind == .inferred }.map { Self.row(of: $0.key) })
+        // A row's identity is also no proof when OCR doubted one of its numbers: a row that took
+        // another row's values (`0 10 0 0 0 0 | 10` under the row above) adds up as well; only
+        // the column identities see such a shift.
         for c in checks where c.status == .pass {
-            if let first = c.keys.first, inferredRows.contains(Self.row(of: first)), c.keys.allSatisfy({ Self.row(of: $0) == Self.row(of: first) }) { continue }
+            if let first = c.keys.first, c.keys.allSatisfy({ Self.row(of: $0) == Self.row(of: first) }) {
+                if inferredRows.contains(Self.row(of: first)) { continue }
+                if c.keys.contains(where: { doubtful.contains($0) && byKey[$0].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } == true }) { continue }
+            }
             inPassing.formUnion(c.keys)
         }
         for c in checks where c.status == .fail { inFailing.formUnion(c.keys) }

@@ -8,7 +8,7 @@ import Foundation
 enum MarkdownText {
     /// True when the text has a pipe-table rule line (`|---|---|`, `---|---`): plain reports do not.
     static func isMarkdown(_ text: String) -> Bool {
-        guard text.utf8.contains(0x7C) else { return false }  // no `|` at all: the common case
+        guard text.includesByte(0x7C) else { return false }  // no `|` at all: the common case
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where isRule(line) { return true }
         return false
     }

@@ -69,19 +69,40 @@ package struct TextGridBuilder: Sendable {
         var sawTab = false
         var sawWide = false  // a separator of two or more spaces (or an ideographic space): aligned text
         var fieldIsNumber = true
+        // The field is usually a run of the line as it stands (scalars and single plain spaces):
+        // then it is the slice fieldFrom..<fieldTo of the line, and `field` is only built
+        // (`spilled`) once something in between is left out or replaced.
+        let scalars = line.unicodeScalars
+        var fieldCount = 0  // scalars in the field
+        var spilled = false
+        var fieldFrom = line.startIndex
+        var fieldTo = line.startIndex
+
+        func spill() {
+            if !spilled {
+                field = fieldCount == 0 ? String.UnicodeScalarView() : String(line[fieldFrom..<fieldTo]).unicodeScalars
+                spilled = true
+            }
+        }
 
         func flush() {
-            if !field.isEmpty {
+            if fieldCount > 0 {
                 cells.append(
                     GridCell(
-                        text: TextNormalizer.display(String(field)), at: at,
+                        text: TextNormalizer.display(spilled ? String(field) : String(line[fieldFrom..<fieldTo])), at: at,
                         x: Double(fieldStart + fieldEnd) / 2))
                 field = String.UnicodeScalarView()
+                spilled = false
+                fieldCount = 0
             }
             fieldIsNumber = true
         }
 
-        for scalar in line.unicodeScalars {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let here = index
+            index = scalars.index(after: index)
             let v = scalar.value
             if v == 0x09 || v == 0x3000 {
                 separator = true
@@ -106,16 +127,29 @@ package struct TextGridBuilder: Sendable {
                     // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
                     if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
                 } else if spaces > 0 {
-                    field.append(" ")
+                    // One plain space right after the field and right before this scalar stays in the slice.
+                    if spilled || fieldCount == 0 || scalars[fieldTo] != " " || scalars.index(after: fieldTo) != here {
+                        spill()
+                        field.append(" ")
+                    } else {
+                        fieldTo = here
+                    }
+                    fieldCount += 1
                 }
             }
             seenVisible = true
             tabs = 0
             spaces = 0
             separator = false
-            if field.isEmpty { fieldStart = column }
-            field.append(scalar)
-            if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && field.count == 1)) { fieldIsNumber = false }
+            if fieldCount == 0 {
+                fieldStart = column
+                fieldFrom = here
+                fieldTo = here
+            }
+            if !spilled && fieldTo != here { spill() }
+            if spilled { field.append(scalar) } else { fieldTo = index }
+            fieldCount += 1
+            if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += Self.isWide(v) ? 2 : 1
             fieldEnd = column
         }

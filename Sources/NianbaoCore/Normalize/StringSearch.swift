@@ -15,11 +15,15 @@ extension String {
             needle.withUTF8 { n in
                 if n.isEmpty { return true }
                 if n.count > h.count { return false }
-                let first = n[0]
+                let base = h.baseAddress!
+                let first = Int32(n[0])
                 let last = h.count - n.count
                 var i = 0
                 while i <= last {
-                    if h[i] == first && memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 { return true }
+                    // The next place of the first byte (memchr), then the rest (memcmp).
+                    guard let hit = memchr(base + i, first, last - i + 1) else { return false }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
                     i += 1
                 }
                 return false
@@ -30,6 +34,7 @@ extension String {
     /// Whether the string holds this ASCII byte.
     @inline(__always)
     func includesByte(_ byte: UInt8) -> Bool {
-        utf8.contains(byte)
+        var s = self
+        return s.withUTF8 { b in b.isEmpty ? false : memchr(b.baseAddress!, Int32(byte), b.count) != nil }
     }
 }

@@ -41,46 +41,81 @@ package enum HeadingTokenizer {
     }
 
     package static func token(_ text: String) -> HeadingToken? {
+        guard let (level, n, end) = marker(text) else { return nil }
+        return make(level, n, text, end)
+    }
+
+    /// Whether the text starts with a heading marker (``token(_:)`` is not nil), without making the token.
+    static func startsWithMarker(_ text: String) -> Bool {
+        marker(text) != nil
+    }
+
+    /// The level, number and end (in scalars) of the marker the text starts with.
+    private static func marker(_ text: String) -> (HeadingToken.Level, Int, Int)? {
         // Quick rejection without allocating: a marker starts with a numeral, a bracket or a digit.
         guard let f = text.unicodeScalars.first,
             numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil
         else { return nil }
-        let s = Array(text.unicodeScalars)
+        // A marker is decided within its first few scalars: they are read first, and the whole
+        // text only when the reading ran past them (then the answer is the whole text's).
+        let head = Array(text.unicodeScalars.prefix(markerScan))
+        let (found, ranOut) = marker(in: head)
+        if ranOut && head.count == markerScan {
+            return marker(in: Array(text.unicodeScalars)).found
+        }
+        return found
+    }
+
+    /// How many scalars are read first for a marker (markers are at most about six).
+    static let markerScan = 16
+
+    /// The marker at the start of `s`; `ranOut`: the reading looked past the end of `s`.
+    private static func marker(in s: [Unicode.Scalar]) -> (found: (HeadingToken.Level, Int, Int)?, ranOut: Bool) {
+        var ranOut = false
+        func has(_ k: Int) -> Bool {
+            if k < s.count { return true }
+            ranOut = true
+            return false
+        }
+        return (marker(in: s, has), ranOut)
+    }
+
+    private static func marker(in s: [Unicode.Scalar], _ has: (Int) -> Bool) -> (HeadingToken.Level, Int, Int)? {
         guard let first = s.first else { return nil }
         var i = 0
-        func skipSpaces() { while i < s.count, s[i] == " " { i += 1 } }
+        func skipSpaces() { while has(i), s[i] == " " { i += 1 } }
 
         if numerals[first] != nil {
-            while i < s.count, numerals[s[i]] != nil { i += 1 }
+            while has(i), numerals[s[i]] != nil { i += 1 }
             let digits = Array(s[0..<i])
             skipSpaces()
-            guard i < s.count, ["、", "．", ".", "，"].contains(s[i]), let n = chineseNumber(digits) else { return nil }
+            guard has(i), ["、", "．", ".", "，"].contains(s[i]), let n = chineseNumber(digits) else { return nil }
             if s[i] == "，" { return nil }
             i += 1
-            return make(.section, n, s, i)
+            return (.section, n, i)
         }
         if first == "（" || first == "(" {
             i = 1
             skipSpaces()
             let startDigits = i
-            while i < s.count, numerals[s[i]] != nil { i += 1 }
+            while has(i), numerals[s[i]] != nil { i += 1 }
             guard let n = chineseNumber(Array(s[startDigits..<i])) else { return nil }
             skipSpaces()
-            guard i < s.count, s[i] == "）" || s[i] == ")" else { return nil }
+            guard has(i), s[i] == "）" || s[i] == ")" else { return nil }
             i += 1
-            if i < s.count, ["、", "．", "."].contains(s[i]) { i += 1 }
-            return make(.subsection, n, s, i)
+            if has(i), ["、", "．", "."].contains(s[i]) { i += 1 }
+            return (.subsection, n, i)
         }
         if let d = asciiDigit(first) {
             var n = d
             i = 1
-            while i < s.count, let d2 = asciiDigit(s[i]), i < 2 { n = n * 10 + d2; i += 1 }
+            while has(i), let d2 = asciiDigit(s[i]), i < 2 { n = n * 10 + d2; i += 1 }
             skipSpaces()
-            guard i < s.count, ["、", "．", "."].contains(s[i]) else { return nil }
+            guard has(i), ["、", "．", "."].contains(s[i]) else { return nil }
             // 1.5万元 is a number, not a marker.
-            if s[i] != "、", i + 1 < s.count, asciiDigit(s[i + 1]) != nil { return nil }
+            if s[i] != "、", has(i + 1), asciiDigit(s[i + 1]) != nil { return nil }
             i += 1
-            return make(.item, n, s, i)
+            return (.item, n, i)
         }
         return nil
     }
@@ -92,13 +127,12 @@ package enum HeadingTokenizer {
         return nil
     }
 
-    private static func make(_ level: HeadingToken.Level, _ n: Int, _ s: [Unicode.Scalar], _ end: Int) -> HeadingToken {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[0..<end])
-        var j = end
-        while j < s.count, s[j] == " " { j += 1 }
-        var rest = String.UnicodeScalarView()
-        rest.append(contentsOf: s[j...])
-        return HeadingToken(level: level, number: n, marker: String(view).trimmingTrailingSpaces(), rest: String(rest))
+    private static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
+        let scalars = text.unicodeScalars
+        let markerEnd = scalars.index(scalars.startIndex, offsetBy: end)
+        var j = markerEnd
+        while j < scalars.endIndex, scalars[j] == " " { j = scalars.index(after: j) }
+        return HeadingToken(
+            level: level, number: n, marker: String(scalars[..<markerEnd]).trimmingTrailingSpaces(), rest: String(scalars[j...]))
     }
 }

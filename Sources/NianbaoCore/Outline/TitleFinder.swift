@@ -13,8 +13,10 @@ enum TitleFinder {
 
     static func isTitleLike(_ row: GridRow) -> Bool {
         let t = row.text
-        return t.unicodeScalars.count <= 48 && !t.includes("。") && !t.includes("：") && !t.includesByte(0x3A)
-            && HeadingTokenizer.token(t) == nil
+        // At most 48 scalars: at most 48 bytes surely, more than 192 bytes surely not.
+        let bytes = t.utf8.count
+        return (bytes <= 48 || (bytes <= 192 && t.unicodeScalars.count <= 48)) && !t.includes("。") && !t.includes("：") && !t.includesByte(0x3A)
+            && !HeadingTokenizer.startsWithMarker(t)
     }
 
     /// The title text: rows joined, spaces removed except between ASCII words (2023 年 → 2023年).

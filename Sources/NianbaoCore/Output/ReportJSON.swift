@@ -150,6 +150,6 @@ extension Report {
     /// The report as the JSON of the report model: keys sorted, so the same report gives the same
     /// bytes; `pretty` indents it for reading.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
-        ReportJSON.value(self, expectedKeys: ExpectedKeys.keys(for: self)).serialized(pretty: pretty)
+        ReportJSONWriter.bytes(self, expectedKeys: ExpectedKeys.keys(for: self), pretty: pretty)
     }
 }

@@ -50,12 +50,22 @@ package struct TextDecoder: Sendable {
             if v == 0 { throw nulError(path: path, line: line) }
             if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { control += 1 }
             if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { control += 1 }
-            if v > 0x20 && !(v >= 0x7F && v < 0xA0) && !scalar.properties.isWhitespace && !TextNormalizer.isInvisible(v) { visible += 1 }
+            if v > 0x20 && !(v >= 0x7F && v < 0xA0) && !isWhitespace(scalar) && !TextNormalizer.isInvisible(v) { visible += 1 }
         }
         if total > 0 && control * 20 > total {
             throw ExtractError(.undecodable, path: path, "the file is mostly control characters: it is binary, not text")
         }
         if visible == 0 { throw ExtractError(.empty, path: path, "the file holds only whitespace") }
+    }
+
+    /// Unicode White_Space without the property lookup for the scalars that cannot have it (ASCII
+    /// letters and punctuation, CJK): those are most of a report.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x85 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v > 0x3000 { return false }
+        return scalar.properties.isWhitespace
     }
 
     /// The one behaviour for a NUL in a text or HTML file, wherever it is: the file is refused

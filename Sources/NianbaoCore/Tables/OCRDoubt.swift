@@ -7,7 +7,7 @@ enum OCRDoubt {
     /// cells before this runs).
     static func looksLikeOCR(_ rows: [GridRow]) -> Bool {
         var hits = 0
-        for row in rows where row.text.utf8.contains(0x7C) {
+        for row in rows where row.text.includesByte(0x7C) {
             let u = Array(row.text.utf8)
             for i in u.indices where u[i] == 0x7C {
                 let before = i > 0 && u[i - 1] >= 0x30 && u[i - 1] <= 0x39

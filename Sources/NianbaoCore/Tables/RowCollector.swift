@@ -81,6 +81,7 @@ enum RowCollector {
 
     /// Splits "label 0 0 0" into the label and its trailing number readings.
     static func splitTrailingValues(_ cell: GridCell) -> (String, [PlacedReading])? {
+        guard cell.text.includesByte(0x20) else { return nil }  // one part: nothing to split
         let parts = cell.text.split(separator: " ")
         guard parts.count >= 2 else { return nil }
         var end = parts.count

@@ -1,0 +1,262 @@
+/// Writes the JSON of a report (report-model.md) straight into one byte buffer, without building a
+/// ``JSONValue`` tree: members in the byte order of their keys, written by hand, so the bytes are
+/// those of `ReportJSON.value(_:expectedKeys:).serialized(pretty:)` (ReportJSONWriterTests compares
+/// them on the corpus).
+struct ReportJSONWriter {
+    private(set) var out: [UInt8] = []
+    /// Depth of the value being written; -1 for compact output.
+    private var indent: Int
+    /// Per open object/array: whether a member has been written (the next one needs a comma).
+    private var hasMembers: [Bool] = []
+
+    init(pretty: Bool, capacity: Int = 16_384) {
+        indent = pretty ? 0 : -1
+        out.reserveCapacity(capacity)
+        hasMembers.reserveCapacity(8)
+    }
+
+    static func bytes(_ r: Report, expectedKeys: [String], pretty: Bool) -> [UInt8] {
+        var w = ReportJSONWriter(pretty: pretty, capacity: 4_096 + r.cells.count * (pretty ? 260 : 140))
+        w.report(r, expectedKeys: expectedKeys)
+        if pretty { w.out.append(0x0A) }
+        return w.out
+    }
+
+    // MARK: the report
+
+    mutating func report(_ r: Report, expectedKeys: [String]) {
+        open(0x7B)
+        key("cells")
+        open(0x5B)
+        for c in r.cells { item(); cell(c) }
+        close(0x5D)
+        key("checks")
+        open(0x5B)
+        for c in r.checks { item(); check(c) }
+        close(0x5D)
+        key("diagnostics")
+        open(0x5B)
+        for d in r.diagnostics { item(); diagnostic(d) }
+        close(0x5D)
+        key("report")
+        open(0x7B)
+        key("agency"); string(r.agency)
+        key("agency_level"); string(r.agencyLevel?.rawValue)
+        key("generation"); string(r.generation.rawValue)
+        key("preface"); string(r.preface)
+        key("region")
+        if let g = r.region {
+            open(0x7B)
+            key("city"); string(g.city)
+            key("code"); string(g.code)
+            key("county"); string(g.county)
+            key("province"); string(g.province)
+            close(0x7D)
+        } else {
+            null()
+        }
+        key("title"); string(r.title)
+        key("year"); integer(r.year)
+        close(0x7D)
+        key("report_id"); string(r.reportId)
+        key("schema_version"); integer(Report.schemaVersion)
+        key("sections")
+        open(0x5B)
+        for s in r.sections { item(); section(s) }
+        close(0x5D)
+        key("source")
+        source(r.source)
+        key("tables")
+        tables(r.cells, expectedKeys: expectedKeys)
+        close(0x7D)
+    }
+
+    private mutating func source(_ s: SourceInfo) {
+        open(0x7B)
+        if let c = s.convertedBy { key("converted_by"); string(c) }
+        if let e = s.encoding { key("encoding"); string(e) }
+        key("media_type"); string(s.mediaType)
+        if let o = s.ocr {
+            key("ocr")
+            open(0x7B)
+            key("engine"); string(o.engine)
+            key("language"); string(o.language)
+            key("version"); string(o.version)
+            close(0x7D)
+        }
+        key("pages"); integer(s.pages)
+        key("path"); string(s.path)
+        key("sha256"); string(s.sha256)
+        close(0x7D)
+    }
+
+    private mutating func section(_ s: Section) {
+        open(0x7B)
+        key("heading"); string(s.heading)
+        key("key"); string(s.key?.rawValue)
+        key("number"); integer(s.number)
+        key("subsections")
+        open(0x5B)
+        for sub in s.subsections {
+            item()
+            open(0x7B)
+            key("heading"); string(sub.heading)
+            key("marker"); string(sub.marker)
+            key("text"); string(sub.text)
+            close(0x7D)
+        }
+        close(0x5D)
+        key("text"); string(s.text)
+        close(0x7D)
+    }
+
+    private mutating func cell(_ c: Cell) {
+        open(0x7B)
+        key("at"); location(c.at)
+        key("key"); string(c.key)
+        key("kind"); string(c.kind.rawValue)
+        key("raw"); string(c.raw)
+        key("value"); number(c.value)
+        close(0x7D)
+    }
+
+    /// As `ReportJSON.check` (the batch writes cross-year checks with it).
+    private mutating func check(_ c: Check) {
+        open(0x7B)
+        key("id"); string(c.id)
+        key("keys")
+        open(0x5B)
+        for k in c.keys { item(); string(k) }
+        close(0x5D)
+        key("lhs"); number(c.lhs)
+        if let previous = c.previous { key("previous"); string(previous) }
+        key("rhs"); number(c.rhs)
+        key("status"); string(c.status.rawValue)
+        close(0x7D)
+    }
+
+    private mutating func diagnostic(_ d: Diagnostic) {
+        open(0x7B)
+        key("at"); location(d.at)
+        key("code"); string(d.code.rawValue)
+        key("message"); string(d.message)
+        key("severity"); string(d.severity.rawValue)
+        close(0x7D)
+    }
+
+    private mutating func location(_ at: Location) {
+        switch at {
+        case .line(let n):
+            open(0x7B)
+            key("line"); integer(n)
+            close(0x7D)
+        case .table(let t, let row, let column):
+            open(0x7B)
+            key("column"); integer(column)
+            key("row"); integer(row)
+            key("table"); integer(t)
+            close(0x7D)
+        case .page, .scan:
+            ReportJSON.location(at).write(into: &out, indent: indent)
+        case .none:
+            null()
+        }
+    }
+
+    /// `tables`: the fixed shape of the generation when every cell has an expected key, else the tree.
+    private mutating func tables(_ cells: [Cell], expectedKeys: [String]) {
+        if let v = ExpectedKeys.variants.firstIndex(of: expectedKeys) {
+            let shape = TablesShape.variants[v]
+            var values = [DecimalNumber?](repeating: nil, count: shape.slots.count)
+            var complete = true
+            for c in cells {
+                guard let slot = shape.slots[c.key] else { complete = false; break }
+                values[slot] = c.value
+            }
+            if complete {
+                node(shape.root, values)
+                return
+            }
+        }
+        ReportJSON.tables(cells, expectedKeys: expectedKeys).write(into: &out, indent: indent)
+    }
+
+    private mutating func node(_ n: TablesShape.Node, _ values: [DecimalNumber?]) {
+        switch n {
+        case .leaf(let slot?): number(values[slot])
+        case .leaf(nil): open(0x7B); close(0x7D)
+        case .members(let members):
+            open(0x7B)
+            for (k, child) in members {
+                key(string: k)
+                node(child, values)
+            }
+            close(0x7D)
+        }
+    }
+
+    // MARK: JSON syntax (the layout of JSONValue.write)
+
+    @inline(__always)
+    private mutating func newline(_ depth: Int) {
+        out.append(0x0A)
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+    }
+
+    /// `{` or `[`: the value at the current depth opens a container one level deeper.
+    private mutating func open(_ bracket: UInt8) {
+        out.append(bracket)
+        hasMembers.append(false)
+        if indent >= 0 { indent += 1 }
+    }
+
+    /// `}` or `]`; an empty container is `{}`/`[]` on one line.
+    private mutating func close(_ bracket: UInt8) {
+        let any = hasMembers.removeLast()
+        if indent >= 0 {
+            indent -= 1
+            if any { newline(indent) }
+        }
+        out.append(bracket)
+    }
+
+    /// Starts the next item of an array (or member of an object): comma, newline and indent.
+    @inline(__always)
+    private mutating func item() {
+        if hasMembers[hasMembers.count - 1] { out.append(0x2C) } else { hasMembers[hasMembers.count - 1] = true }
+        if indent >= 0 { newline(indent) }
+    }
+
+    /// Starts a member of an object: `"key":` (`"key": ` when indented).
+    private mutating func key(string k: String) {
+        item()
+        JSONValue.writeString(k, into: &out)
+        out.append(0x3A)
+        if indent >= 0 { out.append(0x20) }
+    }
+
+    /// A member name of the report model: plain ASCII (nothing to escape), copied as is.
+    private mutating func key(_ k: StaticString) {
+        item()
+        out.append(0x22)
+        k.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(0x22)
+        out.append(0x3A)
+        if indent >= 0 { out.append(0x20) }
+    }
+
+    private mutating func null() { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
+    private mutating func string(_ s: String?) {
+        if let s { JSONValue.writeString(s, into: &out) } else { null() }
+    }
+
+    private mutating func integer(_ i: Int?) {
+        if let i { JSONValue.writeInteger(Int64(i), into: &out) } else { null() }
+    }
+
+    private mutating func number(_ d: DecimalNumber?) {
+        guard let d else { null(); return }
+        if d.scale == 0 { JSONValue.writeInteger(d.units, into: &out) } else { out.append(contentsOf: d.description.utf8) }
+    }
+}
