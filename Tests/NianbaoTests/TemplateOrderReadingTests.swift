@@ -70,7 +70,8 @@ import Testing
         let processed = (0..<7).map { c in m[2..<21].reduce(Int64(0)) { $0 + $1[c] } }
         m[21] = processed
         m[0] = (0..<7).map { c in processed[c] + m[22][c] - m[1][c] }
-        let segments: [TokenTableReader.Segment] = [.values(Self.tokens(m[0])), .label(["x"], .none), .values(Self.tokens(m[1])), .label(["x"], .none)]
+        let segments: [TokenTableReader.Segment] =
+            [.values(Self.tokens(m[0])), .label(["x"], .none), .values(Self.tokens(m[1])), .label(["x"], .none)]
             + [.values(Self.tokens(m[2] + m[3])), .label(["x"], .none)]
             + (4..<23).flatMap { r -> [TokenTableReader.Segment] in [.values(Self.tokens(m[r])), .label(["x"], .none)] }
         let read = try #require(Self.read(segments))
