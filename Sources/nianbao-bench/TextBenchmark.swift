@@ -19,8 +19,15 @@ enum TextBenchmark {
                 paths.append(arg)
             }
         }
-        guard !paths.isEmpty else { return Usage.fail("usage: nianbao-bench [--seconds S | --rounds N] FILE…") }
+        let usage = "usage: nianbao-bench [--seconds S | --rounds N] FILE…  (also: grid, ruled-tables, pdf-steps, isolation; see the README)"
+        if paths.contains("--help") || paths.contains("-h") {
+            print(usage)
+            return 0
+        }
+        guard !paths.isEmpty else { return Usage.fail(usage) }
         let inputs: [(String, [UInt8])] = paths.compactMap { path in Usage.bytes(path).map { (path, $0) } }
+        // Every file unreadable: nothing to measure (and no division by zero reports).
+        guard !inputs.isEmpty else { return Usage.fail("none of the \(paths.count) file(s) could be read") }
         let extractor = ReportExtractor()
         var reports = 0, bytesOut = 0, failures = 0
         // Warm-up round.
