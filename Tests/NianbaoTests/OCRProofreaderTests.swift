@@ -152,6 +152,22 @@ import Testing
         #expect(proofread(zeros).cells["applications.carried_forward.total"]?.value == DecimalNumber(0))
     }
 
+    @Test func aRowHoldingAsXEqualsXVouchesOnlyForItsZeros() {
+        // `21 0 0 0 0 0 | 21` printed, `2 0 0 0 0 0 | 2` read (a faint 1 lost twice): the row holds,
+        // but its two non-zero cells are two prints of one number and prove nothing of each other.
+        let cells = Self.rowsOnly { cells in
+            Self.set(&cells, "carried_forward.natural_person", raw: "2", value: 2, confidence: 0.97)
+            Self.set(&cells, "carried_forward.total", raw: "2", value: 2, confidence: 0.97)
+        }
+        let (out, _) = proofread(cells)
+        #expect(out["applications.carried_forward.natural_person"] == nil)
+        #expect(out["applications.carried_forward.total"] == nil)
+        #expect(out["applications.carried_forward.commercial_enterprise"]?.value == DecimalNumber(0))
+        // Two non-zero parts and their total do check each other.
+        let (two, _) = proofread(Self.rowsOnly { _ in })
+        #expect(two["applications.new_received.total"]?.value == DecimalNumber(6))
+    }
+
     @Test func textLayerCellsAreLeftAlone() {
         var cells = Self.table()
         cells = cells.map { Cell(key: $0.key, value: $0.value, raw: $0.raw, kind: $0.kind, at: .page(3, Box(x0: 0, y0: 0, x1: 1, y1: 1))) }

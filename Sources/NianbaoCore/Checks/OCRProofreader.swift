@@ -73,6 +73,14 @@ package struct OCRProofreader: Sendable {
             if let first = c.keys.first, c.keys.allSatisfy({ Self.row(of: $0) == Self.row(of: first) }) {
                 if inferredRows.contains(Self.row(of: first)) { continue }
                 if c.keys.contains(where: { doubtful.contains($0) && byKey[$0].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } == true }) { continue }
+                // `21 0 0 0 0 0 | 21` holds as `x = x`: the two non-zero cells are two prints of
+                // one number, and OCR misreads both alike (`2 … | 2` from a faint 1). Such a row
+                // vouches for its zeros only.
+                let nonZero = c.keys.filter { byKey[$0].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } ?? false }
+                if nonZero.count == 2 {
+                    inPassing.formUnion(c.keys.filter { !nonZero.contains($0) })
+                    continue
+                }
             }
             inPassing.formUnion(c.keys)
         }
