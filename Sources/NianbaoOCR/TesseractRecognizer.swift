@@ -116,7 +116,7 @@ final class TesseractSession: PageRecognitionSession {
         var gaps = 0.01
         if plain.speckles() * 1_000_000 > 50 * plain.width * plain.height {
             let threshold = max(150, Int32(OtsuThreshold.of(image.gray)))
-            if let text = upright.median(3)?.binary(threshold: threshold), let lines = upright.binary(threshold: threshold) {
+            if let text = upright.median(3)?.binary(threshold: threshold), let lines = threshold == 150 ? Optional(plain) : upright.binary(threshold: threshold) {
                 binary = text
                 lineImage = lines
                 // Faint toner breaks lines more often and for longer: bridge up to ~1 mm.

@@ -106,17 +106,12 @@ import Testing
 
     /// On OCR text a failed check drops only the one cell no passing check vouches for.
     @Test func ocrDoubtDropsTheUnexplainedCell() {
-        let cols = ApplicationsLayout.columns
-        var cells: [Cell] = []
-        func add(_ row: String, _ v: [Int]) {
-            cells += zip(cols, v).map { Cell(key: "applications.\(row).\($0)", value: DecimalNumber($1), raw: String($1), kind: .number, at: .none) }
-        }
         // 一 + 二 = （七） + 四 per column holds except where 19 was read for 18 (118, a ruling
         // read as 1, is taken back to 18 by OCRPipeDigits: TemplateOrderReadingTests).
-        add("new_received", [18, 0, 0, 0, 0, 0, 18])
-        add("carried_over", [0, 0, 0, 0, 0, 0, 0])
-        add("total_processed", [18, 0, 0, 0, 0, 0, 19])
-        add("carried_forward", [0, 0, 0, 0, 0, 0, 0])
+        let cells = MiniReport.applicationsCells([
+            ("new_received", [18, 0, 0, 0, 0, 0, 18]), ("carried_over", [0, 0, 0, 0, 0, 0, 0]),
+            ("total_processed", [18, 0, 0, 0, 0, 0, 19]), ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+        ])
         var diagnostics: [Diagnostic] = []
         let kept = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics)
         #expect(!kept.contains { $0.key == "applications.total_processed.total" })

@@ -1,5 +1,16 @@
+@testable import NianbaoCore
+
 /// Small inline reports for stage tests: a title, the six sections, and tables given as text lines.
 enum MiniReport {
+    /// Table 三 cells as a text reader hands them on (printed numbers, no location), row by row.
+    static func applicationsCells(_ rows: [(String, [Int])]) -> [Cell] {
+        rows.flatMap { row, values in
+            zip(ApplicationsLayout.columns, values).map {
+                Cell(key: "applications.\(row).\($0)", value: DecimalNumber($1), raw: String($1), kind: .number, at: .none)
+            }
+        }
+    }
+
     static let table2_2021 = """
         第二十条第（一）项
         信息内容\t本年制发件数\t本年废止件数\t现行有效件数

@@ -126,15 +126,10 @@ import Testing
         #expect(OCRPipeDigits.stripped(two) == nil)
 
         // 118 for 18 in the total: I3 and I1 hold only with the 1 taken off.
-        let cols = ApplicationsLayout.columns
-        var cells: [Cell] = []
-        func add(_ row: String, _ v: [Int]) {
-            cells += zip(cols, v).map { Cell(key: "applications.\(row).\($0)", value: DecimalNumber($1), raw: String($1), kind: .number, at: .none) }
-        }
-        add("new_received", [18, 0, 0, 0, 0, 0, 18])
-        add("carried_over", [0, 0, 0, 0, 0, 0, 0])
-        add("total_processed", [18, 0, 0, 0, 0, 0, 118])
-        add("carried_forward", [0, 0, 0, 0, 0, 0, 0])
+        let cells = MiniReport.applicationsCells([
+            ("new_received", [18, 0, 0, 0, 0, 0, 18]), ("carried_over", [0, 0, 0, 0, 0, 0, 0]),
+            ("total_processed", [18, 0, 0, 0, 0, 0, 118]), ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+        ])
         var diagnostics: [Diagnostic] = []
         let kept = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics)
         #expect(kept.first { $0.key == "applications.total_processed.total" }?.value == DecimalNumber(18))

@@ -20,7 +20,7 @@ package struct OCRProofreader: Sendable {
 
     /// True when some cell was read by OCR.
     package static func applies(to cells: [Cell]) -> Bool {
-        cells.contains { if case .scan = $0.at { return true } else { return false } }
+        cells.contains { $0.at.isScan }
     }
 
     private struct Identity {
@@ -62,6 +62,7 @@ package struct OCRProofreader: Sendable {
             }
         }
         var inPassing = Set<String>(), inFailing = Set<String>()
+        func isNonZero(_ key: String) -> Bool { byKey[key].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } ?? false }
         // A row's own identity holds by construction once a reader solved one of its cells from it:
         // `4 404 0 0 0 1 | 409` adds up once 409 is inferred. It confirms nothing. (A column identity
         // through that cell still does: it was not solved from it.)
@@ -72,11 +73,11 @@ package struct OCRProofreader: Sendable {
         for c in checks where c.status == .pass {
             if let first = c.keys.first, c.keys.allSatisfy({ Self.row(of: $0) == Self.row(of: first) }) {
                 if inferredRows.contains(Self.row(of: first)) { continue }
-                if c.keys.contains(where: { doubtful.contains($0) && byKey[$0].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } == true }) { continue }
+                if c.keys.contains(where: { doubtful.contains($0) && isNonZero($0) }) { continue }
                 // `21 0 0 0 0 0 | 21` holds as `x = x`: the two non-zero cells are two prints of
                 // one number, and OCR misreads both alike (`2 … | 2` from a faint 1). Such a row
                 // vouches for its zeros only.
-                let nonZero = c.keys.filter { byKey[$0].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } ?? false }
+                let nonZero = c.keys.filter(isNonZero)
                 if nonZero.count == 2 {
                     inPassing.formUnion(c.keys.filter { !nonZero.contains($0) })
                     continue

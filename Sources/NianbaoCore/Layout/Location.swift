@@ -29,6 +29,12 @@ public enum Location: Sendable, Hashable {
     /// No location known.
     case none
 
+    /// Whether the text was read by OCR from a scanned page.
+    public var isScan: Bool {
+        if case .scan = self { return true }
+        return false
+    }
+
     /// The line or page number used in `file:N:` diagnostics.
     public var lineOrPage: Int? {
         switch self {

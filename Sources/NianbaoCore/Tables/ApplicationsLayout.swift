@@ -50,6 +50,14 @@ package enum ApplicationsLayout {
         [newReceived, carriedOver, granted, partiallyGranted] + denied + unable + notProcessed
         + [otherTotal, totalProcessed, carriedForward]
 
+    /// Every row in printed order, the single （六）其他处理 row before its three sub-rows: the order
+    /// misread rows of a scan are placed by (``TemplateAligner``).
+    static let aligner = TemplateAligner(
+        template: [newReceived, carriedOver, granted, partiallyGranted] + denied + unable + notProcessed + [otherTotal] + otherSubRows
+            + [totalProcessed, carriedForward])
+    /// Every row by its key.
+    static let specs = Dictionary(uniqueKeysWithValues: (rows2021 + [otherTotal]).map { ($0.key, $0) })
+
     /// Matching priority: specific sub-rows first, group rows whose words they contain last.
     static let matcher = LabelMatcher(
         priority: denied + unable + notProcessed + otherSubRows

@@ -18,9 +18,10 @@ struct ApplicationsReader: Sendable {
     func read(logical: [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
         var matched: [(spec: RowSpec, row: LogicalRow)] = []
         var seen = Set<String>()
-        let byOrder = Self.placedByOrder(logical)
+        let recognized = logical.map { ApplicationsLayout.matcher.match($0) }
+        let byOrder = Self.placedByOrder(logical, recognized: recognized)
         for (i, row) in logical.enumerated() {
-            guard let spec = ApplicationsLayout.matcher.match(row) ?? byOrder[i] else {
+            guard let spec = recognized[i] ?? byOrder[i] else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
@@ -82,18 +83,12 @@ struct ApplicationsReader: Sendable {
     }
 
     /// Rows of a scan whose misread label names no row, placed by the table's row order
-    /// (``TemplateAligner``), by index into `logical`.
-    static func placedByOrder(_ logical: [LogicalRow]) -> [Int: RowSpec] {
+    /// (``TemplateAligner``), by index into `logical`; `recognized`: the rows their labels name.
+    static func placedByOrder(_ logical: [LogicalRow], recognized: [RowSpec?]) -> [Int: RowSpec] {
         let candidate = logical.map { $0.isScanned && $0.values.contains { $0.reading.kind == .number } }
         guard candidate.contains(true) else { return [:] }
-        let matched = logical.map { ApplicationsLayout.matcher.match($0)?.key }
-        let template =
-            [ApplicationsLayout.newReceived, ApplicationsLayout.carriedOver, ApplicationsLayout.granted, ApplicationsLayout.partiallyGranted]
-            + ApplicationsLayout.denied + ApplicationsLayout.unable + ApplicationsLayout.notProcessed + [ApplicationsLayout.otherTotal]
-            + ApplicationsLayout.otherSubRows + [ApplicationsLayout.totalProcessed, ApplicationsLayout.carriedForward]
-        let placed = TemplateAligner(template: template).align(labels: logical.map(\.label), matched: matched, candidate: candidate)
-        let specs = Dictionary(uniqueKeysWithValues: template.map { ($0.key, $0) })
-        return placed.compactMapValues { specs[$0] }
+        let placed = ApplicationsLayout.aligner.align(labels: logical.map(\.label), matched: recognized.map { $0?.key }, candidate: candidate)
+        return placed.compactMapValues { ApplicationsLayout.specs[$0] }
     }
 
     /// I1 and I2 for each column where every other input is already known.

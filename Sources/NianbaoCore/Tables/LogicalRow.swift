@@ -20,7 +20,6 @@ struct LogicalRow: Sendable {
 extension LogicalRow {
     /// Whether the row was read by OCR (its cells carry `.scan` locations).
     var isScanned: Bool {
-        if case .scan = at { return true }
-        return values.contains { if case .scan = $0.at { true } else { false } }
+        at.isScan || values.contains { $0.at.isScan }
     }
 }

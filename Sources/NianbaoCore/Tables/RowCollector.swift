@@ -68,7 +68,7 @@ enum RowCollector {
     /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
     /// no number and no label (no more than one Chinese character): misread values.
     static func misreadValueCells(_ row: GridRow) -> Set<Int> {
-        guard row.cells.count > 2, row.cells.contains(where: { if case .scan = $0.at { $0.column != nil } else { false } }) else { return [] }
+        guard row.cells.count > 2, row.cells.contains(where: { $0.at.isScan && $0.column != nil }) else { return [] }
         // The first value: a row without a label (Table 四's) starts with one.
         guard let first = row.cells.indices.first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
         var out = Set<Int>()

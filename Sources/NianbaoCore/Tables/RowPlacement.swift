@@ -34,7 +34,7 @@ enum RowPlacement {
     /// columns apart: OCR lost cells between them (`10 ] 0 … 5 u n0 0 0`), the rulings kept their
     /// columns.
     static func scannedSpan(_ values: [PlacedReading], slots n: Int) -> [Int]? {
-        guard values.allSatisfy({ if case .scan = $0.at { $0.column != nil } else { false } }),
+        guard values.allSatisfy({ $0.at.isScan && $0.column != nil }),
             let lo = values.first?.column, let hi = values.last?.column, hi - lo == n - 1
         else { return nil }
         return Array(lo...hi)
