@@ -27,6 +27,9 @@
 // untouched: nianbao_font_program_filter_active says whether the skip can take effect.
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <link.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,11 +71,38 @@ static int known_version(void) {
     return k;
 }
 
+// The address range of libpoppler-glib's loaded segments, found once (dladdr on every call was
+// 5 % of the PDF time: poppler asks again for a font it failed to create at each font change).
+static uintptr_t glib_start, glib_end;
+static pthread_once_t glib_once = PTHREAD_ONCE_INIT;
+
+static int find_glib_segments(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    if (info->dlpi_addr != (uintptr_t)data) return 0;
+    uintptr_t lo = UINTPTR_MAX, hi = 0;
+    for (int k = 0; k < info->dlpi_phnum; k++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[k];
+        if (ph->p_type != PT_LOAD) continue;
+        uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+        if (a < lo) lo = a;
+        if (a + ph->p_memsz > hi) hi = a + ph->p_memsz;
+    }
+    if (hi > lo) { glib_start = lo; glib_end = hi; }
+    return 1;
+}
+
+static void locate_glib(void) {
+    void *symbol = dlsym(RTLD_DEFAULT, "poppler_page_render");
+    Dl_info info;
+    if (symbol == NULL || dladdr(symbol, &info) == 0 || info.dli_fname == NULL || strstr(info.dli_fname, "libpoppler-glib") == NULL) return;
+    dl_iterate_phdr(find_glib_segments, info.dli_fbase);
+}
+
 // Whether `address` (a return address) lies in libpoppler-glib.
 static int in_poppler_glib(void *address) {
-    Dl_info info;
-    if (dladdr(address, &info) == 0 || info.dli_fname == NULL) return 0;
-    return strstr(info.dli_fname, "libpoppler-glib") != NULL;
+    pthread_once(&glib_once, locate_glib);
+    uintptr_t a = (uintptr_t)address;
+    return a >= glib_start && a < glib_end;
 }
 
 void *_ZN7GfxFont15readEmbFontFileEP4XRef(void *result, void *font, void *xref) {
@@ -107,5 +137,7 @@ int __fprintf_chk(FILE *stream, int flag, const char *format, ...) {
 int nianbao_font_program_filter_active(void) {
     void *bound = dlsym(RTLD_DEFAULT, "_ZN7GfxFont15readEmbFontFileEP4XRef");
     void *check = dlsym(RTLD_DEFAULT, "__fprintf_chk");
+    pthread_once(&glib_once, locate_glib);
+    if (glib_end <= glib_start) return 0;
     return bound == (void *)&_ZN7GfxFont15readEmbFontFileEP4XRef && check == (void *)&__fprintf_chk && known_version() == 1;
 }
