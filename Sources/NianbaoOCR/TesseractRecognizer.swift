@@ -72,7 +72,8 @@ final class TesseractSession: PageRecognitionSession {
     }
 
     /// A number is reported as read only when a second reading (another model, digits only) of the
-    /// same place agrees; otherwise its characters get confidence 0 and the identities decide.
+    /// same place agrees or reads nothing; otherwise its characters get confidence 0 and the
+    /// identities decide.
     /// Without the second model, numbers keep the confidence the first reading gave.
     private func secondOpinion(_ words: [OCRWord], image: LeptonicaImage, dpi: Int) -> [OCRWord] {
         guard let digits else { return words }
@@ -92,7 +93,9 @@ final class TesseractSession: PageRecognitionSession {
         for (n, i) in numeric.enumerated() {
             let first = words[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
             let second = readings[n].unicodeScalars.filter { !$0.properties.isWhitespace }
-            if String(String.UnicodeScalarView(first)) != String(String.UnicodeScalarView(second)) {
+            // No reading at all (the digits model often returns nothing for a lone `0`) is no
+            // opinion: the first reading keeps its confidence, and the identities still judge it.
+            if !second.isEmpty && String(String.UnicodeScalarView(first)) != String(String.UnicodeScalarView(second)) {
                 for s in out[i].symbols.indices { out[i].symbols[s].confidence = 0 }
             }
         }

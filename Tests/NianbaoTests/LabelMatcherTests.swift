@@ -68,3 +68,34 @@ import Testing
         #expect(Self.key([prose]) == nil)
     }
 }
+
+/// Misread values of scanned ruled rows.
+@Suite struct MisreadValueCellTests {
+    static func row(_ texts: [String], scanned: Bool) -> GridRow {
+        let cells = texts.enumerated().map { i, t in
+            let box = Box(x0: Double(i * 40), y0: 0, x1: Double(i * 40 + 30), y1: 10)
+            return GridCell(text: t, at: scanned ? .scan(3, box, confidence: 0.9) : .page(3, box), column: i)
+        }
+        return GridRow(cells: cells, text: texts.joined(separator: " "), at: .page(3, Box(x0: 0, y0: 0, x1: 400, y1: 10)), table: 1)
+    }
+
+    @Test func aMisreadValueLeavesItsColumnEmpty() {
+        let rows = RowCollector.collect([Self.row(["一、本年新收政府信息公开申请数量", "21", "0", "0", "0", "0", "0", "92? l"], scanned: true)][...])
+        #expect(rows.count == 1)
+        #expect(rows.first?.values.count == 6)
+        #expect(rows.first?.values.last?.column == 6)
+        #expect(rows.first?.labelKeys.count == 1)
+    }
+
+    @Test func aTextLayerRowIsReadAsBefore() {
+        // On a text layer the same row is a label row: nothing is taken for a misread.
+        let rows = RowCollector.collect([Self.row(["一、本年新收政府信息公开申请数量", "21", "0", "0", "0", "0", "0", "92? l"], scanned: false)][...])
+        #expect(rows.isEmpty)
+    }
+
+    @Test func labelCellsAreNeverTakenForMisreads() {
+        // A label cell right of the first value (Chinese text) ends the values, as before.
+        let rows = RowCollector.collect([Self.row(["（三）不予公开", "1", "1.属于国家秘密", "0", "0"], scanned: true)][...])
+        #expect(rows.first?.values.count == 2)
+    }
+}

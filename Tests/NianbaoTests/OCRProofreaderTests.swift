@@ -74,10 +74,14 @@ import Testing
     }
 
     @Test func lowConfidenceButConfirmedIsReported() {
-        let (cells, diagnostics) = proofread(Self.table { Self.set(&$0, "granted.total", raw: "7", value: 7, confidence: 0.4) })
-        #expect(cells["applications.granted.total"]?.kind == .number)
-        #expect(cells["applications.granted.total"]?.value == DecimalNumber(7))
+        // A column identity (I1: 6 + 1 = 7 + 0) confirms a doubted 6.
+        let (cells, diagnostics) = proofread(Self.table { Self.set(&$0, "new_received.total", raw: "6", value: 6, confidence: 0.4) })
+        #expect(cells["applications.new_received.total"]?.kind == .number)
+        #expect(cells["applications.new_received.total"]?.value == DecimalNumber(6))
         #expect(diagnostics.isEmpty)
+        // Its row's own identity alone does not: granted is in no assessable column identity here.
+        let (rowOnly, _) = proofread(Self.table { Self.set(&$0, "granted.total", raw: "7", value: 7, confidence: 0.4) })
+        #expect(rowOnly["applications.granted.total"] == nil)
     }
 
     @Test func droppedDigitWithInkIsInferred() {
@@ -107,6 +111,45 @@ import Testing
             let truth = Self.table().first { $0.key == key }!.value
             #expect(c.value == truth, "\(key)")
         }
+    }
+
+    /// The table without its total_processed row: no column identity can be assessed, only the rows'.
+    static func rowsOnly(_ edit: (inout [Cell]) -> Void) -> [Cell] {
+        var cells = table().filter { !$0.key.hasPrefix("applications.total_processed.") }
+        edit(&cells)
+        return cells
+    }
+
+    @Test func rowSolvedFromItsOwnIdentityConfirmsNothing() {
+        // OCR read `5 404 0 0 0 0` and nothing under 总计: a reader solved 409 from the row, so the
+        // row adds up by construction. Neither 404 nor 409 may be reported.
+        let cells = Self.rowsOnly { cells in
+            Self.set(&cells, "new_received.commercial_enterprise", raw: "404", value: 404, confidence: 0)
+            let i = cells.firstIndex { $0.key == "applications.new_received.total" }!
+            cells[i] = Cell(key: cells[i].key, value: DecimalNumber(409), raw: nil, kind: .inferred, at: .page(3, Box(x0: 100, y0: 300, x1: 400, y1: 310)))
+        }
+        let (out, diagnostics) = proofread(cells)
+        #expect(out["applications.new_received.commercial_enterprise"] == nil)
+        #expect(out["applications.new_received.total"] == nil)
+        #expect(diagnostics.contains { $0.code == "ocr_doubtful" && $0.message.contains("\"404\"") })
+        // A row read confidently and whole still confirms itself.
+        #expect(out["applications.granted.total"]?.value == DecimalNumber(7))
+    }
+
+    @Test func rowWithADoubtedNumberIsNotConfirmedByItsOwnIdentity() {
+        // A row that took another row's values (`10 0 0 0 0 0 | 10` one row too low) adds up too;
+        // OCR doubted its 10 and no column identity can be assessed: not reported.
+        let cells = Self.rowsOnly { cells in
+            Self.set(&cells, "carried_forward.natural_person", raw: "10", value: 10, confidence: 0.5)
+            Self.set(&cells, "carried_forward.total", raw: "10", value: 10, confidence: 0.98)
+        }
+        let (out, _) = proofread(cells)
+        #expect(out["applications.carried_forward.natural_person"] == nil)
+        #expect(out["applications.carried_forward.total"] == nil)
+        // Doubted zeros do not void a row: a misread 0 that still adds up is rare, and the lone
+        // zeros OCR doubts are many.
+        let zeros = Self.rowsOnly { Self.set(&$0, "carried_forward.commercial_enterprise", raw: "0", value: 0, confidence: 0.3) }
+        #expect(proofread(zeros).cells["applications.carried_forward.total"]?.value == DecimalNumber(0))
     }
 
     @Test func textLayerCellsAreLeftAlone() {

@@ -32,10 +32,12 @@ import Testing
     @Test(
         Prerequisite.slow, needsOCR,
         arguments: [
-            // 118 of 200 since vertical rulings must meet a horizontal one (126 before: its Table 四
-            // row now keeps an OCR-junk cell; the 200 dpi scans gained more, see the README).
-            ("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.55),
-            ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.70),
+            // 108 of 200 and 136 of 195: a row's own identity no longer confirms a row in which OCR
+            // doubted a non-zero number (shifted rows of another scan added up and were reported
+            // wrong); that costs these two scans about 20 cells each. The 200 and 300 dpi test sets
+            // gained far more (see the README).
+            ("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.53),
+            ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.68),
         ])
     func committedScanHasNoWrongValue(scan: String, gold: String, minimumExact: Double) throws {
         try #require(Self.ocrAvailable, "tesseract with chi_sim is needed")

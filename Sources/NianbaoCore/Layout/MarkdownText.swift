@@ -31,6 +31,7 @@ enum MarkdownText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var first = true
+        var merged = MarkdownMergedCells()
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if !first { out.append("\n") }
             first = false
@@ -46,13 +47,25 @@ enum MarkdownText {
                 // an empty last cell as a pipe followed by spaces (`a| 1|    `): a blank cell.
                 let openEnded = !trimmed.hasPrefix("|") && (s.last == " " || s.last == "\t")
                 if trimmed.hasSuffix("|"), !cells.isEmpty, !openEnded { cells.removeLast() }
-                s = cells.joined(separator: "\t")
+                s = merged.collapse(cells).joined(separator: "\t")
             } else {
-                s = heading(s)
+                merged = MarkdownMergedCells()
+                s = isPageNumberBullet(s) ? "" : heading(s)
             }
             out.append(s)
         }
         return out
+    }
+
+    /// `- 2`: a page number `- 2 -` that a converter turned into a list item (pymupdf4llm). A
+    /// markdown list item holding only a number of one to three digits is page furniture.
+    static func isPageNumberBullet(_ s: String) -> Bool {
+        var t = Substring(s.trimmingMarkdownSpaces(" \t"))
+        guard t.hasPrefix("- ") else { return false }
+        t = t.dropFirst(2)
+        if t.hasSuffix(" -") { t = t.dropLast(2) }
+        t = Substring(String(t).trimmingMarkdownSpaces(" \t"))
+        return (1...3).contains(t.count) && t.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// `<br>` joins the pieces of a wrapped cell; `&nbsp;` is a space; emphasis marks go.

@@ -22,8 +22,10 @@ enum OCRDoubt {
     ///
     /// A failed check whose cells all but one are vouched for by a passing check (the values add
     /// up in another identity) points at that one cell: only it is left null. Otherwise every cell
-    /// of the failed check is.
+    /// of the failed check is. Rulings read as `1` before digits are taken off first where the
+    /// identities allow one reading only (``OCRPipeDigits``).
     static func dropDoubtful(_ cells: [Cell], diagnostics: inout [Diagnostic]) -> [Cell] {
+        let cells = OCRPipeDigits.correct(cells, diagnostics: &diagnostics)
         var doubtful = Set<String>()
         let checks = IdentityChecker().check(cells)
         var vouched = Set<String>()

@@ -69,7 +69,8 @@ enum RowCollector {
     /// no number and no label (no more than one Chinese character): misread values.
     static func misreadValueCells(_ row: GridRow) -> Set<Int> {
         guard row.cells.count > 2, row.cells.contains(where: { if case .scan = $0.at { $0.column != nil } else { false } }) else { return [] }
-        guard let first = row.cells.indices.dropFirst().first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
+        // The first value: a row without a label (Table 四's) starts with one.
+        guard let first = row.cells.indices.first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
         var out = Set<Int>()
         for i in (first + 1)..<row.cells.count where row.cells[i].column != nil && splitValues(row.cells[i]) == nil {
             let scalars = row.cells[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }

@@ -19,7 +19,7 @@ enum RowPlacement {
         if let centers, centers.count == n, values.allSatisfy({ $0.x != nil }), let placed = placeByPosition(values, centers: centers) {
             return placed
         }
-        guard let canon = canonicalColumns, canon.count == n,
+        guard let canon = canonicalColumns ?? scannedSpan(values, slots: n), canon.count == n,
             values.allSatisfy({ $0.column != nil })
         else { return nil }
         var slots = [PlacedReading?](repeating: nil, count: n)
@@ -28,6 +28,16 @@ enum RowPlacement {
             slots[idx] = v
         }
         return slots
+    }
+
+    /// The value columns of a scanned ruled row whose first and last values sit `n - 1` ruled
+    /// columns apart: OCR lost cells between them (`10 ] 0 … 5 u n0 0 0`), the rulings kept their
+    /// columns.
+    static func scannedSpan(_ values: [PlacedReading], slots n: Int) -> [Int]? {
+        guard values.allSatisfy({ if case .scan = $0.at { $0.column != nil } else { false } }),
+            let lo = values.first?.column, let hi = values.last?.column, hi - lo == n - 1
+        else { return nil }
+        return Array(lo...hi)
     }
 
     /// Places values under the column centres by position: the order-keeping assignment with the

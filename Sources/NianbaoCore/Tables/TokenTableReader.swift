@@ -17,8 +17,9 @@ struct TokenTableReader {
         case values([TableToken])
     }
 
-    func read(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> [LogicalRow] {
+    func read(_ rows: ArraySlice<GridRow>, diagnostics finalDiagnostics: inout [Diagnostic]) -> [LogicalRow] {
         let segments = Self.segments(TableTokenizer.tokens(rows))
+        var diagnostics: [Diagnostic] = []
         var assigned: [(row: Int, tokens: [TableToken])] = []
         var pending: [Int] = []
         var lastAssigned = -1
@@ -97,7 +98,39 @@ struct TokenTableReader {
                 pending = []
             }
         }
-        return resolve(assigned, diagnostics: &diagnostics)
+        if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
+            TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
+        {
+            // The labels could not place every row; the values are exactly the template's cells
+            // in template order, and only one printing order fits the identities.
+            finalDiagnostics.append(
+                Diagnostic(
+                    .note, .valuesInTemplateOrder,
+                    "\(template.name): the labels are out of place; the \(ordered.count * (template.rows.first?.slots ?? 0)) values are exactly the table's cells in template order, some blocks printed column by column, and only one order satisfies the identities",
+                    at: ordered.first?.tokens.first?.at ?? .none))
+            return resolve(ordered, diagnostics: &finalDiagnostics)
+        }
+        finalDiagnostics += diagnostics
+        return resolve(assigned, diagnostics: &finalDiagnostics)
+    }
+
+    /// Whether the row labels of the region, in printed order, name rows for the first time in
+    /// increasing template order, at least half of the rows: the rows were printed in template
+    /// order even where each label sits a line away from its values.
+    func labelsInTemplateOrder(_ segments: [Segment]) -> Bool {
+        var last = -1
+        var named = Set<Int>()
+        for segment in segments {
+            guard case .label(let pieces, _) = segment else { continue }
+            for piece in pieces {
+                // A group label (（三）不予公开) names again a row already named: not out of order.
+                guard let r = match(piece), !named.contains(r) else { continue }
+                guard r > last else { return false }
+                last = r
+                named.insert(r)
+            }
+        }
+        return named.count * 2 >= template.rows.count
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
