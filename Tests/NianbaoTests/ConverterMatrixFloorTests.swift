@@ -14,11 +14,15 @@ import Testing
         "crawled": 376,  // of 398
         "html2text": 1509,  // of 1514
         "lxml": 1278,  // of 1514
+        "lynx": 1408,  // of 1514 (added with pandoc, pandoc-plain and w3m after the list)
         "markitdown": 1514,  // of 1514
+        "pandoc": 1514,  // of 1514
+        "pandoc-plain": 1338,  // of 1514 (pandoc writes [TABLE] for two tables it cannot draw)
         "pdfplumber": 772,  // of 854
         "pdftotext": 769,  // of 854
         "pymupdf4llm": 850,  // of 854
         "tesseract": 328,  // of 854
+        "w3m": 1509,  // of 1514
     ]
 
     struct Tally { var printed = 0, exact = 0 }

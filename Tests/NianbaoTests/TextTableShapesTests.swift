@@ -79,6 +79,23 @@ import Testing
         #expect(lines[0] == "" && lines[3] == "" && lines[5] == "四、后文")
     }
 
+    @Test func boxDrawnTableRows() {
+        // `w3m -dump`: a cell spanning rows prints its text on the border line of the other cells
+        let text = """
+            ┌────────┬──────┬───┐
+            │一、本年│74    │84 │
+            │新收    │      │   │
+            │        ├──────┼───┤
+            │（三）  │0     │   │
+            └────────┴──────┴───┘
+            """
+        #expect(AlignedTableText.hasTables(text))
+        let lines = AlignedTableText.plain(text).components(separatedBy: "\n")
+        #expect(lines[1] == "一、本年新收\t74\t84")
+        #expect(lines[4] == "（三）\t0\t")
+        #expect(lines.filter { !$0.isEmpty }.count == 2)
+    }
+
     @Test func plainTextWithoutTablesIsLeftAlone() {
         for t in ["一、总体情况\n- 2 -\n---\n", "a -- b", "+ 3 +"] {
             #expect(!AlignedTableText.hasTables(t), "\(t)")

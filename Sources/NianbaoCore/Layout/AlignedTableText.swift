@@ -7,6 +7,9 @@
 ///   row's text starts in its column (blank cells are only spaces, so only the column positions say
 ///   which cells are blank).
 ///
+/// - Box-drawn tables (w3m, links): borders of `┌─┬─┐ ├─┼─┤` and rows `│a │1 │`; the `│` of a
+///   row's first line separate its cells (a cell spanning rows leaves `│     ├──` borders).
+///
 /// Each row becomes one line of tab-separated cells, blank cells kept, written on the row's first
 /// line; the other lines of the table become blank, so line numbers still point into the file.
 /// Read as plain text, such a table lost its blank cells (values moved left) and its wrapped
@@ -14,6 +17,8 @@
 enum AlignedTableText {
     /// True when some line is a grid border or a dash rule with at least two columns.
     static func hasTables(_ text: String) -> Bool {
+        // `─` is E2 94 80 in UTF-8
+        if text.utf8.contains(0x94), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
         guard text.utf8.contains(0x2D) else { return false }
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x2B || first == 0x2D else { continue }
@@ -68,7 +73,9 @@ enum AlignedTableText {
         var i = 0
         while i < lines.count {
             let line = Substring(lines[i])
-            if let columns = Self.columns(ofBorder: line) {
+            if Self.isBoxBorder(line) {
+                i = boxTable(&lines, from: i)
+            } else if let columns = Self.columns(ofBorder: line) {
                 i = gridTable(&lines, from: i, columns: columns)
             } else if let columns = Self.columns(ofRule: line) {
                 i = ruledTable(&lines, from: i, columns: columns)
@@ -104,6 +111,74 @@ enum AlignedTableText {
             for l in row.lines { lines[l] = "" }
             lines[row.first] = cells.joined(separator: "\t")
         }
+        return k
+    }
+
+    /// A line of box-drawing characters and spaces only, with a horizontal stroke: a border.
+    static func isBoxBorder(_ line: Substring) -> Bool {
+        var stroke = false
+        for u in line.unicodeScalars {
+            if u == " " || u == "\r" { continue }
+            guard (0x2500...0x257F).contains(u.value) else { return false }
+            if u == "─" || u == "═" || u == "━" { stroke = true }
+        }
+        return stroke
+    }
+
+    /// A row line whose last cell is a horizontal border (`…├──────┤`).
+    private static func endsWithBorder(_ line: String) -> Bool {
+        var tail = line.unicodeScalars.reversed().drop { $0 == " " || $0 == "\r" }
+        guard let last = tail.first, last == "┤" || last == "╢" || last == "┨" else { return false }
+        tail = tail.dropFirst()
+        return tail.first == "─" || tail.first == "═" || tail.first == "━"
+    }
+
+    private static func isBoxRow(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first(where: { $0 != " " }) else { return false }
+        return first == "│" || first == "║" || first == "┃"
+    }
+
+    /// A box-drawn table from its top border at `top`: returns the line after it.
+    private static func boxTable(_ lines: inout [String], from top: Int) -> Int {
+        var k = top
+        var block: [Int] = []
+        var carry = ""  // text of a cell spanning rows, printed on a border line of the other cells
+        func emit() {
+            guard let first = block.first else { return }
+            // the display columns of the first line's vertical strokes separate the cells
+            var bars: [Int] = []
+            var col = 0
+            for u in lines[first].unicodeScalars {
+                if u == "│" || u == "║" || u == "┃" { bars.append(col) }
+                col += u.displayWidth
+            }
+            guard bars.count >= 2 else { return }
+            let columns = (1..<bars.count).map { bars[$0 - 1] + 1..<bars[$0] }
+            var text = cells(of: block.map { lines[$0] }, columns: columns)
+            if !carry.isEmpty { text[0] = EmbeddedHTMLText.collapse(carry + " " + text[0]) }
+            carry = ""
+            for l in block { lines[l] = "" }
+            lines[first] = text.joined(separator: "\t")
+            block = []
+        }
+        while k < lines.count {
+            if isBoxBorder(Substring(lines[k])) {
+                emit()
+                lines[k] = ""
+            } else if isBoxRow(lines[k]), endsWithBorder(lines[k]) {
+                // `│（三）不予公开├────┼────┤`: the last cells' border, with a spanning cell's
+                // text; the text goes with the next row (as the first row of a rowspan holds it).
+                emit()
+                carry = EmbeddedHTMLText.collapse(String(String.UnicodeScalarView(lines[k].unicodeScalars.filter { !(0x2500...0x257F).contains($0.value) })))
+                lines[k] = ""
+            } else if isBoxRow(lines[k]) {
+                block.append(k)
+            } else {
+                break
+            }
+            k += 1
+        }
+        emit()
         return k
     }
 
@@ -167,7 +242,8 @@ enum AlignedTableText {
             for u in line.unicodeScalars {
                 let width = u.displayWidth
                 defer { col += width }
-                if u == "|" && columns.contains(where: { $0.lowerBound == col + 1 || $0.upperBound == col }) { continue }
+                if u == "|", columns.contains(where: { $0.lowerBound == col + 1 || $0.upperBound == col }) { continue }
+                if (0x2500...0x257F).contains(u.value) { continue }  // box drawing is never a cell's text
                 var c = columns.lastIndex { $0.lowerBound <= col } ?? 0
                 if c + 1 < columns.count, col >= columns[c].upperBound, col + width > columns[c + 1].lowerBound { c += 1 }
                 pieces[c].append(u)
