@@ -11,7 +11,7 @@
 /// The sums the other rows can make are listed up to ``maxSums`` values; beyond, the bounds of the
 /// sum (non-negative counts) are used instead.
 enum ColumnDomainPruning {
-    static let maxSums = 1024
+    static let maxSums = 16384
     static let maxRounds = 16
 
     /// False when some row is left without a choice (the identities cannot all hold).

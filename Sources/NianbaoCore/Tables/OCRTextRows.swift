@@ -236,15 +236,16 @@ enum OCRTextRows {
     static func confirm(_ cells: [Cell], reread: Set<String>, diagnostics: inout [Diagnostic]) -> [Cell] {
         var cells = cells
         var dropped = Set<String>()
+        // A row that holds vouches for its zeros as read, whether or not its other cells are kept.
+        let zero = Set(cells.filter { $0.value == DecimalNumber(0) }.map(\.key))
+        var rowZeros = Set<String>()
+        for check in IdentityChecker().check(cells) where check.status == .pass && check.id.hasPrefix("I3.") {
+            rowZeros.formUnion(check.keys.filter { zero.contains($0) })
+        }
         while true {
-            var confirmed = Set<String>()
-            let zero = Set(cells.filter { $0.value == DecimalNumber(0) }.map(\.key))
+            var confirmed = rowZeros
             for check in IdentityChecker().check(cells) where check.status == .pass {
-                if check.id.hasPrefix("I1.") || check.id.hasPrefix("I2.") {
-                    confirmed.formUnion(check.keys)
-                } else if check.id.hasPrefix("I3.") {
-                    confirmed.formUnion(check.keys.filter { zero.contains($0) })
-                }
+                if check.id.hasPrefix("I1.") || check.id.hasPrefix("I2.") { confirmed.formUnion(check.keys) }
             }
             let drop = cells.filter { reread.contains($0.key) && !confirmed.contains($0.key) }.map(\.key)
             if drop.isEmpty { break }
