@@ -77,10 +77,6 @@ enum DigitTableSolver {
                 if kept.count < choices.count { state[o] = .choices(kept); changed = true }
             }
         }
-        // Many rows splitting several ways: narrow them column by column first (same solutions).
-        var product = 1
-        for row in state { if case .choices(let c) = row, c.count > 1 { product = product.multipliedReportingOverflow(by: c.count).overflow ? Int.max : product * c.count } }
-        if product > maxAssignments, !ColumnDomainPruning.prune(&state, columns: columns, identities: identities) { return nil }
         // Every identity whose cells are all known must hold.
         let open = state.indices.filter { if case .choices(let c) = state[$0] { return c.count > 1 } else { return false } }
         if open.isEmpty {
