@@ -104,8 +104,9 @@ enum OCRTextRows {
     }
 
     /// The rows of the region with a value run at their end, each with the template row its label
-    /// (or the label-only rows just above) names, or the row the table's order places it at.
-    static func runs(_ rows: ArraySlice<GridRow>) -> [(key: String, text: String, at: Location)] {
+    /// (or the label-only rows just above) names, or the row the table's order places it at
+    /// (``TemplateAligner``: OCR garbles labels but keeps the ruled order of the rows).
+    static func runs(_ rows: ArraySlice<GridRow>, template: TableTemplate) -> [(key: String, text: String, at: Location)] {
         var logical: [LogicalRow] = []
         var texts: [String] = []
         var pending: [String] = []
@@ -130,7 +131,8 @@ enum OCRTextRows {
             pending = []
         }
         let recognized = logical.map { ApplicationsLayout.matcher.match($0) }
-        let placed = ApplicationsLayout.aligner.align(
+        // The rows of this table's template only: with （六） split, （六）其他处理 is no free row.
+        let placed = TemplateAligner(template: template.rows.map(\.spec)).align(
             labels: logical.map(\.label), matched: recognized.map { $0?.key }, candidate: logical.map { !$0.label.isEmpty })
         var out: [(key: String, text: String, at: Location)] = []
         var seen = Set<String>()
@@ -153,7 +155,7 @@ enum OCRTextRows {
         guard template.rows.allSatisfy({ $0.slots == n }) else { return nil }
         var byKey: [String: Cell] = [:]
         for c in cells where byKey[c.key] == nil { byKey[c.key] = c }
-        let runs = Dictionary(runs(rows).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let runs = Dictionary(runs(rows, template: template).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var solverRows: [DigitTableSolver.Row] = []
         var open: [Int: (text: String, at: Location, readings: [[Int64]])] = [:]
         var notes: [Diagnostic] = []
