@@ -146,11 +146,11 @@ enum OCRTextRows {
         return out.filter { !twice.contains($0.key) }
     }
 
-    /// The Table 三 cells of `reading` with the rows OCR left incomplete or failing read again;
-    /// nil when no row could be.
+    /// The Table 三 cells of `reading` with the rows OCR left incomplete or failing read again, and
+    /// the rows read again; nil when no row could be.
     static func applications(
         _ rows: ArraySlice<GridRow>, reading cells: [Cell], template: TableTemplate, diagnostics: inout [Diagnostic]
-    ) -> [Cell]? {
+    ) -> (cells: [Cell], rows: [RowSpec])? {
         let n = ApplicationsLayout.columns.count
         guard template.rows.allSatisfy({ $0.slots == n }) else { return nil }
         var byKey: [String: Cell] = [:]
@@ -229,7 +229,14 @@ enum OCRTextRows {
         merged += cells.filter { !placed.contains($0.key) }
         let confirmed = confirm(merged, reread: Set(reread.values.flatMap { $0.map(\.key) }), diagnostics: &notes)
         diagnostics += notes
-        return confirmed
+        return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil })
+    }
+
+    /// Whether a diagnostic of the reading that was read again says that one of these rows was
+    /// missing or left null: it no longer holds.
+    static func superseded(_ d: Diagnostic, rows: [RowSpec]) -> Bool {
+        guard [Diagnostic.Code.rowShort, .rowLong, .cellMissing, .rowMissing].contains(d.code) else { return false }
+        return rows.contains { d.message.hasPrefix("Table 三 \($0.label):") || d.message == "Table 三: row \($0.label) not found" }
     }
 
     /// Keeps a re-read cell only when a passing identity confirms it: a column identity (I1, I2),
