@@ -45,8 +45,10 @@ import Testing
 
     /// A very long run stays bounded: the search stops and reports too many.
     @Test func longRunIsBounded() {
-        let run = String(repeating: "1", count: 400)
+        let run = String(repeating: "1", count: 200)
         #expect(OCRTextRows.readings(run, slots: 7, identities: Self.i3) == .tooMany)
+        // Far longer than any row: refused before the search.
+        #expect(OCRTextRows.readings(String(repeating: "10", count: 5_000), slots: 7, identities: Self.i3) == .tooMany)
     }
 
     /// In a table: the row whose rulings were read as digits is settled (all zeros, inferred,

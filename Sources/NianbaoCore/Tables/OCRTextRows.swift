@@ -18,6 +18,8 @@
 enum OCRTextRows {
     static let maxSteps = 200_000
     static let maxReadings = 64
+    /// A longer run is no row of seven counts (and the search recurses once per character).
+    static let maxSymbols = 256
 
     enum Symbol: Equatable {
         /// A digit; `ruling`: it may be a table ruling OCR read as a character (`1`, `4`, `o`).
@@ -54,6 +56,7 @@ enum OCRTextRows {
     /// the order found.
     static func readings(_ text: String, slots: Int, identities: [RowIdentity]) -> Outcome? {
         guard let symbols = symbols(text) else { return nil }
+        if symbols.count > maxSymbols { return .tooMany }
         var out: [[Int64]] = []
         var seen = Set<[Int64]>()
         var cells: [Int64] = []
