@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Nianbao
 @testable import NianbaoCore
 
 /// Tables that converters write into text with markup or drawn with characters (pandoc's
@@ -82,5 +83,45 @@ import Testing
         for t in ["一、总体情况\n- 2 -\n---\n", "a -- b", "+ 3 +"] {
             #expect(!AlignedTableText.hasTables(t), "\(t)")
         }
+    }
+}
+
+/// Table 二 rows whose labels wrap below their values (pandoc grid tables read without their
+/// borders): the values after a label that does not continue the label above are not that
+/// label's row; a sign after a converter's pipe stays on its number.
+@Suite struct WrappedTableTwoLabelTests {
+    static let table2 = """
+        第二十条第（一）项
+        信息内容  |  本年新制作数量  |  本年新公开数量  |  对外公开总数量
+        规章  |  9  |  9  |  136
+        规范性文件  |  4  |  4  |  423
+        第二十条第（五）项
+        信息内容  |  上一年项目数量  |  本年增/减  |  处理决定数量
+        行政许可 | 12 | -3 | 214
+        其他对外管理服务事项  |  0  |  0  |  0
+        第二十条第（六）项
+        信息内容  |  上一年项目数量  |  本年增/减  |  处理决定数量
+        行政处罚  |  0  |  0  |  0
+        行政强制  |  0  |  0  |  0
+        第二十条第（八）项
+        信息内容  |  上一年项目数量  |  本年增/减
+        行政  |  0  |  0
+        事业性收费
+        第二十条第（九）项
+        信息内容  |  采购项目数量  |  采购总金额
+        政  |  6  |  251000元
+        府集中采购
+        """
+
+    @Test func valuesAfterAnotherRowsLabelAreNotTaken() throws {
+        let report = try ReportExtractor().extract(bytes: Array(MiniReport.text(table2: Self.table2).utf8), path: "wrapped.txt")
+        var cells: [String: Cell] = [:]
+        for c in report.cells where cells[c.key] == nil { cells[c.key] = c }
+        // `事业性收费` names 行政事业性收费, but `政 6 251000元` is the procurement row's start
+        for key in ["active_disclosure.fees.items_prior", "active_disclosure.fees.change"] {
+            #expect(cells[key]?.value == nil, "\(key): \(String(describing: cells[key]?.value))")
+        }
+        #expect(cells["active_disclosure.licensing.change"]?.value?.description == "-3")
+        #expect(cells["active_disclosure.licensing.decisions"]?.value?.description == "214")
     }
 }
