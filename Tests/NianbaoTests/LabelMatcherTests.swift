@@ -32,6 +32,12 @@ import Testing
         #expect(Self.key(["二、上年结转政府信息公开申请数量"]) == "carried_over")
     }
 
+    /// A label wrapped between 确认或 and 重新出具 (pdfplumber and OCR text of a borderless table: the
+    /// values sit on the first line) still names （五）5.
+    @Test func confirmationLabelWrappedBeforeItsKeyword() {
+        #expect(Self.key(["5.要求行政机关确认或"], values: ["0", "0", "0", "0", "0", "0", "0"]) == "not_processed.confirmation")
+    }
+
     /// One cell naming two rows (a borderless reading put the first line of the next row's wrapped
     /// label beside this row's values) claims neither: the values could be either row's.
     @Test func aCellNamingTwoRowsClaimsNeither() {

@@ -30,7 +30,7 @@ package enum ApplicationsLayout {
         RowSpec(key: "not_processed.repeated", label: "（五）2.重复申请", keywords: ["重复申请"]),
         RowSpec(key: "not_processed.publication", label: "（五）3.要求提供公开出版物", keywords: ["出版物"]),
         RowSpec(key: "not_processed.excessive", label: "（五）4.无正当理由大量反复申请", keywords: ["大量反复"]),
-        RowSpec(key: "not_processed.confirmation", label: "（五）5.要求行政机关确认或重新出具已获取信息", keywords: ["重新出具", "确认或重"]),
+        RowSpec(key: "not_processed.confirmation", label: "（五）5.要求行政机关确认或重新出具已获取信息", keywords: ["重新出具", "确认或重", "机关确认"]),
     ]
     static let otherSubRows: [RowSpec] = [
         RowSpec(key: "other.overdue_correction", label: "（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", keywords: ["不补正"]),

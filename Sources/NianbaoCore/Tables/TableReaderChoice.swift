@@ -114,13 +114,26 @@ struct TableReaderChoice {
         }
         let template = TableTemplate.applications(singleOther: singleOther)
         let expected = template.rows.count * ApplicationsLayout.columns.count
-        return choose(
+        var tableDiagnostics: [Diagnostic] = []
+        var chosen = choose(
             "Table 三", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
             keepGrid: rows.isEmpty,
             tokens: { tokenDiagnostics in
                 let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
                 return reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-            }, diagnostics: &diagnostics)
+            }, diagnostics: &tableDiagnostics)
+        // OCR text: rows left incomplete or failing are read again with rulings read as digits taken out.
+        if ocrText, chosen.found {
+            var ocrDiagnostics: [Diagnostic] = []
+            if let reread = OCRTextRows.applications(rows, reading: chosen.cells, template: template, diagnostics: &ocrDiagnostics),
+                score(chosen.cells).beaten(by: score(reread.cells))
+            {
+                chosen.cells = reread.cells
+                tableDiagnostics = tableDiagnostics.filter { !OCRTextRows.superseded($0, rows: reread.rows) } + ocrDiagnostics
+            }
+        }
+        diagnostics += tableDiagnostics
+        return chosen
     }
 
     func reviewLitigation(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {

@@ -1,0 +1,276 @@
+/// Table 三 rows of text that OCR made of a ruled table (tesseract's text of page images), read
+/// again where the grid and token readers left them incomplete or failing their row identity.
+///
+/// OCR reads the rulings between cells as `|`, `l`, `I` or `[` (separators), but also as a digit
+/// glued to the cell's digits (`01|101010410` for `0 | 0 | 0 | 0 | 0`, `175` for `|75`), mostly
+/// `1`, sometimes `4`, and reads a `0` as `o`. A row's value text is therefore read in every way
+/// that takes some of those `1`, `4` and `o` characters for rulings: each reading must be exactly
+/// the row's seven non-negative counts (no leading zeros, a lone 0 fine) and satisfy the row
+/// identity (I3). The readings of all rows are then settled together under the column identities
+/// (I1, I2) by ``DigitTableSolver``: a row is taken only when every assignment of the table that
+/// satisfies them gives it the same values. Two or more readings left: the row stays null with a
+/// `row_ambiguous` diagnostic listing them.
+///
+/// What is taken is not what OCR printed: the cells are `inferred` with an `ocr_inferred`
+/// diagnostic quoting the OCR text, and each is kept only when a passing identity confirms it: a
+/// column identity (I1, I2), or for a zero its row's identity (a row that holds as `x = x` vouches
+/// for its zeros only, as on scans). Rows whose printed values already hold are not read again.
+enum OCRTextRows {
+    static let maxSteps = 200_000
+    static let maxReadings = 64
+    /// A longer run is no row of seven counts (and the search recurses once per character).
+    static let maxSymbols = 256
+
+    enum Symbol: Equatable {
+        /// A digit; `ruling`: it may be a table ruling OCR read as a character (`1`, `4`, `o`).
+        case digit(Int64, ruling: Bool)
+        case separator
+    }
+
+    /// The symbols of an OCR'd value run; nil when it holds anything else (a label, a mark).
+    static func symbols(_ text: String) -> [Symbol]? {
+        var out: [Symbol] = []
+        var digits = 0
+        for c in text.unicodeScalars {
+            switch c {
+            case "0"..."9":
+                let d = Int64(c.value - 0x30)
+                out.append(.digit(d, ruling: d == 1 || d == 4))
+                digits += 1
+            case "o", "O": out.append(.digit(0, ruling: true))
+            case " ", "|", "l", "I", "[", "]": out.append(.separator)
+            default: return nil
+            }
+        }
+        return digits > 0 ? out : nil
+    }
+
+    enum Outcome: Equatable {
+        case readings([[Int64]])
+        /// The search was cut off: nothing can be chosen.
+        case tooMany
+    }
+
+    /// Every reading of `text` as `slots` counts satisfying `identities`, where characters a ruling
+    /// may have made are tried both as the ruling and as what OCR printed. Distinct readings, in
+    /// the order found.
+    static func readings(_ text: String, slots: Int, identities: [RowIdentity]) -> Outcome? {
+        guard let symbols = symbols(text) else { return nil }
+        if symbols.count > maxSymbols { return .tooMany }
+        var out: [[Int64]] = []
+        var seen = Set<[Int64]>()
+        var cells: [Int64] = []
+        var steps = 0
+        var cut = false
+        func holds(_ v: [Int64]) -> Bool {
+            identities.allSatisfy { id in id.parts.reduce(Int64(0)) { $0 + v[$1] } == v[id.total] }
+        }
+        func go(_ i: Int, _ current: Int64?, _ length: Int) {
+            if cut { return }
+            steps += 1
+            if steps > maxSteps { cut = true; return }
+            if cells.count + (current == nil ? 0 : 1) > slots { return }
+            if i == symbols.count {
+                var done = cells
+                if let current { done.append(current) }
+                if done.count == slots, holds(done), seen.insert(done).inserted {
+                    out.append(done)
+                    if out.count > maxReadings { cut = true }
+                }
+                return
+            }
+            func separate() {
+                if let current {
+                    cells.append(current)
+                    go(i + 1, nil, 0)
+                    cells.removeLast()
+                } else {
+                    go(i + 1, nil, 0)
+                }
+            }
+            switch symbols[i] {
+            case .separator:
+                separate()
+            case .digit(let d, let ruling):
+                // No leading zero (a lone 0 is fine); counts stay far below 10¹⁰.
+                if current != 0 && length < DigitSplitter.maxCellDigits { go(i + 1, (current ?? 0) * 10 + d, length + 1) }
+                if ruling { separate() }
+            }
+        }
+        go(0, nil, 0)
+        return cut ? .tooMany : .readings(out)
+    }
+
+    /// Whether a cell's text can be (part of) an OCR'd value run.
+    static func valueCell(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { c in ("0"..."9").contains(c) || "oOlI|[] ".unicodeScalars.contains(c) }
+    }
+
+    /// The rows of the region with a value run at their end, each with the template row its label
+    /// (or the label-only rows just above) names, or the row the table's order places it at
+    /// (``TemplateAligner``: OCR garbles labels but keeps the ruled order of the rows).
+    static func runs(_ rows: ArraySlice<GridRow>, template: TableTemplate) -> [(key: String, text: String, at: Location)] {
+        var logical: [LogicalRow] = []
+        var texts: [String] = []
+        var pending: [String] = []
+        for row in rows {
+            var k = row.cells.count
+            while k > 0, valueCell(row.cells[k - 1].text) { k -= 1 }
+            let run = row.cells[k...].map(\.text).joined(separator: " ")
+            guard k < row.cells.count, symbols(run) != nil else {
+                pending.append(row.text)
+                if pending.count > 3 { pending.removeFirst() }
+                continue
+            }
+            let label = row.cells[..<k].map(\.text).joined(separator: " ")
+            let pendingKeys = pending.map { TextNormalizer.matchKey($0) }
+            logical.append(
+                LogicalRow(
+                    labelKeys: row.cells[..<k].map { TextNormalizer.matchKey($0.text) }, pendingKey: pendingKeys.joined(),
+                    pendingPieces: pendingKeys, label: (pending + [label]).joined(separator: " "),
+                    values: [PlacedReading(reading: CellReading(value: DecimalNumber(0), kind: .number, raw: run), at: row.at)],
+                    at: row.at))
+            texts.append(run)
+            pending = []
+        }
+        let recognized = logical.map { ApplicationsLayout.matcher.match($0) }
+        // The rows of this table's template only: with （六） split, （六）其他处理 is no free row.
+        let placed = TemplateAligner(template: template.rows.map(\.spec)).align(
+            labels: logical.map(\.label), matched: recognized.map { $0?.key }, candidate: logical.map { !$0.label.isEmpty })
+        var out: [(key: String, text: String, at: Location)] = []
+        var seen = Set<String>()
+        var twice = Set<String>()
+        for i in logical.indices {
+            guard let key = recognized[i]?.key ?? placed[i] else { continue }
+            if !seen.insert(key).inserted { twice.insert(key) }
+            out.append((key, texts[i], logical[i].at))
+        }
+        // A row named twice: which run is its own is not known.
+        return out.filter { !twice.contains($0.key) }
+    }
+
+    /// The Table 三 cells of `reading` with the rows OCR left incomplete or failing read again, and
+    /// the rows read again; nil when no row could be.
+    static func applications(
+        _ rows: ArraySlice<GridRow>, reading cells: [Cell], template: TableTemplate, diagnostics: inout [Diagnostic]
+    ) -> (cells: [Cell], rows: [RowSpec])? {
+        let n = ApplicationsLayout.columns.count
+        guard template.rows.allSatisfy({ $0.slots == n }) else { return nil }
+        var byKey: [String: Cell] = [:]
+        for c in cells where byKey[c.key] == nil { byKey[c.key] = c }
+        let runs = Dictionary(runs(rows, template: template).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var solverRows: [DigitTableSolver.Row] = []
+        var open: [Int: (text: String, at: Location, readings: [[Int64]])] = [:]
+        var notes: [Diagnostic] = []
+        for (r, row) in template.rows.enumerated() {
+            let key = row.spec.key
+            let printed = ApplicationsLayout.columns.map { c -> Int64? in
+                guard let v = byKey[ApplicationsLayout.key(key, c)]?.value, v.isInteger, v.scale == 0 else { return nil }
+                return v.units
+            }
+            let complete = printed.allSatisfy { $0 != nil } && template.rowIdentities.allSatisfy { id in
+                id.parts.reduce(Int64(0)) { $0 + printed[$1]! } == printed[id.total]!
+            }
+            if complete {
+                solverRows.append(.known(printed))
+                continue
+            }
+            guard let run = runs[key], let outcome = readings(run.text, slots: n, identities: template.rowIdentities) else {
+                solverRows.append(.known([Int64?](repeating: nil, count: n)))
+                continue
+            }
+            switch outcome {
+            case .tooMany:
+                notes.append(
+                    Diagnostic(
+                        .warning, .rowAmbiguous,
+                        "Table 三 \(row.spec.label): the OCR text \"\(run.text)\" reads as \(n) counts in too many ways; values left null", at: run.at))
+                solverRows.append(.known([Int64?](repeating: nil, count: n)))
+            case .readings(let list):
+                open[r] = (run.text, run.at, list)
+                solverRows.append(.choices(list.map { $0.map { Optional($0) } }))
+            }
+        }
+        guard !open.isEmpty else { return nil }
+        let solved = DigitTableSolver.solve(solverRows, columns: n, identities: template.columnIdentities)
+        var reread: [String: [Cell]] = [:]
+        for (r, run) in open.sorted(by: { $0.key < $1.key }) {
+            let spec = template.rows[r].spec
+            switch solved[r] {
+            case .settled(let v):
+                let values = v.map { $0 ?? 0 }
+                reread[spec.key] = zip(ApplicationsLayout.columns, values).map { c, x in
+                    Cell(key: ApplicationsLayout.key(spec.key, c), value: DecimalNumber(units: x), raw: nil, kind: .inferred, at: run.at)
+                }
+                notes.append(
+                    Diagnostic(
+                        .warning, .ocrInferred,
+                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as 1, 4 or o out, the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
+                        at: run.at))
+            case .ambiguous(let c):
+                let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")
+                notes.append(
+                    Diagnostic(
+                        .warning, .rowAmbiguous,
+                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(c.count) ways that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null",
+                        at: run.at))
+            default:
+                break
+            }
+        }
+        guard !reread.isEmpty else { return nil }
+        var merged: [Cell] = []
+        var placed = Set<String>()
+        for row in template.rows {
+            if let new = reread[row.spec.key] {
+                merged += new
+            } else {
+                merged += ApplicationsLayout.columns.compactMap { byKey[ApplicationsLayout.key(row.spec.key, $0)] }
+            }
+            for c in ApplicationsLayout.columns { placed.insert(ApplicationsLayout.key(row.spec.key, c)) }
+        }
+        merged += cells.filter { !placed.contains($0.key) }
+        let confirmed = confirm(merged, reread: Set(reread.values.flatMap { $0.map(\.key) }), diagnostics: &notes)
+        diagnostics += notes
+        return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil })
+    }
+
+    /// Whether a diagnostic of the reading that was read again says that one of these rows was
+    /// missing or left null: it no longer holds.
+    static func superseded(_ d: Diagnostic, rows: [RowSpec]) -> Bool {
+        guard [Diagnostic.Code.rowShort, .rowLong, .cellMissing, .rowMissing].contains(d.code) else { return false }
+        return rows.contains { d.message.hasPrefix("Table 三 \($0.label):") || d.message == "Table 三: row \($0.label) not found" }
+    }
+
+    /// Keeps a re-read cell only when a passing identity confirms it: a column identity (I1, I2),
+    /// or its row's identity for a zero. Repeated until nothing changes (a dropped cell confirms
+    /// nothing).
+    static func confirm(_ cells: [Cell], reread: Set<String>, diagnostics: inout [Diagnostic]) -> [Cell] {
+        var cells = cells
+        var dropped = Set<String>()
+        // A row that holds vouches for its zeros as read, whether or not its other cells are kept.
+        let zero = Set(cells.filter { $0.value == DecimalNumber(0) }.map(\.key))
+        var rowZeros = Set<String>()
+        for check in IdentityChecker().check(cells) where check.status == .pass && check.id.hasPrefix("I3.") {
+            rowZeros.formUnion(check.keys.filter { zero.contains($0) })
+        }
+        while true {
+            var confirmed = rowZeros
+            for check in IdentityChecker().check(cells) where check.status == .pass {
+                if check.id.hasPrefix("I1.") || check.id.hasPrefix("I2.") { confirmed.formUnion(check.keys) }
+            }
+            let drop = cells.filter { reread.contains($0.key) && !confirmed.contains($0.key) }.map(\.key)
+            if drop.isEmpty { break }
+            dropped.formUnion(drop)
+            let set = Set(drop)
+            cells.removeAll { set.contains($0.key) }
+        }
+        if !dropped.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .ocrDoubtful,
+                    "Table 三: \(dropped.count) cell(s) read again from OCR text are confirmed by no identity (\(dropped.sorted().prefix(4).joined(separator: ", "))\(dropped.count > 4 ? ", …" : "")); left null"))
+        }
+        return cells
+    }
+}
