@@ -102,6 +102,25 @@ final class TesseractSession: PageRecognitionSession {
         return out
     }
 
+    /// The page reading with the value cells of its ruled tables read again one by one
+    /// (`CellReader`); the numbers left outside such cells get their second reading here.
+    private func readCells(_ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap) -> [OCRWord] {
+        let cells = CellReader(text: engine, digits: digits).read(image, dpi: dpi, rulings: rulings, words: words, ink: ink)
+            .filter { $0.word != nil }
+        var kept: [OCRWord] = []
+        for var w in words {
+            w.symbols.removeAll { s in
+                let cx = (s.x0 + s.x1) / 2, cy = (s.y0 + s.y1) / 2
+                return cells.contains { cx >= $0.x0 && cx < $0.x1 && cy >= $0.y0 && cy < $0.y1 }
+            }
+            if !w.symbols.isEmpty {
+                w.text = w.symbols.map(\.text).joined()
+                kept.append(w)
+            }
+        }
+        return secondOpinion(kept, image: image, dpi: Int(dpi.rounded())) + cells.compactMap(\.word)
+    }
+
     func recognize(_ image: PageImage) -> RecognizedPage {
         let empty = RecognizedPage(glyphs: [], rulings: [], width: image.points.width, height: image.points.height)
         guard let gray = LeptonicaImage(gray: image) else { return empty }
@@ -125,7 +144,9 @@ final class TesseractSession: PageRecognitionSession {
         }
         let lines = RasterRulings.find(in: lineImage, dpi: image.dpi, gaps: gaps)
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
-        let words = secondOpinion(engine.recognize(text, dpi: Int(image.dpi.rounded())), image: text, dpi: Int(image.dpi.rounded()))
+        let ink = text.opened(2, 2)?.bits() ?? text.bits()
+        let page = engine.recognize(text, dpi: Int(image.dpi.rounded()))
+        let words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink)
         let scale = 72 / image.dpi
         var glyphs: [Glyph] = []
         for word in words {
@@ -138,7 +159,6 @@ final class TesseractSession: PageRecognitionSession {
                 }
             }
         }
-        let ink = text.opened(2, 2)?.bits() ?? text.bits()
         return RecognizedPage(
             glyphs: glyphs, rulings: lines.rulings,
             width: Double(upright.width) * scale, height: Double(upright.height) * scale,

@@ -1,0 +1,98 @@
+import CTesseract
+import NianbaoCore
+import NianbaoPDF
+
+/// Reads the value cells of a page's ruled tables one by one: each cell that holds no label is
+/// cropped (inside its lines) and read on its own as one line, by the page's model and by the
+/// digits-only model. Over the whole page, tesseract groups the numbers of a row into lines and
+/// misreads more of them (`404` for a `0`, `l` for a `1`) than it does in a cell of their own.
+///
+/// Two readings of a cell that agree on a number replace what the page reading put there; a
+/// disagreement keeps the cell's reading with confidence 0, and the identities decide.
+struct CellReader {
+    let text: TesseractEngine
+    let digits: TesseractEngine?
+
+    /// A cell read on its own: its box (pixels) and what replaces the page reading in it.
+    struct Reading {
+        var x0: Int, y0: Int, x1: Int, y1: Int
+        var word: OCRWord?
+    }
+
+    /// Characters of a number in a cell.
+    static func isNumber(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
+            && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
+    }
+
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
+
+    private static func joined(_ words: [OCRWord]) -> String {
+        String(String.UnicodeScalarView(words.flatMap(\.symbols).flatMap(\.text.unicodeScalars).filter { !$0.properties.isWhitespace }))
+    }
+
+    /// The cells of the tables that `rulings` (points) draw, read on their own. `words` is the page
+    /// reading (cells holding a label, two Chinese characters or more, are left to it); `ink` the
+    /// page without its lines (a cell without ink and without words is blank and not read).
+    func read(
+        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap
+    ) -> [Reading] {
+        let scale = dpi / 72
+        let inset = max(3, Int(dpi / 50))
+        var candidates: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
+        for table in RuledTableFinder.tables(in: rulings) {
+            for box in table.cellBoxes {
+                let x0 = Int(box.x0 * scale), y0 = Int(box.y0 * scale), x1 = Int(box.x1 * scale), y1 = Int(box.y1 * scale)
+                // A number takes one line of a cell: far taller or wider cells are text frames.
+                guard x1 - x0 > 2 * inset + 4, y1 - y0 > 2 * inset + 4, y1 - y0 <= Int(dpi), x1 - x0 <= Int(dpi * 2.5) else { continue }
+                let inside = words.flatMap(\.symbols).filter { s in
+                    let cx = (s.x0 + s.x1) / 2, cy = (s.y0 + s.y1) / 2
+                    return cx >= x0 && cx < x1 && cy >= y0 && cy < y1
+                }
+                let ideographs = inside.flatMap(\.text.unicodeScalars).count(where: Self.isIdeograph)
+                if ideographs >= 2 { continue }
+                if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004 { continue }
+                candidates.append((x0, y0, x1, y1))
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let rects = candidates.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
+        let d = Int(dpi.rounded())
+        let first = text.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE)
+        let second = digits?.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE) ?? rects.map { _ in [] }
+        var out: [Reading] = []
+        for (n, c) in candidates.enumerated() {
+            let a = Self.joined(first[n]), b = Self.joined(second[n])
+            var word: OCRWord? = nil
+            if Self.isNumber(a) {
+                // Agreement (or no opinion: the digits model often reads nothing for a lone `0`)
+                // keeps the confidence of the reading; a different number makes it doubtful.
+                let agreed = b.isEmpty || a == b
+                let least = first[n].flatMap(\.symbols).map(\.confidence).min() ?? 0
+                let other = a == b ? (second[n].flatMap(\.symbols).map(\.confidence).min() ?? 0) : 0
+                word = Self.word(first[n], confidence: agreed ? max(least, other) : 0)
+            } else if Self.isNumber(b) {
+                // The page's model read no number where the digits model did: a number is there,
+                // but which one only the identities can tell.
+                word = Self.word(second[n], confidence: 0)
+            }
+            out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, word: word))
+        }
+        return out
+    }
+
+    /// One word of the readings' characters (a number is one word), all with `confidence`.
+    private static func word(_ words: [OCRWord], confidence: Double) -> OCRWord? {
+        let symbols = words.flatMap(\.symbols).filter { !$0.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+        guard let f = symbols.first else { return nil }
+        var w = OCRWord(text: symbols.map(\.text).joined(), x0: f.x0, y0: f.y0, x1: f.x1, y1: f.y1, confidence: confidence, symbols: [])
+        for var s in symbols {
+            s.confidence = confidence
+            w.symbols.append(s)
+            w.x0 = min(w.x0, s.x0); w.y0 = min(w.y0, s.y0); w.x1 = max(w.x1, s.x1); w.y1 = max(w.y1, s.y1)
+        }
+        return w
+    }
+}
