@@ -1,4 +1,5 @@
 import CTesseract
+import Foundation
 import NianbaoCore
 import NianbaoPDF
 
@@ -42,6 +43,8 @@ struct CellReader {
         let scale = dpi / 72
         let inset = max(3, Int(dpi / 50))
         var candidates: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
+        var pageSymbols: [[OCRSymbol]] = []
+        let debug = ProcessInfo.processInfo.environment["NIANBAO_OCR_DEBUG"] != nil
         for table in RuledTableFinder.tables(in: rulings) {
             for box in table.cellBoxes {
                 let x0 = Int(box.x0 * scale), y0 = Int(box.y0 * scale), x1 = Int(box.x1 * scale), y1 = Int(box.y1 * scale)
@@ -55,6 +58,7 @@ struct CellReader {
                 if ideographs >= 2 { continue }
                 if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004 { continue }
                 candidates.append((x0, y0, x1, y1))
+                pageSymbols.append(inside)
             }
         }
         guard !candidates.isEmpty else { return [] }
@@ -64,20 +68,26 @@ struct CellReader {
         let second = digits?.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE) ?? rects.map { _ in [] }
         var out: [Reading] = []
         for (n, c) in candidates.enumerated() {
-            let a = Self.joined(first[n]), b = Self.joined(second[n])
+            // Three readings: the page's (in its line), the cell's by the page model, the cell's by
+            // the digits model. A number two of them read is the cell's, with the better of their
+            // confidences; readings that differ leave it doubtful (confidence 0) for the
+            // identities. The digits model often reads nothing for a lone `0`: no opinion.
+            let readings = [[OCRWord(text: "", x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: 0, symbols: pageSymbols[n])], first[n], second[n]]
+            let texts = readings.map(Self.joined)
+            let numbers = texts.indices.filter { Self.isNumber(texts[$0]) }
+            func least(_ i: Int) -> Double { readings[i].flatMap(\.symbols).map(\.confidence).min() ?? 0 }
             var word: OCRWord? = nil
-            if Self.isNumber(a) {
-                // Agreement (or no opinion: the digits model often reads nothing for a lone `0`)
-                // keeps the confidence of the reading; a different number makes it doubtful.
-                let agreed = b.isEmpty || a == b
-                let least = first[n].flatMap(\.symbols).map(\.confidence).min() ?? 0
-                let other = a == b ? (second[n].flatMap(\.symbols).map(\.confidence).min() ?? 0) : 0
-                word = Self.word(first[n], confidence: agreed ? max(least, other) : 0)
-            } else if Self.isNumber(b) {
-                // The page's model read no number where the digits model did: a number is there,
-                // but which one only the identities can tell.
-                word = Self.word(second[n], confidence: 0)
+            if let agreed = numbers.first(where: { i in numbers.contains { $0 != i && texts[$0] == texts[i] } }) {
+                let with = numbers.filter { texts[$0] == texts[agreed] }
+                // Two readings against a third number: still doubtful.
+                let against = numbers.contains { texts[$0] != texts[agreed] }
+                word = Self.word(readings[with.last!], confidence: against ? 0 : with.map(least).max()!)
+            } else if numbers.count == 1, texts[2].isEmpty {
+                word = Self.word(readings[numbers[0]], confidence: least(numbers[0]))
+            } else if let some = numbers.last {
+                word = Self.word(readings[some], confidence: 0)
             }
+            if debug { FileHandle.standardError.write("cell \(c) \(texts) \(readings.map { $0.flatMap(\.symbols).map { Int($0.confidence * 100) } }) -> \(word?.text ?? "-") \(word?.confidence ?? -1)\n".data(using: .utf8)!) }
             out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, word: word))
         }
         return out
