@@ -65,7 +65,14 @@ struct CellReader {
         let rects = candidates.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
         let d = Int(dpi.rounded())
         let first = text.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE)
-        let second = digits?.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE) ?? rects.map { _ in [] }
+        var second = digits?.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE) ?? rects.map { _ in [] }
+        // In one-line mode the digits model reads nothing of some short numbers (`1`, `0`): read
+        // as one word, they are read.
+        let unread = second.indices.filter { Self.joined(second[$0]).isEmpty }
+        if let digits, !unread.isEmpty {
+            let again = digits.recognize(image, dpi: d, rectangles: unread.map { rects[$0] }, mode: PSM_SINGLE_WORD)
+            for (k, i) in unread.enumerated() { second[i] = again[k] }
+        }
         var out: [Reading] = []
         for (n, c) in candidates.enumerated() {
             // Three readings: the page's (in its line), the cell's by the page model, the cell's by
@@ -79,8 +86,11 @@ struct CellReader {
             var word: OCRWord? = nil
             if let agreed = numbers.first(where: { i in numbers.contains { $0 != i && texts[$0] == texts[i] } }) {
                 let with = numbers.filter { texts[$0] == texts[agreed] }
-                // Two readings against a third number: still doubtful.
-                let against = numbers.contains { texts[$0] != texts[agreed] }
+                // The digits model agreeing with either reading of the page model outvotes the
+                // other (the page line runs numbers of neighbouring cells together, `4040` for
+                // `0`; the cell alone makes `O`, `b`, `之` of lone digits); the page model twice
+                // against the digits model is one model's opinion: doubtful.
+                let against = numbers.contains { texts[$0] != texts[agreed] } && !with.contains(2)
                 word = Self.word(readings[with.last!], confidence: against ? 0 : with.map(least).max()!)
             } else if numbers.count == 1, texts[2].isEmpty {
                 word = Self.word(readings[numbers[0]], confidence: least(numbers[0]))
