@@ -76,31 +76,37 @@ struct CellReader {
         var out: [Reading] = []
         for (n, c) in candidates.enumerated() {
             // Three readings: the page's (in its line), the cell's by the page model, the cell's by
-            // the digits model. A number two of them read is the cell's, with the better of their
-            // confidences; readings that differ leave it doubtful (confidence 0) for the
-            // identities. The digits model often reads nothing for a lone `0`: no opinion.
+            // the digits model (`vote`).
             let readings = [[OCRWord(text: "", x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: 0, symbols: pageSymbols[n])], first[n], second[n]]
             let texts = readings.map(Self.joined)
-            let numbers = texts.indices.filter { Self.isNumber(texts[$0]) }
-            func least(_ i: Int) -> Double { readings[i].flatMap(\.symbols).map(\.confidence).min() ?? 0 }
-            var word: OCRWord? = nil
-            if let agreed = numbers.first(where: { i in numbers.contains { $0 != i && texts[$0] == texts[i] } }) {
-                let with = numbers.filter { texts[$0] == texts[agreed] }
-                // The digits model agreeing with either reading of the page model outvotes the
-                // other (the page line runs numbers of neighbouring cells together, `4040` for
-                // `0`; the cell alone makes `O`, `b`, `之` of lone digits); the page model twice
-                // against the digits model is one model's opinion: doubtful.
-                let against = numbers.contains { texts[$0] != texts[agreed] } && !with.contains(2)
-                word = Self.word(readings[with.last!], confidence: against ? 0 : with.map(least).max()!)
-            } else if numbers.count == 1, texts[2].isEmpty {
-                word = Self.word(readings[numbers[0]], confidence: least(numbers[0]))
-            } else if let some = numbers.last {
-                word = Self.word(readings[some], confidence: 0)
-            }
+            let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
+            let word = Self.vote(texts, least).flatMap { Self.word(readings[$0.reading], confidence: $0.confidence) }
             if debug { FileHandle.standardError.write("cell \(c) \(texts) \(readings.map { $0.flatMap(\.symbols).map { Int($0.confidence * 100) } }) -> \(word?.text ?? "-") \(word?.confidence ?? -1)\n".data(using: .utf8)!) }
             out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, word: word))
         }
         return out
+    }
+
+    /// Which of three readings of a cell (`texts`: the page's, the page model's of the cell alone,
+    /// the digits model's; `least`: the least confidence of each one's characters) gives the cell
+    /// its number, and with what confidence; nil when none read a number.
+    ///
+    /// A number two readings agree on is the cell's, with the better of their confidences. The
+    /// digits model agreeing with either reading of the page model outvotes the other (the page
+    /// line runs the numbers of neighbouring cells together, `4040` for `0`; alone in its cell a
+    /// lone digit becomes `O`, `b`, `之`); the page model twice against the digits model is one
+    /// model's opinion: confidence 0, and the identities decide. One number alone keeps its
+    /// confidence when the digits model read nothing (it often reads nothing of a lone `0`), and
+    /// gets 0 otherwise.
+    static func vote(_ texts: [String], _ least: [Double]) -> (reading: Int, confidence: Double)? {
+        let numbers = texts.indices.filter { isNumber(texts[$0]) }
+        if let agreed = numbers.first(where: { i in numbers.contains { $0 != i && texts[$0] == texts[i] } }) {
+            let with = numbers.filter { texts[$0] == texts[agreed] }
+            let against = numbers.contains { texts[$0] != texts[agreed] } && !with.contains(2)
+            return (with.last!, against ? 0 : with.map { least[$0] }.max()!)
+        }
+        if numbers.count == 1, texts.count < 3 || texts[2].isEmpty { return (numbers[0], least[numbers[0]]) }
+        return numbers.last.map { ($0, 0) }
     }
 
     /// One word of the readings' characters (a number is one word), all with `confidence`.
