@@ -17,7 +17,7 @@ struct CellReader {
     /// A cell read on its own: its box (pixels) and what replaces the page reading in it.
     struct Reading {
         var x0: Int, y0: Int, x1: Int, y1: Int
-        var word: OCRWord?
+        var words: [OCRWord]
     }
 
     /// Characters of a number in a cell.
@@ -38,32 +38,55 @@ struct CellReader {
     /// reading (cells holding a label, two Chinese characters or more, are left to it); `ink` the
     /// page without its lines (a cell without ink and without words is blank and not read).
     func read(
-        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap
+        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap, labels readsLabels: Bool
     ) -> [Reading] {
         let scale = dpi / 72
         let inset = max(3, Int(dpi / 50))
         var candidates: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
         var pageSymbols: [[OCRSymbol]] = []
+        var labels: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
+        var labelSymbols: [[OCRSymbol]] = []
         let debug = ProcessInfo.processInfo.environment["NIANBAO_OCR_DEBUG"] != nil
         for table in RuledTableFinder.tables(in: rulings) {
             for box in table.cellBoxes {
                 let x0 = Int(box.x0 * scale), y0 = Int(box.y0 * scale), x1 = Int(box.x1 * scale), y1 = Int(box.y1 * scale)
                 // A number takes one line of a cell: far taller or wider cells are text frames.
-                guard x1 - x0 > 2 * inset + 4, y1 - y0 > 2 * inset + 4, y1 - y0 <= Int(dpi), x1 - x0 <= Int(dpi * 2.5) else { continue }
+                guard x1 - x0 > 2 * inset + 4, y1 - y0 > 2 * inset + 4, y1 - y0 <= Int(dpi), x1 - x0 <= Int(dpi * 4) else { continue }
                 let inside = words.flatMap(\.symbols).filter { s in
                     let cx = (s.x0 + s.x1) / 2, cy = (s.y0 + s.y1) / 2
                     return cx >= x0 && cx < x1 && cy >= y0 && cy < y1
                 }
                 let ideographs = inside.flatMap(\.text.unicodeScalars).count(where: Self.isIdeograph)
-                if ideographs >= 2 { continue }
+                if ideographs >= 2 {
+                    if readsLabels {
+                        labels.append((x0, y0, x1, y1))
+                        labelSymbols.append(inside)
+                    }
+                    continue
+                }
+                if x1 - x0 > Int(dpi * 2.5) { continue }
                 if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004 { continue }
                 candidates.append((x0, y0, x1, y1))
                 pageSymbols.append(inside)
             }
         }
-        guard !candidates.isEmpty else { return [] }
-        let rects = candidates.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
         let d = Int(dpi.rounded())
+        var out: [Reading] = []
+        // A label alone in its box: the page reading runs the lines of a wrapped label into the
+        // lines of the cells beside it (`计二其)人情部分)公入…` for （二）部分公开（区分处理的…）).
+        // The cell's reading replaces the page's when the page model is surer of it.
+        let labelRects = labels.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
+        for (n, read) in text.recognize(image, dpi: d, rectangles: labelRects, mode: PSM_SINGLE_BLOCK).enumerated() {
+            let c = labels[n]
+            let symbols = read.flatMap(\.symbols)
+            let ideographs = symbols.flatMap(\.text.unicodeScalars).count(where: Self.isIdeograph)
+            func mean(_ s: [OCRSymbol]) -> Double { s.isEmpty ? 0 : s.map(\.confidence).reduce(0, +) / Double(s.count) }
+            let better = ideographs >= 2 && mean(symbols) > mean(labelSymbols[n])
+            if debug { FileHandle.standardError.write("label \(c) \(labelSymbols[n].map(\.text).joined()) \(mean(labelSymbols[n])) -> \(read.map(\.text).joined()) \(mean(symbols)) \(better)\n".data(using: .utf8)!) }
+            if better { out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: read)) }
+        }
+        guard !candidates.isEmpty else { return out }
+        let rects = candidates.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
         let first = text.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE)
         var second = digits?.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE) ?? rects.map { _ in [] }
         // In one-line mode the digits model reads nothing of some short numbers (`1`, `0`): read
@@ -73,7 +96,6 @@ struct CellReader {
             let again = digits.recognize(image, dpi: d, rectangles: unread.map { rects[$0] }, mode: PSM_SINGLE_WORD)
             for (k, i) in unread.enumerated() { second[i] = again[k] }
         }
-        var out: [Reading] = []
         for (n, c) in candidates.enumerated() {
             // Three readings: the page's (in its line), the cell's by the page model, the cell's by
             // the digits model (`vote`).
@@ -82,7 +104,7 @@ struct CellReader {
             let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
             let word = Self.vote(texts, least).flatMap { Self.word(readings[$0.reading], confidence: $0.confidence) }
             if debug { FileHandle.standardError.write("cell \(c) \(texts) \(readings.map { $0.flatMap(\.symbols).map { Int($0.confidence * 100) } }) -> \(word?.text ?? "-") \(word?.confidence ?? -1)\n".data(using: .utf8)!) }
-            out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, word: word))
+            out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: word.map { [$0] } ?? []))
         }
         return out
     }

@@ -104,9 +104,11 @@ final class TesseractSession: PageRecognitionSession {
 
     /// The page reading with the value cells of its ruled tables read again one by one
     /// (`CellReader`); the numbers left outside such cells get their second reading here.
-    private func readCells(_ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap) -> [OCRWord] {
-        let cells = CellReader(text: engine, digits: digits).read(image, dpi: dpi, rulings: rulings, words: words, ink: ink)
-            .filter { $0.word != nil }
+    /// `labels`: label cells too (on clean pages; on a photocopy's the page reading of labels was
+    /// better).
+    private func readCells(_ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap, labels: Bool) -> [OCRWord] {
+        let cells = CellReader(text: engine, digits: digits).read(image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels)
+            .filter { !$0.words.isEmpty }
         var kept: [OCRWord] = []
         for var w in words {
             w.symbols.removeAll { s in
@@ -118,7 +120,7 @@ final class TesseractSession: PageRecognitionSession {
                 kept.append(w)
             }
         }
-        return secondOpinion(kept, image: image, dpi: Int(dpi.rounded())) + cells.compactMap(\.word)
+        return secondOpinion(kept, image: image, dpi: Int(dpi.rounded())) + cells.flatMap(\.words)
     }
 
     func recognize(_ image: PageImage) -> RecognizedPage {
@@ -133,6 +135,7 @@ final class TesseractSession: PageRecognitionSession {
         var binary = plain
         var lineImage = plain
         var gaps = 0.01
+        var photocopy = false
         if plain.speckles() * 1_000_000 > 50 * plain.width * plain.height {
             let threshold = max(150, Int32(OtsuThreshold.of(image.gray)))
             if let text = upright.median(3)?.binary(threshold: threshold), let lines = threshold == 150 ? Optional(plain) : upright.binary(threshold: threshold) {
@@ -140,13 +143,14 @@ final class TesseractSession: PageRecognitionSession {
                 lineImage = lines
                 // Faint toner breaks lines more often and for longer: bridge up to ~1 mm.
                 gaps = 0.035
+                photocopy = true
             }
         }
         let lines = RasterRulings.find(in: lineImage, dpi: image.dpi, gaps: gaps)
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
         let ink = text.opened(2, 2)?.bits() ?? text.bits()
         let page = engine.recognize(text, dpi: Int(image.dpi.rounded()))
-        let words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink)
+        let words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: !photocopy)
         let scale = 72 / image.dpi
         var glyphs: [Glyph] = []
         for word in words {
