@@ -1,5 +1,4 @@
 import CTesseract
-import Foundation
 import NianbaoCore
 import NianbaoPDF
 
@@ -9,7 +8,9 @@ import NianbaoPDF
 /// misreads more of them (`404` for a `0`, `l` for a `1`) than it does in a cell of their own.
 ///
 /// Two readings of a cell that agree on a number replace what the page reading put there; a
-/// disagreement keeps the cell's reading with confidence 0, and the identities decide.
+/// disagreement keeps the cell's reading with confidence 0, and the identities decide (`vote`).
+/// On clean pages the label cells are read alone too (one block): the page reading runs the lines
+/// of a wrapped label into the lines of the cells beside it.
 struct CellReader {
     let text: TesseractEngine
     let digits: TesseractEngine?
@@ -35,8 +36,9 @@ struct CellReader {
     }
 
     /// The cells of the tables that `rulings` (points) draw, read on their own. `words` is the page
-    /// reading (cells holding a label, two Chinese characters or more, are left to it); `ink` the
-    /// page without its lines (a cell without ink and without words is blank and not read).
+    /// reading (cells where it has two Chinese characters or more hold a label: read only when
+    /// `readsLabels`); `ink` the page without its lines (a cell without ink and without words is
+    /// blank and not read).
     func read(
         _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap, labels readsLabels: Bool
     ) -> [Reading] {
@@ -46,7 +48,6 @@ struct CellReader {
         var pageSymbols: [[OCRSymbol]] = []
         var labels: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
         var labelSymbols: [[OCRSymbol]] = []
-        let debug = ProcessInfo.processInfo.environment["NIANBAO_OCR_DEBUG"] != nil
         for table in RuledTableFinder.tables(in: rulings) {
             for box in table.cellBoxes {
                 let x0 = Int(box.x0 * scale), y0 = Int(box.y0 * scale), x1 = Int(box.x1 * scale), y1 = Int(box.y1 * scale)
@@ -82,7 +83,6 @@ struct CellReader {
             let ideographs = symbols.flatMap(\.text.unicodeScalars).count(where: Self.isIdeograph)
             func mean(_ s: [OCRSymbol]) -> Double { s.isEmpty ? 0 : s.map(\.confidence).reduce(0, +) / Double(s.count) }
             let better = ideographs >= 2 && mean(symbols) > mean(labelSymbols[n])
-            if debug { FileHandle.standardError.write("label \(c) \(labelSymbols[n].map(\.text).joined()) \(mean(labelSymbols[n])) -> \(read.map(\.text).joined()) \(mean(symbols)) \(better)\n".data(using: .utf8)!) }
             if better { out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: read)) }
         }
         guard !candidates.isEmpty else { return out }
@@ -103,7 +103,6 @@ struct CellReader {
             let texts = readings.map(Self.joined)
             let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
             let word = Self.vote(texts, least).flatMap { Self.word(readings[$0.reading], confidence: $0.confidence) }
-            if debug { FileHandle.standardError.write("cell \(c) \(texts) \(readings.map { $0.flatMap(\.symbols).map { Int($0.confidence * 100) } }) -> \(word?.text ?? "-") \(word?.confidence ?? -1)\n".data(using: .utf8)!) }
             out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: word.map { [$0] } ?? []))
         }
         return out
