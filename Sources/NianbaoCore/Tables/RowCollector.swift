@@ -40,6 +40,13 @@ enum RowCollector {
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
             if readings.isEmpty || (!hasNumber && row.table == nil && readings.count < 5) {
+                // A sub-table's heading row: the labels above it are not the next values' labels
+                // (a heading row that also holds a row's label keeps it: `信息内容 … 行政许可`).
+                if labelKeys.contains(where: isSubTableHeading) {
+                    pendingKeys.removeAll()
+                    pendingLabels.removeAll()
+                    continue
+                }
                 if !labelKeys.isEmpty {
                     pendingKeys.append(contentsOf: labelKeys)
                     pendingLabels.append(labelCells.map(\.text).joined(separator: " "))
@@ -64,6 +71,15 @@ enum RowCollector {
         if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
         return out
     }
+
+    /// The heading rows of Table 二's sub-tables: `第二十条第（五）项` and the column header row
+    /// `信息内容 | 上一年项目数量 | …`.
+    /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
+    static func isSubTableHeading(_ key: String) -> Bool {
+        (key.includes("第二十条") || key.hasPrefix("信息内容")) && !activeDisclosureRows.contains { $0.matches(key) }
+    }
+
+    private static let activeDisclosureRows = (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec)
 
     /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
     /// no number and no label (no more than one Chinese character): misread values.

@@ -104,7 +104,10 @@ enum TableTokenizer {
                 i += 1
                 continue
             }
-            var startsNumber = digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && pendingText.isEmpty)
+            // A sign starts a number at the start of a word (`| -3`: a pipe a converter left in the
+            // cell is text before it, and the sign was lost: -3 was read as 3).
+            var startsNumber =
+                digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && (pendingText.isEmpty || pendingText.last == " "))
             // An item number that lost its dot at the start of a line (`5要求行政机关确认…`, OCR):
             // one digit glued to a Chinese character begins a label, it is not a value.
             if lineStart, i == 0, startsNumber, c.value >= 0x31 && c.value <= 0x39, s.count > 1, ideograph(s[1]) {

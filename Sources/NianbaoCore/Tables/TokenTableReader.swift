@@ -25,13 +25,25 @@ struct TokenTableReader {
         var lastAssigned = -1
         var openRow: Int? = nil  // index into `assigned` of a row still short of values
         var late = false  // `pending` names rows above the last one assigned
+        var pendingText = ""  // the label text since the piece that named the one pending row
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
                 var mentions: [Int] = []
-                for piece in pieces {
+                var named = -1  // the last piece that named a row
+                for (p, piece) in pieces.enumerated() {
+                    // A sub-table's heading (`第二十条第（九）项`, `信息内容 …`) that names no row: labels
+                    // above it are the previous sub-table's; values after it belong to rows named after it.
+                    if RowCollector.isSubTableHeading(TextNormalizer.matchKey(piece)), match(piece) == nil {
+                        mentions = []
+                        named = -1
+                        pending = []
+                        openRow = nil
+                        continue
+                    }
                     guard let r = match(piece), r > (mentions.last ?? lastAssigned) else { continue }
                     mentions.append(r)
+                    named = p
                 }
                 let valuesFollow: Bool
                 if index + 1 < segments.count, case .values = segments[index + 1] { valuesFollow = true } else { valuesFollow = false }
@@ -48,6 +60,17 @@ struct TokenTableReader {
                 }
                 if !mentions.isEmpty {
                     pending = mentions; openRow = nil; late = false
+                    pendingText = TextNormalizer.matchKey(pieces[named])
+                    let tail = Array(pieces[(named + 1)...])
+                    if mentions.count == 1, !tail.isEmpty, !continues(mentions[0], pendingText, tail) {
+                        // Text after the label that does not continue it (`事业性收费` ⏎ `政 6 …`):
+                        // the start of another row's wrapped label; the values are not this row's.
+                        pending = []
+                    }
+                } else if pending.count == 1, !late, !continues(pending[0], pendingText, pieces) {
+                    // A label naming no row after the one that named the pending row, which does not
+                    // continue it: the start of another row's wrapped label, as above.
+                    pending = []; openRow = nil
                 } else if case let earlier = lateRows(pieces, below: lastAssigned, assigned: Set(assigned.map(\.row))), !earlier.isEmpty {
                     pending = earlier; openRow = nil; late = true
                 } else if let last = pieces.last, Self.startsWithMarker(last) {
@@ -189,6 +212,14 @@ struct TokenTableReader {
     }
 
     /// The template row a label piece names, if any.
+    /// Whether label pieces naming no row continue the label of template row `row` that `text`
+    /// began (`其他对外管理服务` ⏎ `事项`): the pieces joined on read as one label with the row's own.
+    func continues(_ row: Int, _ text: String, _ pieces: [String]) -> Bool {
+        let joined = text + pieces.map(TextNormalizer.matchKey).joined()
+        let official = TextNormalizer.matchKey(template.rows[row].spec.label)
+        return official.includes(joined) || joined.includes(official)
+    }
+
     func match(_ piece: String) -> Int? {
         let key = TextNormalizer.matchKey(piece)
         guard !key.isEmpty else { return nil }
