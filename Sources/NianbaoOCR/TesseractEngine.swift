@@ -52,6 +52,31 @@ final class TesseractEngine {
         TessBaseAPISetImage2(api, image.pix)
         TessBaseAPISetSourceResolution(api, Int32(dpi))
         defer { TessBaseAPIClear(api) }
+        return words()
+    }
+
+    /// Recognizes each rectangle (pixels) of one image on its own, in page segmentation `mode`
+    /// (one line, one word), and returns the words of each; the engine's own mode is restored.
+    func recognize(
+        _ image: LeptonicaImage, dpi: Int, rectangles: [(x: Int, y: Int, w: Int, h: Int)], mode: TessPageSegMode
+    ) -> [[OCRWord]] {
+        guard !rectangles.isEmpty else { return [] }
+        let own = TessBaseAPIGetPageSegMode(api)
+        TessBaseAPISetImage2(api, image.pix)
+        TessBaseAPISetSourceResolution(api, Int32(dpi))
+        TessBaseAPISetPageSegMode(api, mode)
+        defer {
+            TessBaseAPISetPageSegMode(api, own)
+            TessBaseAPIClear(api)
+        }
+        return rectangles.map { r in
+            TessBaseAPISetRectangle(api, Int32(r.x), Int32(r.y), Int32(r.w), Int32(r.h))
+            return words()
+        }
+    }
+
+    /// The words (with their characters) of the last image or rectangle set.
+    private func words() -> [OCRWord] {
         guard TessBaseAPIRecognize(api, nil) == 0, let results = TessBaseAPIGetIterator(api) else { return [] }
         defer { TessResultIteratorDelete(results) }
         let page = TessResultIteratorGetPageIterator(results)

@@ -102,6 +102,27 @@ final class TesseractSession: PageRecognitionSession {
         return out
     }
 
+    /// The page reading with the value cells of its ruled tables read again one by one
+    /// (`CellReader`); the numbers left outside such cells get their second reading here.
+    /// `labels`: label cells too (on clean pages; on a photocopy's the page reading of labels was
+    /// better).
+    private func readCells(_ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap, labels: Bool) -> [OCRWord] {
+        let cells = CellReader(text: engine, digits: digits).read(image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels)
+            .filter { !$0.words.isEmpty }
+        var kept: [OCRWord] = []
+        for var w in words {
+            w.symbols.removeAll { s in
+                let cx = (s.x0 + s.x1) / 2, cy = (s.y0 + s.y1) / 2
+                return cells.contains { cx >= $0.x0 && cx < $0.x1 && cy >= $0.y0 && cy < $0.y1 }
+            }
+            if !w.symbols.isEmpty {
+                w.text = w.symbols.map(\.text).joined()
+                kept.append(w)
+            }
+        }
+        return secondOpinion(kept, image: image, dpi: Int(dpi.rounded())) + cells.flatMap(\.words)
+    }
+
     func recognize(_ image: PageImage) -> RecognizedPage {
         let empty = RecognizedPage(glyphs: [], rulings: [], width: image.points.width, height: image.points.height)
         guard let gray = LeptonicaImage(gray: image) else { return empty }
@@ -114,6 +135,7 @@ final class TesseractSession: PageRecognitionSession {
         var binary = plain
         var lineImage = plain
         var gaps = 0.01
+        var photocopy = false
         if plain.speckles() * 1_000_000 > 50 * plain.width * plain.height {
             let threshold = max(150, Int32(OtsuThreshold.of(image.gray)))
             if let text = upright.median(3)?.binary(threshold: threshold), let lines = threshold == 150 ? Optional(plain) : upright.binary(threshold: threshold) {
@@ -121,11 +143,14 @@ final class TesseractSession: PageRecognitionSession {
                 lineImage = lines
                 // Faint toner breaks lines more often and for longer: bridge up to ~1 mm.
                 gaps = 0.035
+                photocopy = true
             }
         }
         let lines = RasterRulings.find(in: lineImage, dpi: image.dpi, gaps: gaps)
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
-        let words = secondOpinion(engine.recognize(text, dpi: Int(image.dpi.rounded())), image: text, dpi: Int(image.dpi.rounded()))
+        let ink = text.opened(2, 2)?.bits() ?? text.bits()
+        let page = engine.recognize(text, dpi: Int(image.dpi.rounded()))
+        let words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: !photocopy)
         let scale = 72 / image.dpi
         var glyphs: [Glyph] = []
         for word in words {
@@ -138,7 +163,6 @@ final class TesseractSession: PageRecognitionSession {
                 }
             }
         }
-        let ink = text.opened(2, 2)?.bits() ?? text.bits()
         return RecognizedPage(
             glyphs: glyphs, rulings: lines.rulings,
             width: Double(upright.width) * scale, height: Double(upright.height) * scale,

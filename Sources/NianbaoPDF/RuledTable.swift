@@ -1,6 +1,6 @@
 import NianbaoCore
 /// A table drawn with ruling lines: the grid of distinct line positions and its merged cells.
-struct RuledTable: Sendable {
+package struct RuledTable: Sendable {
     /// Distinct x positions of vertical lines, left to right (column boundaries).
     var xs: [Double]
     /// Distinct y positions of horizontal lines, top to bottom (row boundaries).
@@ -35,10 +35,10 @@ struct RuledTable: Sendable {
 }
 
 /// Finds ruled tables among a page's ruling lines.
-enum RuledTableFinder {
+package enum RuledTableFinder {
     static let tolerance = 2.0
 
-    static func tables(in rulings: [Ruling]) -> [RuledTable] {
+    package static func tables(in rulings: [Ruling]) -> [RuledTable] {
         let merged = mergeCollinear(rulings)
         guard merged.count >= 4 else { return [] }
         // connected components of touching lines
