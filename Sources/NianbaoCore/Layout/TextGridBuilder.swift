@@ -9,15 +9,9 @@ package struct TextGridBuilder: Sendable {
         rows.reserveCapacity(128)
         var lineNumber = 0
         var blankBefore = true
-        var start = text.startIndex
-        let end = text.endIndex
         let utf8 = text.utf8
-        var i = utf8.startIndex
-        while start < end {
-            // Find the end of the line (\n, \r\n or \r).
-            i = start
-            while i < end, utf8[i] != 0x0A, utf8[i] != 0x0D { i = utf8.index(after: i) }
-            let line = text[start..<i]
+        for (from, to) in Self.lineBounds(text) {
+            let line = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
             lineNumber += 1
             if let row = Self.row(line, number: lineNumber, blankBefore: blankBefore) {
                 rows.append(row)
@@ -25,17 +19,29 @@ package struct TextGridBuilder: Sendable {
             } else {
                 blankBefore = true
             }
-            if i < end {
-                if utf8[i] == 0x0D {
-                    let next = utf8.index(after: i)
-                    i = (next < end && utf8[next] == 0x0A) ? utf8.index(after: next) : next
-                } else {
-                    i = utf8.index(after: i)
-                }
-            }
-            start = i
         }
         return Grid(rows: rows)
+    }
+
+    /// The lines of the text as UTF-8 byte offsets (start, end without the line break), found on
+    /// the bytes: a line ends at \n, \r\n or \r; a final line break opens no empty line.
+    static func lineBounds(_ text: String) -> [(Int, Int)] {
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+            var out: [(Int, Int)] = []
+            out.reserveCapacity(b.count / 32 + 1)
+            let n = b.count
+            var start = 0
+            while start < n {
+                var i = start
+                while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                out.append((start, i))
+                if i < n { i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1 }
+                start = i
+            }
+            return out
+        }
+        if let bounds = text.utf8.withContiguousStorageIfAvailable(scan) { return bounds }
+        return Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// East Asian wide and full-width characters take two display columns in aligned text.

@@ -27,7 +27,7 @@ struct OutlineBuilder: Sendable {
             let (text, subsections) = narrative(body, tableSection: isTable)
             var heading = rows[h.row].text
             var lead = ""
-            if heading.unicodeScalars.count > 40, let stop = heading.firstIndex(where: { $0 == "。" || $0 == "：" }) {
+            if heading.scalarCount > 40, let stop = heading.firstIndex(where: { $0 == "。" || $0 == "：" }) {
                 lead = String(heading[heading.index(after: stop)...]).trimmingTrailingSpaces()
                 heading = String(heading[..<stop])
             }
@@ -61,7 +61,7 @@ struct OutlineBuilder: Sendable {
             let continues = token.number == last + 1
             guard continues || key != nil else { continue }
             // A long narrative sentence that happens to start with 一、 is not a heading unless it names a section.
-            if key == nil && row.text.unicodeScalars.count > 40 { continue }
+            if key == nil && row.text.scalarCount > 40 { continue }
             if let k = key { seen.insert(k) }
             out.append(Heading(row: i, token: token, key: key))
             last = token.number
@@ -75,7 +75,7 @@ struct OutlineBuilder: Sendable {
         var paragraphs = joiner.paragraphs(rows[body].filter { $0.table == nil }[...])
         if tableSection {
             paragraphs = paragraphs.filter { p in
-                let n = p.text.unicodeScalars.count
+                let n = p.text.scalarCount
                 return n >= 20 && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
