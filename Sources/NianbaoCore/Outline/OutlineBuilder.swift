@@ -100,13 +100,20 @@ struct OutlineBuilder: Sendable {
 
     /// `持续推进主动公开。严格执行…` → (`持续推进主动公开。`, `严格执行…`).
     static func splitSubheading(_ rest: String) -> (String, String) {
-        let scalars = Array(rest.unicodeScalars)
-        if let stop = scalars.firstIndex(where: { $0 == "。" || $0 == "：" }), stop < 40 {
-            var h = String.UnicodeScalarView(); h.append(contentsOf: scalars[...stop])
-            var t = String.UnicodeScalarView(); t.append(contentsOf: scalars[(stop + 1)...])
-            return (String(h), String(t).trimmingLeadingSpaces())
+        // Only the first 40 scalars can hold the stop: the rest of a long paragraph is not scanned
+        // or copied scalar by scalar (the parts are sliced by scalar index, never rounded to Characters).
+        let scalars = rest.unicodeScalars
+        var i = scalars.startIndex
+        var n = 0
+        while i < scalars.endIndex && n < 40 {
+            let s = scalars[i]
+            i = scalars.index(after: i)
+            if s == "。" || s == "：" {
+                return (String(Substring(scalars[..<i])), String(Substring(scalars[i...])).trimmingLeadingSpaces())
+            }
+            n += 1
         }
-        if scalars.count <= 40 { return (rest, "") }
+        if rest.scalarCount <= 40 { return (rest, "") }
         return ("", rest)
     }
 }
