@@ -4,7 +4,8 @@ import CCairoGlyphFilter
 
 /// Owns one cairo script device (`cairo_device_t*`) that is reused for every page of a document.
 /// Its surfaces drop text (`CCairoGlyphFilter`): the script then holds no fonts and no glyph runs,
-/// only the paths, fills and clips the ruling reader interprets (glyph outlines drawn as paths stay).
+/// only the paths, fills and clips the ruling reader interprets. While it draws, poppler is not given
+/// embedded font programs (`FontProgramFilter.c`): text is not drawn at all, not even as outlines.
 final class CairoScriptRecorder {
     private let sink = CairoByteSink()
     private let device: OpaquePointer?
@@ -35,7 +36,9 @@ final class CairoScriptRecorder {
         defer { cairo_surface_destroy(surface) }
         _ = nianbao_cairo_surface_drop_glyphs(UnsafeMutableRawPointer(surface))
         guard let cr = cairo_create(surface) else { return [] }
+        nianbao_font_programs_skip_begin()
         draw(cr)
+        nianbao_font_programs_skip_end()
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_device_flush(device)

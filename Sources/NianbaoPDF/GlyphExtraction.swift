@@ -6,13 +6,39 @@ package enum GlyphExtraction {
     static func glyphs(from layout: [(scalar: Unicode.Scalar, box: Box)]) -> [Glyph] {
         var out: [Glyph] = []
         out.reserveCapacity(layout.count)
+        var inflated: [Double] = []  // widths of the characters whose boxes were far too tall
         for (scalar, box) in layout {
             if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F { continue }
             if TextNormalizer.isInvisible(scalar.value) { continue }
             guard box.x1 > box.x0 || box.y1 > box.y0 else { continue }
-            out.append(Glyph(scalar: scalar, box: box))
+            let square = squared(scalar, box)
+            if square != box { inflated.append(square.x1 - square.x0) }
+            out.append(Glyph(scalar: scalar, box: square))
+        }
+        if !inflated.isEmpty {
+            // The same fonts set the page's punctuation and other marks: on such a page, a glyph
+            // still taller than 1.6 ems is brought to one em about its middle too.
+            let em = inflated.sorted()[inflated.count / 2]
+            for k in out.indices where out[k].box.y1 - out[k].box.y0 > 1.6 * em {
+                let b = out[k].box, middle = (b.y0 + b.y1) / 2
+                out[k] = Glyph(scalar: out[k].scalar, box: Box(x0: b.x0, y0: middle - em / 2, x1: b.x1, y1: middle + em / 2))
+            }
         }
         return removeFakeBold(out)
+    }
+
+    /// A Chinese character's box as tall as it is wide, about its middle, when poppler reports it
+    /// far taller. Type 3 fonts (Chromium's print to PDF sets CJK text in them) give every glyph the
+    /// font's whole bounding box, two to three times the character's height: such boxes reach
+    /// over the table borders above and below (which were then taken for strokes of the glyph and
+    /// dropped) and into the next row (whose label then joined this one). An ideograph fills a
+    /// square em, so its width is its height.
+    static func squared(_ scalar: Unicode.Scalar, _ box: Box) -> Box {
+        guard (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) else { return box }
+        let width = box.x1 - box.x0
+        guard width > 0, box.y1 - box.y0 > 1.6 * width else { return box }
+        let middle = (box.y0 + box.y1) / 2
+        return Box(x0: box.x0, y0: middle - width / 2, x1: box.x1, y1: middle + width / 2)
     }
 
     /// Fake bold draws the same character two to four times, offset by a fraction of a point.

@@ -23,13 +23,28 @@ package enum PDFInspection {
         guard let page = document.page(at: pageNumber - 1) else {
             throw Failure(description: "no page \(pageNumber) (the document has \(document.pageCount))")
         }
-        let rulings = RulingParser().parse(page.render(into: CairoScriptRecorder()))
+        let drawn = RulingParser().parse(page.render(into: CairoScriptRecorder()))
+        // As the reader does: segments inside glyph boxes are strokes of glyphs, not borders.
+        let rulings = RulingParser.removeGlyphStrokes(drawn, glyphs: GlyphExtraction.glyphs(from: page.textLayout()))
         var out = RuledTableFinder.mergeCollinear(rulings).map { "\($0)" }
+        if drawn.count > rulings.count { out.append("(\(drawn.count - rulings.count) of \(drawn.count) drawn segments lie inside glyph boxes: dropped)") }
         for table in RuledTableFinder.tables(in: rulings) {
             out.append("xs \(table.xs.map { Int($0) }) ys \(table.ys.map { Int($0) })")
             for cell in table.cells { out.append("  cell r\(cell.top)-\(cell.bottom) c\(cell.left)-\(cell.right)") }
         }
         return out
+    }
+
+    /// The glyphs of a 1-based page as the reader sees them: character and box, one per line.
+    package static func glyphs(bytes: [UInt8], page pageNumber: Int) throws(Failure) -> [String] {
+        let document = try open(bytes)
+        guard let page = document.page(at: pageNumber - 1) else {
+            throw Failure(description: "no page \(pageNumber) (the document has \(document.pageCount))")
+        }
+        func f(_ v: Double) -> String { String(Double((v * 10).rounded()) / 10) }
+        return GlyphExtraction.glyphs(from: page.textLayout()).map { g in
+            "\(Character(g.scalar)) x \(f(g.box.x0))–\(f(g.box.x1)) y \(f(g.box.y0))–\(f(g.box.y1))"
+        }
     }
 
     /// One line per page: time for the text layer, the script rendering, the ruling parse and the layout.

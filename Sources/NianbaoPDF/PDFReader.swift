@@ -114,7 +114,14 @@ package struct PDFReader: DocumentReader {
             if stats.visible == 0 { textless.append(number); continue }
             if TextLayerCheck.isGarbled(stats) { garbled.append(number); continue }
             let rulings = RulingParser.removeGlyphStrokes(parser.parse(script ?? page.render(into: recorder)), glyphs: glyphs)
-            pages.append(PageLayout.layout(page: number, width: size.width, height: size.height, glyphs: glyphs, rulings: rulings))
+            // A page displayed sideways or upside down is read turned upright.
+            let orientation = PageOrientation.of(glyphs)
+            let upright = orientation.uprightSize(width: size.width, height: size.height)
+            pages.append(
+                PageLayout.layout(
+                    page: number, width: upright.width, height: upright.height,
+                    glyphs: orientation.upright(glyphs, width: size.width, height: size.height),
+                    rulings: orientation.upright(rulings, width: size.width, height: size.height)))
         }
         if !unreadable.isEmpty && unreadable.count == count {
             throw ExtractError(.damaged, path: path, "no page could be read")

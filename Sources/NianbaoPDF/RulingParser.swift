@@ -3,7 +3,8 @@ import NianbaoCore
 /// Reads ruling lines out of the cairo script text of a rendered page.
 ///
 /// Only what tables are drawn with is kept: straight axis-aligned segments of stroked paths, and
-/// thin filled rectangles (Word and WPS often draw borders as 0.5 pt rectangles). Glyph outlines
+/// thin filled rectangles (Word and WPS often draw borders as 0.5 pt rectangles) or thin filled
+/// polygons (Chromium and Skia draw each side of a cell border as a mitred trapezoid). Glyph outlines
 /// (curves), clip paths and white fills are ignored. Coordinates are mapped through the current
 /// `set-matrix` so they end up in page space.
 package struct RulingParser {
@@ -186,14 +187,9 @@ package struct RulingParser {
         for sub in path where !sub.curved {
             var pts = sub.points
             if let f = pts.first, let l = pts.last, pts.count == 5, abs(f.x - l.x) < 0.01, abs(f.y - l.y) < 0.01 { pts.removeLast() }
-            guard pts.count == 4 else { continue }
-            // axis-aligned rectangle?
-            var aligned = true
-            for k in 0..<4 {
-                let a = pts[k], b = pts[(k + 1) % 4]
-                if abs(a.x - b.x) > 0.01 && abs(a.y - b.y) > 0.01 { aligned = false; break }
-            }
-            guard aligned else { continue }
+            // A rectangle, or a thin polygon: browsers draw each side of a cell's border as a
+            // trapezoid (the corners are mitred), which is a line as much as a rectangle is.
+            guard pts.count >= 3 && pts.count <= 8 else { continue }
             let x0 = pts.map(\.x).min()!, x1 = pts.map(\.x).max()!
             let y0 = pts.map(\.y).min()!, y1 = pts.map(\.y).max()!
             let w = x1 - x0, h = y1 - y0

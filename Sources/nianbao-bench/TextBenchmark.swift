@@ -19,7 +19,7 @@ enum TextBenchmark {
                 paths.append(arg)
             }
         }
-        let usage = "usage: nianbao-bench [--seconds S | --rounds N] FILE…  (also: grid, ruled-tables, pdf-steps, isolation; see the README)"
+        let usage = "usage: nianbao-bench [--seconds S | --rounds N] FILE…  (also: grid, ruled-tables, glyphs, pdf-steps, isolation; see the README)"
         if paths.contains("--help") || paths.contains("-h") {
             print(usage)
             return 0

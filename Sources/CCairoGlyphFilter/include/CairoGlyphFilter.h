@@ -1,6 +1,8 @@
 #ifndef NIANBAO_CAIRO_GLYPH_FILTER_H
 #define NIANBAO_CAIRO_GLYPH_FILTER_H
 
+#include "FontProgramFilter.h"
+
 /// Marks a cairo surface (a `cairo_surface_t *`) so that text drawn onto it with
 /// `cairo_show_glyphs` or `cairo_show_text_glyphs` is dropped. See CairoGlyphFilter.c.
 /// Returns 0 when the mark could not be set (the surface then receives text as usual).

@@ -16,7 +16,13 @@ enum TitleFinder {
         // At most 48 scalars: at most 48 bytes surely, more than 192 bytes surely not.
         let bytes = t.utf8.count
         return (bytes <= 48 || (bytes <= 192 && t.scalarCount <= 48)) && !t.includes("。") && !t.includes("：") && !t.includesByte(0x3A)
-            && !HeadingTokenizer.startsWithMarker(t)
+            && !HeadingTokenizer.startsWithMarker(t) && !isBreadcrumb(t)
+    }
+
+    /// A web page's path printed above its title (`首页>政务公开>政府信息公开年报`, a page printed
+    /// to PDF from the browser): no title holds `>`, `＞`, `»` or `›`, nor starts with 首页.
+    static func isBreadcrumb(_ t: String) -> Bool {
+        t.includesByte(0x3E) || t.includes("＞") || t.includes("»") || t.includes("›") || RunTogetherText.isFurniture(t)
     }
 
     /// The title text: rows joined, spaces removed except between ASCII words (2023 年 → 2023年).

@@ -5,10 +5,15 @@ package struct TextReader: DocumentReader {
 
     package func read(data: [UInt8], path: String) throws(ExtractError) -> SourceDocument {
         let decoded = try TextDecoder().decode(data, path: path)
+        // HTML inside text (pandoc's markdown: tables with merged cells, Word's spans): tables as rows of
+        // cells, other tags removed.
+        var text = EmbeddedHTMLText.hasMarkup(decoded.text) ? EmbeddedHTMLText.plain(decoded.text) : decoded.text
+        // Tables drawn with characters (pandoc's plain text: grid borders, dash rules): rows of cells.
+        if AlignedTableText.hasTables(text) { text = AlignedTableText.plain(text) }
         // Markdown from converters: pipe tables read as cells, markup removed.
-        let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(decoded.text)
+        let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(text)
         return SourceDocument(
             mediaType: "text/plain", encoding: decoded.encoding,
-            grid: TextGridBuilder().build(markdown ? MarkdownText.plain(decoded.text) : decoded.text))
+            grid: TextGridBuilder().build(markdown ? MarkdownText.plain(text) : text))
     }
 }

@@ -1,0 +1,205 @@
+/// Tables that text converters draw with characters (pandoc's plain text, reStructuredText,
+/// emacs `table.el`): a table whose columns are given by a rule line rather than by separators.
+///
+/// - Grid tables: borders `+------+-----+`, rows `| a    | 1   |`; a row may take several lines
+///   (a wrapped label: `| 行政 |` ⏎ `| 事业性收费 |`), its pieces are joined per column.
+/// - Simple and multiline tables: a rule of dash runs `------ ------ ----` gives the columns; a
+///   row's text starts in its column (blank cells are only spaces, so only the column positions say
+///   which cells are blank).
+///
+/// Each row becomes one line of tab-separated cells, blank cells kept, written on the row's first
+/// line; the other lines of the table become blank, so line numbers still point into the file.
+/// Read as plain text, such a table lost its blank cells (values moved left) and its wrapped
+/// labels took the values of the row below: wrong numbers.
+enum AlignedTableText {
+    /// True when some line is a grid border or a dash rule with at least two columns.
+    static func hasTables(_ text: String) -> Bool {
+        guard text.utf8.contains(0x2D) else { return false }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x2B || first == 0x2D else { continue }
+            if Self.columns(ofBorder: line) != nil || Self.columns(ofRule: line) != nil { return true }
+        }
+        return false
+    }
+
+    /// Display columns [start, end) of each cell of a grid border `+---+---+`.
+    static func columns(ofBorder line: Substring) -> [Range<Int>]? {
+        let s = line.trimmingTrailingSpaces()
+        var plus: [Int] = []
+        var col = 0
+        var started = false
+        for ch in s.unicodeScalars {
+            switch ch {
+            case " " where !started: col += 1; continue
+            case "+": plus.append(col)
+            case "-", "=", ":": break
+            default: return nil
+            }
+            started = true
+            col += 1
+        }
+        guard plus.count >= 3, s.unicodeScalars.first(where: { $0 != " " }) == "+", s.unicodeScalars.last == "+" else { return nil }
+        return (1..<plus.count).map { plus[$0 - 1] + 1..<plus[$0] }
+    }
+
+    /// Display columns of the dash runs of a rule `----- ---- -----` (at least two runs of at least
+    /// two dashes, single spaces between them allowed to be wider).
+    static func columns(ofRule line: Substring) -> [Range<Int>]? {
+        var runs: [Range<Int>] = []
+        var col = 0
+        var start: Int? = nil
+        for ch in line.unicodeScalars {
+            switch ch {
+            case "-":
+                if start == nil { start = col }
+            case " ", "\r":
+                if let s = start { runs.append(s..<col); start = nil }
+            default: return nil
+            }
+            col += 1
+        }
+        if let s = start { runs.append(s..<col) }
+        guard runs.count >= 2, runs.allSatisfy({ $0.count >= 2 }) else { return nil }
+        return runs
+    }
+
+    static func plain(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var i = 0
+        while i < lines.count {
+            let line = Substring(lines[i])
+            if let columns = Self.columns(ofBorder: line) {
+                i = gridTable(&lines, from: i, columns: columns)
+            } else if let columns = Self.columns(ofRule: line) {
+                i = ruledTable(&lines, from: i, columns: columns)
+            } else {
+                i += 1
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A grid table from its top border at `top`: returns the line after it.
+    private static func gridTable(_ lines: inout [String], from top: Int, columns: [Range<Int>]) -> Int {
+        var k = top + 1
+        var block: [Int] = []
+        var rows: [(first: Int, lines: [Int])] = []
+        lines[top] = ""
+        while k < lines.count {
+            let t = Substring(lines[k]).trimmingTrailingSpaces()
+            if Self.columns(ofBorder: Substring(lines[k])) != nil {
+                if !block.isEmpty { rows.append((block[0], block)) }
+                block = []
+                lines[k] = ""
+                k += 1
+                continue
+            }
+            guard t.drop(while: { $0 == " " }).first == "|" else { break }
+            block.append(k)
+            k += 1
+        }
+        if !block.isEmpty { rows.append((block[0], block)) }
+        for row in rows {
+            let cells = cells(of: row.lines.map { lines[$0] }, columns: columns)
+            for l in row.lines { lines[l] = "" }
+            lines[row.first] = cells.joined(separator: "\t")
+        }
+        return k
+    }
+
+    /// A simple or multiline table from the rule at `start`: rows up to the closing rule with the
+    /// same columns, or up to a blank line when there is none (the header line above the rule is a row).
+    private static func ruledTable(_ lines: inout [String], from start: Int, columns: [Range<Int>]) -> Int {
+        var end: Int? = nil
+        var k = start + 1
+        while k < lines.count && k <= start + 2000 {
+            if let c = Self.columns(ofRule: Substring(lines[k])), c == columns { end = k; break }
+            k += 1
+        }
+        var first = start + 1
+        var last: Int
+        if let end {
+            last = end
+        } else {
+            // a simple table: header line above the rule, rows down to a blank line
+            if start > 0, !lines[start - 1].allSatisfy({ $0 == " " }) { first = start - 1 }
+            last = start + 1
+            while last < lines.count && !lines[last].allSatisfy({ $0 == " " || $0 == "\r" }) { last += 1 }
+        }
+        let body = Array(first..<last).filter { $0 != start }
+        // Multiline tables separate rows by blank lines; otherwise each line is a row.
+        let blankInside = body.contains { l in lines[l].allSatisfy { $0 == " " || $0 == "\r" } }
+        var rows: [[Int]] = []
+        var group: [Int] = []
+        for l in body {
+            if Self.columns(ofRule: Substring(lines[l])) != nil {
+                if !group.isEmpty { rows.append(group) }
+                group = []
+                continue
+            }
+            if lines[l].allSatisfy({ $0 == " " || $0 == "\r" }) {
+                if !group.isEmpty { rows.append(group) }
+                group = []
+                continue
+            }
+            group.append(l)
+            if !blankInside { rows.append(group); group = [] }
+        }
+        if !group.isEmpty { rows.append(group) }
+        lines[start] = ""
+        if let end { lines[end] = "" }
+        for l in body where Self.columns(ofRule: Substring(lines[l])) != nil { lines[l] = "" }
+        for row in rows {
+            let cells = cells(of: row.map { lines[$0] }, columns: columns)
+            for l in row { lines[l] = "" }
+            lines[row[0]] = cells.joined(separator: "\t")
+        }
+        return (end ?? last) + 1
+    }
+
+    /// The text of each column over a row's lines: a character belongs to the column its display
+    /// position falls in (or the last column starting before it); pieces on several lines are joined.
+    private static func cells(of rowLines: [String], columns: [Range<Int>]) -> [String] {
+        var cells = Array(repeating: "", count: columns.count)
+        for line in rowLines {
+            var pieces = Array(repeating: String.UnicodeScalarView(), count: columns.count)
+            var col = 0
+            for u in line.unicodeScalars {
+                let width = u.displayWidth
+                defer { col += width }
+                if u == "|" && columns.contains(where: { $0.lowerBound == col + 1 || $0.upperBound == col }) { continue }
+                var c = columns.lastIndex { $0.lowerBound <= col } ?? 0
+                if c + 1 < columns.count, col >= columns[c].upperBound, col + width > columns[c + 1].lowerBound { c += 1 }
+                pieces[c].append(u)
+            }
+            for c in columns.indices {
+                let piece = EmbeddedHTMLText.collapse(String(pieces[c]))
+                guard !piece.isEmpty else { continue }
+                cells[c] = EmbeddedHTMLText.collapse(cells[c] + " " + piece)
+            }
+        }
+        return cells
+    }
+}
+
+extension Unicode.Scalar {
+    /// Columns a character takes in a fixed-width rendering: East Asian wide and full-width forms
+    /// take two (as pandoc and terminals count them).
+    fileprivate var displayWidth: Int {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingTrailingSpaces() -> Substring {
+        var s = self
+        while let l = s.last, l == " " || l == "\r" || l == "\t" { s = s.dropLast() }
+        return s
+    }
+}
