@@ -11,8 +11,15 @@ package struct IdentityChecker: Sendable {
         var values = [DecimalNumber?](repeating: nil, count: IdentityPlan.slot.count)
         var hasApplications = false, splitOther = false
         for c in cells {
-            if let s = IdentityPlan.slot[c.key] { present[s] = true; values[s] = c.value }
-            if c.key.hasPrefix("applications.") {
+            if let s = IdentityPlan.slot[c.key] {
+                present[s] = true
+                values[s] = c.value
+                // The prefix tests below, made once per plan key.
+                if IdentityPlan.isApplications[s] {
+                    hasApplications = true
+                    if IdentityPlan.isSplitOther[s] { splitOther = true }
+                }
+            } else if c.key.hasPrefix("applications.") {
                 hasApplications = true
                 if c.key.hasPrefix("applications.other.") && !c.key.hasPrefix("applications.other.total.") { splitOther = true }
             }

@@ -36,6 +36,17 @@ struct IdentityPlan: Sendable {
         return all
     }()
 
+    /// Per slot: the key starts with `applications.` (IdentityChecker's test, made once).
+    static let isApplications: [Bool] = slotKeys.map { $0.hasPrefix("applications.") }
+    /// Per slot: a key of the three （六） sub-rows (`applications.other.` but not `applications.other.total.`).
+    static let isSplitOther: [Bool] = slotKeys.map { $0.hasPrefix("applications.other.") && !$0.hasPrefix("applications.other.total.") }
+    /// The keys in slot order.
+    private static let slotKeys: [String] = {
+        var keys = [String](repeating: "", count: slot.count)
+        for (key, s) in slot { keys[s] = key }
+        return keys
+    }()
+
     private static func operands(_ keys: [String]) -> Operands {
         Operands(keys: keys, slots: keys.map { slot[$0]! })
     }

@@ -20,8 +20,24 @@ enum AlignedTableText {
         // `─` is E2 94 80 in UTF-8
         if text.utf8.contains(0x94), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
         guard text.utf8.contains(0x2D) else { return false }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x2B || first == 0x2D else { continue }
+        // The lines of `split(separator: "\n")`, found on the bytes (the Character split walked
+        // every grapheme of the text): a \n is a Character of its own except in \r\n, which is no
+        // separator; only lines whose first non-space byte is + or - become Substrings.
+        func candidates(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+            var out: [(Int, Int)] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || (b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D)) {
+                var k = start
+                while k < i, b[k] == 0x20 { k += 1 }
+                if k < i, b[k] == 0x2B || b[k] == 0x2D { out.append((start, i)) }
+                start = i + 1
+            }
+            return out
+        }
+        let utf8 = text.utf8
+        let lines = utf8.withContiguousStorageIfAvailable(candidates) ?? Array(utf8).withUnsafeBufferPointer(candidates)
+        for (from, to) in lines {
+            let line = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
             if Self.columns(ofBorder: line) != nil || Self.columns(ofRule: line) != nil { return true }
         }
         return false

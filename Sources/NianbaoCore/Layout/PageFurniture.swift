@@ -13,7 +13,7 @@ enum PageFurniture {
             || v == 0xFF0D || v == 0x7B2C || (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) || v == 0x2212
         guard plausible else { return false }
         let k = TextNormalizer.matchKey(text)
-        guard !k.isEmpty, k.unicodeScalars.count <= 16 else { return false }
+        guard !k.isEmpty, k.scalarCount <= 16 else { return false }
         var s = Substring(k)
         // -4- and — 5 —
         if let f = s.first, dashes.contains(f), let l = s.last, dashes.contains(l) {

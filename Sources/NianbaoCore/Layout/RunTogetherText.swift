@@ -20,7 +20,7 @@ enum RunTogetherText {
         let header = crawlHeaderEnd(rows)
         for (i, row) in rows.enumerated() {
             if i < header { continue }
-            guard row.table == nil, row.text.unicodeScalars.count >= longLine else {
+            guard row.table == nil, row.text.scalarCount >= longLine else {
                 if let t = HeadingTokenizer.token(row.text), t.level == .section, SectionClassifier.key(forHeading: t.rest) != nil {
                     last = max(last, t.number); seenHeading = true
                 }
@@ -141,7 +141,7 @@ enum RunTogetherText {
         if k.isEmpty || furnitureWords.contains(k) { return true }
         if furniturePrefixes.contains(where: { k.hasPrefix($0) }) { return true }
         // A breadcrumb: 首页政务公开… without a sentence.
-        if k.hasPrefix("首页"), !k.contains("。"), k.unicodeScalars.count < 60 { return true }
+        if k.hasPrefix("首页"), !k.contains("。"), k.scalarCount < 60 { return true }
         // A bare date or time: 2022-02-08, 16:34.
         if k.contains(where: { $0 == "-" || $0 == ":" }), k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
         return false

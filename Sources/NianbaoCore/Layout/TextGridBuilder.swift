@@ -5,37 +5,33 @@ package struct TextGridBuilder: Sendable {
     package init() {}
 
     package func build(_ text: String) -> Grid {
-        var rows: [GridRow] = []
-        rows.reserveCapacity(128)
-        var lineNumber = 0
-        var blankBefore = true
-        var start = text.startIndex
-        let end = text.endIndex
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        while start < end {
-            // Find the end of the line (\n, \r\n or \r).
-            i = start
-            while i < end, utf8[i] != 0x0A, utf8[i] != 0x0D { i = utf8.index(after: i) }
-            let line = text[start..<i]
-            lineNumber += 1
-            if let row = Self.row(line, number: lineNumber, blankBefore: blankBefore) {
-                rows.append(row)
-                blankBefore = false
-            } else {
-                blankBefore = true
-            }
-            if i < end {
-                if utf8[i] == 0x0D {
-                    let next = utf8.index(after: i)
-                    i = (next < end && utf8[next] == 0x0A) ? utf8.index(after: next) : next
+        // On the UTF-8 bytes: lines found with a byte loop, scalars decoded in place, cell text made
+        // from byte ranges (no String index validation per scalar).
+        func rows(_ b: UnsafeBufferPointer<UInt8>) -> [GridRow] {
+            var rows: [GridRow] = []
+            rows.reserveCapacity(128)
+            var lineNumber = 0
+            var blankBefore = true
+            let n = b.count
+            var start = 0
+            while start < n {
+                // Find the end of the line (\n, \r\n or \r).
+                var i = start
+                while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                lineNumber += 1
+                if let row = Self.row(UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore) {
+                    rows.append(row)
+                    blankBefore = false
                 } else {
-                    i = utf8.index(after: i)
+                    blankBefore = true
                 }
+                if i < n { i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1 }
+                start = i
             }
-            start = i
+            return rows
         }
-        return Grid(rows: rows)
+        if let built = text.utf8.withContiguousStorageIfAvailable(rows) { return Grid(rows: built) }
+        return Grid(rows: Array(text.utf8).withUnsafeBufferPointer(rows))
     }
 
     /// East Asian wide and full-width characters take two display columns in aligned text.
@@ -52,10 +48,10 @@ package struct TextGridBuilder: Sendable {
     /// would, and a hostile row of 100,000 tabs costs what its length costs, not quadratic time.
     static let maxBlankRun = 16
 
-    /// Splits one line into cells; nil for a blank line.
-    static func row(_ line: Substring, number: Int, blankBefore: Bool) -> GridRow? {
+    /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
+    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool) -> GridRow? {
         var cells: [GridCell] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
         var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
@@ -70,40 +66,51 @@ package struct TextGridBuilder: Sendable {
         var sawWide = false  // a separator of two or more spaces (or an ideographic space): aligned text
         var fieldIsNumber = true
         // The field is usually a run of the line as it stands (scalars and single plain spaces):
-        // then it is the slice fieldFrom..<fieldTo of the line, and `field` is only built
+        // then it is the bytes fieldFrom..<fieldTo of the line, and `field` is only built
         // (`spilled`) once something in between is left out or replaced.
-        let scalars = line.unicodeScalars
         var fieldCount = 0  // scalars in the field
         var spilled = false
-        var fieldFrom = line.startIndex
-        var fieldTo = line.startIndex
+        var fieldFrom = 0
+        var fieldTo = 0
 
         func spill() {
             if !spilled {
-                field = fieldCount == 0 ? String.UnicodeScalarView() : String(line[fieldFrom..<fieldTo]).unicodeScalars
+                field.removeAll(keepingCapacity: true)
+                if fieldCount != 0 { field.append(contentsOf: line[fieldFrom..<fieldTo]) }
                 spilled = true
             }
         }
 
         func flush() {
             if fieldCount > 0 {
-                cells.append(
-                    GridCell(
-                        text: TextNormalizer.display(spilled ? String(field) : String(line[fieldFrom..<fieldTo])), at: at,
-                        x: Double(fieldStart + fieldEnd) / 2))
-                field = String.UnicodeScalarView()
+                let text = spilled ? String(decoding: field, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
+                cells.append(GridCell(text: TextNormalizer.display(text), at: at, x: Double(fieldStart + fieldEnd) / 2))
                 spilled = false
                 fieldCount = 0
             }
             fieldIsNumber = true
         }
 
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        let end = line.count
+        var index = 0
+        while index < end {
             let here = index
-            index = scalars.index(after: index)
-            let v = scalar.value
+            // Decode one scalar (the bytes are valid UTF-8).
+            let b0 = line[index]
+            var v = UInt32(b0)
+            if b0 < 0x80 {
+                index += 1
+            } else if b0 < 0xE0 {
+                v = (UInt32(b0 & 0x1F) << 6) | UInt32(line[index + 1] & 0x3F)
+                index += 2
+            } else if b0 < 0xF0 {
+                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
+                index += 3
+            } else {
+                v = (UInt32(b0 & 0x07) << 18) | (UInt32(line[index + 1] & 0x3F) << 12) | (UInt32(line[index + 2] & 0x3F) << 6)
+                    | UInt32(line[index + 3] & 0x3F)
+                index += 4
+            }
             if v == 0x09 || v == 0x3000 {
                 separator = true
                 if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2; sawWide = true }
@@ -128,9 +135,9 @@ package struct TextGridBuilder: Sendable {
                     if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
                 } else if spaces > 0 {
                     // One plain space right after the field and right before this scalar stays in the slice.
-                    if spilled || fieldCount == 0 || scalars[fieldTo] != " " || scalars.index(after: fieldTo) != here {
+                    if spilled || fieldCount == 0 || line[fieldTo] != 0x20 || fieldTo + 1 != here {
                         spill()
-                        field.append(" ")
+                        field.append(0x20)
                     } else {
                         fieldTo = here
                     }
@@ -147,7 +154,7 @@ package struct TextGridBuilder: Sendable {
                 fieldTo = here
             }
             if !spilled && fieldTo != here { spill() }
-            if spilled { field.append(scalar) } else { fieldTo = index }
+            if spilled { field.append(contentsOf: line[here..<index]) } else { fieldTo = index }
             fieldCount += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += Self.isWide(v) ? 2 : 1
@@ -161,7 +168,11 @@ package struct TextGridBuilder: Sendable {
         // Positions mean something only where spaces align the columns.
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
-        let text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
+        var text = cells[0].text
+        for cell in cells.dropFirst() {
+            text.append(" ")
+            text.append(cell.text)
+        }
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
     }
 }

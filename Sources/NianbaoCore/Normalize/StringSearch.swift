@@ -16,19 +16,36 @@ extension String {
                 if n.isEmpty { return true }
                 if n.count > h.count { return false }
                 let base = h.baseAddress!
-                let first = Int32(n[0])
-                let last = h.count - n.count
-                var i = 0
-                while i <= last {
-                    // The next place of the first byte (memchr), then the rest (memcmp).
-                    guard let hit = memchr(base + i, first, last - i + 1) else { return false }
+                // The next place of the needle's last byte (memchr), then the rest (memcmp). The
+                // last byte, not the first: in Chinese text the first byte of the needle (a UTF-8
+                // lead byte, E4–E9) starts nearly every character; its last byte (a continuation
+                // byte) is many times rarer, so memcmp runs far less often.
+                let tail = n.count - 1
+                let lastByte = Int32(n[tail])
+                var i = tail  // the place of the needle's last byte in the haystack
+                while i < h.count {
+                    guard let hit = memchr(base + i, lastByte, h.count - i) else { return false }
                     i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
+                    if memcmp(base + (i - tail), n.baseAddress!, n.count) == 0 { return true }
                     i += 1
                 }
                 return false
             }
         }
+    }
+
+    /// The number of Unicode scalars (`unicodeScalars.count`) counted on the UTF-8 bytes: every byte
+    /// that is not a continuation byte (10xxxxxx) starts a scalar.
+    @inline(__always)
+    package var scalarCount: Int {
+        if let n = utf8.withContiguousStorageIfAvailable({ b in
+            var n = 0
+            for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+            return n
+        }) {
+            return n
+        }
+        return unicodeScalars.count
     }
 
     /// Whether the string holds this ASCII byte.

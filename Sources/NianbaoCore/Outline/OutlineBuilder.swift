@@ -27,7 +27,7 @@ struct OutlineBuilder: Sendable {
             let (text, subsections) = narrative(body, tableSection: isTable)
             var heading = rows[h.row].text
             var lead = ""
-            if heading.unicodeScalars.count > 40, let stop = heading.firstIndex(where: { $0 == "。" || $0 == "：" }) {
+            if heading.scalarCount > 40, let stop = heading.firstIndex(where: { $0 == "。" || $0 == "：" }) {
                 lead = String(heading[heading.index(after: stop)...]).trimmingTrailingSpaces()
                 heading = String(heading[..<stop])
             }
@@ -61,7 +61,7 @@ struct OutlineBuilder: Sendable {
             let continues = token.number == last + 1
             guard continues || key != nil else { continue }
             // A long narrative sentence that happens to start with 一、 is not a heading unless it names a section.
-            if key == nil && row.text.unicodeScalars.count > 40 { continue }
+            if key == nil && row.text.scalarCount > 40 { continue }
             if let k = key { seen.insert(k) }
             out.append(Heading(row: i, token: token, key: key))
             last = token.number
@@ -75,7 +75,7 @@ struct OutlineBuilder: Sendable {
         var paragraphs = joiner.paragraphs(rows[body].filter { $0.table == nil }[...])
         if tableSection {
             paragraphs = paragraphs.filter { p in
-                let n = p.text.unicodeScalars.count
+                let n = p.text.scalarCount
                 return n >= 20 && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
@@ -100,13 +100,20 @@ struct OutlineBuilder: Sendable {
 
     /// `持续推进主动公开。严格执行…` → (`持续推进主动公开。`, `严格执行…`).
     static func splitSubheading(_ rest: String) -> (String, String) {
-        let scalars = Array(rest.unicodeScalars)
-        if let stop = scalars.firstIndex(where: { $0 == "。" || $0 == "：" }), stop < 40 {
-            var h = String.UnicodeScalarView(); h.append(contentsOf: scalars[...stop])
-            var t = String.UnicodeScalarView(); t.append(contentsOf: scalars[(stop + 1)...])
-            return (String(h), String(t).trimmingLeadingSpaces())
+        // Only the first 40 scalars can hold the stop: the rest of a long paragraph is not scanned
+        // or copied scalar by scalar (the parts are sliced by scalar index, never rounded to Characters).
+        let scalars = rest.unicodeScalars
+        var i = scalars.startIndex
+        var n = 0
+        while i < scalars.endIndex && n < 40 {
+            let s = scalars[i]
+            i = scalars.index(after: i)
+            if s == "。" || s == "：" {
+                return (String(Substring(scalars[..<i])), String(Substring(scalars[i...])).trimmingLeadingSpaces())
+            }
+            n += 1
         }
-        if scalars.count <= 40 { return (rest, "") }
+        if rest.scalarCount <= 40 { return (rest, "") }
         return ("", rest)
     }
 }

@@ -5,7 +5,7 @@ struct ParagraphJoiner: Sendable {
     var wrapWidth: Int
 
     init(rows: [GridRow]) {
-        var widths = rows.filter { $0.table == nil }.map { $0.text.unicodeScalars.count }.filter { $0 >= 10 }
+        var widths = rows.filter { $0.table == nil }.map { $0.text.scalarCount }.filter { $0 >= 10 }
         widths.sort()
         wrapWidth = widths.isEmpty ? Int.max : max(10, widths[(widths.count * 9) / 10] - 3)
     }
@@ -33,9 +33,9 @@ struct ParagraphJoiner: Sendable {
         if row.startsParagraph || row.table != nil || prev.table != nil { return true }
         if HeadingTokenizer.token(row.text) != nil { return true }
         let ends = prev.text.unicodeScalars.last.map { "。！？：；!?:;".unicodeScalars.contains($0) } ?? false
-        if ends && prev.text.unicodeScalars.count < wrapWidth { return true }
+        if ends && prev.text.scalarCount < wrapWidth { return true }
         // A heading line (short, its own marker) stands alone.
-        if HeadingTokenizer.token(prev.text) != nil && prev.text.unicodeScalars.count < wrapWidth / 2 { return true }
+        if HeadingTokenizer.token(prev.text) != nil && prev.text.scalarCount < wrapWidth / 2 { return true }
         return false
     }
 

@@ -128,11 +128,36 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     package static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether the bytes hold one that JSON escapes (below 0x20, `"` or `\`), eight bytes at a
+    /// time: the "has a byte less than n" and "has a zero byte" tests of Bit Twiddling Hacks, which
+    /// never miss such a byte (a false alarm would only take the byte-by-byte path).
+    @inline(__always)
+    static func needsEscape(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(buf)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= raw.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let below = (w &- ones &* 0x20) & ~w & highs
+            let q = w ^ (ones &* 0x22)
+            let b = w ^ (ones &* 0x5C)
+            if below | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs) != 0 { return true }
+            i += 8
+        }
+        while i < raw.count {
+            let byte = raw[i]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = s.utf8
         let plain: Bool? = utf8.withContiguousStorageIfAvailable { buf in
-            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            if needsEscape(buf) { return false }
             out.append(contentsOf: buf)
             return true
         }

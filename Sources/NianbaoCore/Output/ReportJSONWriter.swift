@@ -187,8 +187,11 @@ struct ReportJSONWriter {
         case .leaf(nil): open(0x7B); close(0x7D)
         case .members(let members):
             open(0x7B)
-            for (k, child) in members {
-                key(string: k)
+            for (_, keyBytes, child) in members {
+                item()
+                out.append(contentsOf: keyBytes)
+                out.append(0x3A)
+                if indent >= 0 { out.append(0x20) }
                 node(child, values)
             }
             close(0x7D)
@@ -225,14 +228,6 @@ struct ReportJSONWriter {
     private mutating func item() {
         if hasMembers[hasMembers.count - 1] { out.append(0x2C) } else { hasMembers[hasMembers.count - 1] = true }
         if indent >= 0 { newline(indent) }
-    }
-
-    /// Starts a member of an object: `"key":` (`"key": ` when indented).
-    private mutating func key(string k: String) {
-        item()
-        JSONValue.writeString(k, into: &out)
-        out.append(0x3A)
-        if indent >= 0 { out.append(0x20) }
     }
 
     /// A member name of the report model: plain ASCII (nothing to escape), copied as is.

@@ -6,7 +6,8 @@ struct TablesShape: Sendable {
     indirect enum Node: Sendable {
         /// A value: the slot of its key (nil: an empty object, as the tree writes a node without leaf).
         case leaf(Int?)
-        case members([(String, Node)])
+        /// Member names, their JSON string bytes (quoted, escaped: written as they are), and values.
+        case members([(String, [UInt8], Node)])
     }
 
     let root: Node
@@ -30,7 +31,12 @@ struct TablesShape: Sendable {
             if case .int(let slot)? = tree.leaf { return .leaf(slot) }
             return .leaf(nil)
         }
-        return .members(tree.children.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, node($0.value)) })
+        return .members(
+            tree.children.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { child in
+                var bytes: [UInt8] = []
+                JSONValue.writeString(child.key, into: &bytes)
+                return (child.key, bytes, node(child.value))
+            })
     }
 
     /// The shapes of ``ExpectedKeys/variants``, in the same order.
@@ -46,7 +52,7 @@ struct TablesShape: Sendable {
         func render(_ node: Node) -> JSONValue {
             switch node {
             case .leaf(let slot): return slot.map { values[$0] } ?? .fields([])
-            case .members(let members): return .fields(members.map { ($0.0, render($0.1)) })
+            case .members(let members): return .fields(members.map { ($0.0, render($0.2)) })
             }
         }
         return render(root)

@@ -108,7 +108,9 @@ package struct ReportInterpreter: Sendable {
         guard start < rows.count else { return nil }
         return (start..<rows.count).first { i in
             let row = rows[i]
-            guard row.table == nil, TitleFinder.isTitleLike(row) else { return false }
+            // 告 (E5 91 8A) is the only scalar the match key turns into 告 (no radical, no NFKC
+            // compatibility form maps to it): a row without it cannot hold 年度报告.
+            guard row.table == nil, row.text.includes("告"), TitleFinder.isTitleLike(row) else { return false }
             let key = TextNormalizer.matchKey(row.text)
             return key.includes("信息公开") && key.includes("年度报告")
         }

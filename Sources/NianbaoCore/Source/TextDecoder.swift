@@ -42,20 +42,49 @@ package struct TextDecoder: Sendable {
     /// Text with NUL bytes or many control characters is binary junk, whatever it decoded as (HTML
     /// alike: ``HTMLReader``). Text of only whitespace (ideographic spaces, no-break spaces …) is empty.
     static func refuseBinary(_ text: String, path: String) throws(ExtractError) {
-        var total = 0, control = 0, visible = 0, line = 1
-        for scalar in text.unicodeScalars {
-            total += 1
-            let v = scalar.value
-            if v == 0x0A { line += 1 }
-            if v == 0 { throw nulError(path: path, line: line) }
-            if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { control += 1 }
-            if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { control += 1 }
-            if v > 0x20 && !(v >= 0x7F && v < 0xA0) && !isWhitespace(scalar) && !TextNormalizer.isInvisible(v) { visible += 1 }
-        }
+        let t = text.utf8.withContiguousStorageIfAvailable(tally) ?? Array(text.utf8).withUnsafeBufferPointer(tally)
+        if t.nul { throw nulError(path: path, line: t.line) }
+        let total = t.total, control = t.control, visible = t.visible
         if total > 0 && control * 20 > total {
             throw ExtractError(.undecodable, path: path, "the file is mostly control characters: it is binary, not text")
         }
         if visible == 0 { throw ExtractError(.empty, path: path, "the file holds only whitespace") }
+    }
+
+    /// What ``refuseBinary(_:path:)`` counts over the scalars, up to the first NUL (`nul`, on `line`).
+    struct Tally {
+        var total = 0, control = 0, visible = 0, line = 1
+        var nul = false
+    }
+
+    /// Counts on the UTF-8 bytes (valid: they come from a String), decoding each scalar in place.
+    static func tally(_ b: UnsafeBufferPointer<UInt8>) -> Tally {
+        var t = Tally()
+        let n = b.count
+        var i = 0
+        while i < n {
+            let b0 = b[i]
+            var v = UInt32(b0)
+            if b0 < 0x80 {
+                i += 1
+            } else if b0 < 0xE0 {
+                v = (UInt32(b0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = (UInt32(b0 & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+                i += 4
+            }
+            t.total += 1
+            if v == 0x0A { t.line += 1 }
+            if v == 0 { t.nul = true; return t }
+            if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { t.control += 1 }
+            if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { t.control += 1 }
+            if v > 0x20 && !(v >= 0x7F && v < 0xA0) && !isWhitespace(Unicode.Scalar(v)!) && !TextNormalizer.isInvisible(v) { t.visible += 1 }
+        }
+        return t
     }
 
     /// Unicode White_Space without the property lookup for the scalars that cannot have it (ASCII

@@ -78,6 +78,9 @@ package enum ApplicationsLayout {
         flatKeys[row]?[column] ?? "applications.\(row).\(column)"
     }
 
+    /// Every flat key by row key, then by column index (the order of ``columns``): one hash per row.
+    static let flatKeysByColumn: [String: [String]] = flatKeys.mapValues { keys in columns.map { keys[$0]! } }
+
     /// Result rows summed by （七）总计 (I2): with the three （六） sub-rows or the single row.
     static func resultRows(singleOther: Bool) -> [String] {
         ["granted", "partially_granted"] + denied.map(\.key) + unable.map(\.key) + notProcessed.map(\.key)

@@ -75,8 +75,9 @@ struct ApplicationsReader: Sendable {
                 diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(spec.label) not found"))
                 continue
             }
+            guard let keys = ApplicationsLayout.flatKeysByColumn[spec.key] else { continue }
             for (c, slot) in slots.enumerated() {
-                if let slot { cells.append(slot.cell(key: ApplicationsLayout.key(spec.key, ApplicationsLayout.columns[c]), blankAsZero: blankAsZero)) }
+                if let slot { cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero)) }
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)

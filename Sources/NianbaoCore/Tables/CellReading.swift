@@ -39,7 +39,10 @@ package struct CellReading: Sendable, Hashable {
         var body = Substring(key)
         var unit: String?
         if let last = body.unicodeScalars.last, last.value >= 0x80 || last == "%" {
-            for u in units where body.hasSuffix(u) && body.count > u.count {
+            // The UTF-8 bytes ending in the unit's is necessary for the Character comparison (the
+            // match key is NFKC: no compatibility ideograph is left that would equal a unit
+            // canonically), and far cheaper; the Character test still decides.
+            for u in units where Self.bytesEnd(body, with: u) && body.hasSuffix(u) && body.count > u.count {
                 unit = u
                 body = body.dropLast(u.count)
                 break
@@ -47,6 +50,20 @@ package struct CellReading: Sendable, Hashable {
         }
         guard let number = parseNumber(body) else { return CellReading(value: nil, kind: .text, raw: text) }
         return CellReading(value: number, kind: .number, raw: text, unit: unit)
+    }
+
+    /// Whether the UTF-8 bytes of `text` end with those of `suffix`.
+    @inline(__always)
+    static func bytesEnd(_ text: Substring, with suffix: String) -> Bool {
+        let t = text.utf8, s = suffix.utf8
+        guard s.count <= t.count else { return false }
+        var i = t.endIndex, j = s.endIndex
+        while j > s.startIndex {
+            t.formIndex(before: &i)
+            s.formIndex(before: &j)
+            if t[i] != s[j] { return false }
+        }
+        return true
     }
 
     /// First scalar of a number or a not-applicable mark in non-ASCII text: full-width digits and

@@ -14,14 +14,15 @@ struct LabelMatcher: Sendable {
 
     func match(_ row: LogicalRow) -> RowSpec? {
         for key in row.labelKeys.reversed() {
-            var first: RowSpec?
+            var first: Int?
             var rowsNamed = 0
-            for spec in priority where spec.matches(key) {
-                if first == nil { first = spec }
-                if !groups.contains(spec.key) { rowsNamed += 1 }
+            // By index: binding each RowSpec copied it (four retains and releases per spec and label).
+            for i in priority.indices where priority[i].matches(key) {
+                if first == nil { first = i }
+                if !groups.contains(priority[i].key) { rowsNamed += 1 }
             }
             if rowsNamed > 1 { return nil }
-            if let first { return first }
+            if let first { return priority[first] }
         }
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
         guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }

@@ -34,7 +34,8 @@ struct RowFiller {
         _ row: LogicalRow, name: String, accept: ([DecimalNumber]) -> Bool,
         diagnostics: inout [Diagnostic]
     ) -> [SlotValue?] {
-        let printedText = row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ")
+        // Only diagnostics show it: made when one is written.
+        func printedText() -> String { row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ") }
         if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
             let missing = out.indices.filter { out[$0] == nil }
@@ -65,7 +66,7 @@ struct RowFiller {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowLong,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); values left null", at: row.at))
+                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); values left null", at: row.at))
             return Array(repeating: nil, count: slots)
         }
         // Short row, positions unknown: only a single missing cell can be solved.
@@ -85,24 +86,24 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellInferred,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(where_); inferred \(values[gap]) from the identities", at: row.at))
+                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities", at: row.at))
                 return out
             case .ambiguous(let n):
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); \(n) different placements fit the identities, values left null", at: row.at))
+                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: row.at))
             case .impossible:
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); no placement fits the identities, values left null", at: row.at))
+                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: row.at))
             }
         } else {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowShort,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText)); cannot tell which cells are missing, values left null", at: row.at))
+                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
         }
         return Array(repeating: nil, count: slots)
     }
