@@ -17,8 +17,8 @@
 enum AlignedTableText {
     /// True when some line is a grid border or a dash rule with at least two columns.
     static func hasTables(_ text: String) -> Bool {
-        // `─` is E2 94 80 in UTF-8
-        if text.utf8.contains(0x94), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
+        // box borders need a horizontal stroke (`─`, `═`, `━`); most texts have none
+        if text.includes("─") || text.includes("═") || text.includes("━"), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
         guard text.utf8.contains(0x2D) else { return false }
         // The lines of `split(separator: "\n")`, found on the bytes (the Character split walked
         // every grapheme of the text): a \n is a Character of its own except in \r\n, which is no

@@ -107,7 +107,8 @@ package struct TextGridBuilder: Sendable {
                 v = (UInt32(b0 & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
                 index += 3
             } else {
-                v = (UInt32(b0 & 0x07) << 18) | (UInt32(line[index + 1] & 0x3F) << 12) | (UInt32(line[index + 2] & 0x3F) << 6)
+                v =
+                    (UInt32(b0 & 0x07) << 18) | (UInt32(line[index + 1] & 0x3F) << 12) | (UInt32(line[index + 2] & 0x3F) << 6)
                     | UInt32(line[index + 3] & 0x3F)
                 index += 4
             }

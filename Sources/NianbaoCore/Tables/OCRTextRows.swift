@@ -168,9 +168,11 @@ enum OCRTextRows {
                 guard let v = byKey[ApplicationsLayout.key(key, c)]?.value, v.isInteger, v.scale == 0 else { return nil }
                 return v.units
             }
-            let complete = printed.allSatisfy { $0 != nil } && template.rowIdentities.allSatisfy { id in
-                id.parts.reduce(Int64(0)) { $0 + printed[$1]! } == printed[id.total]!
-            }
+            let complete =
+                printed.allSatisfy { $0 != nil }
+                && template.rowIdentities.allSatisfy { id in
+                    id.parts.reduce(Int64(0)) { $0 + printed[$1]! } == printed[id.total]!
+                }
             if complete {
                 solverRows.append(.known(printed))
                 continue
@@ -269,7 +271,8 @@ enum OCRTextRows {
             diagnostics.append(
                 Diagnostic(
                     .warning, .ocrDoubtful,
-                    "Table 三: \(dropped.count) cell(s) read again from OCR text are confirmed by no identity (\(dropped.sorted().prefix(4).joined(separator: ", "))\(dropped.count > 4 ? ", …" : "")); left null"))
+                    "Table 三: \(dropped.count) cell(s) read again from OCR text are confirmed by no identity (\(dropped.sorted().prefix(4).joined(separator: ", "))\(dropped.count > 4 ? ", …" : "")); left null"
+                ))
         }
         return cells
     }
