@@ -53,5 +53,7 @@ import Testing
         #expect(TitleFinder.title(rows[1..<3]) == "泉州市清江浦区人民政府2023年政府信息公开工作年度报告")
         #expect(!TitleFinder.isTitleLike(row("政务公开 » 政府信息公开年报", 1)))
         #expect(!TitleFinder.isTitleLike(row("首页 政务公开 政府信息公开年报", 1)))
+        // a sentence of the preface broken at the line end is not a title (a page printed without its title)
+        #expect(!TitleFinder.isTitleLike(row("本年度报告根据《条例》的要求编制，全文", 1)))
     }
 }

@@ -15,7 +15,7 @@ enum TitleFinder {
         let t = row.text
         // At most 48 scalars: at most 48 bytes surely, more than 192 bytes surely not.
         let bytes = t.utf8.count
-        return (bytes <= 48 || (bytes <= 192 && t.scalarCount <= 48)) && !t.includes("。") && !t.includes("：") && !t.includesByte(0x3A)
+        return (bytes <= 48 || (bytes <= 192 && t.scalarCount <= 48)) && !t.includes("。") && !t.includes("，") && !t.includes("：") && !t.includesByte(0x3A)
             && !HeadingTokenizer.startsWithMarker(t) && !isBreadcrumb(t)
     }
 
