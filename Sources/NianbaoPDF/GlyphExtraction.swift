@@ -34,7 +34,7 @@ package enum GlyphExtraction {
     /// dropped) and into the next row (whose label then joined this one). An ideograph fills a
     /// square em, so its width is its height.
     static func squared(_ scalar: Unicode.Scalar, _ box: Box) -> Box {
-        guard (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) else { return box }
+        guard scalar.isIdeograph else { return box }
         let width = box.x1 - box.x0
         guard width > 0, box.y1 - box.y0 > 1.6 * width else { return box }
         let middle = (box.y0 + box.y1) / 2
@@ -95,4 +95,7 @@ extension Unicode.Scalar {
     }
 
     var isDigitASCII: Bool { value >= 0x30 && value <= 0x39 }
+
+    /// CJK ideographs (the unified block and extension A): characters that fill a square em.
+    var isIdeograph: Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
 }

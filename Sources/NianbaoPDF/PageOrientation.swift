@@ -26,6 +26,7 @@ package enum PageOrientation: Sendable, Equatable {
         var right = 0, down = 0, up = 0, left = 0
         for k in glyphs.indices.dropFirst() {
             let a = glyphs[k - 1], b = glyphs[k]
+            // ideographs only: punctuation may be listed out of place, digits' boxes are narrow
             guard a.scalar.isIdeograph, b.scalar.isIdeograph else { continue }
             let size = max(a.width, a.height)
             guard size > 0 else { continue }
@@ -91,13 +92,5 @@ package enum PageOrientation: Sendable, Equatable {
                 ? Ruling(axis: .horizontal, position: (a.y + b.y) / 2, from: min(a.x, b.x), to: max(a.x, b.x))
                 : Ruling(axis: .vertical, position: (a.x + b.x) / 2, from: min(a.y, b.y), to: max(a.y, b.y))
         }
-    }
-}
-
-extension Unicode.Scalar {
-    /// Characters whose neighbours show the direction of a line: ideographs (not punctuation,
-    /// which poppler may list out of place, nor digits, whose boxes are narrow).
-    fileprivate var isIdeograph: Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
     }
 }

@@ -215,20 +215,18 @@ enum AlignedTableText {
             // a simple table: header line above the rule, rows down to a blank line
             if start > 0, !lines[start - 1].allSatisfy({ $0 == " " }) { first = start - 1 }
             last = start + 1
-            while last < lines.count && !lines[last].allSatisfy({ $0 == " " || $0 == "\r" }) { last += 1 }
+            while last < lines.count && !isBlank(lines[last]) { last += 1 }
         }
         let body = Array(first..<last).filter { $0 != start }
         // Multiline tables separate rows by blank lines; otherwise each line is a row.
-        let blankInside = body.contains { l in lines[l].allSatisfy { $0 == " " || $0 == "\r" } }
+        let blankInside = body.contains { isBlank(lines[$0]) }
         var rows: [[Int]] = []
         var group: [Int] = []
         for l in body {
-            if Self.columns(ofRule: Substring(lines[l])) != nil {
-                if !group.isEmpty { rows.append(group) }
-                group = []
-                continue
-            }
-            if lines[l].allSatisfy({ $0 == " " || $0 == "\r" }) {
+            // a rule inside (multiline tables rule off their header) or a blank line ends a row
+            let rule = Self.columns(ofRule: Substring(lines[l])) != nil
+            if rule || isBlank(lines[l]) {
+                if rule { lines[l] = "" }
                 if !group.isEmpty { rows.append(group) }
                 group = []
                 continue
@@ -239,7 +237,6 @@ enum AlignedTableText {
         if !group.isEmpty { rows.append(group) }
         lines[start] = ""
         if let end { lines[end] = "" }
-        for l in body where Self.columns(ofRule: Substring(lines[l])) != nil { lines[l] = "" }
         for row in rows {
             let cells = cells(of: row.map { lines[$0] }, columns: columns)
             for l in row { lines[l] = "" }
@@ -247,6 +244,9 @@ enum AlignedTableText {
         }
         return (end ?? last) + 1
     }
+
+    /// Only spaces (and the \r of a CRLF line).
+    private static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\r" } }
 
     /// The text of each column over a row's lines: a character belongs to the column its display
     /// position falls in (or the last column starting before it); pieces on several lines are joined.
@@ -277,15 +277,7 @@ enum AlignedTableText {
 extension Unicode.Scalar {
     /// Columns a character takes in a fixed-width rendering: East Asian wide and full-width forms
     /// take two (as pandoc and terminals count them).
-    fileprivate var displayWidth: Int {
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
-    }
+    fileprivate var displayWidth: Int { TextGridBuilder.isWide(value) ? 2 : 1 }
 }
 
 extension Substring {

@@ -95,23 +95,8 @@ package struct TextGridBuilder: Sendable {
         var index = 0
         while index < end {
             let here = index
-            // Decode one scalar (the bytes are valid UTF-8).
-            let b0 = line[index]
-            var v = UInt32(b0)
-            if b0 < 0x80 {
-                index += 1
-            } else if b0 < 0xE0 {
-                v = (UInt32(b0 & 0x1F) << 6) | UInt32(line[index + 1] & 0x3F)
-                index += 2
-            } else if b0 < 0xF0 {
-                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
-                index += 3
-            } else {
-                v =
-                    (UInt32(b0 & 0x07) << 18) | (UInt32(line[index + 1] & 0x3F) << 12) | (UInt32(line[index + 2] & 0x3F) << 6)
-                    | UInt32(line[index + 3] & 0x3F)
-                index += 4
-            }
+            let (v, next) = line.scalar(at: index)
+            index = next
             if v == 0x09 || v == 0x3000 {
                 separator = true
                 if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2; sawWide = true }

@@ -55,3 +55,19 @@ extension String {
         return s.withUTF8 { b in b.isEmpty ? false : memchr(b.baseAddress!, Int32(byte), b.count) != nil }
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The scalar whose UTF-8 bytes start at `i` (the bytes are valid: they come from a String)
+    /// and the index after them; decoded in place, for loops over a text's bytes.
+    @inline(__always)
+    package func scalar(at i: Int) -> (value: UInt32, next: Int) {
+        let b0 = self[i]
+        if b0 < 0x80 { return (UInt32(b0), i + 1) }
+        if b0 < 0xE0 { return ((UInt32(b0 & 0x1F) << 6) | UInt32(self[i + 1] & 0x3F), i + 2) }
+        if b0 < 0xF0 {
+            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(self[i + 1] & 0x3F) << 6) | UInt32(self[i + 2] & 0x3F), i + 3)
+        }
+        let v = (UInt32(b0 & 0x07) << 18) | (UInt32(self[i + 1] & 0x3F) << 12) | (UInt32(self[i + 2] & 0x3F) << 6) | UInt32(self[i + 3] & 0x3F)
+        return (v, i + 4)
+    }
+}

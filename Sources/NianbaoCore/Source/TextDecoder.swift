@@ -63,20 +63,8 @@ package struct TextDecoder: Sendable {
         let n = b.count
         var i = 0
         while i < n {
-            let b0 = b[i]
-            var v = UInt32(b0)
-            if b0 < 0x80 {
-                i += 1
-            } else if b0 < 0xE0 {
-                v = (UInt32(b0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-                i += 2
-            } else if b0 < 0xF0 {
-                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                i += 3
-            } else {
-                v = (UInt32(b0 & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
-                i += 4
-            }
+            let (v, next) = b.scalar(at: i)
+            i = next
             t.total += 1
             if v == 0x0A { t.line += 1 }
             if v == 0 { t.nul = true; return t }

@@ -34,14 +34,16 @@ struct TokenTableReader {
                 for (p, piece) in pieces.enumerated() {
                     // A sub-table's heading (`第二十条第（九）项`, `信息内容 …`) that names no row: labels
                     // above it are the previous sub-table's; values after it belong to rows named after it.
-                    if RowCollector.isSubTableHeading(TextNormalizer.matchKey(piece)), match(piece) == nil {
+                    let key = TextNormalizer.matchKey(piece)
+                    let row = match(key: key)
+                    if row == nil, RowCollector.isSubTableHeading(key) {
                         mentions = []
                         named = -1
                         pending = []
                         openRow = nil
                         continue
                     }
-                    guard let r = match(piece), r > (mentions.last ?? lastAssigned) else { continue }
+                    guard let r = row, r > (mentions.last ?? lastAssigned) else { continue }
                     mentions.append(r)
                     named = p
                 }
@@ -220,8 +222,10 @@ struct TokenTableReader {
         return official.includes(joined) || joined.includes(official)
     }
 
-    func match(_ piece: String) -> Int? {
-        let key = TextNormalizer.matchKey(piece)
+    func match(_ piece: String) -> Int? { match(key: TextNormalizer.matchKey(piece)) }
+
+    /// The template row a label's match key names, if one does.
+    func match(key: String) -> Int? {
         guard !key.isEmpty else { return nil }
         if template.headerWords.contains(where: { key.includes($0) }) { return nil }
         guard let spec = template.priority.first(where: { $0.matches(key) }) else { return nil }
