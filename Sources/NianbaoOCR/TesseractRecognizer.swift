@@ -123,6 +123,19 @@ final class TesseractSession: PageRecognitionSession {
         return secondOpinion(kept, image: image, dpi: Int(dpi.rounded())) + cells.flatMap(\.words)
     }
 
+    /// The median height (pixels) of the page's Chinese characters; nil with fewer than 20.
+    static func ideographHeight(_ words: [OCRWord]) -> Double? {
+        var heights: [Int] = []
+        for w in words {
+            for s in w.symbols where s.text.unicodeScalars.count == 1 && CellReader.isIdeograph(s.text.unicodeScalars.first!) {
+                heights.append(s.y1 - s.y0)
+            }
+        }
+        guard heights.count >= 20 else { return nil }
+        heights.sort()
+        return Double(heights[heights.count / 2])
+    }
+
     func recognize(_ image: PageImage) -> RecognizedPage {
         let empty = RecognizedPage(glyphs: [], rulings: [], width: image.points.width, height: image.points.height)
         guard let gray = LeptonicaImage(gray: image) else { return empty }
@@ -152,12 +165,26 @@ final class TesseractSession: PageRecognitionSession {
         let page = engine.recognize(text, dpi: Int(image.dpi.rounded()))
         let words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: !photocopy)
         let scale = 72 / image.dpi
+        let em = Self.ideographHeight(words)
         var glyphs: [Glyph] = []
         for word in words {
             for (i, s) in word.symbols.enumerated() {
                 // Characters of one word touch: the layout must not split a number at a gap inside it.
                 let right = i + 1 < word.symbols.count ? max(s.x1, word.symbols[i + 1].x0) : s.x1
-                let box = Box(x0: Double(s.x0) * scale, y0: Double(s.y0) * scale, x1: Double(right) * scale, y1: Double(s.y1) * scale)
+                var y0 = Double(s.y0), y1 = Double(s.y1)
+                // Tesseract's box of a character in a wrapped label may reach into the next line
+                // (`理` 59 px high among 39 px ones): it joins two lines of the cell into one, their
+                // characters interleaved. Chinese characters are square: a box far taller than the
+                // page's typical character is cut to that height about its centre. (Short boxes
+                // are left: made taller they reach the next line.)
+                if let em, ProcessInfo.processInfo.environment["NB_NOSQ"] == nil, s.text.unicodeScalars.count == 1, let c = s.text.unicodeScalars.first, CellReader.isIdeograph(c),
+                    y1 - y0 > 1.3 * em
+                {
+                    let centre = (y0 + y1) / 2
+                    y0 = centre - em / 2
+                    y1 = centre + em / 2
+                }
+                let box = Box(x0: Double(s.x0) * scale, y0: y0 * scale, x1: Double(right) * scale, y1: y1 * scale)
                 for scalar in s.text.unicodeScalars where !scalar.properties.isWhitespace {
                     glyphs.append(Glyph(scalar: scalar, box: box, confidence: max(0, min(1, s.confidence))))
                 }
