@@ -14,6 +14,7 @@ public struct Diagnostic: Sendable, Hashable {
 
         public static let agencyMissing: Code = "agency_missing"
         public static let cellInferred: Code = "cell_inferred"
+        public static let cellsPlaced: Code = "cells_placed"
         public static let cellMissing: Code = "cell_missing"
         public static let crossYearAmbiguous: Code = "cross_year_ambiguous"
         public static let crossYearInForceMismatch: Code = "cross_year_in_force_mismatch"

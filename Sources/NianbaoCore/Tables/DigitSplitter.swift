@@ -76,7 +76,14 @@ enum DigitSplitter {
     /// two pieces) into `slots` cells. `blanks[k]` is how many blank cells the whitespace before
     /// piece `k` may stand for (`blanks[pieces.count]`: after the last piece); a blank is nil in the
     /// vector and makes the identities it is part of not assessable.
-    static func split(pieces: [[UInt8]], blanks: [Int], slots: Int, identities: [RowIdentity]) -> Outcome {
+    ///
+    /// `blanksCountNothing`: an identity whose total is a number holds with its blank parts counted
+    /// as 0 (``CellPlacementSolver``'s reading of blanks); otherwise a blank part leaves it not
+    /// assessable. `requireTotals`: only splits whose identities' totals are numbers (the identity
+    /// confirmed, not merely not contradicted).
+    static func split(
+        pieces: [[UInt8]], blanks: [Int], slots: Int, identities: [RowIdentity], blanksCountNothing: Bool = false, requireTotals: Bool = false
+    ) -> Outcome {
         let pieces = pieces.filter { !$0.isEmpty }
         guard slots > 0, !pieces.isEmpty, blanks.count >= pieces.count + 1 else { return .candidates([]) }
         let total = pieces.reduce(0) { $0 + $1.count }
@@ -93,6 +100,8 @@ enum DigitSplitter {
         for (k, id) in identities.enumerated() where id.parts.allSatisfy({ $0 < id.total }) && forced[id.total] == nil {
             forced[id.total] = k
         }
+        var isTotal = [Bool](repeating: false, count: slots)
+        if requireTotals { for id in identities where id.total < slots { isTotal[id.total] = true } }
         var vector = [Int64?](repeating: nil, count: slots)
         var out: [[Int64?]] = []
         var steps = 0
@@ -120,7 +129,10 @@ enum DigitSplitter {
                 guard p == pieces.count else { return }
                 for id in identities {
                     var sum: Int64 = 0, assessable = true
-                    for m in id.parts { if let v = number(vector[m]) { sum += v } else { assessable = false } }
+                    for m in id.parts {
+                        if let v = number(vector[m]) { sum += v } else if !(blanksCountNothing && vector[m] == nil) { assessable = false }
+                    }
+                    if requireTotals && number(vector[id.total]) == nil { return }
                     guard assessable, let t = number(vector[id.total]) else { continue }
                     if sum != t { return }
                 }
@@ -128,7 +140,7 @@ enum DigitSplitter {
                 return
             }
             guard left >= piecesLeft, left <= digitsLeft + blanksLeft, digitsLeft <= left * (maxCellDigits + 3) else { return }
-            if j == 0 && b > 0 {
+            if j == 0 && b > 0 && !isTotal[slot] {
                 vector[slot] = nil
                 go(slot + 1, p, 0, b - 1)
                 if cutOff { return }
@@ -145,8 +157,8 @@ enum DigitSplitter {
             }
             if let k = forced[slot] {
                 let id = identities[k]
-                if id.parts.allSatisfy({ number(vector[$0]) != nil }) {
-                    let sum = id.parts.reduce(Int64(0)) { $0 + number(vector[$1])! }
+                if id.parts.allSatisfy({ number(vector[$0]) != nil || (blanksCountNothing && vector[$0] == nil) }) {
+                    let sum = id.parts.reduce(Int64(0)) { $0 + (number(vector[$1]) ?? 0) }
                     let d = spell(sum)
                     if !piece.contains(comma) {
                         guard j + d.count <= piece.count, Array(piece[j..<(j + d.count)]) == d else { return }

@@ -369,6 +369,23 @@ struct TokenTableReader {
         let columns = template.rows.map(\.slots).max() ?? 0
         let uniform = template.rows.allSatisfy { $0.slots == columns }
         let solved = DigitTableSolver.solve(solverRows, columns: columns, identities: uniform ? template.columnIdentities : [])
+        // Rows still unsettled (blank cells lost, several splits): solved with the whole table.
+        var settled: [Int: [Int64?]] = [:]
+        var unsettled = false
+        for (k, a) in assigned.enumerated() {
+            switch resolved[k] {
+            case .split(_, _, .candidates(let original)):
+                if case .settled(let v) = solved[solverIndex[a.row]!] {
+                    let printed = original.filter { $0.map(DigitSplitter.number) == v }
+                    if printed.count == 1 { settled[k] = printed[0]; continue }
+                }
+                unsettled = true
+            case .split(_, _, .tooMany): unsettled = true
+            case .other(let tokens): if tokens.count < template.rows[a.row].slots { unsettled = true }
+            case .printed: break
+            }
+        }
+        let placed = unsettled ? TablePlacer(template: template).place(assigned, resolved, settled: settled) : [:]
 
         var out: [LogicalRow] = []
         for (k, a) in assigned.enumerated() {
@@ -376,6 +393,11 @@ struct TokenTableReader {
             let name = "\(template.name) \(spec.label)"
             func row(_ values: [PlacedReading], at: Location) -> LogicalRow {
                 LogicalRow(labelKeys: [TextNormalizer.matchKey(spec.label)], pendingKey: "", label: spec.label, values: values, at: at)
+            }
+            if let p = placed[k] {
+                diagnostics.append(p.diagnostic)
+                out.append(row(p.values, at: p.diagnostic.at))
+                continue
             }
             switch resolved[k] {
             case .printed(let tokens):

@@ -1,0 +1,183 @@
+/// Places the rows the token reader left unsettled by solving the whole table
+/// (``CellPlacementSolver``): rows with fewer printed values than columns (their blank cells
+/// vanished: `22 22` for seven columns, `row_short`) and runs of digits with several valid splits
+/// or too many to list (`row_ambiguous`). Rows already read are the solver's known rows. Only rows
+/// the solver settles are returned; the others keep the token reader's diagnostics and stay null.
+/// Not run at all when no row is unsettled, or when the table has no identities to judge by.
+struct TablePlacer {
+    var template: TableTemplate
+
+    struct Placed {
+        var values: [PlacedReading]
+        var diagnostic: Diagnostic
+    }
+
+    typealias Solver = CellPlacementSolver
+
+    /// How one candidate of an open row reads its printed text.
+    private enum Reading {
+        /// Each printed value one cell: the column of each.
+        case positions([Int])
+        /// The printed digits split into cells (``DigitSplitter``'s vector).
+        case split([Int64?])
+    }
+
+    /// An open row: its printed values and the candidates the solver chooses among.
+    private struct Open {
+        var tokens: [TableToken]
+        var readings: [Reading]
+    }
+
+    /// `settled`: the rows whose digits the ``DigitTableSolver`` split (by index into `assigned`).
+    func place(
+        _ assigned: [(row: Int, tokens: [TableToken])], _ resolved: [TokenTableReader.RowValues], settled: [Int: [Int64?]]
+    ) -> [Int: Placed] {
+        guard !template.rowIdentities.isEmpty || !template.columnIdentities.isEmpty else { return [:] }
+        let columns = template.rows.map(\.slots).max() ?? 0
+        let uniform = template.rows.allSatisfy { $0.slots == columns }
+        var byRow: [Int: Int] = [:]
+        for (k, a) in assigned.enumerated() { byRow[a.row] = k }
+        var rows: [Solver.Row] = []
+        var open: [Int: Open] = [:]  // by template row
+        for r in template.rows.indices {
+            let n = template.rows[r].slots
+            let unknown = Solver.Row.known([Solver.Cell](repeating: .unknown, count: n))
+            guard let k = byRow[r] else { rows.append(unknown); continue }
+            switch resolved[k] {
+            case .printed(let tokens):
+                rows.append(.known(tokens.map(Self.cell)))
+            case .other(let tokens):
+                // Values on one line, apart only by whitespace (values on lines of their own, in
+                // reading order, may be other rows' and are not placed).
+                guard tokens.count < n, tokens.dropFirst().allSatisfy({ $0.gap != nil }),
+                    // Digits are cut only where whitespace is no wider than one space per blank
+                    // cell (a crawler's padding); wider gaps keep a layout, where a number is one cell.
+                    let o = candidates(tokens, slots: n, placements: true, splits: tokens.allSatisfy { ($0.gap ?? 0) < n })
+                else { rows.append(unknown); continue }
+                open[r] = o
+                rows.append(.open(o.readings.map { vector($0, tokens, n) }))
+            case .split(_, _, let outcome):
+                if let v = settled[k] {
+                    rows.append(.known(v.map(Self.cell)))
+                    continue
+                }
+                if case .candidates(let c) = outcome, c.isEmpty { rows.append(unknown); continue }
+                guard let o = candidates(assigned[k].tokens, slots: n, placements: false, splits: true) else { rows.append(unknown); continue }
+                open[r] = o
+                rows.append(.open(o.readings.map { vector($0, o.tokens, n) }))
+            }
+        }
+        guard !open.isEmpty else { return [:] }
+        let results = Solver.solve(
+            rows, columns: columns, identities: uniform ? template.columnIdentities : [], rowIdentities: uniform ? template.rowIdentities : [])
+        var out: [Int: Placed] = [:]
+        for (r, o) in open {
+            // A reading is taken only when it confirms the row's own identities (its total printed
+            // and equal to the sum): a reading the identities cannot check is never settled.
+            guard case .settled(let choice) = results[r], let k = byRow[r],
+                Solver.rowConfirms(vector(o.readings[choice], o.tokens, template.rows[r].slots), identities: template.rowIdentities)
+            else { continue }
+            out[k] = placed(o, o.readings[choice], row: r)
+        }
+        return out
+    }
+
+    /// The candidates of a row's printed values: each value one cell (`placements`; marks are not
+    /// placed: a lone `无` may be a label's character, 无法提供), and the splits of its digits
+    /// where whitespace may stand for blank cells (`splits`; trailing blanks lost too). Only
+    /// candidates under which the row identities hold, confirmed ones preferred
+    /// (``CellPlacementSolver/preferConfirmed(_:identities:vector:)``). Nil when there is none, or
+    /// when the splits are too many to list (the true reading might be missing).
+    private func candidates(_ tokens: [TableToken], slots n: Int, placements: Bool, splits: Bool) -> Open? {
+        guard !tokens.isEmpty else { return nil }
+        let rowIdentities = template.rowIdentities
+        let placeable = placements && tokens.allSatisfy { ($0.kind == .number || $0.kind == .blank) && TokenTableReader.clean($0) }
+        let splittable = splits && tokens.allSatisfy { $0.splitPiece != nil }
+        var blanks = [0]
+        for t in tokens.dropFirst() { blanks.append(t.gap ?? 0) }
+        blanks.append(n - 1)
+        // Readings that confirm the row identities first; only when there is none, the others.
+        for confirmed in [true, false] where !rowIdentities.isEmpty || !confirmed {
+            var readings: [Reading] = []
+            var seen = Set<[Solver.Cell]>()
+            if placeable {
+                guard let positions = Solver.placements(tokens.map(Self.cell), slots: n, identities: []) else { return nil }
+                for p in positions where seen.insert(vector(.positions(p), tokens, n)).inserted { readings.append(.positions(p)) }
+            }
+            if splittable {
+                let outcome = DigitSplitter.split(
+                    pieces: tokens.map { $0.splitPiece! }, blanks: blanks, slots: n, identities: rowIdentities, blanksCountNothing: true,
+                    requireTotals: confirmed)
+                guard case .candidates(let all) = outcome else { return nil }
+                for v in all where seen.insert(vector(.split(v), tokens, n)).inserted { readings.append(.split(v)) }
+            }
+            readings = readings.filter {
+                let v = vector($0, tokens, n)
+                return confirmed ? Solver.rowConfirms(v, identities: rowIdentities) : Solver.rowHolds(v, identities: rowIdentities)
+            }
+            if !readings.isEmpty { return Open(tokens: tokens, readings: readings) }
+        }
+        return nil
+    }
+
+    private func vector(_ reading: Reading, _ tokens: [TableToken], _ n: Int) -> [Solver.Cell] {
+        switch reading {
+        case .positions(let p): return Solver.vector(tokens.map(Self.cell), at: p, slots: n)
+        case .split(let v): return v.map(Self.cell)
+        }
+    }
+
+    private func placed(_ o: Open, _ reading: Reading, row r: Int) -> Placed {
+        let name = "\(template.name) \(template.rows[r].spec.label)"
+        let n = template.rows[r].slots
+        let at = o.tokens.first?.at ?? .none
+        let run = o.tokens.map(\.text).joined(separator: " ")
+        switch reading {
+        case .positions(let positions):
+            var readings = [PlacedReading](repeating: PlacedReading(reading: CellReading(value: nil, kind: .empty, raw: ""), at: at, column: nil), count: n)
+            for (t, p) in zip(o.tokens, positions) { readings[p] = PlacedReading(reading: CellReading.read(t.text), at: t.at, column: nil) }
+            let printed = o.tokens.map { $0.text.isEmpty ? "□" : $0.text }.joined(separator: " ")
+            let show = readings.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " | ")
+            return Placed(
+                values: readings,
+                diagnostic: Diagnostic(
+                    .note, .cellsPlaced,
+                    "\(name): \(o.tokens.count) values for \(n) columns (\(printed)), blank cells lost; the only placement that satisfies the identities with the rest of the table is \(show) (□ blank)",
+                    at: at))
+        case .split(let v):
+            let marks = o.tokens.filter { $0.kind == .mark }.map(\.text)
+            var nextMark = 0
+            let readings = v.map { x -> CellReading in
+                if x == DigitSplitter.markValue {
+                    defer { nextMark += 1 }
+                    return CellReading(value: nil, kind: .notApplicable, raw: nextMark < marks.count ? marks[nextMark] : "/")
+                }
+                guard let x else { return CellReading(value: nil, kind: .empty, raw: "") }
+                return CellReading(value: DecimalNumber(units: x), kind: .number, raw: run)
+            }
+            let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
+            return Placed(
+                values: readings.map { PlacedReading(reading: $0, at: at, column: nil) },
+                diagnostic: Diagnostic(
+                    .note, .digitsSplit,
+                    "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities with the rest of the table is \(show)",
+                    at: at))
+        }
+    }
+
+    static func cell(_ t: TableToken) -> Solver.Cell {
+        switch t.kind {
+        // A mark (`/`, not applicable) counts nothing, as a blank does.
+        case .blank, .mark: return .blank
+        case .text: return .unknown
+        case .number:
+            let v = CellReading.read(t.text).value
+            guard let v, v.isInteger else { return .unknown }
+            return Solver.cell(v.units)
+        }
+    }
+
+    static func cell(_ x: Int64?) -> Solver.Cell {
+        x == DigitSplitter.markValue ? .blank : Solver.cell(x)
+    }
+}
