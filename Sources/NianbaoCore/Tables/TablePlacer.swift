@@ -49,7 +49,8 @@ struct TablePlacer {
             case .other(let tokens):
                 // Values on one line, apart only by whitespace (values on lines of their own, in
                 // reading order, may be other rows' and are not placed).
-                guard tokens.count < n, tokens.dropFirst().allSatisfy({ $0.gap != nil }),
+                // A mark among few values may be a label's character (`无` of 无法提供): not placed.
+                guard tokens.count < n, tokens.dropFirst().allSatisfy({ $0.gap != nil }), !tokens.contains(where: { $0.kind == .mark }),
                     // Digits are cut only where whitespace is no wider than one space per blank
                     // cell (a crawler's padding); wider gaps keep a layout, where a number is one cell.
                     let o = candidates(tokens, slots: n, placements: true, splits: tokens.allSatisfy { ($0.gap ?? 0) < n })
@@ -82,8 +83,7 @@ struct TablePlacer {
         return out
     }
 
-    /// The candidates of a row's printed values: each value one cell (`placements`; marks are not
-    /// placed: a lone `无` may be a label's character, 无法提供), and the splits of its digits
+    /// The candidates of a row's printed values: each value one cell (`placements`), and the splits of its digits
     /// where whitespace may stand for blank cells (`splits`; trailing blanks lost too). Only
     /// candidates under which the row identities hold, confirmed ones preferred
     /// (``CellPlacementSolver/preferConfirmed(_:identities:vector:)``). Nil when there is none, or
