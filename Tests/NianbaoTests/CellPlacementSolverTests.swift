@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Nianbao
 @testable import NianbaoCore
 
 /// The whole-table placement of rows whose blank cells or cell separators were lost
@@ -120,5 +121,26 @@ import Testing
         guard case .candidates(let c) = strict else { Issue.record("strict split cut off"); return }
         #expect(Set(c) == [[5, nil, 38], [5, 3, 8]])
         #expect(counted == .candidates([[5, 3, 8]]))
+    }
+
+    /// lxml `text_content()` of an HTML table whose blank cells were `&nbsp;`: rows arrive as
+    /// `22     22` (placed: cells_placed) and `11828  311194` (split: digits_split), the blank
+    /// cells left blank, nothing wrong.
+    @Test func lxmlBlanksPlacedFromTheWholeTable() throws {
+        let input = RunTogetherReportTests.convertedFile("lxml/h02-2019-blanks.txt")
+        let gold = RunTogetherReportTests.convertedFile("lxml/h02-2019-blanks.gold.json")
+        let r = try ReportExtractor().extract(file: input.path)
+        #expect(try RunTogetherReportTests.wrongValues(r, gold: gold).isEmpty)
+        func cell(_ key: String) -> NianbaoCore.Cell? { r.cells.first { $0.key == "applications.\(key)" } }
+        #expect(cell("denied.state_secret.natural_person")?.value == DecimalNumber(22))
+        #expect(cell("denied.state_secret.natural_person")?.raw == "22")
+        #expect(cell("denied.state_secret.commercial_enterprise")?.kind == .empty)
+        #expect(cell("denied.state_secret.total")?.value == DecimalNumber(22))
+        #expect(cell("new_received.legal_service_institution")?.value == DecimalNumber(3))
+        #expect(cell("new_received.research_institution")?.kind == .empty)
+        #expect(r.diagnostics.contains { $0.code == .cellsPlaced && $0.message.contains("属于国家秘密") })
+        #expect(r.diagnostics.contains { $0.code == .digitsSplit && $0.message.contains("11828 311194") })
+        // （一）予以公开 prints no total (`4012   2 `): its readings cannot confirm the row, it stays null.
+        #expect(cell("granted.natural_person")?.value == nil)
     }
 }
