@@ -155,6 +155,12 @@ package struct TextGridBuilder: Sendable {
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
         var text = cells[0].text
+        if cells.count > 1 {
+            // One allocation for the joined text, not one per growth.
+            var total = cells.count - 1
+            for cell in cells { total += cell.text.utf8.count }
+            text.reserveCapacity(total)
+        }
         for cell in cells.dropFirst() {
             text.append(" ")
             text.append(cell.text)
