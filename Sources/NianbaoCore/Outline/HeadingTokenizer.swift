@@ -56,6 +56,17 @@ package enum HeadingTokenizer {
         guard let f = text.unicodeScalars.first,
             numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil
         else { return nil }
+        // A digit (a table row's `0 0 0`, a date) is an item marker only when one more digit at
+        // most, then spaces, then 、．. follow: the test of the item reading below, made on the
+        // scalars in place (most such rows fail it) instead of on a copied array.
+        if asciiDigit(f) != nil {
+            var it = text.unicodeScalars.makeIterator()
+            _ = it.next()
+            var c = it.next()
+            if let d = c, asciiDigit(d) != nil { c = it.next() }
+            while let d = c, d == " " { c = it.next() }
+            guard let d = c, d == "、" || d == "．" || d == "." else { return nil }
+        }
         // A marker is decided within its first few scalars: they are read first, and the whole
         // text only when the reading ran past them (then the answer is the whole text's).
         let head = Array(text.unicodeScalars.prefix(markerScan))

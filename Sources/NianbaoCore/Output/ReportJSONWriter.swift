@@ -200,15 +200,8 @@ struct ReportJSONWriter {
 
     // MARK: JSON syntax (the layout of JSONValue.write)
 
-    /// A newline and the indent of the deepest level the report model reaches, sliced per depth.
-    private static let indentBytes: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 2 * 16)
-
     @inline(__always)
     private mutating func newline(_ depth: Int) {
-        if depth <= 16 {
-            Self.indentBytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(1 + 2 * depth)])) }
-            return
-        }
         out.append(0x0A)
         for _ in 0..<depth { out.append(0x20); out.append(0x20) }
     }
