@@ -10,8 +10,10 @@ package struct IdentityChecker: Sendable {
         var present = [Bool](repeating: false, count: IdentityPlan.slot.count)
         var values = [DecimalNumber?](repeating: nil, count: IdentityPlan.slot.count)
         var hasApplications = false, splitOther = false
+        var next = 0
         for c in cells {
-            if let s = IdentityPlan.slot[c.key] {
+            if let s = IdentityPlan.slot(of: c.key, after: next) {
+                next = s + 1
                 present[s] = true
                 values[s] = c.value
                 // The prefix tests below, made once per plan key.

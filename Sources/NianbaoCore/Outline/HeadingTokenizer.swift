@@ -56,13 +56,24 @@ package enum HeadingTokenizer {
         guard let f = text.unicodeScalars.first,
             numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil
         else { return nil }
-        // A digit (a table row's `0 0 0`, a date) is an item marker only when one more digit at
-        // most, then spaces, then 、．. follow: the test of the item reading below, made on the
-        // scalars in place (most such rows fail it) instead of on a copied array.
-        if asciiDigit(f) != nil {
-            var it = text.unicodeScalars.makeIterator()
-            _ = it.next()
-            var c = it.next()
+        // The punctuation each reading below requires after the numerals and spaces, looked for on
+        // the scalars in place (most lines starting with a numeral, a bracket or a digit are prose
+        // or table rows and fail it) before any array is made: a necessary condition only.
+        var it = text.unicodeScalars.makeIterator()
+        var c = it.next()
+        if numerals[f] != nil {
+            while let d = c, numerals[d] != nil { c = it.next() }
+            while let d = c, d == " " { c = it.next() }
+            guard let d = c, d == "、" || d == "．" || d == "." || d == "，" else { return nil }
+        } else if f == "（" || f == "(" {
+            c = it.next()
+            while let d = c, d == " " { c = it.next() }
+            while let d = c, numerals[d] != nil { c = it.next() }
+            while let d = c, d == " " { c = it.next() }
+            guard let d = c, d == "）" || d == ")" else { return nil }
+        } else {
+            // A digit (a table row's `0 0 0`, a date): one more digit at most, spaces, then 、．.
+            c = it.next()
             if let d = c, asciiDigit(d) != nil { c = it.next() }
             while let d = c, d == " " { c = it.next() }
             guard let d = c, d == "、" || d == "．" || d == "." else { return nil }

@@ -169,9 +169,11 @@ struct ReportJSONWriter {
             let shape = TablesShape.variants[v]
             var values = [DecimalNumber?](repeating: nil, count: shape.slots.count)
             var complete = true
+            var next = 0
             for c in cells {
-                guard let slot = shape.slots[c.key] else { complete = false; break }
+                guard let slot = shape.slot(of: c.key, after: next) else { complete = false; break }
                 values[slot] = c.value
+                next = slot + 1
             }
             if complete {
                 node(shape.root, values)
