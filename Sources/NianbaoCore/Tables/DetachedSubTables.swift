@@ -6,7 +6,7 @@
 ///
 /// Each such group is matched to the sub-tables in template order by its header's words and its
 /// number of values: a group fits a sub-table when it holds exactly the cells of all its rows (rows
-/// the reading has must then agree), or exactly the cells of the rows the reading left open when
+/// the reading has must then agree, unless the reading took them from one of the blocks), or exactly the cells of the rows the reading left open when
 /// those come first (the group printed before the rows read) or last (after them). The groups are
 /// placed only when exactly one assignment of groups to sub-tables, in order, fits every group.
 enum DetachedSubTables {
@@ -93,6 +93,7 @@ enum DetachedSubTables {
         }
         if let g = current, !g.values.isEmpty { groups.append(g) }
         guard !groups.isEmpty, groups.count <= tables.count else { return nil }
+        let blockValues = Set(groups.flatMap { $0.values.map(\.at) })
 
         // The rows of sub-table `t` a group of `n` values printed at `line` holds, or nil.
         func fit(_ g: Group, _ t: SubTable) -> [Int]? {
@@ -103,7 +104,10 @@ enum DetachedSubTables {
                 var k = 0
                 for r in t.rows {
                     for c in layout[r].columns.indices {
-                        if let have = byKey[key(r, c)]?.value, have != g.values[k].reading.value { return nil }
+                        // (A value the reading took from one of the blocks is no evidence: it is placed anew.)
+                        if let have = byKey[key(r, c)], let v = have.value, v != g.values[k].reading.value, !blockValues.contains(have.at) {
+                            return nil
+                        }
                         k += 1
                     }
                 }
