@@ -94,7 +94,7 @@ struct TableReaderChoice {
                 return reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
             }, diagnostics: &tableDiagnostics)
         // Sub-tables whose values were printed under their column headers apart from the row labels.
-        if chosen.found, let g = chosen.generation ?? detected, g == .g2019 || g == .g2021 {
+        if chosen.found, Score.known(chosen.cells) < expected, let g = chosen.generation ?? detected, g == .g2019 || g == .g2021 {
             var detachedDiagnostics: [Diagnostic] = []
             if let placed = DetachedSubTables.activeDisclosure(rows, reading: chosen.cells, generation: g, diagnostics: &detachedDiagnostics),
                 Score.known(placed.cells) > Score.known(chosen.cells)
@@ -147,7 +147,7 @@ struct TableReaderChoice {
             }
         }
         // Rows left open whose value lines were printed apart from their labels (OCR of a borderless table).
-        if chosen.found {
+        if chosen.found, Score.known(chosen.cells) < expected {
             var detachedDiagnostics: [Diagnostic] = []
             if let filled = DetachedValueRows.applications(rows, reading: chosen.cells, template: template, diagnostics: &detachedDiagnostics),
                 score(chosen.cells).beaten(by: score(filled.cells))
