@@ -89,5 +89,6 @@ import Testing
         let r = try DegradedTextTests.converted("tesseract/p04-2022-borderless.txt")
         #expect(r.value("active_disclosure.penalty.decisions") == DecimalNumber(5))
         #expect(r.cells.first { $0.key == "active_disclosure.fees.amount" }?.at == .line(69))
+        #expect(!r.diagnostics.contains { $0.code == "row_duplicate" && $0.message.hasPrefix("Table 二") })
     }
 }

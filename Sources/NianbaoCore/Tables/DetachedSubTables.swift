@@ -52,11 +52,11 @@ enum DetachedSubTables {
         return out.isEmpty ? nil : out
     }
 
-    /// The Table 二 cells of `reading` with the detached groups placed, and the rows placed; nil
-    /// when no group can be placed with certainty.
+    /// The Table 二 cells of `reading` with the detached groups placed, the rows placed and the
+    /// lines of the groups; nil when no group can be placed with certainty.
     static func activeDisclosure(
         _ rows: ArraySlice<GridRow>, reading cells: [Cell], generation: Generation, diagnostics: inout [Diagnostic]
-    ) -> (cells: [Cell], rows: [RowSpec])? {
+    ) -> (cells: [Cell], rows: [RowSpec], lines: Set<Location>)? {
         let layout = ActiveDisclosureLayout.rows(generation)
         let tables = subTables(generation)
         let kinds = kinds(generation)
@@ -168,6 +168,7 @@ enum DetachedSubTables {
             for c in layout[r].columns.indices { keys.insert(key(r, c)) }
         }
         merged += cells.filter { !keys.contains($0.key) }
-        return (merged, placed.keys.sorted().map { layout[$0].spec })
+        let lines = Set(groups.flatMap { g in [rows[g.line].at] + g.values.map(\.at) })
+        return (merged, placed.keys.sorted().map { layout[$0].spec }, lines)
     }
 }

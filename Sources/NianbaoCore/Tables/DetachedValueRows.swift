@@ -33,10 +33,11 @@ enum DetachedValueRows {
     }
 
     /// The Table 三 cells of `reading` with the run of rows it left open filled from a detached
-    /// block of value lines, and the rows filled; nil when nothing can be placed with certainty.
+    /// block of value lines, the rows filled and the lines used; nil when nothing can be placed
+    /// with certainty.
     static func applications(
         _ rows: ArraySlice<GridRow>, reading cells: [Cell], template: TableTemplate, diagnostics: inout [Diagnostic]
-    ) -> (cells: [Cell], rows: [RowSpec])? {
+    ) -> (cells: [Cell], rows: [RowSpec], lines: Set<Location>)? {
         let n = ApplicationsLayout.columns.count
         guard template.rows.allSatisfy({ $0.slots == n }), !template.columnIdentities.isEmpty else { return nil }
         var byKey: [String: Cell] = [:]
@@ -139,7 +140,8 @@ enum DetachedValueRows {
             for c in ApplicationsLayout.columns { placed.insert(ApplicationsLayout.key(row.spec.key, c)) }
         }
         merged += cells.filter { !placed.contains($0.key) }
-        return (merged, (a..<b).map { template.rows[$0].spec })
+        let lines = Set((block.start..<(block.start + block.values.count)).map { rows[$0].at })
+        return (merged, (a..<b).map { template.rows[$0].spec }, lines)
     }
 
     /// A cell's value under one choice of columns: `index` the printed value of the line it is,
