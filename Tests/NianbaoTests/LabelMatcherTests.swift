@@ -99,6 +99,16 @@ import Testing
         #expect(rows.isEmpty)
     }
 
+    @Test func twoNumbersInOneScannedCellLeaveItsColumnEmpty() {
+        // `21 0`: a speck beside the total read as a second number; the row is not 8 values long.
+        let rows = RowCollector.collect([Self.row(["一、本年新收政府信息公开申请数量", "21", "0", "0", "0", "0", "0", "21 0"], scanned: true)][...])
+        #expect(rows.first?.values.count == 6)
+        #expect(rows.first?.values.map(\.column) == [1, 2, 3, 4, 5, 6])
+        // On a text layer a cell of two numbers is two values, as before.
+        let text = RowCollector.collect([Self.row(["一、本年新收政府信息公开申请数量", "21", "0", "0", "0", "0", "0", "21 0"], scanned: false)][...])
+        #expect(text.first?.values.count == 8)
+    }
+
     @Test func labelCellsAreNeverTakenForMisreads() {
         // A label cell right of the first value (Chinese text) ends the values, as before.
         let rows = RowCollector.collect([Self.row(["（三）不予公开", "1", "1.属于国家秘密", "0", "0"], scanned: true)][...])

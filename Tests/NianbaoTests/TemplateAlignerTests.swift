@@ -35,6 +35,24 @@ import Testing
         #expect(placed.isEmpty)
     }
 
+    @Test func asManyMisreadRowsAsFreeRowsArePairedInOrder() {
+        // hongze's photocopy at 200 dpi: the first three rows of Table 三 misread, each about as like
+        // 一、 as 二、; Table 二's rows before them in the region (its heading was misread too).
+        let aligner = TemplateAligner(template: [
+            RowSpec(key: "a", label: "一、本年新收政府信息公开申请数量", keywords: []),
+            RowSpec(key: "b", label: "二、上年结转政府信息公开申请数量", keywords: []),
+            RowSpec(key: "c", label: "（一）予以公开", keywords: []),
+            RowSpec(key: "d", label: "（二）部分公开", keywords: []),
+        ])
+        let labels = ["规章", "行政许可", "一、本午巡鉴政府信息公下中清数最", "二、上年续较政府信息公才中请数量", "一2在三乓孙理全 ( -) 了以公开", "（二）部分公开"]
+        let matched: [String?] = [nil, nil, nil, nil, nil, "d"]
+        #expect(aligner.align(labels: labels, matched: matched, candidate: labels.map { _ in true }) == [2: "a", 3: "b", 4: "c"])
+        // A row in the pairing whose label contradicts its row: the order proves nothing.
+        var contradicting = labels
+        contradicting[3] = "申请人情况"
+        #expect(aligner.align(labels: contradicting, matched: matched, candidate: labels.map { _ in true })[3] == nil)
+    }
+
     @Test func similarityKeepsOrderAndDiceDoesNot() {
         let a = TemplateAligner.characters("”定稳-全安三“及危.3"), b = TemplateAligner.characters("（三）3.危及“三安全一稳定”")
         #expect(TemplateAligner.similarity(a, b) < 0.3)

@@ -82,13 +82,19 @@ enum RowCollector {
     private static let activeDisclosureRows = (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec)
 
     /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
-    /// no number and no label (no more than one Chinese character): misread values.
+    /// no number and no label (no more than one Chinese character), or into two numbers: misread
+    /// values.
     static func misreadValueCells(_ row: GridRow) -> Set<Int> {
         guard row.cells.count > 2, row.cells.contains(where: { $0.at.isScan && $0.column != nil }) else { return [] }
         // The first value: a row without a label (Table 四's) starts with one.
         guard let first = row.cells.indices.first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
         var out = Set<Int>()
-        for i in (first + 1)..<row.cells.count where row.cells[i].column != nil && splitValues(row.cells[i]) == nil {
+        for i in (first + 1)..<row.cells.count where row.cells[i].column != nil {
+            if let values = splitValues(row.cells[i]) {
+                // Two numbers in one ruled cell (`21 0`: a speck read as a digit) is no reading of it.
+                if values.count >= 2 && row.cells[i].at.isScan { out.insert(i) }
+                continue
+            }
             let scalars = row.cells[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
             let chinese = scalars.filter { (0x3400...0x9FFF).contains($0.value) }.count
             if chinese <= 1 && scalars.count <= 10 { out.insert(i) }

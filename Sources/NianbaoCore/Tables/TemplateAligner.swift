@@ -22,6 +22,42 @@ struct TemplateAligner: Sendable {
         var taken = Set(matched.compactMap { $0 })
         var slot: [Int?] = matched.map { $0.flatMap { position[$0] } }
         var placed: [Int: String] = [:]
+        // Between two recognized rows (or the table's ends), as many misread rows as free template
+        // rows: the order pairs them one to one, each label need only not contradict its row.
+        var i = 0
+        while i < labels.count {
+            guard slot[i] == nil else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < labels.count && slot[j] == nil { j += 1 }
+            let before = slot[..<i].last { $0 != nil }.flatMap { $0 } ?? -1
+            let after = j < labels.count ? slot[j]! : template.count
+            var rows = (i..<j).filter { candidate[$0] }
+            let free = before < after ? template[(before + 1)..<after].filter { !taken.contains($0.key) } : []
+            // Before the first recognized row (after the last) the region may still hold rows of
+            // what precedes the table (follows it) when its heading was misread: the rows nearest
+            // the table are its own.
+            if before == -1 && rows.count > free.count { rows = Array(rows.suffix(free.count)) }
+            if after == template.count && rows.count > free.count { rows = Array(rows.prefix(free.count)) }
+            if before < after, rows.count >= 2 {
+                let pairs = zip(rows, free).map { (row: $0, spec: $1) }
+                if free.count == rows.count,
+                    pairs.allSatisfy({ p in
+                        let observed = Self.characters(labels[p.row]), expected = Self.characters(p.spec.label)
+                        return max(Self.similarity(observed, expected), Self.dice(observed, expected)) >= aloneThreshold
+                    })
+                {
+                    for p in pairs {
+                        placed[p.row] = p.spec.key
+                        taken.insert(p.spec.key)
+                        slot[p.row] = position[p.spec.key]
+                    }
+                }
+            }
+            i = j
+        }
         for i in labels.indices where slot[i] == nil && candidate[i] {
             let before = slot[..<i].last { $0 != nil }.flatMap { $0 } ?? -1
             let after = slot[(i + 1)...].first { $0 != nil }.flatMap { $0 } ?? template.count
