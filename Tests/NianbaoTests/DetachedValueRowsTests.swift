@@ -94,6 +94,16 @@ import Testing
         for row in Self.rows { #expect(r.value("applications.\(row).natural_person") == nil, "\(row)") }
     }
 
+    /// The lines printed after rows the run comes before (below （七）总计): not the run's rows.
+    @Test func linesAfterTheRowsBelowTheRunPlaceNothing() throws {
+        let text = Self.text([]).replacingOccurrences(
+            of: "(七) 总计       73 4  0  0  1  2 80\n", with: "(七) 总计       73 4  0  0  1  2 80\n" + Self.lines.joined(separator: "\n") + "\n")
+        #expect(text.contains("27          3              0"))
+        let r = try TestSupport.extract(text)
+        for row in Self.rows { #expect(r.value("applications.\(row).natural_person") == nil, "\(row)") }
+        #expect(!r.diagnostics.contains { $0.code == "values_detached" })
+    }
+
     /// The committed tesseract text itself: the rows read, none wrong.
     @Test func p04TesseractTextHasNoWrongValue() throws {
         let r = try DegradedTextTests.converted("tesseract/p04-2022-borderless.txt")
