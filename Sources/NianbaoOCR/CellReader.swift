@@ -21,9 +21,10 @@ struct CellReader {
         var words: [OCRWord]
     }
 
-    /// Characters of a number in a cell.
+    /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers).
     static func isNumber(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
+            && s.unicodeScalars.first != "." && s.unicodeScalars.last != "."
             && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
 
@@ -112,21 +113,19 @@ struct CellReader {
     /// the digits model's; `least`: the least confidence of each one's characters) gives the cell
     /// its number, and with what confidence; nil when none read a number.
     ///
-    /// A number two readings agree on is the cell's, with the better of their confidences. The
-    /// digits model agreeing with either reading of the page model outvotes the other (the page
-    /// line runs the numbers of neighbouring cells together, `4040` for `0`; alone in its cell a
-    /// lone digit becomes `O`, `b`, `之`); the page model twice against the digits model is one
-    /// model's opinion: confidence 0, and the identities decide. One number alone keeps its
-    /// confidence when the digits model read nothing (it often reads nothing of a lone `0`), and
-    /// gets 0 otherwise.
+    /// A number is confident only when two different models read it: the digits model agreeing
+    /// with either reading of the page model (the page line runs the numbers of neighbouring cells
+    /// together, `4040` for `0`; alone in its cell a lone digit becomes `O`, `b`, `之`) gives it the
+    /// better of their confidences. Anything less is one model's opinion and gets confidence 0, for
+    /// the identities to decide: the page model twice against the digits model (`21`, `21`, `2`)
+    /// or with the digits model silent (a speckled `4` read `.1` on the page and in the cell alike),
+    /// one reading alone (a thin `9` read `8` on the page, `外` alone, nothing by the digits model).
     static func vote(_ texts: [String], _ least: [Double]) -> (reading: Int, confidence: Double)? {
         let numbers = texts.indices.filter { isNumber(texts[$0]) }
         if let agreed = numbers.first(where: { i in numbers.contains { $0 != i && texts[$0] == texts[i] } }) {
             let with = numbers.filter { texts[$0] == texts[agreed] }
-            let against = numbers.contains { texts[$0] != texts[agreed] } && !with.contains(2)
-            return (with.last!, against ? 0 : with.map { least[$0] }.max()!)
+            return (with.last!, with.contains(2) ? with.map { least[$0] }.max()! : 0)
         }
-        if numbers.count == 1, texts.count < 3 || texts[2].isEmpty { return (numbers[0], least[numbers[0]]) }
         return numbers.last.map { ($0, 0) }
     }
 

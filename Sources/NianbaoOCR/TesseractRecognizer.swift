@@ -163,7 +163,11 @@ final class TesseractSession: PageRecognitionSession {
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
         let ink = text.opened(2, 2)?.bits() ?? text.bits()
         let page = engine.recognize(text, dpi: Int(image.dpi.rounded()))
-        let words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: !photocopy)
+        var words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: !photocopy)
+        // A borderless table has no cells to read one by one: its misread zeros are read again.
+        if let digits, RuledTableFinder.tables(in: lines.rulings).isEmpty {
+            words = StrayValueReader(digits: digits).read(words, image: text, dpi: Int(image.dpi.rounded()))
+        }
         let scale = 72 / image.dpi
         let em = Self.ideographHeight(words)
         var glyphs: [Glyph] = []
