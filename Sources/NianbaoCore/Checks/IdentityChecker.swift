@@ -10,8 +10,10 @@ package struct IdentityChecker: Sendable {
         var present = [Bool](repeating: false, count: IdentityPlan.slot.count)
         var values = [DecimalNumber?](repeating: nil, count: IdentityPlan.slot.count)
         var hasApplications = false, splitOther = false
+        var next = 0
         for c in cells {
-            if let s = IdentityPlan.slot[c.key] {
+            if let s = IdentityPlan.slot(of: c.key, after: next) {
+                next = s + 1
                 present[s] = true
                 values[s] = c.value
                 // The prefix tests below, made once per plan key.
@@ -25,16 +27,15 @@ package struct IdentityChecker: Sendable {
             }
         }
         var checks: [Check] = []
+        checks.reserveCapacity(64)
 
         func run(_ steps: [IdentityPlan.Step]) {
             for step in steps {
                 switch step {
                 case .balance(let id, let o):
                     // I1: 一 + 二 = （七）总计 + 四
-                    let l = [values[o.slots[0]], values[o.slots[1]]]
-                    let r = [values[o.slots[2]], values[o.slots[3]]]
-                    let lhs = l.contains { $0 == nil } ? nil : l[0]!.adding(l[1]!)
-                    let rhs = r.contains { $0 == nil } ? nil : r[0]!.adding(r[1]!)
+                    let lhs = values[o.slots[0]].flatMap { a in values[o.slots[1]].flatMap { a.adding($0) } }
+                    let rhs = values[o.slots[2]].flatMap { a in values[o.slots[3]].flatMap { a.adding($0) } }
                     checks.append(
                         Check(
                             id: id, status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
@@ -43,9 +44,16 @@ package struct IdentityChecker: Sendable {
                     // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
                     guard o.slots.contains(where: { present[$0] }) else { continue }  // the rows are absent altogether
                     let t = values[o.slots[0]]
-                    let p = o.slots.dropFirst().map { values[$0] }
-                    // A sum that overflows is no number: not assessable, never a pass.
-                    let rhs: DecimalNumber? = p.contains(where: { $0 == nil }) ? nil : DecimalNumber.sum(p.map { $0! })
+                    // A sum that overflows is no number: not assessable, never a pass. A part that
+                    // is no number leaves it nil too (summed in place: no arrays per check).
+                    var rhs: DecimalNumber? = DecimalNumber(0)
+                    for k in 1..<o.slots.count where values[o.slots[k]] == nil { rhs = nil; break }
+                    if rhs != nil {
+                        for k in 1..<o.slots.count {
+                            guard let sum = rhs!.adding(values[o.slots[k]]!) else { rhs = nil; break }
+                            rhs = sum
+                        }
+                    }
                     let status: Check.Status = (t == nil || rhs == nil) ? .notAssessable : (t! == rhs! ? .pass : .fail)
                     checks.append(Check(id: id, status: status, lhs: t, rhs: rhs, keys: o.keys))
                 }

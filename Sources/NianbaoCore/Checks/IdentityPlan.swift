@@ -41,11 +41,20 @@ struct IdentityPlan: Sendable {
     /// Per slot: a key of the three （六） sub-rows (`applications.other.` but not `applications.other.total.`).
     static let isSplitOther: [Bool] = slotKeys.map { $0.hasPrefix("applications.other.") && !$0.hasPrefix("applications.other.total.") }
     /// The keys in slot order.
-    private static let slotKeys: [String] = {
+    static let slotKeys: [String] = {
         var keys = [String](repeating: "", count: slot.count)
         for (key, s) in slot { keys[s] = key }
         return keys
     }()
+
+    /// `slot[key]`, found without hashing when the key is that of slot `next` (cells come in the
+    /// order of the tables' rows and columns, the order the slots were numbered in): equal keys
+    /// have the same slot, so the result is the dictionary's.
+    @inline(__always)
+    static func slot(of key: String, after next: Int) -> Int? {
+        if next < slotKeys.count && slotKeys[next] == key { return next }
+        return slot[key]
+    }
 
     private static func operands(_ keys: [String]) -> Operands {
         Operands(keys: keys, slots: keys.map { slot[$0]! })

@@ -139,11 +139,14 @@ enum RunTogetherText {
     static func isFurniture(_ segment: String) -> Bool {
         let k = TextNormalizer.matchKey(segment)
         if k.isEmpty || furnitureWords.contains(k) { return true }
-        if furniturePrefixes.contains(where: { k.hasPrefix($0) }) { return true }
+        // The UTF-8 tests first: a match key holds no compatibility ideograph (NFKC maps them), so
+        // its Characters can equal these words' only where its bytes hold theirs; the Character
+        // tests still decide.
+        if furniturePrefixes.contains(where: { k.utf8.starts(with: $0.utf8) && k.hasPrefix($0) }) { return true }
         // A breadcrumb: 首页政务公开… without a sentence.
-        if k.hasPrefix("首页"), !k.contains("。"), k.scalarCount < 60 { return true }
+        if k.utf8.starts(with: "首页".utf8), k.hasPrefix("首页"), !k.contains("。"), k.scalarCount < 60 { return true }
         // A bare date or time: 2022-02-08, 16:34.
-        if k.contains(where: { $0 == "-" || $0 == ":" }), k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
+        if k.includesByte(0x2D) || k.includesByte(0x3A), k.contains(where: { $0 == "-" || $0 == ":" }), k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
         return false
     }
 

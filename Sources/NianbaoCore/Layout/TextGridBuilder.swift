@@ -70,6 +70,10 @@ package struct TextGridBuilder: Sendable {
         // (`spilled`) once something in between is left out or replaced.
         var fieldCount = 0  // scalars in the field
         var spilled = false
+        // No scalar in the field that display normalization changes or looks at twice (controls,
+        // C1 and NBSP, radicals; spaces and invisibles never enter a field, and its spaces are single
+        // and inside): then the text is its display form as it stands.
+        var fieldPlain = true
         var fieldFrom = 0
         var fieldTo = 0
 
@@ -84,10 +88,11 @@ package struct TextGridBuilder: Sendable {
         func flush() {
             if fieldCount > 0 {
                 let text = spilled ? String(decoding: field, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
-                cells.append(GridCell(text: TextNormalizer.display(text), at: at, x: Double(fieldStart + fieldEnd) / 2))
+                cells.append(GridCell(text: fieldPlain ? text : TextNormalizer.display(text), at: at, x: Double(fieldStart + fieldEnd) / 2))
                 spilled = false
                 fieldCount = 0
             }
+            fieldPlain = true
             fieldIsNumber = true
         }
 
@@ -141,6 +146,7 @@ package struct TextGridBuilder: Sendable {
             }
             if !spilled && fieldTo != here { spill() }
             if spilled { field.append(contentsOf: line[here..<index]) } else { fieldTo = index }
+            if v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last) { fieldPlain = false }
             fieldCount += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += Self.isWide(v) ? 2 : 1
@@ -155,9 +161,19 @@ package struct TextGridBuilder: Sendable {
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
         var text = cells[0].text
-        for cell in cells.dropFirst() {
-            text.append(" ")
-            text.append(cell.text)
+        if cells.count > 1 {
+            // The cells' bytes joined with spaces in one buffer, one String made of it (appending
+            // to a String cost a few hundred instructions a piece).
+            var total = cells.count - 1
+            for cell in cells { total += cell.text.utf8.count }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(total)
+            bytes.append(contentsOf: cells[0].text.utf8)
+            for cell in cells.dropFirst() {
+                bytes.append(0x20)
+                bytes.append(contentsOf: cell.text.utf8)
+            }
+            text = String(decoding: bytes, as: UTF8.self)
         }
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
     }

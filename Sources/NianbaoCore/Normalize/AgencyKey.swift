@@ -19,6 +19,8 @@
 /// key and year and use the first in path order, with a note.
 package enum AgencyKey {
     static let unitSuffixes = ["自治区", "自治州", "自治县", "自治旗", "街道", "地区", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡"]
+    /// ``unitSuffixes`` as Characters, made once (``leadingUnit(_:)`` compares them at every position).
+    static let unitSuffixCharacters: [[Character]] = unitSuffixes.map { Array($0) }
     static let departmentChars: Set<Character> = ["和", "与", "及", "局", "委", "厅", "办", "部", "院", "会", "所", "站", "队", "处", "科", "司", "管", "中", "心"]
     static let commonWords: Set<String> = ["城市", "城乡", "社区", "园区", "景区", "辖区", "市区", "都市", "郊区", "山区", "林区", "牧区", "矿区", "老区"]
     static let nonUnitFollowers: Set<Character> = ["场", "域", "级", "村", "民", "委", "长", "直"]
@@ -45,9 +47,8 @@ package enum AgencyKey {
         var i = 1
         while i < c.count && i <= maxName + 3 {
             if departmentChars.contains(c[i - 1]) { return nil }
-            for suffix in unitSuffixes {
-                let sc = Array(suffix)
-                guard i + sc.count <= c.count, Array(c[i..<(i + sc.count)]) == sc else { continue }
+            for (suffix, sc) in zip(unitSuffixes, unitSuffixCharacters) {
+                guard i + sc.count <= c.count, c[i..<(i + sc.count)].elementsEqual(sc) else { continue }
                 let nameLength = i
                 let minName = (suffix == "县" || suffix == "旗") ? 1 : 2
                 guard nameLength >= minName, nameLength <= maxName else { continue }

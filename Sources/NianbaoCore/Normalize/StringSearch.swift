@@ -48,6 +48,20 @@ extension String {
         return unicodeScalars.count
     }
 
+    /// One bit per byte value modulo 64 that occurs in the UTF-8 bytes. A string that holds
+    /// another as a byte substring (``includes(_:)``) has every bit of the other's mask, so
+    /// `needle.byteMask & ~haystack.byteMask != 0` proves that `haystack.includes(needle)` is false.
+    /// For Chinese text the bits come mostly from continuation bytes (their low six bits vary).
+    package var byteMask: UInt64 {
+        var mask: UInt64 = 0
+        let contiguous: Void? = utf8.withContiguousStorageIfAvailable { (b: UnsafeBufferPointer<UInt8>) -> Void in
+            for byte in b { mask |= 1 &<< UInt64(byte & 63) }
+        }
+        if contiguous != nil { return mask }
+        for byte in utf8 { mask |= 1 &<< UInt64(byte & 63) }
+        return mask
+    }
+
     /// Whether the string holds this ASCII byte.
     @inline(__always)
     func includesByte(_ byte: UInt8) -> Bool {

@@ -137,13 +137,31 @@ package enum TextNormalizer {
     }
 
     private static func foldAll<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
+        // The folded scalars' UTF-8 bytes into one buffer, one String made of them (appending
+        // scalar by scalar to a String.UnicodeScalarView cost several times more).
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.underestimatedCount * 3)
         for scalar in scalars {
             let v = scalar.value
             if isSpaceLike(v) || isInvisible(v) { continue }
             let f = foldScalar(v)
-            out.append(f == v ? scalar : Unicode.Scalar(f)!)
+            switch f {
+            case 0..<0x80:
+                out.append(UInt8(f))
+            case 0x80..<0x800:
+                out.append(UInt8(0xC0 | (f >> 6)))
+                out.append(UInt8(0x80 | (f & 0x3F)))
+            case 0x800..<0x10000:
+                out.append(UInt8(0xE0 | (f >> 12)))
+                out.append(UInt8(0x80 | ((f >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (f & 0x3F)))
+            default:
+                out.append(UInt8(0xF0 | (f >> 18)))
+                out.append(UInt8(0x80 | ((f >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((f >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (f & 0x3F)))
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -56,6 +56,28 @@ package enum HeadingTokenizer {
         guard let f = text.unicodeScalars.first,
             numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil
         else { return nil }
+        // The punctuation each reading below requires after the numerals and spaces, looked for on
+        // the scalars in place (most lines starting with a numeral, a bracket or a digit are prose
+        // or table rows and fail it) before any array is made: a necessary condition only.
+        var it = text.unicodeScalars.makeIterator()
+        var c = it.next()
+        if numerals[f] != nil {
+            while let d = c, numerals[d] != nil { c = it.next() }
+            while let d = c, d == " " { c = it.next() }
+            guard let d = c, d == "、" || d == "．" || d == "." || d == "，" else { return nil }
+        } else if f == "（" || f == "(" {
+            c = it.next()
+            while let d = c, d == " " { c = it.next() }
+            while let d = c, numerals[d] != nil { c = it.next() }
+            while let d = c, d == " " { c = it.next() }
+            guard let d = c, d == "）" || d == ")" else { return nil }
+        } else {
+            // A digit (a table row's `0 0 0`, a date): one more digit at most, spaces, then 、．.
+            c = it.next()
+            if let d = c, asciiDigit(d) != nil { c = it.next() }
+            while let d = c, d == " " { c = it.next() }
+            guard let d = c, d == "、" || d == "．" || d == "." else { return nil }
+        }
         // A marker is decided within its first few scalars: they are read first, and the whole
         // text only when the reading ran past them (then the answer is the whole text's).
         let head = Array(text.unicodeScalars.prefix(markerScan))

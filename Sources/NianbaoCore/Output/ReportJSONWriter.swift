@@ -111,6 +111,10 @@ struct ReportJSONWriter {
     }
 
     private mutating func cell(_ c: Cell) {
+        if indent == 2, case .line(let n) = c.at {
+            prettyCell(c, line: n)
+            return
+        }
         open(0x7B)
         key("at"); location(c.at)
         key("key"); string(c.key)
@@ -122,6 +126,10 @@ struct ReportJSONWriter {
 
     /// As `ReportJSON.check` (the batch writes cross-year checks with it).
     private mutating func check(_ c: Check) {
+        if indent == 2 {
+            prettyCheck(c)
+            return
+        }
         open(0x7B)
         key("id"); string(c.id)
         key("keys")
@@ -133,6 +141,65 @@ struct ReportJSONWriter {
         key("rhs"); number(c.rhs)
         key("status"); string(c.status.rawValue)
         close(0x7D)
+    }
+
+    // MARK: pretty cells and checks as constant runs of bytes
+
+    // A cell or check of the `cells`/`checks` array (depth 2) as `open`, `key`, `close` would
+    // write it there: the brackets, member names, newlines and indents between the values are the
+    // same every time, so they are copied as whole runs instead of byte by byte.
+    private static let cellOpen = Array("{\n      \"at\": {\n        \"line\": ".utf8)
+    private static let cellKey = Array("\n      },\n      \"key\": ".utf8)
+    private static let cellKind = Array(",\n      \"kind\": ".utf8)
+    private static let cellRaw = Array(",\n      \"raw\": ".utf8)
+    private static let cellValue = Array(",\n      \"value\": ".utf8)
+    private static let close2 = Array("\n    }".utf8)
+    private static let checkOpen = Array("{\n      \"id\": ".utf8)
+    private static let checkKeys = Array(",\n      \"keys\": [".utf8)
+    private static let checkKeyItem = Array("\n        ".utf8)
+    private static let checkKeysClose = Array("\n      ]".utf8)
+    private static let checkLhs = Array(",\n      \"lhs\": ".utf8)
+    private static let checkPrevious = Array(",\n      \"previous\": ".utf8)
+    private static let checkRhs = Array(",\n      \"rhs\": ".utf8)
+    private static let checkStatus = Array(",\n      \"status\": ".utf8)
+
+    /// ``cell(_:)`` in pretty output at depth 2 with a line location.
+    private mutating func prettyCell(_ c: Cell, line n: Int) {
+        out.append(contentsOf: Self.cellOpen)
+        JSONValue.writeInteger(Int64(n), into: &out)
+        out.append(contentsOf: Self.cellKey)
+        JSONValue.writeString(c.key, into: &out)
+        out.append(contentsOf: Self.cellKind)
+        JSONValue.writeString(c.kind.rawValue, into: &out)
+        out.append(contentsOf: Self.cellRaw)
+        string(c.raw)
+        out.append(contentsOf: Self.cellValue)
+        number(c.value)
+        out.append(contentsOf: Self.close2)
+    }
+
+    /// ``check(_:)`` in pretty output at depth 2.
+    private mutating func prettyCheck(_ c: Check) {
+        out.append(contentsOf: Self.checkOpen)
+        JSONValue.writeString(c.id, into: &out)
+        out.append(contentsOf: Self.checkKeys)
+        for (i, k) in c.keys.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: Self.checkKeyItem)
+            JSONValue.writeString(k, into: &out)
+        }
+        if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
+        out.append(contentsOf: Self.checkLhs)
+        number(c.lhs)
+        if let previous = c.previous {
+            out.append(contentsOf: Self.checkPrevious)
+            JSONValue.writeString(previous, into: &out)
+        }
+        out.append(contentsOf: Self.checkRhs)
+        number(c.rhs)
+        out.append(contentsOf: Self.checkStatus)
+        JSONValue.writeString(c.status.rawValue, into: &out)
+        out.append(contentsOf: Self.close2)
     }
 
     private mutating func diagnostic(_ d: Diagnostic) {
@@ -169,9 +236,11 @@ struct ReportJSONWriter {
             let shape = TablesShape.variants[v]
             var values = [DecimalNumber?](repeating: nil, count: shape.slots.count)
             var complete = true
+            var next = 0
             for c in cells {
-                guard let slot = shape.slots[c.key] else { complete = false; break }
+                guard let slot = shape.slot(of: c.key, after: next) else { complete = false; break }
                 values[slot] = c.value
+                next = slot + 1
             }
             if complete {
                 node(shape.root, values)

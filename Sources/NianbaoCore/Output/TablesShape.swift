@@ -13,6 +13,9 @@ struct TablesShape: Sendable {
     let root: Node
     /// Slot of each expected key.
     let slots: [String: Int]
+    /// The key of each slot (``slots`` inverted): cells come in the order of the expected keys, so
+    /// the next slot's key is tried before the dictionary (``slot(of:after:)``).
+    let keysBySlot: [String]
 
     init(keys: [String]) {
         var slots: [String: Int] = [:]
@@ -23,7 +26,18 @@ struct TablesShape: Sendable {
             tree.insert(ReportJSON.path(key)[...], .int(slot))
         }
         self.slots = slots
+        var keysBySlot = [String](repeating: "", count: slots.count)
+        for (key, slot) in slots { keysBySlot[slot] = key }
+        self.keysBySlot = keysBySlot
         root = Self.node(tree)
+    }
+
+    /// `slots[key]`, found without hashing when the key is that of slot `next` (the slot after the
+    /// previous cell's): equal keys have the same slot, so the result is the dictionary's.
+    @inline(__always)
+    func slot(of key: String, after next: Int) -> Int? {
+        if next < keysBySlot.count && keysBySlot[next] == key { return next }
+        return slots[key]
     }
 
     private static func node(_ tree: ReportJSON.Tree) -> Node {

@@ -51,4 +51,7 @@ enum ActiveDisclosureLayout {
     /// Header words that tell the generation of Table 二.
     static let words2021 = ["制发件数", "废止件数", "现行有效件数", "本年收费金额"]
     static let words2019 = ["新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "采购总金额", "集中采购"]
+    /// The ``String/byteMask`` of each word, made once.
+    static let words2021Masks = words2021.map(\.byteMask)
+    static let words2019Masks = words2019.map(\.byteMask)
 }

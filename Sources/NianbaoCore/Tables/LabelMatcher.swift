@@ -8,16 +8,50 @@
 /// diagnostic) rather than taking each other's numbers. Group rows listed in ``groups`` (`（六）其他处理`)
 /// may share a cell with their sub-rows; the sub-row, earlier in ``priority``, wins as before.
 struct LabelMatcher: Sendable {
-    var priority: [RowSpec]
+    var priority: [RowSpec] {
+        didSet { masks = Self.masks(priority) }
+    }
     /// Keys of group rows whose label is printed in the same cell as a sub-row's.
     var groups: Set<String> = []
+    /// Per spec in ``priority``: the ``String/byteMask`` of each keyword (and of the whole label).
+    /// A spec whose masks all have a byte the label lacks cannot match it (``RowSpec/matches(_:)``
+    /// finds keywords as byte substrings), so it is not tried: most specs for most labels.
+    private var masks: [[UInt64]]
+
+    init(priority: [RowSpec], groups: Set<String> = []) {
+        self.priority = priority
+        self.groups = groups
+        self.masks = Self.masks(priority)
+    }
+
+    private static func masks(_ priority: [RowSpec]) -> [[UInt64]] {
+        // The whole label (`其他`) is compared after stripping a prefix: when it matches, the key
+        // ends with its bytes (no other scalar decomposes canonically to 其 or 他, so the equal
+        // Substring holds the same scalars), so its mask is a necessary condition as well.
+        priority.map { spec in spec.keywords.map(\.byteMask) + (spec.wholeLabel.map { [$0.byteMask] } ?? []) }
+    }
+
+    /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition).
+    @inline(__always)
+    private func mayMatch(_ i: Int, _ keyMask: UInt64) -> Bool {
+        for m in masks[i] where m & ~keyMask == 0 { return true }
+        return false
+    }
+
+    /// The first spec in priority order that matches `key`, as `priority.first { $0.matches(key) }`.
+    private func firstMatch(_ key: String) -> RowSpec? {
+        let keyMask = key.byteMask
+        for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) { return priority[i] }
+        return nil
+    }
 
     func match(_ row: LogicalRow) -> RowSpec? {
         for key in row.labelKeys.reversed() {
             var first: Int?
             var rowsNamed = 0
+            let keyMask = key.byteMask
             // By index: binding each RowSpec copied it (four retains and releases per spec and label).
-            for i in priority.indices where priority[i].matches(key) {
+            for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) {
                 if first == nil { first = i }
                 if !groups.contains(priority[i].key) { rowsNamed += 1 }
             }
@@ -31,14 +65,14 @@ struct LabelMatcher: Sendable {
         // above, whose own value was unreadable, would get 行政处罚's number).
         if row.isScanned, !row.labelKeys.isEmpty { return nil }
         let joined = row.pendingKey + row.labelKeys.joined()
-        if !joined.isEmpty, let spec = priority.first(where: { $0.matches(joined) }) {
+        if !joined.isEmpty, let spec = firstMatch(joined) {
             // Label-only rows around a row of values: when those above name two rows, or those
             // below name another item row (`2.…`) whose own values never come, the values could be
             // either's (PDF reading order puts a value line between two labels): not placed.
-            let named = Set(row.pendingPieces.compactMap { p in priority.first { $0.matches(p) }?.key })
+            let named = Set(row.pendingPieces.compactMap { p in firstMatch(p)?.key })
             if named.count > 1 { return nil }
             if row.labelKeys.isEmpty, row.followingKey.first?.isASCII == true, row.followingKey.first?.isNumber == true,
-                let next = priority.first(where: { $0.matches(row.followingKey) }), next.key != spec.key
+                let next = firstMatch(row.followingKey), next.key != spec.key
             {
                 return nil
             }

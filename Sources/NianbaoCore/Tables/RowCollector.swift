@@ -76,7 +76,7 @@ enum RowCollector {
     /// `信息内容 | 上一年项目数量 | …`.
     /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
     static func isSubTableHeading(_ key: String) -> Bool {
-        (key.includes("第二十条") || key.hasPrefix("信息内容")) && !activeDisclosureRows.contains { $0.matches(key) }
+        (key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容"))) && !activeDisclosureRows.contains { $0.matches(key) }
     }
 
     private static let activeDisclosureRows = (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec)
