@@ -37,6 +37,32 @@ import Testing
         #expect(Set(r) == Set([[11, 0, 0, 0, 0, 0, 11], [1, 0, 0, 0, 0, 0, 1]]))
     }
 
+    /// p01's `0 |o lo |   0   0 |0`: six counts for seven cells, OCR dropped one. With the lost
+    /// cell solved from the row identity at each position, every reading is seven zeros.
+    @Test func oneCellLostIsSolvedFromTheRowIdentity() {
+        #expect(Self.readings("0 |o lo | 0 0 |0") == [])
+        guard case .readings(let r)? = OCRTextRows.readings("0 |o lo | 0 0 |0", slots: 7, identities: Self.i3, lostCell: true) else {
+            Issue.record("no readings")
+            return
+        }
+        #expect(r == [[0, 0, 0, 0, 0, 0, 0]])
+        // p01's `2 |0 | 0 0 0 |2`: the 2 can be any part: several readings, listed, none chosen here.
+        guard case .readings(let two)? = OCRTextRows.readings("2 |0 | 0 0 0 |2", slots: 7, identities: Self.i3, lostCell: true) else {
+            Issue.record("no readings")
+            return
+        }
+        #expect(two.count > 1)
+        #expect(two.contains([2, 0, 0, 0, 0, 0, 2]))
+    }
+
+    @Test func lostCellPositions() {
+        // The lost cell a zero part (at any of three places) or the total.
+        #expect(Set(OCRTextRows.withLostCell([1, 2, 3], slots: 4, identities: [RowIdentity(parts: [0, 1, 2], total: 3)])) == Set([[0, 1, 2, 3], [1, 0, 2, 3], [1, 2, 0, 3], [1, 2, 3, 6]]))
+        #expect(Set(OCRTextRows.withLostCell([1, 0, 3], slots: 4, identities: [RowIdentity(parts: [0, 1, 2], total: 3)])) == Set([[2, 1, 0, 3], [1, 2, 0, 3], [1, 0, 2, 3], [1, 0, 3, 4]]))
+        // A negative count is never a reading.
+        #expect(OCRTextRows.withLostCell([5, 0, 3], slots: 4, identities: [RowIdentity(parts: [0, 1, 2], total: 3)]) == [[5, 0, 3, 8]])
+    }
+
     /// A label or a mark in the run: not an OCR value run at all.
     @Test func nonValueRunsAreRefused() {
         #expect(OCRTextRows.readings("0 工 0", slots: 7, identities: Self.i3) == nil)

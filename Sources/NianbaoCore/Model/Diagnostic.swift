@@ -52,6 +52,7 @@ public struct Diagnostic: Sendable, Hashable {
         public static let unitInCell: Code = "unit_in_cell"
         public static let valuesUnplaced: Code = "values_unplaced"
         public static let valuesInTemplateOrder: Code = "values_in_template_order"
+        public static let valuesDetached: Code = "values_detached"
         public static let yearMissing: Code = "year_missing"
     }
 

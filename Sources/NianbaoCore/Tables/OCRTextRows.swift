@@ -54,7 +54,10 @@ enum OCRTextRows {
     /// Every reading of `text` as `slots` counts satisfying `identities`, where characters a ruling
     /// may have made are tried both as the ruling and as what OCR printed. Distinct readings, in
     /// the order found.
-    static func readings(_ text: String, slots: Int, identities: [RowIdentity]) -> Outcome? {
+    /// With `lostCell`, readings of `slots - 1` counts are taken too, the lost cell put at each
+    /// position in turn and solved from the row identity (OCR drops a cell now and then: `18 |0 0 0
+    /// 0 118` for seven cells).
+    static func readings(_ text: String, slots: Int, identities: [RowIdentity], lostCell: Bool = false) -> Outcome? {
         guard let symbols = symbols(text) else { return nil }
         if symbols.count > maxSymbols { return .tooMany }
         var out: [[Int64]] = []
@@ -76,6 +79,11 @@ enum OCRTextRows {
                 if done.count == slots, holds(done), seen.insert(done).inserted {
                     out.append(done)
                     if out.count > maxReadings { cut = true }
+                } else if lostCell, done.count == slots - 1 {
+                    for full in withLostCell(done, slots: slots, identities: identities) where seen.insert(full).inserted {
+                        out.append(full)
+                        if out.count > maxReadings { cut = true }
+                    }
                 }
                 return
             }
@@ -99,6 +107,23 @@ enum OCRTextRows {
         }
         go(0, nil, 0)
         return cut ? .tooMany : .readings(out)
+    }
+
+    /// `values` with one cell inserted at each position, solved from the identity that holds that
+    /// position (a non-negative count), where every identity then holds.
+    static func withLostCell(_ values: [Int64], slots: Int, identities: [RowIdentity]) -> [[Int64]] {
+        var out: [[Int64]] = []
+        for gap in 0..<slots {
+            guard let id = identities.first(where: { $0.all.contains(gap) }) else { continue }
+            var v = values
+            v.insert(0, at: gap)
+            let parts = id.parts.filter { $0 != gap }.reduce(Int64(0)) { $0 + v[$1] }
+            let x = gap == id.total ? parts : v[id.total] - parts
+            guard x >= 0 else { continue }
+            v[gap] = x
+            if identities.allSatisfy({ i in i.parts.reduce(Int64(0)) { $0 + v[$1] } == v[i.total] }) { out.append(v) }
+        }
+        return out
     }
 
     /// Whether a cell's text can be (part of) an OCR'd value run.
@@ -161,6 +186,7 @@ enum OCRTextRows {
         let runs = Dictionary(runs(rows, template: template).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var solverRows: [DigitTableSolver.Row] = []
         var open: [Int: (text: String, at: Location, readings: [[Int64]])] = [:]
+        var lostCell = Set<Int>()  // rows read with one cell OCR dropped
         var notes: [Diagnostic] = []
         for (r, row) in template.rows.enumerated() {
             let key = row.spec.key
@@ -177,9 +203,14 @@ enum OCRTextRows {
                 solverRows.append(.known(printed))
                 continue
             }
-            guard let run = runs[key], let outcome = readings(run.text, slots: n, identities: template.rowIdentities) else {
+            guard let run = runs[key], var outcome = readings(run.text, slots: n, identities: template.rowIdentities) else {
                 solverRows.append(.known([Int64?](repeating: nil, count: n)))
                 continue
+            }
+            if outcome == .readings([]), let lost = readings(run.text, slots: n, identities: template.rowIdentities, lostCell: true) {
+                // No reading of seven counts: OCR may have dropped one cell.
+                outcome = lost
+                if case .readings(let list) = lost, !list.isEmpty { lostCell.insert(r) }
             }
             switch outcome {
             case .tooMany:
@@ -207,7 +238,7 @@ enum OCRTextRows {
                 notes.append(
                     Diagnostic(
                         .warning, .ocrInferred,
-                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as 1, 4 or o out, the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
+                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as 1, 4 or o out\(lostCell.contains(r) ? " and one cell OCR dropped solved from the row identity" : ""), the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
                         at: run.at))
             case .ambiguous(let c):
                 let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")

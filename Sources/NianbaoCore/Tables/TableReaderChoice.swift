@@ -86,12 +86,30 @@ struct TableReaderChoice {
         let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
         let template = TableTemplate.activeDisclosure(generation)
         let expected = template.rows.reduce(0) { $0 + $1.slots }
-        return choose(
+        var tableDiagnostics: [Diagnostic] = []
+        var chosen = choose(
             "Table 二", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
             tokens: { tokenDiagnostics in
                 let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
                 return reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
-            }, diagnostics: &diagnostics)
+            }, diagnostics: &tableDiagnostics)
+        // Sub-tables whose values were printed under their column headers apart from the row labels.
+        if chosen.found, Score.known(chosen.cells) < expected, let g = chosen.generation ?? detected, g == .g2019 || g == .g2021 {
+            var detachedDiagnostics: [Diagnostic] = []
+            if let placed = DetachedSubTables.activeDisclosure(rows, reading: chosen.cells, generation: g, diagnostics: &detachedDiagnostics),
+                Score.known(placed.cells) > Score.known(chosen.cells)
+            {
+                chosen.cells = placed.cells
+                let labels = placed.rows.map { "Table 二: row \($0.label) not found" }
+                // The header blocks' lines were no unknown or second rows after all.
+                tableDiagnostics = tableDiagnostics.filter {
+                    !($0.code == .rowMissing && labels.contains($0.message))
+                        && !([.rowUnrecognized, .rowDuplicate].contains($0.code) && placed.lines.contains($0.at))
+                } + detachedDiagnostics
+            }
+        }
+        diagnostics += tableDiagnostics
+        return chosen
     }
 
     func applications(_ rows: ArraySlice<GridRow>, diagnostics: inout [Diagnostic]) -> ApplicationsReader.Result {
@@ -130,6 +148,18 @@ struct TableReaderChoice {
             {
                 chosen.cells = reread.cells
                 tableDiagnostics = tableDiagnostics.filter { !OCRTextRows.superseded($0, rows: reread.rows) } + ocrDiagnostics
+            }
+        }
+        // Rows left open whose value lines were printed apart from their labels (OCR of a borderless table).
+        if chosen.found, Score.known(chosen.cells) < expected {
+            var detachedDiagnostics: [Diagnostic] = []
+            if let filled = DetachedValueRows.applications(rows, reading: chosen.cells, template: template, diagnostics: &detachedDiagnostics),
+                score(chosen.cells).beaten(by: score(filled.cells))
+            {
+                chosen.cells = filled.cells
+                tableDiagnostics = tableDiagnostics.filter {
+                    !OCRTextRows.superseded($0, rows: filled.rows) && !($0.code == .rowUnrecognized && filled.lines.contains($0.at))
+                } + detachedDiagnostics
             }
         }
         diagnostics += tableDiagnostics
