@@ -146,7 +146,9 @@ enum RunTogetherText {
         // A breadcrumb: 首页政务公开… without a sentence.
         if k.utf8.starts(with: "首页".utf8), k.hasPrefix("首页"), !k.contains("。"), k.scalarCount < 60 { return true }
         // A bare date or time: 2022-02-08, 16:34.
-        if k.includesByte(0x2D) || k.includesByte(0x3A), k.contains(where: { $0 == "-" || $0 == ":" }), k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) { return true }
+        if k.includesByte(0x2D) || k.includesByte(0x3A), k.contains(where: { $0 == "-" || $0 == ":" }), k.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ":" || $0 == "/") }) {
+            return true
+        }
         return false
     }
 

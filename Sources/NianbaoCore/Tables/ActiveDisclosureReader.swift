@@ -16,12 +16,14 @@ struct ActiveDisclosureReader: Sendable {
             let k = TextNormalizer.matchKey(row.text)
             // A word whose bytes the row lacks is not in it (``String/byteMask``): not searched.
             let m = k.byteMask
-            score2021 += ActiveDisclosureLayout.words2021.indices.filter { w in
-                ActiveDisclosureLayout.words2021Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2021[w])
-            }.count
-            score2019 += ActiveDisclosureLayout.words2019.indices.filter { w in
-                ActiveDisclosureLayout.words2019Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2019[w])
-            }.count
+            score2021 +=
+                ActiveDisclosureLayout.words2021.indices.filter { w in
+                    ActiveDisclosureLayout.words2021Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2021[w])
+                }.count
+            score2019 +=
+                ActiveDisclosureLayout.words2019.indices.filter { w in
+                    ActiveDisclosureLayout.words2019Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2019[w])
+                }.count
         }
         if score2021 == 0 && score2019 == 0 { return nil }
         return score2021 >= score2019 ? .g2021 : .g2019

@@ -49,9 +49,11 @@ enum DetachedValueRows {
                 guard let x = byKey[ApplicationsLayout.key(row.spec.key, c)]?.value, x.isInteger, x.scale == 0, x.units >= 0 else { return nil }
                 return x.units
             }
-            let complete = v.allSatisfy { $0 != nil } && template.rowIdentities.allSatisfy { id in
-                id.parts.reduce(Int64(0)) { $0 + v[$1]! } == v[id.total]!
-            }
+            let complete =
+                v.allSatisfy { $0 != nil }
+                && template.rowIdentities.allSatisfy { id in
+                    id.parts.reduce(Int64(0)) { $0 + v[$1]! } == v[id.total]!
+                }
             known.append(complete ? v.map { $0! } : nil)
         }
         let open = known.indices.filter { known[$0] == nil }

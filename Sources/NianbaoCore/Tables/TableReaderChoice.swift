@@ -102,10 +102,11 @@ struct TableReaderChoice {
                 chosen.cells = placed.cells
                 let labels = placed.rows.map { "Table 二: row \($0.label) not found" }
                 // The header blocks' lines were no unknown or second rows after all.
-                tableDiagnostics = tableDiagnostics.filter {
-                    !($0.code == .rowMissing && labels.contains($0.message))
-                        && !([.rowUnrecognized, .rowDuplicate].contains($0.code) && placed.lines.contains($0.at))
-                } + detachedDiagnostics
+                tableDiagnostics =
+                    tableDiagnostics.filter {
+                        !($0.code == .rowMissing && labels.contains($0.message))
+                            && !([.rowUnrecognized, .rowDuplicate].contains($0.code) && placed.lines.contains($0.at))
+                    } + detachedDiagnostics
             }
         }
         diagnostics += tableDiagnostics
@@ -157,9 +158,10 @@ struct TableReaderChoice {
                 score(chosen.cells).beaten(by: score(filled.cells))
             {
                 chosen.cells = filled.cells
-                tableDiagnostics = tableDiagnostics.filter {
-                    !OCRTextRows.superseded($0, rows: filled.rows) && !($0.code == .rowUnrecognized && filled.lines.contains($0.at))
-                } + detachedDiagnostics
+                tableDiagnostics =
+                    tableDiagnostics.filter {
+                        !OCRTextRows.superseded($0, rows: filled.rows) && !($0.code == .rowUnrecognized && filled.lines.contains($0.at))
+                    } + detachedDiagnostics
             }
         }
         diagnostics += tableDiagnostics
