@@ -28,10 +28,6 @@ struct CellReader {
             && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
 
-    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
-    }
-
     private static func joined(_ words: [OCRWord]) -> String {
         String(String.UnicodeScalarView(words.flatMap(\.symbols).flatMap(\.text.unicodeScalars).filter { !$0.properties.isWhitespace }))
     }
@@ -58,7 +54,7 @@ struct CellReader {
                     let cx = (s.x0 + s.x1) / 2, cy = (s.y0 + s.y1) / 2
                     return cx >= x0 && cx < x1 && cy >= y0 && cy < y1
                 }
-                let ideographs = inside.flatMap(\.text.unicodeScalars).count(where: Self.isIdeograph)
+                let ideographs = inside.flatMap(\.text.unicodeScalars).count(where: \.isIdeograph)
                 if ideographs >= 2 {
                     if readsLabels {
                         labels.append((x0, y0, x1, y1))
@@ -81,7 +77,7 @@ struct CellReader {
         for (n, read) in text.recognize(image, dpi: d, rectangles: labelRects, mode: PSM_SINGLE_BLOCK).enumerated() {
             let c = labels[n]
             let symbols = read.flatMap(\.symbols)
-            let ideographs = symbols.flatMap(\.text.unicodeScalars).count(where: Self.isIdeograph)
+            let ideographs = symbols.flatMap(\.text.unicodeScalars).count(where: \.isIdeograph)
             func mean(_ s: [OCRSymbol]) -> Double { s.isEmpty ? 0 : s.map(\.confidence).reduce(0, +) / Double(s.count) }
             let better = ideographs >= 2 && mean(symbols) > mean(labelSymbols[n])
             if better { out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: read)) }
@@ -130,7 +126,7 @@ struct CellReader {
     }
 
     /// One word of the readings' characters (a number is one word), all with `confidence`.
-    private static func word(_ words: [OCRWord], confidence: Double) -> OCRWord? {
+    static func word(_ words: [OCRWord], confidence: Double) -> OCRWord? {
         let symbols = words.flatMap(\.symbols).filter { !$0.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
         guard let f = symbols.first else { return nil }
         var w = OCRWord(text: symbols.map(\.text).joined(), x0: f.x0, y0: f.y0, x1: f.x1, y1: f.y1, confidence: confidence, symbols: [])

@@ -1,4 +1,5 @@
 import CTesseract
+import NianbaoPDF
 
 /// Reads again, with the digits model, the words of a page without ruled tables that sit among
 /// the numbers of a table line but read as no number: on a borderless table tesseract reads a lone
@@ -36,7 +37,7 @@ struct StrayValueReader {
             let apart = sorted.indices.map { k -> Bool in
                 let w = words[sorted[k]], h = w.y1 - w.y0
                 let t = Self.compact(w.text).unicodeScalars
-                return !t.isEmpty && t.count <= 2 && t.count(where: CellReader.isIdeograph) <= 1
+                return !t.isEmpty && t.count <= 2 && t.count(where: \.isIdeograph) <= 1
                     && (k == 0 || w.x0 - words[sorted[k - 1]].x1 >= h)
                     && (k + 1 == sorted.count || words[sorted[k + 1]].x0 - w.x1 >= h)
             }
@@ -71,16 +72,7 @@ struct StrayValueReader {
         }
         var out = words
         for (n, i) in strays.enumerated() {
-            let symbols = readings[n].flatMap(\.symbols).filter { !$0.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
-            let text = symbols.map(\.text).joined()
-            guard CellReader.isNumber(text) else { continue }
-            out[i].text = text
-            out[i].confidence = 0
-            out[i].symbols = symbols.map { s in
-                var s = s
-                s.confidence = 0
-                return s
-            }
+            if let word = CellReader.word(readings[n], confidence: 0), CellReader.isNumber(word.text) { out[i] = word }
         }
         return out
     }

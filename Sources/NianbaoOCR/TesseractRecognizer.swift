@@ -127,7 +127,7 @@ final class TesseractSession: PageRecognitionSession {
     static func ideographHeight(_ words: [OCRWord]) -> Double? {
         var heights: [Int] = []
         for w in words {
-            for s in w.symbols where s.text.unicodeScalars.count == 1 && CellReader.isIdeograph(s.text.unicodeScalars.first!) {
+            for s in w.symbols where s.text.unicodeScalars.count == 1 && s.text.unicodeScalars.first!.isIdeograph {
                 heights.append(s.y1 - s.y0)
             }
         }
@@ -181,9 +181,7 @@ final class TesseractSession: PageRecognitionSession {
                 // characters interleaved. Chinese characters are square: a box far taller than the
                 // page's typical character is cut to that height about its centre. (Short boxes
                 // are left: made taller they reach the next line.)
-                if let em, ProcessInfo.processInfo.environment["NB_NOSQ"] == nil, s.text.unicodeScalars.count == 1, let c = s.text.unicodeScalars.first, CellReader.isIdeograph(c),
-                    y1 - y0 > 1.3 * em
-                {
+                if let em, s.text.unicodeScalars.count == 1, s.text.unicodeScalars.first!.isIdeograph, y1 - y0 > 1.3 * em {
                     let centre = (y0 + y1) / 2
                     y0 = centre - em / 2
                     y1 = centre + em / 2

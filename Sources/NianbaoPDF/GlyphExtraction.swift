@@ -97,5 +97,5 @@ extension Unicode.Scalar {
     var isDigitASCII: Bool { value >= 0x30 && value <= 0x39 }
 
     /// CJK ideographs (the unified block and extension A): characters that fill a square em.
-    var isIdeograph: Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
+    package var isIdeograph: Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
 }
