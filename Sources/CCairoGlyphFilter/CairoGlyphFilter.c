@@ -15,6 +15,7 @@
 #include <dlfcn.h>
 #include <stddef.h>
 #include "CairoGlyphFilter.h"
+#include "NextSymbol.h"
 
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
@@ -44,25 +45,15 @@ int nianbao_cairo_surface_drop_glyphs(void *surface) {
     return cairo_surface_set_user_data((cairo_surface_t *)surface, &drop_glyphs_key, &marker, NULL) == 0;
 }
 
-// cairo's own functions, looked up once (a race only looks them up twice: same result).
+// cairo's own functions.
 static show_glyphs_fn real_show_glyphs(void) {
-    static show_glyphs_fn cached;
-    show_glyphs_fn f = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (f == NULL) {
-        f = (show_glyphs_fn)dlsym(RTLD_NEXT, "cairo_show_glyphs");
-        __atomic_store_n(&cached, f, __ATOMIC_RELEASE);
-    }
-    return f;
+    static void *cached;
+    return (show_glyphs_fn)nianbao_next_symbol(&cached, "cairo_show_glyphs");
 }
 
 static show_text_glyphs_fn real_show_text_glyphs(void) {
-    static show_text_glyphs_fn cached;
-    show_text_glyphs_fn f = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (f == NULL) {
-        f = (show_text_glyphs_fn)dlsym(RTLD_NEXT, "cairo_show_text_glyphs");
-        __atomic_store_n(&cached, f, __ATOMIC_RELEASE);
-    }
-    return f;
+    static void *cached;
+    return (show_text_glyphs_fn)nianbao_next_symbol(&cached, "cairo_show_text_glyphs");
 }
 
 void cairo_show_glyphs(cairo_t *cr, const void *glyphs, int num_glyphs) {

@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "FontProgramFilter.h"
+#include "NextSymbol.h"
 
 extern const char *poppler_get_version(void);
 
@@ -46,13 +47,8 @@ void nianbao_font_programs_skip_begin(void) { skip_depth++; }
 void nianbao_font_programs_skip_end(void) { if (skip_depth > 0) skip_depth--; }
 
 static read_emb_fn real_read_emb(void) {
-    static read_emb_fn cached;
-    read_emb_fn f = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (f == NULL) {
-        f = (read_emb_fn)dlsym(RTLD_NEXT, "_ZN7GfxFont15readEmbFontFileEP4XRef");
-        __atomic_store_n(&cached, f, __ATOMIC_RELEASE);
-    }
-    return f;
+    static void *cached;
+    return (read_emb_fn)nianbao_next_symbol(&cached, "_ZN7GfxFont15readEmbFontFileEP4XRef");
 }
 
 // 1 when poppler is a version whose readEmbFontFile returns std::optional<std::vector<unsigned char>>
