@@ -117,9 +117,9 @@ import Testing
     }
 
     @Test func columnChoices() {
-        #expect(DetachedValueRows.choices(2, of: 3) == [[0, 1], [0, 2], [1, 2]])
-        #expect(DetachedValueRows.choices(3, of: 7).count == 35)
-        #expect(DetachedValueRows.choices(8, of: 7).isEmpty)
+        #expect(ColumnChoice.all(2, of: 3) == [[0, 1], [0, 2], [1, 2]])
+        #expect(ColumnChoice.all(3, of: 7).count == 35)
+        #expect(ColumnChoice.all(8, of: 7).isEmpty)
     }
 
     /// Bare counts only: a leading zero, a letter or a mark is no value line.

@@ -101,25 +101,7 @@ enum CellPlacementSolver {
         var count = 1.0
         for i in 0..<k { count = count * Double(slots - i) / Double(i + 1) }
         guard count <= Double(maxPlacements) else { return nil }
-        var out: [[Int]] = []
-        var positions: [Int] = []
-        var vector = [Cell](repeating: .blank, count: slots)
-        func go(_ i: Int, _ from: Int) {
-            if i == k {
-                if rowHolds(vector, identities: identities) { out.append(positions) }
-                return
-            }
-            // Leave room for the values still to place.
-            guard from <= slots - (k - i) else { return }
-            for p in from...(slots - (k - i)) {
-                positions.append(p)
-                vector[p] = printed[i]
-                go(i + 1, p + 1)
-                vector[p] = .blank
-                positions.removeLast()
-            }
-        }
-        go(0, 0)
+        let out = ColumnChoice.all(k, of: slots).filter { rowHolds(vector(printed, at: $0, slots: slots), identities: identities) }
         return preferConfirmed(out, identities: identities) { Self.vector(printed, at: $0, slots: slots) }
     }
 

@@ -95,7 +95,7 @@ enum DetachedValueRows {
 
         // Every choice of k columns that the identities allow, with the cells it determines.
         var outcomes: [[[Determined?]]] = []
-        for columns in Self.choices(k, of: n) {
+        for columns in ColumnChoice.all(k, of: n) {
             if let m = determine(known: known, run: a..<b, block: block.values, columns: columns, template: template) {
                 outcomes.append(m)
             }
@@ -197,23 +197,5 @@ enum DetachedValueRows {
             }
         }
         return Array(m[run])
-    }
-
-    /// Every choice of `k` of `n` columns, each in increasing order.
-    static func choices(_ k: Int, of n: Int) -> [[Int]] {
-        guard k >= 1, k <= n else { return [] }
-        var out: [[Int]] = []
-        var pick: [Int] = []
-        func go(_ from: Int) {
-            if pick.count == k { out.append(pick); return }
-            guard from < n else { return }
-            for c in from..<n where n - c >= k - pick.count {
-                pick.append(c)
-                go(c + 1)
-                pick.removeLast()
-            }
-        }
-        go(0)
-        return out
     }
 }
