@@ -12,3 +12,12 @@ package struct OCRWord: Sendable, Hashable {
     package var confidence: Double
     package var symbols: [OCRSymbol]
 }
+
+extension OCRWord {
+    /// The word's box grown by `pad` pixels on every side, kept inside an image of `width` × `height`:
+    /// the rectangle to read it again in.
+    func rectangle(padding pad: Int, width: Int, height: Int) -> (x: Int, y: Int, w: Int, h: Int) {
+        let x = max(0, x0 - pad), y = max(0, y0 - pad)
+        return (x, y, min(width, x1 + pad) - x, min(height, y1 + pad) - y)
+    }
+}

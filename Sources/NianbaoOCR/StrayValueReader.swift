@@ -59,11 +59,7 @@ struct StrayValueReader {
         let strays = Self.strays(words)
         guard !strays.isEmpty else { return words }
         let pad = max(3, dpi / 12)
-        let rects = strays.map { i in
-            let w = words[i]
-            let x = max(0, w.x0 - pad), y = max(0, w.y0 - pad)
-            return (x: x, y: y, w: min(image.width, w.x1 + pad) - x, h: min(image.height, w.y1 + pad) - y)
-        }
+        let rects = strays.map { words[$0].rectangle(padding: pad, width: image.width, height: image.height) }
         var readings = digits.recognize(image, dpi: dpi, rectangles: rects, mode: PSM_SINGLE_WORD)
         // As one word the digits model reads nothing of some lone `0`s; as one character it does.
         let unread = readings.indices.filter { readings[$0].allSatisfy { $0.symbols.isEmpty } }

@@ -84,9 +84,8 @@ final class TesseractSession: PageRecognitionSession {
         guard !numeric.isEmpty else { return words }
         let pad = max(3, dpi / 30)
         let boxes = numeric.map { i in
-            let w = words[i]
-            let x = max(0, w.x0 - pad), y = max(0, w.y0 - pad)
-            return (x: x, y: y, w: min(image.width, w.x1 + pad) - x, h: min(image.height, w.y1 + pad) - y, single: w.symbols.count == 1)
+            let r = words[i].rectangle(padding: pad, width: image.width, height: image.height)
+            return (x: r.x, y: r.y, w: r.w, h: r.h, single: words[i].symbols.count == 1)
         }
         let readings = digits.read(image, dpi: dpi, rectangles: boxes)
         var out = words
