@@ -22,10 +22,12 @@ struct TablePlacer {
         case split([Int64?])
     }
 
-    /// An open row: its printed values and the candidates the solver chooses among.
+    /// An open row: its printed values and the candidates the solver chooses among, with the
+    /// solver's vector of each.
     private struct Open {
         var tokens: [TableToken]
         var readings: [Reading]
+        var vectors: [[Solver.Cell]]
     }
 
     /// `settled`: the rows whose digits the ``DigitTableSolver`` split (by index into `assigned`).
@@ -56,7 +58,7 @@ struct TablePlacer {
                     let o = candidates(tokens, slots: n, placements: true, splits: tokens.allSatisfy { ($0.gap ?? 0) < n })
                 else { rows.append(unknown); continue }
                 open[r] = o
-                rows.append(.open(o.readings.map { vector($0, tokens, n) }))
+                rows.append(.open(o.vectors))
             case .split(_, _, let outcome):
                 if let v = settled[k] {
                     rows.append(.known(v.map(Self.cell)))
@@ -65,7 +67,7 @@ struct TablePlacer {
                 if case .candidates(let c) = outcome, c.isEmpty { rows.append(unknown); continue }
                 guard let o = candidates(assigned[k].tokens, slots: n, placements: false, splits: true) else { rows.append(unknown); continue }
                 open[r] = o
-                rows.append(.open(o.readings.map { vector($0, o.tokens, n) }))
+                rows.append(.open(o.vectors))
             }
         }
         guard !open.isEmpty else { return [:] }
@@ -76,7 +78,7 @@ struct TablePlacer {
             // A reading is taken only when it confirms the row's own identities (its total printed
             // and equal to the sum): a reading the identities cannot check is never settled.
             guard case .settled(let choice) = results[r], let k = byRow[r],
-                Solver.rowConfirms(vector(o.readings[choice], o.tokens, template.rows[r].slots), identities: template.rowIdentities)
+                Solver.rowConfirms(o.vectors[choice], identities: template.rowIdentities)
             else { continue }
             out[k] = placed(o, o.readings[choice], row: r)
         }
@@ -96,35 +98,35 @@ struct TablePlacer {
         var blanks = [0]
         for t in tokens.dropFirst() { blanks.append(t.gap ?? 0) }
         blanks.append(n - 1)
+        let printed = tokens.map(Self.cell)
+        func vector(_ reading: Reading) -> [Solver.Cell] {
+            switch reading {
+            case .positions(let p): return Solver.vector(printed, at: p, slots: n)
+            case .split(let v): return v.map(Self.cell)
+            }
+        }
         // Readings that confirm the row identities first; only when there is none, the others.
         for confirmed in [true, false] where !rowIdentities.isEmpty || !confirmed {
             var readings: [Reading] = []
             var seen = Set<[Solver.Cell]>()
             if placeable {
-                guard let positions = Solver.placements(tokens.map(Self.cell), slots: n, identities: []) else { return nil }
-                for p in positions where seen.insert(vector(.positions(p), tokens, n)).inserted { readings.append(.positions(p)) }
+                guard let positions = Solver.placements(printed, slots: n, identities: []) else { return nil }
+                for p in positions where seen.insert(vector(.positions(p))).inserted { readings.append(.positions(p)) }
             }
             if splittable {
                 let outcome = DigitSplitter.split(
                     pieces: tokens.map { $0.splitPiece! }, blanks: blanks, slots: n, identities: rowIdentities, blanksCountNothing: true,
                     requireTotals: confirmed)
                 guard case .candidates(let all) = outcome else { return nil }
-                for v in all where seen.insert(vector(.split(v), tokens, n)).inserted { readings.append(.split(v)) }
+                for v in all where seen.insert(vector(.split(v))).inserted { readings.append(.split(v)) }
             }
-            readings = readings.filter {
-                let v = vector($0, tokens, n)
-                return confirmed ? Solver.rowConfirms(v, identities: rowIdentities) : Solver.rowHolds(v, identities: rowIdentities)
+            let vectors = readings.map(vector)
+            let kept = vectors.indices.filter {
+                confirmed ? Solver.rowConfirms(vectors[$0], identities: rowIdentities) : Solver.rowHolds(vectors[$0], identities: rowIdentities)
             }
-            if !readings.isEmpty { return Open(tokens: tokens, readings: readings) }
+            if !kept.isEmpty { return Open(tokens: tokens, readings: kept.map { readings[$0] }, vectors: kept.map { vectors[$0] }) }
         }
         return nil
-    }
-
-    private func vector(_ reading: Reading, _ tokens: [TableToken], _ n: Int) -> [Solver.Cell] {
-        switch reading {
-        case .positions(let p): return Solver.vector(tokens.map(Self.cell), at: p, slots: n)
-        case .split(let v): return v.map(Self.cell)
-        }
     }
 
     private func placed(_ o: Open, _ reading: Reading, row r: Int) -> Placed {
