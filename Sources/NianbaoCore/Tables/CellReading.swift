@@ -24,10 +24,15 @@ package struct CellReading: Sendable, Hashable {
     /// dropped from `value` but kept in `raw`.
     package static func read(_ text: String) -> CellReading {
         if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
-        // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3").
-        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }) {
-            if let number = parseNumber(Substring(text)) { return CellReading(value: number, kind: .number, raw: text) }
-        } else if let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text) {
+        // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3"), parsed on the
+        // bytes in place. parseNumber takes no byte but digits, `,`, `.` and a leading sign, so a
+        // number here is the number the test below would have read.
+        if let number = text.utf8.withContiguousStorageIfAvailable({ parseNumber($0) }) ?? nil {
+            return CellReading(value: number, kind: .number, raw: text)
+        }
+        if !text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
+            let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text)
+        {
             // Starts with a CJK letter that is not a mark like 无/不适用: a label.
             return CellReading(value: nil, kind: .text, raw: text)
         }
@@ -90,6 +95,12 @@ package struct CellReading: Sendable, Hashable {
 
     /// `-12`, `+3`, `1,024`, `7730.28`; nil for anything else (`1,0468` has a bad digit group).
     static func parseNumber(_ s: Substring) -> DecimalNumber? {
+        parseNumber(s.utf8)
+    }
+
+    /// ``parseNumber(_:)-(Substring)`` on UTF-8 bytes.
+    @inline(__always)
+    static func parseNumber<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> DecimalNumber? {
         var units: Int64 = 0
         var scale = 0
         var negative = false
@@ -98,7 +109,7 @@ package struct CellReading: Sendable, Hashable {
         var lastWasComma = false
         var first = true
         var groupDigits = -1  // digits since the last thousands comma; -1 before any comma
-        for c in s.utf8 {
+        for c in bytes {
             defer { first = false }
             switch c {
             case UInt8(ascii: "-") where first: negative = true

@@ -10,25 +10,31 @@ enum RowCollector {
             var labelEnd = row.cells.count
             // Walk from the right while cells are values (collected right to left, then reversed:
             // inserting at the front was quadratic in a row of 200,000 cells).
-            var fromRight: [[PlacedReading]] = []
+            // One flat buffer, each cell's readings appended in reverse (a cell of one value, the
+            // common case, makes no array of its own), reversed once at the end.
+            var fromRight: [PlacedReading] = []
             let misread = misreadValueCells(row)
             while labelEnd > 0 {
-                let cell = row.cells[labelEnd - 1]
                 // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
                 // keeps its other values (the cell is then missing, solved by the identities or null)
                 // instead of turning into a label-only row.
-                if misread.contains(labelEnd - 1) {
+                if !misread.isEmpty && misread.contains(labelEnd - 1) {
                     labelEnd -= 1
                     continue
                 }
-                if let split = splitValues(cell) {
-                    fromRight.append(split)
+                let reading = CellReading.read(row.cells[labelEnd - 1].text)
+                if reading.isValue {
+                    let cell = row.cells[labelEnd - 1]
+                    fromRight.append(PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX))
+                    labelEnd -= 1
+                } else if let split = splitValues(row.cells[labelEnd - 1], readAs: reading) {
+                    fromRight.append(contentsOf: split.reversed())
                     labelEnd -= 1
                 } else {
                     break
                 }
             }
-            var readings: [PlacedReading] = fromRight.reversed().flatMap { $0 }
+            var readings: [PlacedReading] = fromRight.reversed()
             var labelCells = Array(row.cells[0..<labelEnd])
             // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
             if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
@@ -123,7 +129,11 @@ enum RowCollector {
     /// The value readings of a cell, or nil if the cell is a label. A text cell holding several
     /// space-separated numbers ("0 0 0") gives several readings.
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
-        let reading = CellReading.read(cell.text)
+        splitValues(cell, readAs: CellReading.read(cell.text))
+    }
+
+    /// ``splitValues(_:)`` with the cell's whole text already read.
+    static func splitValues(_ cell: GridCell, readAs reading: CellReading) -> [PlacedReading]? {
         if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
         guard cell.text.includesByte(0x20) else { return nil }
         let parts = cell.text.split(separator: " ")
