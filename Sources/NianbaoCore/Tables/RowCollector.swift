@@ -12,7 +12,7 @@ enum RowCollector {
             // inserting at the front was quadratic in a row of 200,000 cells).
             // One flat buffer, each cell's readings appended in reverse (a cell of one value, the
             // common case, makes no array of its own), reversed once at the end.
-            var fromRight: [PlacedReading] = []
+            var readings: [PlacedReading] = []
             let misread = misreadValueCells(row)
             while labelEnd > 0 {
                 // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
@@ -25,16 +25,16 @@ enum RowCollector {
                 let reading = CellReading.read(row.cells[labelEnd - 1].text)
                 if reading.isValue {
                     let cell = row.cells[labelEnd - 1]
-                    fromRight.append(PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX))
+                    readings.append(PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX))
                     labelEnd -= 1
                 } else if let split = splitValues(row.cells[labelEnd - 1], readAs: reading) {
-                    fromRight.append(contentsOf: split.reversed())
+                    readings.append(contentsOf: split.reversed())
                     labelEnd -= 1
                 } else {
                     break
                 }
             }
-            var readings: [PlacedReading] = fromRight.reversed()
+            readings.reverse()
             var labelCells = Array(row.cells[0..<labelEnd])
             // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
             if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
