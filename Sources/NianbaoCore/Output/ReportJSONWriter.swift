@@ -201,12 +201,16 @@ struct ReportJSONWriter {
         out.append(contentsOf: Self.checkOpen)
         JSONValue.writeString(c.id, into: &out)
         out.append(contentsOf: Self.checkKeys)
-        for (i, k) in c.keys.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: Self.checkKeyItem)
-            JSONValue.writeString(k, into: &out)
+        if let planned = CheckKeysJSON.planBytes(c.keys) {
+            out.append(contentsOf: planned)
+        } else {
+            for (i, k) in c.keys.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                out.append(contentsOf: Self.checkKeyItem)
+                JSONValue.writeString(k, into: &out)
+            }
+            if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
         }
-        if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
         out.append(contentsOf: Self.checkLhs)
         number(c.lhs)
         if let previous = c.previous {

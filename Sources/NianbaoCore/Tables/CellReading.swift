@@ -75,11 +75,26 @@ package struct CellReading: Sendable, Hashable {
     /// signs, dashes, slashes, 无, 不(适用), 空, ×.
     static func startsLikeNumberOrMark(_ text: String) -> Bool {
         guard let v = text.unicodeScalars.first?.value else { return false }
+        return startsLikeNumberOrMark(scalar: v)
+    }
+
+    /// ``startsLikeNumberOrMark(_:)`` of a text whose first scalar is `v`.
+    static func startsLikeNumberOrMark(scalar v: UInt32) -> Bool {
         switch v {
         case 0xFF10...0xFF19, 0xFF0B, 0xFF0D, 0xFF0F, 0x2010...0x2015, 0x2212, 0xFE63, 0xFE58, 0x00D7, 0x3000, 0x00A0: return true
         case 0x65E0, 0x4E0D, 0x7A7A: return true  // 无 不 空
         default: return v < 0x80
         }
+    }
+
+    /// Whether ``read(_:)`` of text whose UTF-8 bytes start at `i` of `b` is `.text` by its first
+    /// scalar alone: a CJK ideograph (U+4E00–U+9FFF: never part of a space's Character) that
+    /// starts no mark such as 无 or 不适用.
+    @inline(__always)
+    static func isLabelByFirstScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < b.count, b[i] >= 0xE4, b[i] <= 0xE9 else { return false }
+        let v = b.scalar(at: i).value
+        return v >= 0x4E00 && v <= 0x9FFF && !startsLikeNumberOrMark(scalar: v)
     }
 
     static func hasSpaceBetweenDigits(_ text: String) -> Bool {

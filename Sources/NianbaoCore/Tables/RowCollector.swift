@@ -13,6 +13,7 @@ enum RowCollector {
             // One flat buffer, each cell's readings appended in reverse (a cell of one value, the
             // common case, makes no array of its own), reversed once at the end.
             var readings: [PlacedReading] = []
+            readings.reserveCapacity(row.cells.count)
             let misread = misreadValueCells(row)
             while labelEnd > 0 {
                 // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
@@ -82,7 +83,10 @@ enum RowCollector {
     /// `信息内容 | 上一年项目数量 | …`.
     /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
     static func isSubTableHeading(_ key: String) -> Bool {
-        (key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容"))) && !activeDisclosureRows.contains { $0.matches(key) }
+        guard key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容")) else { return false }
+        // By index: binding each RowSpec copied it.
+        for i in activeDisclosureRows.indices where activeDisclosureRows[i].matches(key) { return false }
+        return true
     }
 
     private static let activeDisclosureRows = (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec)
@@ -111,6 +115,17 @@ enum RowCollector {
     /// Splits "label 0 0 0" into the label and its trailing number readings.
     static func splitTrailingValues(_ cell: GridCell) -> (String, [PlacedReading])? {
         guard cell.text.includesByte(0x20) else { return nil }  // one part: nothing to split
+        // The last part (after the last space, before any trailing spaces) read first: when it
+        // starts with a CJK letter it is a label, and no value trails (prose is not split).
+        let lastIsLabel = cell.text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var end = b.count
+            while end > 0 && b[end - 1] == 0x20 { end -= 1 }
+            guard end > 0 else { return false }
+            var start = end
+            while start > 0 && b[start - 1] != 0x20 { start -= 1 }
+            return CellReading.isLabelByFirstScalar(b, at: start)
+        }
+        if lastIsLabel == true { return nil }
         let parts = cell.text.split(separator: " ")
         guard parts.count >= 2 else { return nil }
         var end = parts.count
@@ -136,6 +151,9 @@ enum RowCollector {
     static func splitValues(_ cell: GridCell, readAs reading: CellReading) -> [PlacedReading]? {
         if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
         guard cell.text.includesByte(0x20) else { return nil }
+        // The first part (the text starts with it) starts with a CJK letter: a label, and the
+        // cell no run of values (prose is not split).
+        if cell.text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
         let parts = cell.text.split(separator: " ")
         var out: [PlacedReading] = []
         for part in parts {
