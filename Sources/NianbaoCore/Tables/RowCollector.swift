@@ -56,27 +56,48 @@ enum RowCollector {
                 }
                 if !labelKeys.isEmpty {
                     pendingKeys.append(contentsOf: labelKeys)
-                    pendingLabels.append(labelCells.map(\.text).joined(separator: " "))
+                    pendingLabels.append(joinedText(labelCells))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
                 }
                 continue
             }
-            let ownLabel = labelCells.map(\.text).joined(separator: " ")
-            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
+            let ownLabel = joinedText(labelCells)
+            let pendingKey = joined(pendingKeys)
+            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKey }
             out.append(
                 LogicalRow(
                     labelKeys: labelKeys,
-                    pendingKey: pendingKeys.joined(),
+                    pendingKey: pendingKey,
                     pendingPieces: pendingKeys,
-                    label: ownLabel.isEmpty ? pendingLabels.joined(separator: " ") : ownLabel,
+                    label: ownLabel.isEmpty ? joined(pendingLabels, separator: " ") : ownLabel,
                     values: readings,
                     at: row.at))
             pendingKeys.removeAll()
             pendingLabels.removeAll()
         }
-        if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
+        if !out.isEmpty { out[out.count - 1].followingKey = joined(pendingKeys) }
         return out
+    }
+
+    /// `parts.joined(separator:)`: no or one part is no joining (the same String).
+    @inline(__always)
+    private static func joined(_ parts: [String], separator: String = "") -> String {
+        switch parts.count {
+        case 0: return ""
+        case 1: return parts[0]
+        default: return parts.joined(separator: separator)
+        }
+    }
+
+    /// The cells' texts joined with spaces, as `cells.map(\.text).joined(separator: " ")`.
+    @inline(__always)
+    private static func joinedText(_ cells: [GridCell]) -> String {
+        switch cells.count {
+        case 0: return ""
+        case 1: return cells[0].text
+        default: return cells.map(\.text).joined(separator: " ")
+        }
     }
 
     /// The heading rows of Table 二's sub-tables: `第二十条第（五）项` and the column header row
@@ -84,12 +105,11 @@ enum RowCollector {
     /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
     static func isSubTableHeading(_ key: String) -> Bool {
         guard key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容")) else { return false }
-        // By index: binding each RowSpec copied it.
-        for i in activeDisclosureRows.indices where activeDisclosureRows[i].matches(key) { return false }
-        return true
+        // The matcher tries only the specs whose keyword bytes the key holds.
+        return !activeDisclosureRows.matchesAny(key)
     }
 
-    private static let activeDisclosureRows = (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec)
+    private static let activeDisclosureRows = LabelMatcher(priority: (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec))
 
     /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
     /// no number and no label (no more than one Chinese character), or into two numbers: misread
