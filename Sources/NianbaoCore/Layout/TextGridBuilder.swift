@@ -119,7 +119,6 @@ package struct TextGridBuilder: Sendable {
         var fieldFrom = 0
         var fieldTo = 0
         var fieldMarks = false  // the field holds blank marks (kept no-break spaces)
-        var lastVisible: UInt32 = 0
 
         func spill() {
             if !spilled {
@@ -157,7 +156,9 @@ package struct TextGridBuilder: Sendable {
                 if !seenVisible { leading += 2 }
                 continue
             }
-            if v == 0xA0 && blankMarks && !separator && spaces == 0 && (seenVisible ? !Self.endsSentence(lastVisible) : Self.digitFollows(line, from: index)) {
+            if !ideograph && v == 0xA0 && blankMarks && !separator && spaces == 0
+                && (seenVisible ? !Self.endsSentence(Self.scalarBeforeMarks(line, here)) : Self.digitFollows(line, from: index))
+            {
                 // A blank cell's mark: kept as a visible scalar of the field.
                 fieldMarks = true
             } else if !ideograph && TextNormalizer.isSpaceLike(v) {
@@ -201,7 +202,6 @@ package struct TextGridBuilder: Sendable {
             if !ideograph && (v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last)) { fieldPlain = false }
             fieldCount += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
-            if v != 0xA0 { lastVisible = v }
             column += ideograph || Self.isWide(v) ? 2 : 1
             fieldEnd = column
         }
@@ -229,6 +229,16 @@ package struct TextGridBuilder: Sendable {
             text = String(decoding: bytes, as: UTF8.self)
         }
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+
+    /// The scalar before the no-break spaces that end at `index` (0 at the line's start).
+    static func scalarBeforeMarks(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
+        var i = index
+        while i >= 2, line[i - 2] == 0xC2, line[i - 1] == 0xA0 { i -= 2 }
+        guard i > 0 else { return 0 }
+        var start = i - 1
+        while start > 0, line[start] & 0xC0 == 0x80 { start -= 1 }
+        return line.scalar(at: start).0
     }
 
     /// A digit comes after the no-break spaces starting at `index`.
