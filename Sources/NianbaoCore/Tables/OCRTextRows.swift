@@ -277,6 +277,7 @@ enum OCRTextRows {
         }
         guard !open.isEmpty else { return nil }
         var reread: [String: [Cell]] = [:]
+        var partial: [String: [Cell]] = [:]  // rows of which only the cells every reading agrees on are taken
         for (r, run) in open.sorted(by: { $0.key < $1.key }) {
             let spec = template.rows[r].spec
             switch solved[r] {
@@ -292,28 +293,45 @@ enum OCRTextRows {
                         at: run.at))
             case .ambiguous(let c):
                 let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")
+                // The cells every reading left gives the same count: which reading it is does not matter for them.
+                let agreed = (0..<n).filter { i in c.allSatisfy { $0[i] != nil && $0[i] == c[0][i] } }
+                if !agreed.isEmpty {
+                    partial[spec.key] = agreed.map { i in
+                        let column = ApplicationsLayout.columns[i]
+                        return Cell(key: ApplicationsLayout.key(spec.key, column), value: DecimalNumber(units: c[0][i]!), raw: nil, kind: .inferred, at: run.at)
+                    }
+                }
+                let taken = agreed.isEmpty ? "values left null" : "\(agreed.map { ApplicationsLayout.columns[$0] }.joined(separator: ", ")), the same in every reading, taken, the others left null"
                 notes.append(
                     Diagnostic(
                         .warning, .rowAmbiguous,
-                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(c.count) ways that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null",
+                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(c.count) ways that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); \(taken)",
                         at: run.at))
             default:
                 break
             }
         }
-        guard !reread.isEmpty else { return nil }
+        guard !reread.isEmpty || !partial.isEmpty else { return nil }
         var merged: [Cell] = []
         var placed = Set<String>()
         for row in template.rows {
             if let new = reread[row.spec.key] {
                 merged += new
+            } else if let some = partial[row.spec.key] {
+                let taken = Set(some.map(\.key))
+                merged += ApplicationsLayout.columns.compactMap { c -> Cell? in
+                    let key = ApplicationsLayout.key(row.spec.key, c)
+                    return taken.contains(key) ? some.first { $0.key == key } : byKey[key]
+                }
             } else {
                 merged += ApplicationsLayout.columns.compactMap { byKey[ApplicationsLayout.key(row.spec.key, $0)] }
             }
             for c in ApplicationsLayout.columns { placed.insert(ApplicationsLayout.key(row.spec.key, c)) }
         }
         merged += cells.filter { !placed.contains($0.key) }
-        let confirmed = confirm(merged, reread: Set(reread.values.flatMap { $0.map(\.key) }), diagnostics: &notes)
+        let confirmed = confirm(
+            merged, reread: Set(reread.values.flatMap { $0.map(\.key) } + partial.values.flatMap { $0.map(\.key) }), template: template,
+            diagnostics: &notes)
         diagnostics += notes
         return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil })
     }
@@ -384,7 +402,7 @@ enum OCRTextRows {
     /// Keeps a re-read cell only when a passing identity confirms it: a column identity (I1, I2),
     /// or its row's identity for a zero. Repeated until nothing changes (a dropped cell confirms
     /// nothing).
-    static func confirm(_ cells: [Cell], reread: Set<String>, diagnostics: inout [Diagnostic]) -> [Cell] {
+    static func confirm(_ cells: [Cell], reread: Set<String>, template: TableTemplate? = nil, diagnostics: inout [Diagnostic]) -> [Cell] {
         var cells = cells
         var dropped = Set<String>()
         // A row that holds vouches for its zeros as read, whether or not its other cells are kept.
@@ -392,6 +410,19 @@ enum OCRTextRows {
         var rowZeros = Set<String>()
         for check in IdentityChecker().check(cells) where check.status == .pass && check.id.hasPrefix("I3.") {
             rowZeros.formUnion(check.keys.filter { zero.contains($0) })
+        }
+        // A zero on one side of a column identity whose other side is printed zeros: counts are
+        // not negative, so every cell of that side is 0 whatever the side's other rows hold.
+        if let template {
+            for id in template.columnIdentities {
+                for (side, other) in [(id.lhs, id.rhs), (id.rhs, id.lhs)] {
+                    for c in ApplicationsLayout.columns {
+                        let totals = other.map { ApplicationsLayout.key(template.rows[$0].spec.key, c) }
+                        guard totals.allSatisfy({ zero.contains($0) && !reread.contains($0) }) else { continue }
+                        rowZeros.formUnion(side.map { ApplicationsLayout.key(template.rows[$0].spec.key, c) }.filter { zero.contains($0) })
+                    }
+                }
+            }
         }
         while true {
             var confirmed = rowZeros
