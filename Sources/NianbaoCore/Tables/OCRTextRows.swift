@@ -44,6 +44,9 @@ enum OCRTextRows {
                 digits += 1
             case "o", "O": out.append(.digit(0, ruling: true))
             case " ", "|", "l", "I", "[", "]": out.append(.separator)
+            case "p" where loose:
+                // `po` for `|o`: a ruling read as a letter.
+                out.append(.separator)
             default: return nil
             }
         }
@@ -134,7 +137,7 @@ enum OCRTextRows {
     /// Whether a cell's text can be (part of) an OCR'd value run.
     static func valueCell(_ text: String, loose: Bool = false) -> Bool {
         !text.isEmpty
-            && text.unicodeScalars.allSatisfy { c in ("0"..."9").contains(c) || "oOlI|[] ".unicodeScalars.contains(c) || (loose && c == "工") }
+            && text.unicodeScalars.allSatisfy { c in ("0"..."9").contains(c) || "oOlI|[] ".unicodeScalars.contains(c) || (loose && (c == "工" || c == "p")) }
     }
 
     /// Digits OCR also made of rulings, tried as rulings only on the second look, for rows the
@@ -289,7 +292,7 @@ enum OCRTextRows {
                 notes.append(
                     Diagnostic(
                         .warning, .ocrInferred,
-                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as \(looseRows.contains(r) ? "1, 3, 4, 7, 9 or o" : "1, 4 or o") out\(looseRows.contains(r) && run.text.contains("工") ? ", 工 as 1" : "")\(lostCell.contains(r) ? " and one cell OCR dropped solved from the row identity" : ""), the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
+                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as \(looseRows.contains(r) ? "1, 3, 4, 7, 9, o or p" : "1, 4 or o") out\(looseRows.contains(r) && run.text.contains("工") ? ", 工 as 1" : "")\(lostCell.contains(r) ? " and one cell OCR dropped solved from the row identity" : ""), the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
                         at: run.at))
             case .ambiguous(let c):
                 let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")
@@ -318,11 +321,8 @@ enum OCRTextRows {
             if let new = reread[row.spec.key] {
                 merged += new
             } else if let some = partial[row.spec.key] {
-                let taken = Set(some.map(\.key))
-                merged += ApplicationsLayout.columns.compactMap { c -> Cell? in
-                    let key = ApplicationsLayout.key(row.spec.key, c)
-                    return taken.contains(key) ? some.first { $0.key == key } : byKey[key]
-                }
+                // The row's other cells as first read are one of the readings at best: left null.
+                merged += some
             } else {
                 merged += ApplicationsLayout.columns.compactMap { byKey[ApplicationsLayout.key(row.spec.key, $0)] }
             }
