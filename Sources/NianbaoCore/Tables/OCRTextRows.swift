@@ -310,6 +310,12 @@ enum OCRTextRows {
                         .warning, .rowAmbiguous,
                         "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(c.count) ways that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); \(taken)",
                         at: run.at))
+            case .impossible where !run.readings.isEmpty:
+                notes.append(
+                    Diagnostic(
+                        .warning, .ocrDoubtful,
+                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(run.readings.count) way(s) that satisfy the row identity, none of them within the column totals; values left null",
+                        at: run.at))
             default:
                 break
             }
