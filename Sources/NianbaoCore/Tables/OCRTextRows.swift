@@ -15,6 +15,12 @@
 /// diagnostic quoting the OCR text, and each is kept only when a passing identity confirms it: a
 /// column identity (I1, I2), or for a zero its row's identity (a row that holds as `x = x` vouches
 /// for its zeros only, as on scans). Rows whose printed values already hold are not read again.
+///
+/// Rows the first look leaves open get a second (``looseRulingDigits``, `p`, and `工` for 1),
+/// the rows it settled kept; readings that a column identity rules out by non-negative counts
+/// alone are dropped before each solve (``bounded(_:identities:)``). Of a row still read several
+/// ways, the cells every remaining reading agrees on are taken, the others left null; a zero
+/// among them is also confirmed by printed zeros on the other side of a column identity.
 enum OCRTextRows {
     static let maxSteps = 200_000
     static let maxReadings = 64
@@ -339,7 +345,7 @@ enum OCRTextRows {
             merged, reread: Set(reread.values.flatMap { $0.map(\.key) } + partial.values.flatMap { $0.map(\.key) }), template: template,
             diagnostics: &notes)
         diagnostics += notes
-        return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil })
+        return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil || partial[$0.key] != nil })
     }
 
     /// The rows with every choice dropped that some column identity rules out by non-negative
