@@ -19,7 +19,7 @@ enum AlignedTableText {
     static func hasTables(_ text: String) -> Bool {
         // box borders need a horizontal stroke (`─`, `═`, `━`); most texts have none
         if text.includes("─") || text.includes("═") || text.includes("━"), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
-        guard text.utf8.contains(0x2D) else { return false }
+        guard text.includesByte(0x2D) else { return false }
         // The lines of `split(separator: "\n")`, found on the bytes (the Character split walked
         // every grapheme of the text): a \n is a Character of its own except in \r\n, which is no
         // separator; only lines whose first non-space byte is + or - become Substrings.

@@ -148,7 +148,10 @@ package struct TextGridBuilder: Sendable {
             let here = index
             let (v, next) = line.scalar(at: index)
             index = next
-            if v == 0x09 || v == 0x3000 {
+            // A CJK unified ideograph (most of a report): no separator, space, invisible, control or
+            // radical, and wide; the tests below for those are skipped.
+            let ideograph = v >= 0x4E00 && v <= 0x9FFF
+            if !ideograph && (v == 0x09 || v == 0x3000) {
                 separator = true
                 if v == 0x09 { tabs += 1; sawTab = true; column = (column / 8 + 1) * 8 } else { column += 2; sawWide = true }
                 if !seenVisible { leading += 2 }
@@ -157,14 +160,14 @@ package struct TextGridBuilder: Sendable {
             if v == 0xA0 && blankMarks && !separator && spaces == 0 && (seenVisible ? !Self.endsSentence(lastVisible) : Self.digitFollows(line, from: index)) {
                 // A blank cell's mark: kept as a visible scalar of the field.
                 fieldMarks = true
-            } else if TextNormalizer.isSpaceLike(v) {
+            } else if !ideograph && TextNormalizer.isSpaceLike(v) {
                 spaces += 1
                 column += 1
                 if spaces >= 2 { separator = true; sawWide = true }
                 if !seenVisible { leading += 1 }
                 continue
             }
-            if TextNormalizer.isInvisible(v) { continue }
+            if !ideograph && TextNormalizer.isInvisible(v) { continue }
             let isDigit = (v >= 0x30 && v <= 0x39)
             // Numbers one space apart are separate cells ("1,046 8" is two columns printed close).
             if seenVisible && spaces == 1 && !separator && fieldIsNumber && isDigit { separator = true }
@@ -195,11 +198,11 @@ package struct TextGridBuilder: Sendable {
             }
             if !spilled && fieldTo != here { spill() }
             if spilled { field.append(contentsOf: line[here..<index]) } else { fieldTo = index }
-            if v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last) { fieldPlain = false }
+            if !ideograph && (v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last)) { fieldPlain = false }
             fieldCount += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             if v != 0xA0 { lastVisible = v }
-            column += Self.isWide(v) ? 2 : 1
+            column += ideograph || Self.isWide(v) ? 2 : 1
             fieldEnd = column
         }
         flush()

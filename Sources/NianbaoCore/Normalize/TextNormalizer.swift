@@ -133,7 +133,46 @@ package enum TextNormalizer {
             let folded = String(text).precomposedStringWithCompatibilityMapping
             return foldAll(folded.unicodeScalars)
         }
+        if let folded = text.utf8.withContiguousStorageIfAvailable(foldUTF8) { return folded }
         return foldAll(text.unicodeScalars)
+    }
+
+    /// ``foldAll(_:)`` of the scalars of valid UTF-8 bytes, decoded in place and written straight
+    /// into the new String's storage: no scalar folds to more UTF-8 bytes than it had (full-width
+    /// forms, quotes and dashes become ASCII, radicals and 。 keep three bytes) and spaces are
+    /// dropped, so the folded text fits in as many bytes as the text.
+    private static func foldUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { out in
+            var n = 0
+            var i = 0
+            while i < b.count {
+                let (v, next) = b.scalar(at: i)
+                i = next
+                if isSpaceLike(v) || isInvisible(v) { continue }
+                let f = foldScalar(v)
+                switch f {
+                case 0..<0x80:
+                    out[n] = UInt8(f)
+                    n += 1
+                case 0x80..<0x800:
+                    out[n] = UInt8(0xC0 | (f >> 6))
+                    out[n + 1] = UInt8(0x80 | (f & 0x3F))
+                    n += 2
+                case 0x800..<0x10000:
+                    out[n] = UInt8(0xE0 | (f >> 12))
+                    out[n + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | (f & 0x3F))
+                    n += 3
+                default:
+                    out[n] = UInt8(0xF0 | (f >> 18))
+                    out[n + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                    out[n + 3] = UInt8(0x80 | (f & 0x3F))
+                    n += 4
+                }
+            }
+            return n
+        }
     }
 
     private static func foldAll<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {

@@ -24,18 +24,29 @@ package enum HeadingTokenizer {
     static let numerals = Numerals()
 
     /// Value of a Chinese numeral 一 … 九十九.
-    static func chineseNumber(_ scalars: [Unicode.Scalar]) -> Int? {
+    static func chineseNumber<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Int? {
         guard !scalars.isEmpty, scalars.count <= 3 else { return nil }
-        let values = scalars.compactMap { numerals[$0] }
-        guard values.count == scalars.count else { return nil }
-        switch values.count {
-        case 1: return values[0] == 0 ? nil : values[0]
+        // The (at most three) values in place of an array.
+        var values = (0, 0, 0)
+        var count = 0
+        for s in scalars {
+            guard let v = numerals[s] else { return nil }
+            switch count {
+            case 0: values.0 = v
+            case 1: values.1 = v
+            default: values.2 = v
+            }
+            count += 1
+        }
+        let first = values.0
+        switch count {
+        case 1: return first == 0 ? nil : first
         case 2:
-            if values[0] == 10 { return 10 + values[1] }  // 十一
-            if values[1] == 10 { return values[0] * 10 }  // 二十
+            if first == 10 { return 10 + values.1 }  // 十一
+            if values.1 == 10 { return first * 10 }  // 二十
             return nil
         default:
-            if values[1] == 10 && values[0] < 10 && values[2] < 10 { return values[0] * 10 + values[2] }  // 二十一
+            if values.1 == 10 && first < 10 && values.2 < 10 { return first * 10 + values.2 }  // 二十一
             return nil
         }
     }
@@ -80,19 +91,32 @@ package enum HeadingTokenizer {
         }
         // A marker is decided within its first few scalars: they are read first, and the whole
         // text only when the reading ran past them (then the answer is the whole text's).
-        let head = Array(text.unicodeScalars.prefix(markerScan))
-        let (found, ranOut) = marker(in: head)
-        if ranOut && head.count == markerScan {
+        // The first scalars in a buffer on the stack (an array per candidate line cost more than
+        // the reading).
+        let first: (found: (HeadingToken.Level, Int, Int)?, rereadWhole: Bool) = withUnsafeTemporaryAllocation(
+            of: Unicode.Scalar.self, capacity: markerScan
+        ) { buffer in
+            var count = 0
+            for scalar in text.unicodeScalars {
+                if count == markerScan { break }
+                buffer.initializeElement(at: count, to: scalar)
+                count += 1
+            }
+            let (found, ranOut) = marker(in: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            return (found, ranOut && count == markerScan)
+        }
+        if first.rereadWhole {
             return marker(in: Array(text.unicodeScalars)).found
         }
-        return found
+        return first.found
     }
 
     /// How many scalars are read first for a marker (markers are at most about six).
     static let markerScan = 16
 
     /// The marker at the start of `s`; `ranOut`: the reading looked past the end of `s`.
-    private static func marker(in s: [Unicode.Scalar]) -> (found: (HeadingToken.Level, Int, Int)?, ranOut: Bool) {
+    private static func marker<S: RandomAccessCollection<Unicode.Scalar>>(in s: S) -> (found: (HeadingToken.Level, Int, Int)?, ranOut: Bool)
+    where S.Index == Int {
         var ranOut = false
         func has(_ k: Int) -> Bool {
             if k < s.count { return true }
@@ -102,14 +126,15 @@ package enum HeadingTokenizer {
         return (marker(in: s, has), ranOut)
     }
 
-    private static func marker(in s: [Unicode.Scalar], _ has: (Int) -> Bool) -> (HeadingToken.Level, Int, Int)? {
+    private static func marker<S: RandomAccessCollection<Unicode.Scalar>>(in s: S, _ has: (Int) -> Bool) -> (HeadingToken.Level, Int, Int)?
+    where S.Index == Int {
         guard let first = s.first else { return nil }
         var i = 0
         func skipSpaces() { while has(i), s[i] == " " { i += 1 } }
 
         if numerals[first] != nil {
             while has(i), numerals[s[i]] != nil { i += 1 }
-            let digits = Array(s[0..<i])
+            let digits = s[0..<i]
             skipSpaces()
             guard has(i), ["、", "．", ".", "，"].contains(s[i]), let n = chineseNumber(digits) else { return nil }
             if s[i] == "，" { return nil }
@@ -121,7 +146,7 @@ package enum HeadingTokenizer {
             skipSpaces()
             let startDigits = i
             while has(i), numerals[s[i]] != nil { i += 1 }
-            guard let n = chineseNumber(Array(s[startDigits..<i])) else { return nil }
+            guard let n = chineseNumber(s[startDigits..<i]) else { return nil }
             skipSpaces()
             guard has(i), s[i] == "）" || s[i] == ")" else { return nil }
             i += 1

@@ -163,6 +163,24 @@ struct ReportJSONWriter {
     private static let checkRhs = Array(",\n      \"rhs\": ".utf8)
     private static let checkStatus = Array(",\n      \"status\": ".utf8)
 
+    // The kinds as JSON strings (plain ASCII: nothing to escape), as writeString writes them.
+    private static let kindNumber = Array("\"number\"".utf8)
+    private static let kindEmpty = Array("\"empty\"".utf8)
+    private static let kindNotApplicable = Array("\"not_applicable\"".utf8)
+    private static let kindText = Array("\"text\"".utf8)
+    private static let kindInferred = Array("\"inferred\"".utf8)
+
+    @inline(__always)
+    private static func quoted(_ kind: Cell.Kind) -> [UInt8] {
+        switch kind {
+        case .number: return kindNumber
+        case .empty: return kindEmpty
+        case .notApplicable: return kindNotApplicable
+        case .text: return kindText
+        case .inferred: return kindInferred
+        }
+    }
+
     /// ``cell(_:)`` in pretty output at depth 2 with a line location.
     private mutating func prettyCell(_ c: Cell, line n: Int) {
         out.append(contentsOf: Self.cellOpen)
@@ -170,7 +188,7 @@ struct ReportJSONWriter {
         out.append(contentsOf: Self.cellKey)
         JSONValue.writeString(c.key, into: &out)
         out.append(contentsOf: Self.cellKind)
-        JSONValue.writeString(c.kind.rawValue, into: &out)
+        out.append(contentsOf: Self.quoted(c.kind))
         out.append(contentsOf: Self.cellRaw)
         string(c.raw)
         out.append(contentsOf: Self.cellValue)
@@ -183,12 +201,16 @@ struct ReportJSONWriter {
         out.append(contentsOf: Self.checkOpen)
         JSONValue.writeString(c.id, into: &out)
         out.append(contentsOf: Self.checkKeys)
-        for (i, k) in c.keys.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: Self.checkKeyItem)
-            JSONValue.writeString(k, into: &out)
+        if let planned = CheckKeysJSON.planBytes(c.keys) {
+            out.append(contentsOf: planned)
+        } else {
+            for (i, k) in c.keys.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                out.append(contentsOf: Self.checkKeyItem)
+                JSONValue.writeString(k, into: &out)
+            }
+            if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
         }
-        if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
         out.append(contentsOf: Self.checkLhs)
         number(c.lhs)
         if let previous = c.previous {

@@ -63,6 +63,17 @@ package struct TextDecoder: Sendable {
         let n = b.count
         var i = 0
         while i < n {
+            // Printable ASCII and U+4000–U+9FFF (lead bytes E4–E9: CJK ideographs and hexagrams):
+            // one visible scalar each, none a control, a line end or a NUL.
+            let b0 = b[i]
+            if b0 > 0x20 && b0 < 0x7F {
+                t.total += 1; t.visible += 1; i += 1
+                continue
+            }
+            if b0 >= 0xE4 && b0 <= 0xE9 {
+                t.total += 1; t.visible += 1; i += 3
+                continue
+            }
             let (v, next) = b.scalar(at: i)
             i = next
             t.total += 1

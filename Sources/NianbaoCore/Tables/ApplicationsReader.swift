@@ -94,21 +94,34 @@ struct ApplicationsReader: Sendable {
 
     /// I1 and I2 for each column where every other input is already known.
     static func columnsConsistent(rowKey: String, vector: [DecimalNumber], state: [String: [SlotValue?]], resultRows: [String]) -> Bool {
-        func value(_ key: String, _ c: Int) -> DecimalNumber? {
-            if key == rowKey { return vector[c] }
-            guard let slots = state[key], let slot = slots[c] else { return nil }
+        let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
+        let inResults = resultRows.contains(rowKey) || rowKey == "total_processed"
+        let inI1 = i1.contains(rowKey)
+        guard inResults || inI1 else { return true }
+        // Each row's slots looked up once, not once per column and identity (the solver calls
+        // this for every candidate placement).
+        struct Source {
+            var isRow: Bool
+            var slots: [SlotValue?]?
+        }
+        func source(_ key: String) -> Source { key == rowKey ? Source(isRow: true, slots: nil) : Source(isRow: false, slots: state[key]) }
+        func value(_ s: Source, _ c: Int) -> DecimalNumber? {
+            if s.isRow { return vector[c] }
+            guard let slots = s.slots, let slot = slots[c] else { return nil }
             return slot.number
         }
+        let results = inResults ? resultRows.map(source) : []
+        let total = source("total_processed")
+        let balance = inI1 ? i1.map(source) : []
         for c in 0..<vector.count {
-            if resultRows.contains(rowKey) || rowKey == "total_processed" {
-                let parts = resultRows.map { value($0, c) }
-                if let total = value("total_processed", c), !parts.contains(where: { $0 == nil }) {
+            if inResults {
+                let parts = results.map { value($0, c) }
+                if let total = value(total, c), !parts.contains(where: { $0 == nil }) {
                     if DecimalNumber.sum(parts.map { $0! }) != total { return false }
                 }
             }
-            let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
-            if i1.contains(rowKey) {
-                let v = i1.map { value($0, c) }
+            if inI1 {
+                let v = balance.map { value($0, c) }
                 if !v.contains(where: { $0 == nil }),
                     DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true
                 {

@@ -24,10 +24,15 @@ package struct CellReading: Sendable, Hashable {
     /// dropped from `value` but kept in `raw`.
     package static func read(_ text: String) -> CellReading {
         if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
-        // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3").
-        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }) {
-            if let number = parseNumber(Substring(text)) { return CellReading(value: number, kind: .number, raw: text) }
-        } else if let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text) {
+        // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3"), parsed on the
+        // bytes in place. parseNumber takes no byte but digits, `,`, `.` and a leading sign, so a
+        // number here is the number the test below would have read.
+        if let number = text.utf8.withContiguousStorageIfAvailable({ parseNumber($0) }) ?? nil {
+            return CellReading(value: number, kind: .number, raw: text)
+        }
+        if !text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
+            let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text)
+        {
             // Starts with a CJK letter that is not a mark like 无/不适用: a label.
             return CellReading(value: nil, kind: .text, raw: text)
         }
@@ -70,11 +75,26 @@ package struct CellReading: Sendable, Hashable {
     /// signs, dashes, slashes, 无, 不(适用), 空, ×.
     static func startsLikeNumberOrMark(_ text: String) -> Bool {
         guard let v = text.unicodeScalars.first?.value else { return false }
+        return startsLikeNumberOrMark(scalar: v)
+    }
+
+    /// ``startsLikeNumberOrMark(_:)`` of a text whose first scalar is `v`.
+    static func startsLikeNumberOrMark(scalar v: UInt32) -> Bool {
         switch v {
         case 0xFF10...0xFF19, 0xFF0B, 0xFF0D, 0xFF0F, 0x2010...0x2015, 0x2212, 0xFE63, 0xFE58, 0x00D7, 0x3000, 0x00A0: return true
         case 0x65E0, 0x4E0D, 0x7A7A: return true  // 无 不 空
         default: return v < 0x80
         }
+    }
+
+    /// Whether ``read(_:)`` of text whose UTF-8 bytes start at `i` of `b` is `.text` by its first
+    /// scalar alone: a CJK ideograph (U+4E00–U+9FFF: never part of a space's Character) that
+    /// starts no mark such as 无 or 不适用.
+    @inline(__always)
+    static func isLabelByFirstScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < b.count, b[i] >= 0xE4, b[i] <= 0xE9 else { return false }
+        let v = b.scalar(at: i).value
+        return v >= 0x4E00 && v <= 0x9FFF && !startsLikeNumberOrMark(scalar: v)
     }
 
     static func hasSpaceBetweenDigits(_ text: String) -> Bool {
@@ -90,6 +110,12 @@ package struct CellReading: Sendable, Hashable {
 
     /// `-12`, `+3`, `1,024`, `7730.28`; nil for anything else (`1,0468` has a bad digit group).
     static func parseNumber(_ s: Substring) -> DecimalNumber? {
+        parseNumber(s.utf8)
+    }
+
+    /// ``parseNumber(_:)-(Substring)`` on UTF-8 bytes.
+    @inline(__always)
+    static func parseNumber<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> DecimalNumber? {
         var units: Int64 = 0
         var scale = 0
         var negative = false
@@ -98,7 +124,7 @@ package struct CellReading: Sendable, Hashable {
         var lastWasComma = false
         var first = true
         var groupDigits = -1  // digits since the last thousands comma; -1 before any comma
-        for c in s.utf8 {
+        for c in bytes {
             defer { first = false }
             switch c {
             case UInt8(ascii: "-") where first: negative = true

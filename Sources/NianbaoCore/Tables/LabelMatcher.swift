@@ -45,6 +45,11 @@ struct LabelMatcher: Sendable {
         return nil
     }
 
+    /// Whether any spec matches `key`, as `priority.contains { $0.matches(key) }`.
+    func matchesAny(_ key: String) -> Bool {
+        firstMatch(key) != nil
+    }
+
     func match(_ row: LogicalRow) -> RowSpec? {
         for key in row.labelKeys.reversed() {
             var first: Int?

@@ -10,25 +10,32 @@ enum RowCollector {
             var labelEnd = row.cells.count
             // Walk from the right while cells are values (collected right to left, then reversed:
             // inserting at the front was quadratic in a row of 200,000 cells).
-            var fromRight: [[PlacedReading]] = []
+            // One flat buffer, each cell's readings appended in reverse (a cell of one value, the
+            // common case, makes no array of its own), reversed once at the end.
+            var readings: [PlacedReading] = []
+            readings.reserveCapacity(row.cells.count)
             let misread = misreadValueCells(row)
             while labelEnd > 0 {
-                let cell = row.cells[labelEnd - 1]
                 // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
                 // keeps its other values (the cell is then missing, solved by the identities or null)
                 // instead of turning into a label-only row.
-                if misread.contains(labelEnd - 1) {
+                if !misread.isEmpty && misread.contains(labelEnd - 1) {
                     labelEnd -= 1
                     continue
                 }
-                if let split = splitValues(cell) {
-                    fromRight.append(split)
+                let reading = CellReading.read(row.cells[labelEnd - 1].text)
+                if reading.isValue {
+                    let cell = row.cells[labelEnd - 1]
+                    readings.append(PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX))
+                    labelEnd -= 1
+                } else if let split = splitValues(row.cells[labelEnd - 1], readAs: reading) {
+                    readings.append(contentsOf: split.reversed())
                     labelEnd -= 1
                 } else {
                     break
                 }
             }
-            var readings: [PlacedReading] = fromRight.reversed().flatMap { $0 }
+            readings.reverse()
             var labelCells = Array(row.cells[0..<labelEnd])
             // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
             if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
@@ -49,37 +56,60 @@ enum RowCollector {
                 }
                 if !labelKeys.isEmpty {
                     pendingKeys.append(contentsOf: labelKeys)
-                    pendingLabels.append(labelCells.map(\.text).joined(separator: " "))
+                    pendingLabels.append(joinedText(labelCells))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
                 }
                 continue
             }
-            let ownLabel = labelCells.map(\.text).joined(separator: " ")
-            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
+            let ownLabel = joinedText(labelCells)
+            let pendingKey = joined(pendingKeys)
+            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKey }
             out.append(
                 LogicalRow(
                     labelKeys: labelKeys,
-                    pendingKey: pendingKeys.joined(),
+                    pendingKey: pendingKey,
                     pendingPieces: pendingKeys,
-                    label: ownLabel.isEmpty ? pendingLabels.joined(separator: " ") : ownLabel,
+                    label: ownLabel.isEmpty ? joined(pendingLabels, separator: " ") : ownLabel,
                     values: readings,
                     at: row.at))
             pendingKeys.removeAll()
             pendingLabels.removeAll()
         }
-        if !out.isEmpty { out[out.count - 1].followingKey = pendingKeys.joined() }
+        if !out.isEmpty { out[out.count - 1].followingKey = joined(pendingKeys) }
         return out
+    }
+
+    /// `parts.joined(separator:)`: no or one part is no joining (the same String).
+    @inline(__always)
+    private static func joined(_ parts: [String], separator: String = "") -> String {
+        switch parts.count {
+        case 0: return ""
+        case 1: return parts[0]
+        default: return parts.joined(separator: separator)
+        }
+    }
+
+    /// The cells' texts joined with spaces, as `cells.map(\.text).joined(separator: " ")`.
+    @inline(__always)
+    private static func joinedText(_ cells: [GridCell]) -> String {
+        switch cells.count {
+        case 0: return ""
+        case 1: return cells[0].text
+        default: return cells.map(\.text).joined(separator: " ")
+        }
     }
 
     /// The heading rows of Table 二's sub-tables: `第二十条第（五）项` and the column header row
     /// `信息内容 | 上一年项目数量 | …`.
     /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
     static func isSubTableHeading(_ key: String) -> Bool {
-        (key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容"))) && !activeDisclosureRows.contains { $0.matches(key) }
+        guard key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容")) else { return false }
+        // The matcher tries only the specs whose keyword bytes the key holds.
+        return !activeDisclosureRows.matchesAny(key)
     }
 
-    private static let activeDisclosureRows = (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec)
+    private static let activeDisclosureRows = LabelMatcher(priority: (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec))
 
     /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
     /// no number and no label (no more than one Chinese character), or into two numbers: misread
@@ -105,6 +135,17 @@ enum RowCollector {
     /// Splits "label 0 0 0" into the label and its trailing number readings.
     static func splitTrailingValues(_ cell: GridCell) -> (String, [PlacedReading])? {
         guard cell.text.includesByte(0x20) else { return nil }  // one part: nothing to split
+        // The last part (after the last space, before any trailing spaces) read first: when it
+        // starts with a CJK letter it is a label, and no value trails (prose is not split).
+        let lastIsLabel = cell.text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var end = b.count
+            while end > 0 && b[end - 1] == 0x20 { end -= 1 }
+            guard end > 0 else { return false }
+            var start = end
+            while start > 0 && b[start - 1] != 0x20 { start -= 1 }
+            return CellReading.isLabelByFirstScalar(b, at: start)
+        }
+        if lastIsLabel == true { return nil }
         let parts = cell.text.split(separator: " ")
         guard parts.count >= 2 else { return nil }
         var end = parts.count
@@ -123,9 +164,16 @@ enum RowCollector {
     /// The value readings of a cell, or nil if the cell is a label. A text cell holding several
     /// space-separated numbers ("0 0 0") gives several readings.
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
-        let reading = CellReading.read(cell.text)
+        splitValues(cell, readAs: CellReading.read(cell.text))
+    }
+
+    /// ``splitValues(_:)`` with the cell's whole text already read.
+    static func splitValues(_ cell: GridCell, readAs reading: CellReading) -> [PlacedReading]? {
         if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
         guard cell.text.includesByte(0x20) else { return nil }
+        // The first part (the text starts with it) starts with a CJK letter: a label, and the
+        // cell no run of values (prose is not split).
+        if cell.text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
         let parts = cell.text.split(separator: " ")
         var out: [PlacedReading] = []
         for part in parts {

@@ -14,7 +14,9 @@ enum RowPlacement {
         if values.count > n, values.filter({ $0.reading.kind == .empty }).count == values.count - n {
             values.removeAll { $0.reading.kind == .empty }
         }
-        if values.count == n { return values }
+        // Wrapped by map: the implicit [PlacedReading] → [PlacedReading?] conversion went through
+        // a generic array cast, element by element.
+        if values.count == n { return values.map { Optional($0) } }
         guard values.count < n else { return nil }
         if let centers, centers.count == n, values.allSatisfy({ $0.x != nil }), let placed = placeByPosition(values, centers: centers) {
             return placed
