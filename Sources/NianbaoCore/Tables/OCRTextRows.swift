@@ -15,6 +15,12 @@
 /// diagnostic quoting the OCR text, and each is kept only when a passing identity confirms it: a
 /// column identity (I1, I2), or for a zero its row's identity (a row that holds as `x = x` vouches
 /// for its zeros only, as on scans). Rows whose printed values already hold are not read again.
+///
+/// Rows the first look leaves open get a second (``looseRulingDigits``, `p`, and `工` for 1),
+/// the rows it settled kept; readings that a column identity rules out by non-negative counts
+/// alone are dropped before each solve (``bounded(_:identities:)``). Of a row still read several
+/// ways, the cells every remaining reading agrees on are taken, the others left null; a zero
+/// among them is also confirmed by printed zeros on the other side of a column identity.
 enum OCRTextRows {
     static let maxSteps = 200_000
     static let maxReadings = 64
@@ -28,17 +34,25 @@ enum OCRTextRows {
     }
 
     /// The symbols of an OCR'd value run; nil when it holds anything else (a label, a mark).
-    static func symbols(_ text: String) -> [Symbol]? {
+    /// `loose`: the second look at rows the first left open (``looseRulingDigits``, `工` for 1).
+    static func symbols(_ text: String, loose: Bool = false) -> [Symbol]? {
         var out: [Symbol] = []
         var digits = 0
         for c in text.unicodeScalars {
             switch c {
             case "0"..."9":
                 let d = Int64(c.value - 0x30)
-                out.append(.digit(d, ruling: d == 1 || d == 4))
+                out.append(.digit(d, ruling: d == 1 || d == 4 || (loose && looseRulingDigits.contains(d))))
+                digits += 1
+            case "工" where loose:
+                // A serifed 1 (`I`) read as the character it looks like.
+                out.append(.digit(1, ruling: false))
                 digits += 1
             case "o", "O": out.append(.digit(0, ruling: true))
             case " ", "|", "l", "I", "[", "]": out.append(.separator)
+            case "p" where loose:
+                // `po` for `|o`: a ruling read as a letter.
+                out.append(.separator)
             default: return nil
             }
         }
@@ -57,8 +71,8 @@ enum OCRTextRows {
     /// With `lostCell`, readings of `slots - 1` counts are taken too, the lost cell put at each
     /// position in turn and solved from the row identity (OCR drops a cell now and then: `18 |0 0 0
     /// 0 118` for seven cells).
-    static func readings(_ text: String, slots: Int, identities: [RowIdentity], lostCell: Bool = false) -> Outcome? {
-        guard let symbols = symbols(text) else { return nil }
+    static func readings(_ text: String, slots: Int, identities: [RowIdentity], lostCell: Bool = false, loose: Bool = false) -> Outcome? {
+        guard let symbols = symbols(text, loose: loose) else { return nil }
         if symbols.count > maxSymbols { return .tooMany }
         var out: [[Int64]] = []
         var seen = Set<[Int64]>()
@@ -127,22 +141,27 @@ enum OCRTextRows {
     }
 
     /// Whether a cell's text can be (part of) an OCR'd value run.
-    static func valueCell(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { c in ("0"..."9").contains(c) || "oOlI|[] ".unicodeScalars.contains(c) }
+    static func valueCell(_ text: String, loose: Bool = false) -> Bool {
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { c in ("0"..."9").contains(c) || "oOlI|[] ".unicodeScalars.contains(c) || (loose && (c == "工" || c == "p")) }
     }
+
+    /// Digits OCR also made of rulings, tried as rulings only on the second look, for rows the
+    /// first left open (`1310` for `|10`, `190` for `|0`).
+    static let looseRulingDigits: Set<Int64> = [3, 7, 9]
 
     /// The rows of the region with a value run at their end, each with the template row its label
     /// (or the label-only rows just above) names, or the row the table's order places it at
     /// (``TemplateAligner``: OCR garbles labels but keeps the ruled order of the rows).
-    static func runs(_ rows: ArraySlice<GridRow>, template: TableTemplate) -> [(key: String, text: String, at: Location)] {
+    static func runs(_ rows: ArraySlice<GridRow>, template: TableTemplate, loose: Bool = false) -> [(key: String, text: String, at: Location)] {
         var logical: [LogicalRow] = []
         var texts: [String] = []
         var pending: [String] = []
         for row in rows {
             var k = row.cells.count
-            while k > 0, valueCell(row.cells[k - 1].text) { k -= 1 }
+            while k > 0, valueCell(row.cells[k - 1].text, loose: loose) { k -= 1 }
             let run = row.cells[k...].map(\.text).joined(separator: " ")
-            guard k < row.cells.count, symbols(run) != nil else {
+            guard k < row.cells.count, symbols(run, loose: loose) != nil else {
                 pending.append(row.text)
                 if pending.count > 3 { pending.removeFirst() }
                 continue
@@ -183,11 +202,13 @@ enum OCRTextRows {
         guard template.rows.allSatisfy({ $0.slots == n }) else { return nil }
         var byKey: [String: Cell] = [:]
         for c in cells where byKey[c.key] == nil { byKey[c.key] = c }
-        let runs = Dictionary(runs(rows, template: template).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let tightRuns = Dictionary(runs(rows, template: template).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var solverRows: [DigitTableSolver.Row] = []
         var open: [Int: (text: String, at: Location, readings: [[Int64]])] = [:]
         var lostCell = Set<Int>()  // rows read with one cell OCR dropped
-        var notes: [Diagnostic] = []
+        var looseRows = Set<Int>()  // rows read on the second look
+        var tooMany: [Int: (text: String, at: Location)] = [:]
+        var incomplete: [Int] = []
         for (r, row) in template.rows.enumerated() {
             let key = row.spec.key
             let printed = ApplicationsLayout.columns.map { c -> Int64? in
@@ -203,30 +224,69 @@ enum OCRTextRows {
                 solverRows.append(.known(printed))
                 continue
             }
-            guard let run = runs[key], var outcome = readings(run.text, slots: n, identities: template.rowIdentities) else {
-                solverRows.append(.known([Int64?](repeating: nil, count: n)))
-                continue
+            incomplete.append(r)
+            solverRows.append(.known([Int64?](repeating: nil, count: n)))
+        }
+        /// The readings of a run: seven counts, or six with the cell OCR dropped when none fits.
+        func outcome(_ text: String, loose: Bool) -> (Outcome, lost: Bool)? {
+            guard let outcome = readings(text, slots: n, identities: template.rowIdentities, loose: loose) else { return nil }
+            if outcome == .readings([]), let lost = readings(text, slots: n, identities: template.rowIdentities, lostCell: true, loose: loose) {
+                if case .readings(let list) = lost, !list.isEmpty { return (lost, true) }
             }
-            if outcome == .readings([]), let lost = readings(run.text, slots: n, identities: template.rowIdentities, lostCell: true) {
-                // No reading of seven counts: OCR may have dropped one cell.
-                outcome = lost
-                if case .readings(let list) = lost, !list.isEmpty { lostCell.insert(r) }
-            }
-            switch outcome {
+            return (outcome, false)
+        }
+        for r in incomplete {
+            guard let run = tightRuns[template.rows[r].spec.key], let (result, lost) = outcome(run.text, loose: false) else { continue }
+            if lost { lostCell.insert(r) }
+            switch result {
             case .tooMany:
-                notes.append(
-                    Diagnostic(
-                        .warning, .rowAmbiguous,
-                        "Table 三 \(row.spec.label): the OCR text \"\(run.text)\" reads as \(n) counts in too many ways; values left null", at: run.at))
-                solverRows.append(.known([Int64?](repeating: nil, count: n)))
+                tooMany[r] = (run.text, run.at)
             case .readings(let list):
                 open[r] = (run.text, run.at, list)
-                solverRows.append(.choices(list.map { $0.map { Optional($0) } }))
+                solverRows[r] = .choices(list.map { $0.map { Optional($0) } })
             }
         }
+        var solved = DigitTableSolver.solve(bounded(solverRows, identities: template.columnIdentities), columns: n, identities: template.columnIdentities)
+        // Second look at the rows left open (or with no run): more digits tried as rulings, `工`
+        // as 1. The rows the first look settled stay as settled; the whole table is solved again.
+        let unsettled = incomplete.filter { r in
+            if case .settled = solved[r] { return false }
+            return true
+        }
+        if !unsettled.isEmpty {
+            let looseRuns = Dictionary(runs(rows, template: template, loose: true).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            var second = solverRows
+            for r in incomplete {
+                if case .settled(let v) = solved[r] { second[r] = .choices([v]) }
+            }
+            var changed = false
+            for r in unsettled {
+                guard let run = looseRuns[template.rows[r].spec.key], let (result, lost) = outcome(run.text, loose: true),
+                    case .readings(let list) = result, !list.isEmpty
+                else { continue }
+                // The first look's readings are among the second's when the run is the same.
+                if let first = open[r], first.text == run.text, Set(first.readings) == Set(list) { continue }
+                open[r] = (run.text, run.at, list)
+                tooMany[r] = nil
+                looseRows.insert(r)
+                if lost { lostCell.insert(r) } else { lostCell.remove(r) }
+                second[r] = .choices(list.map { $0.map { Optional($0) } })
+                changed = true
+            }
+            if changed {
+                solved = DigitTableSolver.solve(bounded(second, identities: template.columnIdentities), columns: n, identities: template.columnIdentities)
+            }
+        }
+        var notes: [Diagnostic] = []
+        for (r, run) in tooMany.sorted(by: { $0.key < $1.key }) {
+            notes.append(
+                Diagnostic(
+                    .warning, .rowAmbiguous,
+                    "Table 三 \(template.rows[r].spec.label): the OCR text \"\(run.text)\" reads as \(n) counts in too many ways; values left null", at: run.at))
+        }
         guard !open.isEmpty else { return nil }
-        let solved = DigitTableSolver.solve(solverRows, columns: n, identities: template.columnIdentities)
         var reread: [String: [Cell]] = [:]
+        var partial: [String: [Cell]] = [:]  // rows of which only the cells every reading agrees on are taken
         for (r, run) in open.sorted(by: { $0.key < $1.key }) {
             let spec = template.rows[r].spec
             switch solved[r] {
@@ -238,34 +298,110 @@ enum OCRTextRows {
                 notes.append(
                     Diagnostic(
                         .warning, .ocrInferred,
-                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as 1, 4 or o out\(lostCell.contains(r) ? " and one cell OCR dropped solved from the row identity" : ""), the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
+                        "Table 三 \(spec.label): OCR read \"\(run.text)\"; taking table rulings read as \(looseRows.contains(r) ? "1, 3, 4, 7, 9, o or p" : "1, 4 or o") out\(looseRows.contains(r) && run.text.contains("工") ? ", 工 as 1" : "")\(lostCell.contains(r) ? " and one cell OCR dropped solved from the row identity" : ""), the only reading that satisfies the identities is \(values.map(String.init).joined(separator: " | "))",
                         at: run.at))
             case .ambiguous(let c):
                 let list = c.prefix(4).map { $0.map { $0.map(String.init) ?? "□" }.joined(separator: " ") }.joined(separator: "; ")
+                // The cells every reading left gives the same count: which reading it is does not matter for them.
+                let agreed = (0..<n).filter { i in c.allSatisfy { $0[i] != nil && $0[i] == c[0][i] } }
+                if !agreed.isEmpty {
+                    partial[spec.key] = agreed.map { i in
+                        let column = ApplicationsLayout.columns[i]
+                        return Cell(key: ApplicationsLayout.key(spec.key, column), value: DecimalNumber(units: c[0][i]!), raw: nil, kind: .inferred, at: run.at)
+                    }
+                }
+                let taken = agreed.isEmpty ? "values left null" : "\(agreed.map { ApplicationsLayout.columns[$0] }.joined(separator: ", ")), the same in every reading, taken, the others left null"
                 notes.append(
                     Diagnostic(
                         .warning, .rowAmbiguous,
-                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(c.count) ways that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); values left null",
+                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(c.count) ways that satisfy the identities (\(list)\(c.count > 4 ? "; …" : "")); \(taken)",
+                        at: run.at))
+            case .impossible where !run.readings.isEmpty:
+                notes.append(
+                    Diagnostic(
+                        .warning, .ocrDoubtful,
+                        "Table 三 \(spec.label): the OCR text \"\(run.text)\" reads in \(run.readings.count) way(s) that satisfy the row identity, none of them within the column totals; values left null",
                         at: run.at))
             default:
                 break
             }
         }
-        guard !reread.isEmpty else { return nil }
+        guard !reread.isEmpty || !partial.isEmpty else { return nil }
         var merged: [Cell] = []
         var placed = Set<String>()
         for row in template.rows {
             if let new = reread[row.spec.key] {
                 merged += new
+            } else if let some = partial[row.spec.key] {
+                // The row's other cells as first read are one of the readings at best: left null.
+                merged += some
             } else {
                 merged += ApplicationsLayout.columns.compactMap { byKey[ApplicationsLayout.key(row.spec.key, $0)] }
             }
             for c in ApplicationsLayout.columns { placed.insert(ApplicationsLayout.key(row.spec.key, c)) }
         }
         merged += cells.filter { !placed.contains($0.key) }
-        let confirmed = confirm(merged, reread: Set(reread.values.flatMap { $0.map(\.key) }), diagnostics: &notes)
+        let confirmed = confirm(
+            merged, reread: Set(reread.values.flatMap { $0.map(\.key) } + partial.values.flatMap { $0.map(\.key) }), template: template,
+            diagnostics: &notes)
         diagnostics += notes
-        return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil })
+        return (confirmed, template.rows.map(\.spec).filter { reread[$0.key] != nil || partial[$0.key] != nil })
+    }
+
+    /// The rows with every choice dropped that some column identity rules out by non-negative
+    /// counts alone: a count on one side of `Σ lhs = Σ rhs` can be no larger than the most the
+    /// other side can hold (its known values and the largest of each row's choices; a row not
+    /// read bounds nothing). Repeated until nothing changes. Sound whatever the open rows turn
+    /// out to be, so it settles nothing by itself; it only takes readings that cannot be out of
+    /// the search (`4 1010 0 90 0 4 1108` for a row whose column totals are 0).
+    static func bounded(_ rows: [DigitTableSolver.Row], identities: [ColumnIdentity]) -> [DigitTableSolver.Row] {
+        var rows = rows
+        let columns = rows.reduce(0) { n, row in
+            switch row {
+            case .known(let v): return max(n, v.count)
+            case .choices(let c): return max(n, c.map(\.count).max() ?? 0)
+            }
+        }
+        /// The largest value row `r` can hold in column `c`; nil when unbounded (not read, a blank).
+        func most(_ r: Int, _ c: Int) -> Int64? {
+            switch rows[r] {
+            case .known(let v): return c < v.count ? v[c] : nil
+            case .choices(let ch):
+                guard !ch.isEmpty else { return nil }
+                var m: Int64 = 0
+                for choice in ch {
+                    guard c < choice.count, let x = choice[c] else { return nil }
+                    m = max(m, x)
+                }
+                return m
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for id in identities {
+                for (side, other) in [(id.lhs, id.rhs), (id.rhs, id.lhs)] {
+                    for c in 0..<columns {
+                        var limit: Int64 = 0
+                        var bounded = true
+                        for m in other {
+                            guard let x = most(m, c) else { bounded = false; break }
+                            limit += x
+                        }
+                        guard bounded else { continue }
+                        for m in side {
+                            guard case .choices(let ch) = rows[m], !ch.isEmpty else { continue }
+                            let kept = ch.filter { c >= $0.count || ($0[c] ?? 0) <= limit }
+                            if kept.count < ch.count {
+                                rows[m] = .choices(kept)
+                                changed = true
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return rows
     }
 
     /// Whether a diagnostic of the reading that was read again says that one of these rows was
@@ -278,7 +414,7 @@ enum OCRTextRows {
     /// Keeps a re-read cell only when a passing identity confirms it: a column identity (I1, I2),
     /// or its row's identity for a zero. Repeated until nothing changes (a dropped cell confirms
     /// nothing).
-    static func confirm(_ cells: [Cell], reread: Set<String>, diagnostics: inout [Diagnostic]) -> [Cell] {
+    static func confirm(_ cells: [Cell], reread: Set<String>, template: TableTemplate? = nil, diagnostics: inout [Diagnostic]) -> [Cell] {
         var cells = cells
         var dropped = Set<String>()
         // A row that holds vouches for its zeros as read, whether or not its other cells are kept.
@@ -286,6 +422,19 @@ enum OCRTextRows {
         var rowZeros = Set<String>()
         for check in IdentityChecker().check(cells) where check.status == .pass && check.id.hasPrefix("I3.") {
             rowZeros.formUnion(check.keys.filter { zero.contains($0) })
+        }
+        // A zero on one side of a column identity whose other side is printed zeros: counts are
+        // not negative, so every cell of that side is 0 whatever the side's other rows hold.
+        if let template {
+            for id in template.columnIdentities {
+                for (side, other) in [(id.lhs, id.rhs), (id.rhs, id.lhs)] {
+                    for c in ApplicationsLayout.columns {
+                        let totals = other.map { ApplicationsLayout.key(template.rows[$0].spec.key, c) }
+                        guard totals.allSatisfy({ zero.contains($0) && !reread.contains($0) }) else { continue }
+                        rowZeros.formUnion(side.map { ApplicationsLayout.key(template.rows[$0].spec.key, c) }.filter { zero.contains($0) })
+                    }
+                }
+            }
         }
         while true {
             var confirmed = rowZeros

@@ -176,13 +176,25 @@ struct TableReaderChoice {
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
         let expected = ReviewLitigationLayout.keys.count
-        return choose(
+        var tableDiagnostics: [Diagnostic] = []
+        var chosen = choose(
             "Table 四", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
             keepGrid: rows.isEmpty || !Self.small(rows),
             tokens: { tokenDiagnostics in
                 let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
                 return reader.read(logical: logical, diagnostics: &tokenDiagnostics)
-            }, diagnostics: &diagnostics)
+            }, diagnostics: &tableDiagnostics)
+        // OCR text: the row read again with rulings read as digits taken out, where one reading holds.
+        if ocrText, chosen.found, OCRReviewRow.open(chosen.cells) {
+            var ocrDiagnostics: [Diagnostic] = []
+            if let cells = OCRReviewRow.read(rows, diagnostics: &ocrDiagnostics) {
+                chosen.cells = cells
+                tableDiagnostics = tableDiagnostics.filter { !($0.message.hasPrefix("Table 四") && [.rowShort, .rowLong, .cellMissing].contains($0.code)) }
+            }
+            tableDiagnostics += ocrDiagnostics
+        }
+        diagnostics += tableDiagnostics
+        return chosen
     }
 
     /// The grid reading when it is complete without a failed check (or `keepGrid`); otherwise the
