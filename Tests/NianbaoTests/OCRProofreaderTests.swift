@@ -163,7 +163,6 @@ import Testing
         let (out, _) = proofread(cells)
         #expect(out["applications.carried_forward.natural_person"] == nil)
         #expect(out["applications.carried_forward.total"] == nil)
-        #expect(out["applications.carried_forward.commercial_enterprise"]?.value == DecimalNumber(0))
         // Both prints read confidently (two models, no unread ink): they confirm each other.
         let confident = Self.rowsOnly { cells in
             Self.set(&cells, "carried_forward.natural_person", raw: "2", value: 2, confidence: 0.97)
