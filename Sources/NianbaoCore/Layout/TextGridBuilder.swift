@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns decoded text into grid rows: one row per line, cells split on tabs, ideographic spaces
 /// and runs of two or more spaces (how extracted tables look in text), with paragraph starts
 /// taken from blank lines and indents.
@@ -10,6 +12,7 @@ package struct TextGridBuilder: Sendable {
         func rows(_ b: UnsafeBufferPointer<UInt8>) -> [GridRow] {
             var rows: [GridRow] = []
             rows.reserveCapacity(128)
+            let blankMarks = Self.marksBlankCells(b)
             var lineNumber = 0
             var blankBefore = true
             let n = b.count
@@ -19,7 +22,7 @@ package struct TextGridBuilder: Sendable {
                 var i = start
                 while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
                 lineNumber += 1
-                if let row = Self.row(UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore) {
+                if let row = Self.row(UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks) {
                     rows.append(row)
                     blankBefore = false
                 } else {
@@ -48,8 +51,47 @@ package struct TextGridBuilder: Sendable {
     /// would, and a hostile row of 100,000 tabs costs what its length costs, not quadratic time.
     static let maxBlankRun = 16
 
+    /// How many no-break spaces touching a digit (`82135\u{A0}\u{A0}21859`) make a document's
+    /// no-break spaces the blank cells of its tables (see ``marksBlankCells(_:)``).
+    static let blankMarkEvidence = 3
+
+    /// Whether the document's no-break spaces stand for blank table cells: text an HTML page gave
+    /// with its tags dropped (lxml `text_content()`, BeautifulSoup `get_text()`), where every empty
+    /// cell was `&nbsp;` and the other cells ran together. Then a no-break space touching a digit
+    /// occurs again and again; in ordinary text it is rare (indentation, a space between words).
+    static func marksBlankCells(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var found = 0
+        var i = 0
+        let n = b.count
+        // 0xC2 leads only the scalars U+0080–U+00BF: rare in Chinese text, found with memchr.
+        while i + 1 < n, let hit = memchr(base + i, 0xC2, n - i - 1) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if b[i + 1] == 0xA0 {
+                let before = i > 0 && b[i - 1] >= 0x30 && b[i - 1] <= 0x39
+                let after = i + 2 < n && b[i + 2] >= 0x30 && b[i + 2] <= 0x39
+                if before || after {
+                    found += 1
+                    if found >= blankMarkEvidence { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Sentence punctuation a paragraph's indentation follows in text run together on one line.
+    @inline(__always)
+    static func endsSentence(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0xFF0C || v == 0xFF01 || v == 0xFF1F || v == 0x3001
+    }
+
     /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
-    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool) -> GridRow? {
+    ///
+    /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
+    /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
+    /// start before anything but a digit, or after a sentence's end), which is a space as usual.
+    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false) -> GridRow? {
         var cells: [GridCell] = []
         var field: [UInt8] = []
         var spaces = 0  // plain spaces seen since the last visible scalar
@@ -76,6 +118,8 @@ package struct TextGridBuilder: Sendable {
         var fieldPlain = true
         var fieldFrom = 0
         var fieldTo = 0
+        var fieldMarks = false  // the field holds blank marks (kept no-break spaces)
+        var lastVisible: UInt32 = 0
 
         func spill() {
             if !spilled {
@@ -88,12 +132,14 @@ package struct TextGridBuilder: Sendable {
         func flush() {
             if fieldCount > 0 {
                 let text = spilled ? String(decoding: field, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
-                cells.append(GridCell(text: fieldPlain ? text : TextNormalizer.display(text), at: at, x: Double(fieldStart + fieldEnd) / 2))
+                let shown = fieldPlain ? text : fieldMarks ? Self.displayKeepingMarks(text) : TextNormalizer.display(text)
+                cells.append(GridCell(text: shown, at: at, x: Double(fieldStart + fieldEnd) / 2))
                 spilled = false
                 fieldCount = 0
             }
             fieldPlain = true
             fieldIsNumber = true
+            fieldMarks = false
         }
 
         let end = line.count
@@ -108,7 +154,10 @@ package struct TextGridBuilder: Sendable {
                 if !seenVisible { leading += 2 }
                 continue
             }
-            if TextNormalizer.isSpaceLike(v) {
+            if v == 0xA0 && blankMarks && !separator && spaces == 0 && (seenVisible ? !Self.endsSentence(lastVisible) : Self.digitFollows(line, from: index)) {
+                // A blank cell's mark: kept as a visible scalar of the field.
+                fieldMarks = true
+            } else if TextNormalizer.isSpaceLike(v) {
                 spaces += 1
                 column += 1
                 if spaces >= 2 { separator = true; sawWide = true }
@@ -149,6 +198,7 @@ package struct TextGridBuilder: Sendable {
             if v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last) { fieldPlain = false }
             fieldCount += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
+            if v != 0xA0 { lastVisible = v }
             column += Self.isWide(v) ? 2 : 1
             fieldEnd = column
         }
@@ -176,5 +226,18 @@ package struct TextGridBuilder: Sendable {
             text = String(decoding: bytes, as: UTF8.self)
         }
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+
+    /// A digit comes after the no-break spaces starting at `index`.
+    static func digitFollows(_ line: UnsafeBufferPointer<UInt8>, from index: Int) -> Bool {
+        var i = index
+        while i + 1 < line.count, line[i] == 0xC2, line[i + 1] == 0xA0 { i += 2 }
+        return i < line.count && line[i] >= 0x30 && line[i] <= 0x39
+    }
+
+    /// The display form of a field with blank marks: each part between the marks normalized, the
+    /// marks kept.
+    static func displayKeepingMarks(_ text: String) -> String {
+        text.split(separator: "\u{A0}", omittingEmptySubsequences: false).map { TextNormalizer.display($0) }.joined(separator: "\u{A0}")
     }
 }

@@ -13,7 +13,7 @@ package struct ReportInterpreter: Sendable {
     /// The stages after reading: shared by every reader.
     package func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
         var diagnostics = document.diagnostics
-        let rows = RunTogetherText.reflow(document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) })
+        let rows = RunTogetherText.reflow(SplitHeadingText.join(document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }))
         var outline = OutlineBuilder(rows: rows).build()
 
         let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }

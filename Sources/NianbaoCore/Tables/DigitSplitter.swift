@@ -80,9 +80,11 @@ enum DigitSplitter {
     /// `blanksCountNothing`: an identity whose total is a number holds with its blank parts counted
     /// as 0 (``CellPlacementSolver``'s reading of blanks); otherwise a blank part leaves it not
     /// assessable. `requireTotals`: only splits whose identities' totals are numbers (the identity
-    /// confirmed, not merely not contradicted).
+    /// confirmed, not merely not contradicted). `exactBlanks`: `blanks[k]` is exactly how many blank
+    /// cells stand before piece `k` (the text marked each blank cell: ``TableToken/marked``).
     static func split(
-        pieces: [[UInt8]], blanks: [Int], slots: Int, identities: [RowIdentity], blanksCountNothing: Bool = false, requireTotals: Bool = false
+        pieces: [[UInt8]], blanks: [Int], slots: Int, identities: [RowIdentity], blanksCountNothing: Bool = false, requireTotals: Bool = false,
+        exactBlanks: Bool = false
     ) -> Outcome {
         let pieces = pieces.filter { !$0.isEmpty }
         guard slots > 0, !pieces.isEmpty, blanks.count >= pieces.count + 1 else { return .candidates([]) }
@@ -126,7 +128,7 @@ enum DigitSplitter {
             let piecesLeft = pieces.count - p
             let blanksLeft = b + (p < pieces.count ? blanksFrom[p + 1] : 0)
             if left == 0 {
-                guard p == pieces.count else { return }
+                guard p == pieces.count, !exactBlanks || b == 0 else { return }
                 for id in identities {
                     var sum: Int64 = 0, assessable = true
                     for m in id.parts {
@@ -140,6 +142,15 @@ enum DigitSplitter {
                 return
             }
             guard left >= piecesLeft, left <= digitsLeft + blanksLeft, digitsLeft <= left * (maxCellDigits + 3) else { return }
+            if exactBlanks {
+                guard left >= piecesLeft + blanksLeft else { return }
+                if j == 0 && b > 0 {
+                    guard !isTotal[slot] else { return }
+                    vector[slot] = nil
+                    go(slot + 1, p, 0, b - 1)
+                    return
+                }
+            }
             if j == 0 && b > 0 && !isTotal[slot] {
                 vector[slot] = nil
                 go(slot + 1, p, 0, b - 1)

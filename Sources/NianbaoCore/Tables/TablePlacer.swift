@@ -28,6 +28,9 @@ struct TablePlacer {
         var tokens: [TableToken]
         var readings: [Reading]
         var vectors: [[Solver.Cell]]
+        /// For a row whose blank cells the text marked one by one: the cells every split of its
+        /// printed runs reads alike (the print alone fixes them); nil otherwise.
+        var fixed: [Bool]? = nil
     }
 
     /// `settled`: the rows whose digits the ``DigitTableSolver`` split (by index into `assigned`).
@@ -73,16 +76,78 @@ struct TablePlacer {
         guard !open.isEmpty else { return [:] }
         let results = Solver.solve(
             rows, columns: columns, identities: uniform ? template.columnIdentities : [], rowIdentities: uniform ? template.rowIdentities : [])
+        // The table as solved: known rows, and open rows the solver settled.
+        let solved: [[Solver.Cell]?] = rows.indices.map { r in
+            switch rows[r] {
+            case .known(let v): return v
+            case .open(let vectors):
+                if case .settled(let choice) = results[r] { return vectors[choice] }
+                return nil
+            }
+        }
         var out: [Int: Placed] = [:]
         for (r, o) in open {
-            // A reading is taken only when it confirms the row's own identities (its total printed
-            // and equal to the sum): a reading the identities cannot check is never settled.
+            // A reading is taken only when identities with printed totals check it: the row's own
+            // (its total printed and equal to the sum), or, for a row whose total was left blank,
+            // a column identity for each number it reads. A reading no identity checks is never settled.
             guard case .settled(let choice) = results[r], let k = byRow[r],
                 Solver.rowConfirms(o.vectors[choice], identities: template.rowIdentities)
+                    || (uniform && columnsConfirm(row: r, solved, cells: { _ in true }))
+                    || decidedConfirm(o, choice: choice, row: r, solved, uniform: uniform)
             else { continue }
             out[k] = placed(o, o.readings[choice], row: r)
         }
         return out
+    }
+
+    /// Whether every number row `r` reads is checked by a column identity at the solved table: one
+    /// that holds the row, whose cells in that column are all read, and whose other side prints a
+    /// number there. (The solver has already found the identities to hold.)
+    /// For a row whose blank cells were marked: whether each cell its split decides (one the
+    /// splits of its runs read differently) is checked by an identity with a printed total: a row
+    /// identity holding it, or a column identity (``columnsConfirm(row:_:cells:)``). The cells the
+    /// print fixes need no check.
+    private func decidedConfirm(_ o: Open, choice: Int, row r: Int, _ solved: [[Solver.Cell]?], uniform: Bool) -> Bool {
+        guard let fixed = o.fixed else { return false }
+        let v = o.vectors[choice]
+        let byRow = Set(
+            template.rowIdentities.filter { id in
+                guard id.total < v.count, case .number = v[id.total] else { return false }
+                return id.parts.allSatisfy { $0 < v.count && v[$0] != .unknown } && Solver.rowHolds(v, identities: [id])
+            }.flatMap { $0.parts + [$0.total] })
+        let open = v.indices.filter { $0 < fixed.count && !fixed[$0] && !byRow.contains($0) }
+        if open.isEmpty { return true }
+        return uniform && columnsConfirm(row: r, solved, cells: { open.contains($0) })
+            && open.allSatisfy { if case .number = v[$0] { return true } else { return false } }
+    }
+
+    private func columnsConfirm(row r: Int, _ solved: [[Solver.Cell]?], cells: (Int) -> Bool) -> Bool {
+        guard let mine = solved[r] else { return false }
+        return mine.indices.allSatisfy { c in
+            guard case .number = mine[c], cells(c) else { return true }
+            return
+                template.columnIdentities.contains { id in
+                    guard id.lhs.contains(r) || id.rhs.contains(r) else { return false }
+                    let other = id.lhs.contains(r) ? id.rhs : id.lhs
+                    func cell(_ row: Int) -> Solver.Cell? {
+                        guard row < solved.count, let v = solved[row], c < v.count else { return nil }
+                        return v[c]
+                    }
+                    func sum(_ rows: [Int]) -> Int64? {
+                        var total: Int64 = 0
+                        for row in rows {
+                            switch cell(row) {
+                            case .number(let x): total += x
+                            case .blank: break
+                            case .unknown, nil: return nil
+                            }
+                        }
+                        return total
+                    }
+                    guard let left = sum(id.lhs), let right = sum(id.rhs), left == right else { return false }
+                    return other.contains { if case .number = cell($0) { return true } else { return false } }
+                }
+        }
     }
 
     /// The candidates of a row's printed values: each value one cell (`placements`), and the splits of its digits
@@ -91,6 +156,8 @@ struct TablePlacer {
     /// (``CellPlacementSolver/preferConfirmed(_:identities:vector:)``). Nil when there is none, or
     /// when the splits are too many to list (the true reading might be missing).
     private func candidates(_ tokens: [TableToken], slots n: Int, placements: Bool, splits: Bool) -> Open? {
+        // Blank marks the row has no room for were spaces (as ``TokenTableReader/values(_:slots:runTogether:)`` reads them).
+        let tokens = tokens.contains(where: \.marked) && TokenTableReader.markedPieces(tokens, slots: n) == nil ? TokenTableReader.unmarked(tokens) : tokens
         guard !tokens.isEmpty else { return nil }
         let rowIdentities = template.rowIdentities
         let placeable = placements && tokens.allSatisfy { ($0.kind == .number || $0.kind == .blank) && TokenTableReader.clean($0) }
@@ -113,7 +180,20 @@ struct TablePlacer {
                 guard let positions = Solver.placements(printed, slots: n, identities: []) else { return nil }
                 for p in positions where seen.insert(vector(.positions(p))).inserted { readings.append(.positions(p)) }
             }
-            if splittable {
+            var fixed: [Bool]? = nil
+            if splits, let marked = TokenTableReader.markedPieces(tokens, slots: n) {
+                let outcome = DigitSplitter.split(
+                    pieces: marked.pieces, blanks: marked.blanks, slots: n, identities: rowIdentities, blanksCountNothing: true,
+                    requireTotals: confirmed, exactBlanks: true)
+                guard case .candidates(let all) = outcome else { return nil }
+                for v in all where seen.insert(vector(.split(v))).inserted { readings.append(.split(v)) }
+                // Every split of the runs, identities aside: the cells they all read alike.
+                if case .candidates(let every) = DigitSplitter.split(pieces: marked.pieces, blanks: marked.blanks, slots: n, identities: [], exactBlanks: true),
+                    let first = every.first
+                {
+                    fixed = first.indices.map { c in every.allSatisfy { $0[c] == first[c] } }
+                }
+            } else if splittable {
                 let outcome = DigitSplitter.split(
                     pieces: tokens.map { $0.splitPiece! }, blanks: blanks, slots: n, identities: rowIdentities, blanksCountNothing: true,
                     requireTotals: confirmed)
@@ -124,7 +204,7 @@ struct TablePlacer {
             let kept = vectors.indices.filter {
                 confirmed ? Solver.rowConfirms(vectors[$0], identities: rowIdentities) : Solver.rowHolds(vectors[$0], identities: rowIdentities)
             }
-            if !kept.isEmpty { return Open(tokens: tokens, readings: kept.map { readings[$0] }, vectors: kept.map { vectors[$0] }) }
+            if !kept.isEmpty { return Open(tokens: tokens, readings: kept.map { readings[$0] }, vectors: kept.map { vectors[$0] }, fixed: fixed) }
         }
         return nil
     }
@@ -133,7 +213,7 @@ struct TablePlacer {
         let name = "\(template.name) \(template.rows[r].spec.label)"
         let n = template.rows[r].slots
         let at = o.tokens.first?.at ?? .none
-        let run = o.tokens.map(\.text).joined(separator: " ")
+        let run = o.tokens.filter { !$0.marked }.map(\.text).joined(separator: " ")
         switch reading {
         case .positions(let positions):
             var readings = [PlacedReading](repeating: PlacedReading(reading: CellReading(value: nil, kind: .empty, raw: ""), at: at, column: nil), count: n)

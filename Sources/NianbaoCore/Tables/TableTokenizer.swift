@@ -11,6 +11,8 @@ struct TableToken: Sendable {
     /// boundary (crawled text pads cells with spaces, and drops blank cells to spaces).
     /// `nil`: a hard boundary (a pipe, a tab, an HTML/PDF cell, a line break).
     var gap: Int?
+    /// A blank cell the text marked (a no-break space that was `&nbsp;`): exactly one cell.
+    var marked = false
 
     /// A plain run of digits (ASCII or full-width).
     var isDigitRun: Bool { kind == .number && text.unicodeScalars.allSatisfy { TableTokenizer.digit($0) } }
@@ -99,6 +101,15 @@ enum TableTokenizer {
         }
         while i < s.count {
             let c = s[i]
+            // A blank cell's mark (``TextGridBuilder/marksBlankCells(_:)``): an empty cell of its own.
+            if c == "\u{A0}" {
+                flushText()
+                out.append(TableToken(kind: .blank, text: "", at: at, gap: nil, marked: true))
+                first = false
+                spaces = 0
+                i += 1
+                continue
+            }
             if c == " " {
                 if pendingText.isEmpty { spaces += 1 } else { pendingText.append(c) }
                 i += 1

@@ -313,6 +313,47 @@ struct TokenTableReader {
         }
     }
 
+    /// A row's values when its blank cells are marked one by one (``TableToken/marked``) and the
+    /// other cells run together between the marks: the runs, and exactly how many blank cells stand
+    /// before each run and after the last (`blanks`, one more than the runs). Nil unless the row
+    /// holds a mark, and nothing but marks and runs of digits (or `/` marks) with a mark between
+    /// any two runs.
+    /// Nil too when the marks and runs need more cells than the row's `slots`.
+    static func markedPieces(_ tokens: [TableToken], slots: Int) -> (pieces: [[UInt8]], blanks: [Int])? {
+        guard tokens.contains(where: \.marked) else { return nil }
+        var pieces: [[UInt8]] = []
+        var blanks = [0]
+        var previousPiece = false
+        for t in tokens {
+            if t.marked {
+                blanks[blanks.count - 1] += 1
+                previousPiece = false
+                continue
+            }
+            guard !previousPiece, let piece = t.splitPiece else { return nil }
+            pieces.append(piece)
+            blanks.append(0)
+            previousPiece = true
+        }
+        guard !pieces.isEmpty, pieces.count + blanks.reduce(0, +) <= slots else { return nil }
+        return (pieces, blanks)
+    }
+
+    /// The tokens with the blank marks read as the spaces they were printed as: each mark one space
+    /// of whitespace before the next token (a soft separator).
+    static func unmarked(_ tokens: [TableToken]) -> [TableToken] {
+        var out: [TableToken] = []
+        var spaces = 0
+        for t in tokens {
+            if t.marked { spaces += 1; continue }
+            var t = t
+            if spaces > 0 && !out.isEmpty { t.gap = (t.gap ?? 0) + spaces }
+            spaces = 0
+            out.append(t)
+        }
+        return out
+    }
+
     func values(_ tokens: [TableToken], slots: Int, runTogether: Bool) -> RowValues {
         let clean = tokens.allSatisfy { t in
             switch t.kind {
@@ -322,6 +363,17 @@ struct TokenTableReader {
             }
         }
         if clean && tokens.count == slots { return .printed(tokens) }
+        // Blank cells marked one by one: the runs between them hold the other cells, run together.
+        if tokens.contains(where: \.marked) {
+            guard let marked = Self.markedPieces(tokens, slots: slots) else {
+                // More marks than the row has room for: they were spaces after all.
+                return values(Self.unmarked(tokens), slots: slots, runTogether: runTogether)
+            }
+            let run = tokens.filter { !$0.marked }.map(\.text).joined(separator: " ")
+            return .split(
+                run: run, at: tokens[0].at,
+                DigitSplitter.split(pieces: marked.pieces, blanks: marked.blanks, slots: slots, identities: template.rowIdentities, exactBlanks: true))
+        }
         let soft = tokens.dropFirst().allSatisfy { $0.gap != nil }
         if runTogether, soft, tokens.contains(where: { $0.kind == .number }), tokens.allSatisfy({ $0.splitPiece != nil }) {
             let pieces = tokens.map { $0.splitPiece! }
