@@ -89,4 +89,15 @@ import Testing
         let values = ApplicationsLayout.columns.map { c in r.cells.first { $0.key == "applications.new_received.\(c)" }?.value }
         #expect(values == printed.map { DecimalNumber(units: Int64($0)) })
     }
+
+    @Test func oneDigitPerCellIsTheOnlySplitEvenWhenTheDocumentsSumIsWrong() throws {
+        // lxml h06: Table 四 as 610000010120417, fifteen digits for fifteen cells; its 行政复议 总计
+        // was printed 0 (6 + 1 + 0 + 0 = 7): the values are the print's, the check fails.
+        let url = RunTogetherReportTests.convertedFile("lxml/h06-2022-other-single-errors.txt")
+        let r = try ReportExtractor().extract(file: url.path)
+        let values = ReviewLitigationLayout.keys.map { key in r.cells.first { $0.key == key }?.value }
+        #expect(values == [6, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 0, 4, 1, 7].map { DecimalNumber(units: $0) })
+        #expect(r.checks.contains { $0.id == "I4.review" && $0.status == .fail })
+        #expect(r.diagnostics.contains { $0.code == .digitsSplit && $0.message.contains("one digit per cell") })
+    }
 }

@@ -50,6 +50,9 @@ struct TableReaderChoice {
 
         func beaten(by other: Score) -> Bool {
             if (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails) { return true }
+            // Nothing read by the grid, one failed check beside at least two passing (Table 四's
+            // three identities, one of them printed wrong): the document's error, not a misreading.
+            if known == 0 && other.known > 0 && other.fails == 1 && other.passed.count >= 2 { return true }
             // More cells, nothing the grid confirmed broken, failed checks a small share (the document's own errors).
             return other.known > known && passed.isSubset(of: other.passed)
                 && other.fails * TableReaderChoice.maxFailShare <= other.passed.count + other.fails

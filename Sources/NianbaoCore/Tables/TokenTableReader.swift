@@ -354,6 +354,11 @@ struct TokenTableReader {
         return out
     }
 
+    /// Runs of plain digits with exactly one digit per cell of the row.
+    static func oneDigitPerCell(_ pieces: [[UInt8]], slots: Int) -> Bool {
+        pieces.allSatisfy { $0.allSatisfy { $0 < 10 } } && pieces.reduce(0) { $0 + $1.count } == slots
+    }
+
     func values(_ tokens: [TableToken], slots: Int, runTogether: Bool) -> RowValues {
         let clean = tokens.allSatisfy { t in
             switch t.kind {
@@ -382,7 +387,13 @@ struct TokenTableReader {
             for t in tokens.dropFirst() { blanks.append(t.gap ?? 0) }
             blanks.append(0)
             let run = tokens.map(\.text).joined(separator: " ")
-            return .split(run: run, at: tokens[0].at, DigitSplitter.split(pieces: pieces, blanks: blanks, slots: slots, identities: template.rowIdentities))
+            let outcome = DigitSplitter.split(pieces: pieces, blanks: blanks, slots: slots, identities: template.rowIdentities)
+            // One digit per cell: the print allows no other split, whether or not its identities
+            // hold (a document's own arithmetic error is reported by the checks, not hidden).
+            if outcome == .candidates([]), Self.oneDigitPerCell(pieces, slots: slots) {
+                return .split(run: run, at: tokens[0].at, .candidates([pieces.flatMap { $0.map { Int64($0) } }]))
+            }
+            return .split(run: run, at: tokens[0].at, outcome)
         }
         return .other(tokens)
     }
@@ -485,7 +496,10 @@ struct TokenTableReader {
                     diagnostics.append(
                         Diagnostic(
                             .note, .digitsSplit,
-                            "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                            original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
+                                && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
+                                ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
+                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
                     out.append(
