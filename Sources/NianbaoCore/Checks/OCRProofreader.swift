@@ -85,12 +85,10 @@ package struct OCRProofreader: Sendable {
                 if c.keys.contains(where: { doubtful.contains($0) && isNonZero($0) }) { continue }
                 // `21 0 0 0 0 0 | 21` holds as `x = x`: the two non-zero cells are two prints of
                 // one number, and OCR misreads both alike (`2 … | 2` from a faint 1). Such a row
-                // vouches for its zeros only, unless OCR is confident of both prints (a doubted
-                // non-zero print voids the row above): the recognizer gives a number confidence
-                // only when two models read it and it leaves no ink beside it unread, the trace
-                // of a lost digit (`UnreadInk`). Cells without a confidence keep the rule.
+                // vouches for its zeros only. (Letting confident prints confirm each other gave
+                // hongze's 150 dpi JPEG scan 21 … | 21 as 2 … | 2 again, both prints confident.)
                 let nonZero = c.keys.filter(isNonZero)
-                if nonZero.count == 2 && !nonZero.allSatisfy({ key in byKey[key].flatMap { confidence(cells[$0]) }.map { $0 >= threshold } ?? false }) {
+                if nonZero.count == 2 {
                     inPassing.formUnion(c.keys.filter { !nonZero.contains($0) })
                     continue
                 }
