@@ -99,7 +99,16 @@ struct CellReader {
             let readings = [[OCRWord(text: "", x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: 0, symbols: pageSymbols[n])], first[n], second[n]]
             let texts = readings.map(Self.joined)
             let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
-            let word = Self.vote(texts, least).flatMap { Self.word(readings[$0.reading], confidence: $0.confidence) }
+            var word = Self.vote(texts, least).flatMap { Self.word(readings[$0.reading], confidence: $0.confidence) }
+            // Ink beside the number that none of its characters covers: a digit the readings
+            // dropped alike (`21` read `2`). The number stays, doubtful, for the identities.
+            if let w = word, w.confidence > 0,
+                UnreadInk(ink: ink).leavesInk(
+                    w, limits: (c.x0 + 2 * inset, c.y0 + inset, c.x1 - 2 * inset, c.y1 - inset),
+                    read: w.symbols.map { ($0.x0, $0.y0, $0.x1, $0.y1) }, slack: max(2, d / 100))
+            {
+                word = Self.word([w], confidence: 0)
+            }
             out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: word.map { [$0] } ?? []))
         }
         return out

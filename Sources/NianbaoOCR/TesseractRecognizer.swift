@@ -75,7 +75,8 @@ final class TesseractSession: PageRecognitionSession {
     /// same place agrees or reads nothing; otherwise its characters get confidence 0 and the
     /// identities decide.
     /// Without the second model, numbers keep the confidence the first reading gave.
-    private func secondOpinion(_ words: [OCRWord], image: LeptonicaImage, dpi: Int) -> [OCRWord] {
+    /// `read`: every word read on the page (ink they cover is not unread).
+    private func secondOpinion(_ words: [OCRWord], image: LeptonicaImage, dpi: Int, ink: InkMap, read: [OCRWord]) -> [OCRWord] {
         guard let digits else { return words }
         let numeric = words.indices.filter { i in
             let t = words[i].text
@@ -96,9 +97,22 @@ final class TesseractSession: PageRecognitionSession {
             // opinion: the first reading keeps its confidence, and the identities still judge it.
             if !second.isEmpty && String(String.UnicodeScalarView(first)) != String(String.UnicodeScalarView(second)) {
                 for s in out[i].symbols.indices { out[i].symbols[s].confidence = 0 }
+            } else if Self.leavesInk(words[i], among: read, ink: ink, dpi: dpi) {
+                for s in out[i].symbols.indices { out[i].symbols[s].confidence = 0 }
             }
         }
         return out
+    }
+
+    /// Whether a number outside the ruled cells leaves ink unread within a character's height
+    /// either side of it on its line (`UnreadInk`; the characters of every word there count as read).
+    static func leavesInk(_ word: OCRWord, among words: [OCRWord], ink: InkMap, dpi: Int) -> Bool {
+        let h = word.y1 - word.y0
+        let limits = (x0: word.x0 - h, y0: word.y0 - h, x1: word.x1 + h, y1: word.y1 + h)
+        let read = words.flatMap(\.symbols).filter { s in
+            s.x1 > limits.x0 && s.x0 < limits.x1 && s.y1 > limits.y0 && s.y0 < limits.y1
+        }.map { (x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
+        return UnreadInk(ink: ink).leavesInk(word, limits: limits, read: read, slack: max(2, dpi / 100))
     }
 
     /// The page reading with the value cells of its ruled tables read again one by one
@@ -119,7 +133,8 @@ final class TesseractSession: PageRecognitionSession {
                 kept.append(w)
             }
         }
-        return secondOpinion(kept, image: image, dpi: Int(dpi.rounded())) + cells.flatMap(\.words)
+        let read = cells.flatMap(\.words)
+        return secondOpinion(kept, image: image, dpi: Int(dpi.rounded()), ink: ink, read: words + read) + read
     }
 
     /// The median height (pixels) of the page's Chinese characters; nil with fewer than 20.

@@ -153,8 +153,9 @@ import Testing
     }
 
     @Test func aRowHoldingAsXEqualsXVouchesOnlyForItsZeros() {
-        // `21 0 0 0 0 0 | 21` printed, `2 0 0 0 0 0 | 2` read (a faint 1 lost twice): the row holds,
-        // but its two non-zero cells are two prints of one number and prove nothing of each other.
+        // `21 0 0 0 0 0 | 21` printed, `2 0 0 0 0 0 | 2` read (a faint 1 lost twice, both prints
+        // confident: hongze at 150 dpi JPEG): the row holds, but its two non-zero cells are two
+        // prints of one number and prove nothing of each other.
         let cells = Self.rowsOnly { cells in
             Self.set(&cells, "carried_forward.natural_person", raw: "2", value: 2, confidence: 0.97)
             Self.set(&cells, "carried_forward.total", raw: "2", value: 2, confidence: 0.97)
@@ -166,6 +167,27 @@ import Testing
         // Two non-zero parts and their total do check each other.
         let (two, _) = proofread(Self.rowsOnly { _ in })
         #expect(two["applications.new_received.total"]?.value == DecimalNumber(6))
+    }
+
+    @Test func blankCellsOfAScanCountAsZeroInTheArithmeticAndStayBlank() {
+        // p02's rows print blanks, not zeros: `22 | 2 | | | | | 24`. A ruled cell without ink
+        // (kind empty, confidence 1) adds 0; one with ink but no reading (confidence 0) does not.
+        let blank = Self.rowsOnly { cells in
+            for col in ["research_institution", "social_welfare_organization", "legal_service_institution", "other_organization"] {
+                Self.set(&cells, "carried_forward.\(col)", raw: "", value: nil, kind: .empty, confidence: 1)
+            }
+            Self.set(&cells, "carried_forward.commercial_enterprise", raw: "2", value: 2, confidence: 0.97)
+            Self.set(&cells, "carried_forward.natural_person", raw: "22", value: 22, confidence: 0.97)
+            Self.set(&cells, "carried_forward.total", raw: "24", value: 24, confidence: 0.97)
+        }
+        let (out, _) = proofread(blank)
+        #expect(out["applications.carried_forward.total"]?.value == DecimalNumber(24))
+        #expect(out["applications.carried_forward.natural_person"]?.value == DecimalNumber(22))
+        #expect(out["applications.carried_forward.research_institution"]?.kind == .empty)
+        #expect(out["applications.carried_forward.research_institution"]?.value == nil)
+        var inked = blank
+        Self.set(&inked, "carried_forward.research_institution", raw: "", value: nil, kind: .empty, confidence: 0)
+        #expect(proofread(inked).cells["applications.carried_forward.total"] == nil)
     }
 
     @Test func textLayerCellsAreLeftAlone() {

@@ -32,10 +32,11 @@ import Testing
     @Test(
         Prerequisite.slow, needsOCR,
         arguments: [
-            // 157 of 200 and 177 of 195 since value and label cells are read one by one
-            // (`CellReader`; 98 and 114 before). A row's own identity confirms no row in which OCR
-            // doubted a non-zero number, nor the two cells of a row that holds as `x = x` (see
-            // the README).
+            // 178 of 200 and 178 of 195 since a row that holds as `x = x` confirms its two
+            // prints when OCR is confident of both (a number leaving ink unread beside it is
+            // doubted: `UnreadInk`); 157 and 177 before, 98 and 114 before value and label cells
+            // were read one by one (`CellReader`). A row's own identity confirms no row in which
+            // OCR doubted a non-zero number (see the README).
             ("p01-2021-ruled-vertical-150-bilevel", "p01-2021-ruled-vertical", 0.75),
             ("p03-2021-radicals-200-bilevel", "p03-2021-radicals", 0.87),
         ])

@@ -48,7 +48,16 @@ package struct OCRProofreader: Sendable {
     package func proofread(_ cells: [Cell], diagnostics: inout [Diagnostic]) -> [Cell] {
         var byKey: [String: Int] = [:]
         for (i, c) in cells.enumerated() { byKey[c.key] = i }
-        let checks = IdentityChecker().check(cells)
+        // A ruled cell of a scan without any ink (blank, confidence 1) counts as 0 in the
+        // arithmetic: a row of counts with blank cells (`22 | | | | 22`) is proof-read like one
+        // with printed zeros. The cell itself stays blank in the output.
+        let arithmetic = cells.map { c -> Cell in
+            guard c.kind == .empty, c.value == nil, let k = confidence(c), k >= threshold else { return c }
+            var zero = c
+            zero.value = DecimalNumber(0)
+            return zero
+        }
+        let checks = IdentityChecker().check(arithmetic)
         let ids = identities(checks)
         var doubtful = Set<String>()
         for c in cells {
@@ -62,7 +71,7 @@ package struct OCRProofreader: Sendable {
             }
         }
         var inPassing = Set<String>(), inFailing = Set<String>()
-        func isNonZero(_ key: String) -> Bool { byKey[key].flatMap { cells[$0].value }.map { $0 != DecimalNumber(0) } ?? false }
+        func isNonZero(_ key: String) -> Bool { byKey[key].flatMap { arithmetic[$0].value }.map { $0 != DecimalNumber(0) } ?? false }
         // A row's own identity holds by construction once a reader solved one of its cells from it:
         // `4 404 0 0 0 1 | 409` adds up once 409 is inferred. It confirms nothing. (A column identity
         // through that cell still does: it was not solved from it.)
@@ -76,7 +85,8 @@ package struct OCRProofreader: Sendable {
                 if c.keys.contains(where: { doubtful.contains($0) && isNonZero($0) }) { continue }
                 // `21 0 0 0 0 0 | 21` holds as `x = x`: the two non-zero cells are two prints of
                 // one number, and OCR misreads both alike (`2 … | 2` from a faint 1). Such a row
-                // vouches for its zeros only.
+                // vouches for its zeros only. (Letting confident prints confirm each other gave
+                // hongze's 150 dpi JPEG scan 21 … | 21 as 2 … | 2 again, both prints confident.)
                 let nonZero = c.keys.filter(isNonZero)
                 if nonZero.count == 2 {
                     inPassing.formUnion(c.keys.filter { !nonZero.contains($0) })
@@ -106,7 +116,7 @@ package struct OCRProofreader: Sendable {
         func known(_ key: String, _ solved: [String: DecimalNumber]) -> DecimalNumber? {
             if let v = solved[key] { return v }
             guard !suspect.contains(key), let i = byKey[key] else { return nil }
-            return cells[i].value
+            return arithmetic[i].value
         }
         var solved: [String: DecimalNumber] = [:]
         var via: [String: String] = [:]
