@@ -47,8 +47,9 @@ import Testing
         let out = OCRTextRows.bounded(rows, identities: [ColumnIdentity(lhs: [0], rhs: [1, 2])])
         #expect(out[1] == .choices([[4, 0, 0, 0, 0, 0, 4]]))
         // The other way round: the total is bounded by nothing (a part not read).
-        #expect(OCRTextRows.bounded([.choices([[5, 0, 0, 0, 0, 0, 5], [50, 0, 0, 0, 0, 0, 50]]), rows[1], rows[2]], identities: [ColumnIdentity(lhs: [0], rhs: [1, 2])])[0]
-            == .choices([[5, 0, 0, 0, 0, 0, 5], [50, 0, 0, 0, 0, 0, 50]]))
+        #expect(
+            OCRTextRows.bounded([.choices([[5, 0, 0, 0, 0, 0, 5], [50, 0, 0, 0, 0, 0, 50]]), rows[1], rows[2]], identities: [ColumnIdentity(lhs: [0], rhs: [1, 2])])[0]
+                == .choices([[5, 0, 0, 0, 0, 0, 5], [50, 0, 0, 0, 0, 0, 50]]))
     }
 
     /// hongze: with 国家秘密, 部分公开 and 不掌握 read on the second look, I2 settles 一、 and （七）总计
