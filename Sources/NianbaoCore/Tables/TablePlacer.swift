@@ -100,9 +100,6 @@ struct TablePlacer {
         return out
     }
 
-    /// Whether every number row `r` reads is checked by a column identity at the solved table: one
-    /// that holds the row, whose cells in that column are all read, and whose other side prints a
-    /// number there. (The solver has already found the identities to hold.)
     /// For a row whose blank cells were marked: whether each cell its split decides (one the
     /// splits of its runs read differently) is checked by an identity with a printed total: a row
     /// identity holding it, or a column identity (``columnsConfirm(row:_:cells:)``). The cells the
@@ -121,6 +118,9 @@ struct TablePlacer {
             && open.allSatisfy { if case .number = v[$0] { return true } else { return false } }
     }
 
+    /// Whether every number row `r` reads in the columns `cells` selects is checked by a column
+    /// identity at the solved table: one that holds the row, whose cells in that column are all
+    /// read and add up, and whose other side prints a number there.
     private func columnsConfirm(row r: Int, _ solved: [[Solver.Cell]?], cells: (Int) -> Bool) -> Bool {
         guard let mine = solved[r] else { return false }
         return mine.indices.allSatisfy { c in
@@ -157,8 +157,16 @@ struct TablePlacer {
     /// when the splits are too many to list (the true reading might be missing).
     private func candidates(_ tokens: [TableToken], slots n: Int, placements: Bool, splits: Bool) -> Open? {
         // Blank marks the row has no room for were spaces (as ``TokenTableReader/values(_:slots:runTogether:)`` reads them).
-        let tokens = tokens.contains(where: \.marked) && TokenTableReader.markedPieces(tokens, slots: n) == nil ? TokenTableReader.unmarked(tokens) : tokens
+        let marked = TokenTableReader.markedPieces(tokens, slots: n)
+        let tokens = marked == nil && tokens.contains(where: \.marked) ? TokenTableReader.unmarked(tokens) : tokens
         guard !tokens.isEmpty else { return nil }
+        // Every split of the marked runs, identities aside: the cells they all read alike.
+        var fixed: [Bool]? = nil
+        if splits, let marked, case .candidates(let every) = DigitSplitter.split(pieces: marked.pieces, blanks: marked.blanks, slots: n, identities: [], exactBlanks: true),
+            let first = every.first
+        {
+            fixed = first.indices.map { c in every.allSatisfy { $0[c] == first[c] } }
+        }
         let rowIdentities = template.rowIdentities
         let placeable = placements && tokens.allSatisfy { ($0.kind == .number || $0.kind == .blank) && TokenTableReader.clean($0) }
         let splittable = splits && tokens.allSatisfy { $0.splitPiece != nil }
@@ -180,19 +188,12 @@ struct TablePlacer {
                 guard let positions = Solver.placements(printed, slots: n, identities: []) else { return nil }
                 for p in positions where seen.insert(vector(.positions(p))).inserted { readings.append(.positions(p)) }
             }
-            var fixed: [Bool]? = nil
-            if splits, let marked = TokenTableReader.markedPieces(tokens, slots: n) {
+            if splits, let marked {
                 let outcome = DigitSplitter.split(
                     pieces: marked.pieces, blanks: marked.blanks, slots: n, identities: rowIdentities, blanksCountNothing: true,
                     requireTotals: confirmed, exactBlanks: true)
                 guard case .candidates(let all) = outcome else { return nil }
                 for v in all where seen.insert(vector(.split(v))).inserted { readings.append(.split(v)) }
-                // Every split of the runs, identities aside: the cells they all read alike.
-                if case .candidates(let every) = DigitSplitter.split(pieces: marked.pieces, blanks: marked.blanks, slots: n, identities: [], exactBlanks: true),
-                    let first = every.first
-                {
-                    fixed = first.indices.map { c in every.allSatisfy { $0[c] == first[c] } }
-                }
             } else if splittable {
                 let outcome = DigitSplitter.split(
                     pieces: tokens.map { $0.splitPiece! }, blanks: blanks, slots: n, identities: rowIdentities, blanksCountNothing: true,
