@@ -11,7 +11,7 @@ enum PageFurniture {
         let plausible =
             v == 0x2D || v == 0x5F || v == 0x7E || v == 0xB7 || v == 0x2022 || (v >= 0x2010 && v <= 0x2015)
             || v == 0xFF0D || v == 0x7B2C || (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) || v == 0x2212
-        guard plausible else { return false }
+        guard plausible, mayBePageNumber(text) else { return false }
         let k = TextNormalizer.matchKey(text)
         guard !k.isEmpty, k.scalarCount <= 16 else { return false }
         var s = Substring(k)
@@ -30,5 +30,37 @@ enum PageFurniture {
             return !a.isEmpty && !b.isEmpty && a.allSatisfy { $0.isASCII && $0.isNumber } && b.allSatisfy { $0.isASCII && $0.isNumber }
         }
         return false
+    }
+
+    /// A necessary condition of ``isPageNumber(_:)`` on the text's own scalars, before its match
+    /// key is made: every reading below accepts a key made of ASCII digits, the dashes, `,`, `/`
+    /// and 第页共 only. An ASCII scalar the key keeps (all but spaces and controls) or a CJK unified
+    /// ideograph (the key keeps it as it is) outside that set rules the text out; so does a text
+    /// of plain digits without a dash, `/` or 第, and without any other scalar that NFKC or the
+    /// folding could turn into one (a row of table values `0 0 12 3`).
+    @inline(__always)
+    static func mayBePageNumber(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayBePageNumber) ?? true
+    }
+
+    /// ``mayBePageNumber(_:)-(String)`` on valid UTF-8 bytes.
+    static func mayBePageNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var marker = false  // a dash, `/`, 第, or a scalar the key may turn into anything
+        var i = 0
+        while i < b.count {
+            let (v, next) = b.scalar(at: i)
+            i = next
+            if v < 0x80 {
+                if v >= 0x30 && v <= 0x39 || v == 0x2C || v <= 0x20 || v == 0x7F { continue }
+                if v == 0x2D || v == 0x5F || v == 0x7E || v == 0x2F { marker = true; continue }
+                return false
+            }
+            if v >= 0x4E00 && v <= 0x9FFF {
+                if v == 0x7B2C || v == 0x9875 || v == 0x5171 { marker = true; continue }  // 第 页 共
+                return false
+            }
+            marker = true
+        }
+        return marker
     }
 }

@@ -204,6 +204,25 @@ package struct TextGridBuilder: Sendable {
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += ideograph || Self.isWide(v) ? 2 : 1
             fieldEnd = column
+            // The CJK ideographs that follow (most of a report) only extend the field as the path
+            // above would, one by one: no separator, space or mark is pending, the field is a run
+            // of the line (fieldTo == index), an ideograph is plain, no number, and two columns wide.
+            if !spilled {
+                var run = 0
+                while index < end, line[index] >= 0xE4, line[index] <= 0xE9 {
+                    let w = (UInt32(line[index] & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
+                    if w < 0x4E00 { break }
+                    index += 3
+                    run += 1
+                }
+                if run > 0 {
+                    fieldTo = index
+                    fieldCount += run
+                    fieldIsNumber = false
+                    column += 2 * run
+                    fieldEnd = column
+                }
+            }
         }
         flush()
         if cells.isEmpty { return nil }

@@ -70,7 +70,9 @@ package struct ReportInterpreter: Sendable {
         let evidence = ReportClassifier.Evidence(
             title: title,
             frontLines: rows[outline.front].prefix(6).filter { $0.table == nil && TitleFinder.isTitleLike($0) }.map(\.text),
-            printedValues: (active.cells + applications.cells + review.cells).filter { [.number, .notApplicable, .inferred].contains($0.kind) }.count,
+            printedValues: [active.cells, applications.cells, review.cells].reduce(0) { n, cells in
+                n + cells.count(where: { $0.kind == .number || $0.kind == .notApplicable || $0.kind == .inferred })
+            },
             tablesFound: anyTable, keyedSections: outline.spans.filter { $0.section.key != nil }.count, legacy: legacy)
         if let why = ReportClassifier().refusal(evidence) {
             throw ExtractError(.notAReport, path: path, why)

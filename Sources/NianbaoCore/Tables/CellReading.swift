@@ -40,7 +40,7 @@ package struct CellReading: Sendable, Hashable {
         if text.includesByte(0x20) && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
         let key = TextNormalizer.matchKey(text)
         if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
-        if notApplicableMarks.contains(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
+        if isNotApplicableMark(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
         var body = Substring(key)
         var unit: String?
         if let last = body.unicodeScalars.last, last.value >= 0x80 || last == "%" {
@@ -57,9 +57,40 @@ package struct CellReading: Sendable, Hashable {
         return CellReading(value: number, kind: .number, raw: text, unit: unit)
     }
 
+    /// The marks' UTF-8 bytes.
+    private static let notApplicableMarkBytes: [[UInt8]] = notApplicableMarks.map { Array($0.utf8) }
+
+    /// `notApplicableMarks.contains(key)` on the bytes of a match key. Byte equality is String
+    /// equality here: no mark holds a scalar with a canonical decomposition or a combining mark,
+    /// and a match key holds no canonical singleton (compatibility ideographs such as U+F967 不 go
+    /// through NFKC when the key is made), so no key other than the mark's own bytes equals it.
+    @inline(__always)
+    static func isNotApplicableMark(_ key: String) -> Bool {
+        let found = key.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard b.count <= 9 else { return false }  // 不适用, the longest mark
+            for m in notApplicableMarkBytes where m.count == b.count {
+                var i = 0
+                while i < b.count, m[i] == b[i] { i += 1 }
+                if i == b.count { return true }
+            }
+            return false
+        }
+        return found ?? notApplicableMarks.contains(key)
+    }
+
     /// Whether the UTF-8 bytes of `text` end with those of `suffix`.
     @inline(__always)
     static func bytesEnd(_ text: Substring, with suffix: String) -> Bool {
+        let contiguous = text.utf8.withContiguousStorageIfAvailable { t in
+            suffix.utf8.withContiguousStorageIfAvailable { s -> Bool in
+                guard s.count <= t.count else { return false }
+                let offset = t.count - s.count
+                var j = 0
+                while j < s.count, t[offset + j] == s[j] { j += 1 }
+                return j == s.count
+            }
+        }
+        if let contiguous, let result = contiguous { return result }
         let t = text.utf8, s = suffix.utf8
         guard s.count <= t.count else { return false }
         var i = t.endIndex, j = s.endIndex
