@@ -8,6 +8,8 @@ struct ReportJSONWriter {
     private var indent: Int
     /// Per open object/array: whether a member has been written (the next one needs a comma).
     private var hasMembers: [Bool] = []
+    /// While a ``TablesJSON`` is made: where each value ``node(_:_:)`` leaves out would go.
+    private var valueMarks: [TablesJSON.Mark]?
 
     init(pretty: Bool, capacity: Int = 16_384) {
         indent = pretty ? 0 : -1
@@ -265,16 +267,43 @@ struct ReportJSONWriter {
                 next = slot + 1
             }
             if complete {
-                node(shape.root, values)
+                if let template = TablesJSON.template(variant: v, indent: indent) {
+                    write(template, values)
+                } else {
+                    node(shape.root, values)
+                }
                 return
             }
         }
         ReportJSON.tables(cells, expectedKeys: expectedKeys).write(into: &out, indent: indent)
     }
 
+    /// The bytes ``node(_:_:)`` writes for `root` at depth `indent`, values left out and marked.
+    static func tablesTemplate(_ root: TablesShape.Node, indent: Int) -> TablesJSON {
+        var w = ReportJSONWriter(pretty: indent >= 0, capacity: 16_384)
+        w.indent = indent
+        w.valueMarks = []
+        w.node(root, [])
+        return TablesJSON(bytes: w.out, values: w.valueMarks ?? [])
+    }
+
+    /// What ``node(_:_:)`` writes for the template's shape: the runs between the values copied.
+    private mutating func write(_ template: TablesJSON, _ values: [DecimalNumber?]) {
+        template.bytes.withUnsafeBufferPointer { b in
+            var from = 0
+            for mark in template.values {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<mark.at]))
+                number(values[mark.slot])
+                from = mark.at
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
+        }
+    }
+
     private mutating func node(_ n: TablesShape.Node, _ values: [DecimalNumber?]) {
         switch n {
-        case .leaf(let slot?): number(values[slot])
+        case .leaf(let slot?):
+            if valueMarks != nil { valueMarks?.append(TablesJSON.Mark(at: out.count, slot: slot)) } else { number(values[slot]) }
         case .leaf(nil): open(0x7B); close(0x7D)
         case .members(let members):
             open(0x7B)

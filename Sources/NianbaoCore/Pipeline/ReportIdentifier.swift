@@ -18,6 +18,11 @@ public enum ReportIdentifier {
     /// The id of a file converted alone: its name.
     public static func single(path: String) -> String {
         if path == "-" { return "-" }
+        // The last component of the path itself when it is no `.` or `..`: normalizing keeps it
+        // last (no current directory looked up, no path rebuilt). It starts with an ASCII scalar,
+        // so no `/` joined before it (the current directory's) can take it into its Character.
+        let last = path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...]
+        if let first = last.utf8.first, first < 0x80, last != ".", last != ".." { return String(last) }
         let parts = normalized(path).split(separator: "/")
         return parts.last.map(String.init) ?? "_"
     }

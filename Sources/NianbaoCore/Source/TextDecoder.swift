@@ -74,6 +74,11 @@ package struct TextDecoder: Sendable {
                 t.total += 1; t.visible += 1; i += 3
                 continue
             }
+            // A space (aligned text is full of them): neither visible nor a control.
+            if b0 == 0x20 {
+                t.total += 1; i += 1
+                continue
+            }
             let (v, next) = b.scalar(at: i)
             i = next
             t.total += 1
