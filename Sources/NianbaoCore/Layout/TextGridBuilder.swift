@@ -18,9 +18,12 @@ package struct TextGridBuilder: Sendable {
             let n = b.count
             var start = 0
             while start < n {
-                // Find the end of the line (\n, \r\n or \r).
-                var i = start
-                while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
+                var i = n
+                if let base = b.baseAddress {
+                    if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
+                    if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
+                }
                 lineNumber += 1
                 if let row = Self.row(UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks) {
                     rows.append(row)
