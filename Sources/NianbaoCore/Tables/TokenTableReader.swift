@@ -298,7 +298,8 @@ struct TokenTableReader {
 
     enum RowValues {
         case printed([TableToken])
-        case split(run: String, at: Location, DigitSplitter.Outcome)
+        /// `byWidth`: the candidates keep full-width and ASCII digits in separate cells.
+        case split(run: String, at: Location, DigitSplitter.Outcome, byWidth: Bool = false)
         case other([TableToken])
     }
 
@@ -388,6 +389,24 @@ struct TokenTableReader {
             blanks.append(0)
             let run = tokens.map(\.text).joined(separator: " ")
             let outcome = DigitSplitter.split(pieces: pieces, blanks: blanks, slots: slots, identities: template.rowIdentities)
+            // Several splits: a cell's digits are of one width, so where the run changes between
+            // full-width and ASCII digits (`１２07`) a cell ends, if a split allows it.
+            if case .candidates(let c) = outcome, c.count > 1, tokens.contains(where: { $0.widthPieces != nil }) {
+                var narrowPieces: [[UInt8]] = []
+                var narrowBlanks: [Int] = []
+                for (k, t) in tokens.enumerated() {
+                    let cut = t.widthPieces ?? [pieces[k]]
+                    for (m, p) in cut.enumerated() {
+                        narrowBlanks.append(m == 0 ? blanks[k] : 0)
+                        narrowPieces.append(p)
+                    }
+                }
+                narrowBlanks.append(blanks[tokens.count])
+                let narrow = DigitSplitter.split(pieces: narrowPieces, blanks: narrowBlanks, slots: slots, identities: template.rowIdentities)
+                if case .candidates(let n) = narrow, !n.isEmpty, n.count < c.count {
+                    return .split(run: run, at: tokens[0].at, narrow, byWidth: true)
+                }
+            }
             // One digit per cell: the print allows no other split, whether or not its identities
             // hold (a document's own arithmetic error is reported by the checks, not hidden).
             if outcome == .candidates([]), Self.oneDigitPerCell(pieces, slots: slots) {
@@ -425,7 +444,7 @@ struct TokenTableReader {
                             let v = CellReading.read(t.text).value
                             return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
                         }))
-            case .split(_, _, .candidates(let c)): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
+            case .split(_, _, .candidates(let c), _): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
             default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
             }
         }
@@ -437,13 +456,13 @@ struct TokenTableReader {
         var unsettled = false
         for (k, a) in assigned.enumerated() {
             switch resolved[k] {
-            case .split(_, _, .candidates(let original)):
+            case .split(_, _, .candidates(let original), _):
                 if case .settled(let v) = solved[solverIndex[a.row]!] {
                     let printed = original.filter { $0.map(DigitSplitter.number) == v }
                     if printed.count == 1 { settled[k] = printed[0]; continue }
                 }
                 unsettled = true
-            case .split(_, _, .tooMany): unsettled = true
+            case .split(_, _, .tooMany, _): unsettled = true
             case .other(let tokens): if tokens.count < template.rows[a.row].slots { unsettled = true }
             case .printed: break
             }
@@ -478,12 +497,12 @@ struct TokenTableReader {
                             "\(name): \(tokens.count) values for \(n) columns in reading order (\(printed)); they cannot be placed without guessing, left null",
                             at: tokens.first?.at ?? .none))
                 }
-            case .split(let run, let at, .tooMany):
+            case .split(let run, let at, .tooMany, _):
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowAmbiguous,
                         "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
-            case .split(let run, let at, .candidates(let original)):
+            case .split(let run, let at, .candidates(let original), let byWidth):
                 guard var result = solved[solverIndex[a.row]!] else { continue }
                 // Marks (`/`) went to the solver as blanks: take the printed split back.
                 if case .settled(let v) = result {
@@ -499,7 +518,8 @@ struct TokenTableReader {
                             original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
                                 && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
                                 ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
-                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities\(byWidth ? " and keeps full-width and ASCII digits in separate cells" : "") is \(show)",
+                            at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
                     out.append(
