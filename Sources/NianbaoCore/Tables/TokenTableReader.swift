@@ -26,6 +26,8 @@ struct TokenTableReader {
         var openRow: Int? = nil  // index into `assigned` of a row still short of values
         var late = false  // `pending` names rows above the last one assigned
         var pendingText = ""  // the label text since the piece that named the one pending row
+        var afterHeading = false  // a sub-table's heading, and no label since
+        var orphan: [TableToken]? = nil  // values right after a sub-table's heading, before its labels
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -36,14 +38,25 @@ struct TokenTableReader {
                     // above it are the previous sub-table's; values after it belong to rows named after it.
                     let key = TextNormalizer.matchKey(piece)
                     let row = match(key: key)
-                    if row == nil, RowCollector.isSubTableHeading(key) {
+                    let heading = row == nil && RowCollector.isSubTableHeading(key)
+                    // The heading and the first label after it (`第二十条第（六）项 信息内容 …
+                    // 行政处罚`): labels before it were the previous sub-table's too.
+                    if heading || (row != nil && key.hasPrefix("第二十条")) {
+                        // The previous sub-table printed its values above its one label.
+                        if mentions.count == 1, let o = orphan, let taken = valuesAbove(o, label: mentions[0], assigned: assigned) {
+                            assigned.append(taken)
+                            lastAssigned = max(lastAssigned, mentions[0])
+                        }
+                        orphan = nil
+                        afterHeading = true
                         mentions = []
                         named = -1
                         pending = []
                         openRow = nil
-                        continue
+                        if heading { continue }
                     }
                     guard let r = row, r > (mentions.last ?? lastAssigned) else { continue }
+                    afterHeading = false
                     mentions.append(r)
                     named = p
                 }
@@ -84,9 +97,26 @@ struct TokenTableReader {
                 if pending.isEmpty {
                     if let o = openRow, assigned[o].tokens.count < template.rows[assigned[o].row].slots {
                         assigned[o].tokens += tokens.enumerated().map { $0.offset == 0 ? hard($0.element) : $0.element }
+                    } else if openRow == nil, afterHeading {
+                        orphan = tokens
                     }
                     continue
                 }
+                if orphan != nil, ActiveDisclosureLayout.subTableFirstRows.contains(template.rows[pending[0]].spec.key) {
+                    // Values above and below labels in one sub-table: which label each belongs to
+                    // is not printed. (Values above a later row's label are a row whose label was
+                    // lost, as OCR loses them: read as before.)
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .valuesUnplaced,
+                            "\(template.name): values printed both above and below the labels of one sub-table (\(pending.map { template.rows[$0].spec.label }.joined(separator: ", "))); they cannot be placed without guessing, left null",
+                            at: tokens[0].at))
+                    orphan = nil
+                    pending = []
+                    openRow = nil
+                    continue
+                }
+                orphan = nil
                 if late {
                     // Rows printed out of template order (PDF reading order of a borderless table):
                     // taken only when the values are exactly their cells, each a clean value.
@@ -256,6 +286,14 @@ struct TokenTableReader {
         return out
     }
 
+    /// Values printed between a sub-table's heading and its only label (`第二十条第（五）项 …
+    /// 本年处理决定数量` ⏎ `550` ⏎ `行政许可` ⏎ `第二十条第（六）项`): that row's, when they are exactly its
+    /// cells, each a clean value, and the row has none yet.
+    func valuesAbove(_ tokens: [TableToken], label row: Int, assigned: [(row: Int, tokens: [TableToken])]) -> (row: Int, tokens: [TableToken])? {
+        guard tokens.count == template.rows[row].slots, tokens.allSatisfy(Self.clean), !assigned.contains(where: { $0.row == row }) else { return nil }
+        return (row, tokens)
+    }
+
     /// Whether a label piece begins with an item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
     static func startsWithMarker(_ piece: String) -> Bool {
         let s = Array(piece.unicodeScalars.prefix(3))
@@ -276,7 +314,11 @@ struct TokenTableReader {
             var marker = false
             if HeadingTokenizer.numerals[c] != nil, i + 1 < s.count, s[i + 1] == "、", HeadingTokenizer.numerals[s[i - 1]] == nil {
                 marker = true
-            } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil {
+            } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil, s[i - 1] != "第" {
+                // `第（六）项` cites an item, it starts none.
+                marker = true
+            } else if c == "第", i + 3 < s.count, s[i + 1] == "二", s[i + 2] == "十", s[i + 3] == "条" {
+                // A sub-table's heading `第二十条第（六）项` ends the label before it.
                 marker = true
             } else if TableTokenizer.digit(c), i + 1 < s.count, s[i + 1] == "." || s[i + 1] == "、" || s[i + 1] == "．", !TableTokenizer.digit(s[i - 1]) {
                 marker = true
