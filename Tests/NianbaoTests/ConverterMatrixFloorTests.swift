@@ -19,8 +19,8 @@ import Testing
         "pandoc": 1514,  // of 1514
         "pandoc-plain": 1338,  // of 1514 (pandoc writes [TABLE] for two tables it cannot draw)
         "pdfplumber": 789,  // of 854 (779 before SplitHeadingText)
-        "pdftotext": 772,  // of 854
-        "pymupdf4llm": 850,  // of 854
+        "pdftotext": 787,  // of 854 (772 before ValuesBeforeLabel and BrokenNumber)
+        "pymupdf4llm": 854,  // of 854 (850 before MarkdownMergedCells heeded the header row above)
         "tesseract": 644,  // of 854 (574 before OCRTextRows' second look, agreed cells and OCRReviewRow)
         "w3m": 1509,  // of 1514
     ]
