@@ -31,7 +31,8 @@ import Testing
         // A join would give a leading zero.
         #expect(BrokenNumber.candidates(Self.tokens(["０", "５", "0", "0", "0", "0", "0", "5"]), slots: 7, identities: ids) == [])
         // Both on one line (one cell's text with a space): not broken over lines.
-        let sameLine = [TableToken(kind: .number, text: "１", at: .line(1), gap: nil), TableToken(kind: .number, text: "２", at: .line(1), gap: nil)]
+        let sameLine =
+            [TableToken(kind: .number, text: "１", at: .line(1), gap: nil), TableToken(kind: .number, text: "２", at: .line(1), gap: nil)]
             + Self.tokens(["0", "0", "0", "0", "0", "12"], firstLine: 3)
         #expect(BrokenNumber.candidates(sameLine, slots: 7, identities: ids) == nil)
         // Exactly one value more than the cells, no more.

@@ -124,10 +124,11 @@ struct TokenTableReader {
             }
         }
         // Values printed before their row's label, taken by the row above (a page break).
-        let named = Set(segments.flatMap { segment -> [Int] in
-            guard case .label(let pieces, _) = segment else { return [] }
-            return pieces.compactMap { match($0) }
-        })
+        let named = Set(
+            segments.flatMap { segment -> [Int] in
+                guard case .label(let pieces, _) = segment else { return [] }
+                return pieces.compactMap { match($0) }
+            })
         ValuesBeforeLabel.spill(&assigned, template: template, named: named, diagnostics: &diagnostics)
         if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
             TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
@@ -504,15 +505,16 @@ struct TokenTableReader {
                 case .settled(let v):
                     let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
                     let broken = BrokenNumber.candidates(assigned[k].tokens, slots: v.count, identities: template.rowIdentities) != nil
-                    diagnostics.append(
-                        Diagnostic(
-                            .note, .digitsSplit,
-                            broken
-                                ? "\(name): the \(v.count + 1) values \"\(run)\" are one more than the row's cells: a full-width number was broken over two lines; the only join that satisfies the identities is \(show)"
-                                : original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
-                                && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
-                                ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
-                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                    let oneDigitPerCell =
+                        original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
+                        && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
+                    let message =
+                        broken
+                        ? "\(name): the \(v.count + 1) values \"\(run)\" are one more than the row's cells: a full-width number was broken over two lines; the only join that satisfies the identities is \(show)"
+                        : oneDigitPerCell
+                            ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
+                            : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)"
+                    diagnostics.append(Diagnostic(.note, .digitsSplit, message, at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
                     out.append(
