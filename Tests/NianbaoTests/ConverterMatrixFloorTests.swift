@@ -12,14 +12,14 @@ import Testing
     /// raised after TemplateOrderReading, OCRPipeDigits and MarkdownMergedCells, then OCRTextRows, then DetachedValueRows/DetachedSubTables).
     static let floors: [String: Int] = [
         "crawled": 376,  // of 398
-        "html2text": 1509,  // of 1514
-        "lxml": 1471,  // of 1514 (1278 before CellPlacementSolver, 1400 before blank-cell marks)
+        "html2text": 1514,  // of 1514 (1509 before leading blank cells of html2text pipe rows)
+        "lxml": 1476,  // of 1514 (1278 before CellPlacementSolver, 1400 before blank-cell marks, 1471 before glued 无 and digit widths)
         "lynx": 1408,  // of 1514 (added with pandoc, pandoc-plain and w3m after the list)
         "markitdown": 1514,  // of 1514
         "pandoc": 1514,  // of 1514
         "pandoc-plain": 1338,  // of 1514 (pandoc writes [TABLE] for two tables it cannot draw)
         "pdfplumber": 789,  // of 854 (779 before SplitHeadingText)
-        "pdftotext": 787,  // of 854 (772 before ValuesBeforeLabel and BrokenNumber)
+        "pdftotext": 789,  // of 854 (772 before values above a one-row sub-table's label, 774 before ValuesBeforeLabel and BrokenNumber)
         "pymupdf4llm": 854,  // of 854 (850 before MarkdownMergedCells heeded the header row above)
         "tesseract": 644,  // of 854 (574 before OCRTextRows' second look, agreed cells and OCRReviewRow)
         "w3m": 1509,  // of 1514

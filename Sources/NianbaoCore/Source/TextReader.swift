@@ -14,6 +14,6 @@ package struct TextReader: DocumentReader {
         let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(text)
         return SourceDocument(
             mediaType: "text/plain", encoding: decoded.encoding,
-            grid: TextGridBuilder().build(markdown ? MarkdownText.plain(text) : text))
+            grid: markdown ? TextGridBuilder(pipeRows: true).build(MarkdownText.plain(text)) : TextGridBuilder().build(text))
     }
 }
