@@ -67,4 +67,14 @@ import Testing
         let wrong = try RunTogetherReportTests.wrongValues(r, gold: RunTogetherReportTests.convertedFile("html2text/h02-2019-blanks.gold.json"))
         #expect(wrong.isEmpty, "\(wrong)")
     }
+
+    @Test func w3mBoxTableRowKeepsItsLeadingBlankCells() throws {
+        // `│        │        │ … │   0    │    │   6    │`: w3m's drawn table, first cells blank.
+        let url = RunTogetherReportTests.convertedFile("w3m/h02-2019-blanks.txt")
+        let r = try ReportExtractor().extract(file: url.path)
+        #expect(r.cells.first { $0.key == "review_litigation.litigation_after_review.upheld" }?.value == DecimalNumber(units: 6))
+        #expect(r.cells.first { $0.key == "review_litigation.litigation_after_review.total" }?.value == DecimalNumber(units: 15))
+        let wrong = try RunTogetherReportTests.wrongValues(r, gold: RunTogetherReportTests.convertedFile("w3m/h02-2019-blanks.gold.json"))
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
 }

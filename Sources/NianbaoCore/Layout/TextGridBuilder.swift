@@ -4,9 +4,10 @@ import Foundation
 /// and runs of two or more spaces (how extracted tables look in text), with paragraph starts
 /// taken from blank lines and indents.
 package struct TextGridBuilder: Sendable {
-    /// The text is ``MarkdownText/plain(_:)``'s: a pipe-table row's cells joined by tabs, so a
-    /// tab-separated line that starts with tabs starts with blank cells (`| | | 0| 6|` is two
-    /// blank cells, 0, 6), one per tab, where other text's leading tabs are an indent.
+    /// The text is ``MarkdownText/plain(_:)``'s or ``AlignedTableText/plain(_:)``'s: a table
+    /// row's cells joined by tabs, so a tab-separated line that starts with tabs starts with blank
+    /// cells (`| | | 0| 6|` is two blank cells, 0, 6), one per tab, where other text's leading tabs
+    /// are an indent.
     package var pipeRows = false
 
     package init(pipeRows: Bool = false) { self.pipeRows = pipeRows }
