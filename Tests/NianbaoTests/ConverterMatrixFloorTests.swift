@@ -19,8 +19,8 @@ import Testing
         "pandoc": 1514,  // of 1514
         "pandoc-plain": 1338,  // of 1514 (pandoc writes [TABLE] for two tables it cannot draw)
         "pdfplumber": 789,  // of 854 (779 before SplitHeadingText)
-        "pdftotext": 774,  // of 854 (772 before values above a one-row sub-table's label)
-        "pymupdf4llm": 850,  // of 854
+        "pdftotext": 789,  // of 854 (772 before values above a one-row sub-table's label, 774 before ValuesBeforeLabel and BrokenNumber)
+        "pymupdf4llm": 854,  // of 854 (850 before MarkdownMergedCells heeded the header row above)
         "tesseract": 644,  // of 854 (574 before OCRTextRows' second look, agreed cells and OCRReviewRow)
         "w3m": 1514,  // of 1514 (1509 before leading blank cells of drawn table rows)
     ]

@@ -53,6 +53,7 @@ public struct Diagnostic: Sendable, Hashable {
         public static let valuesUnplaced: Code = "values_unplaced"
         public static let valuesInTemplateOrder: Code = "values_in_template_order"
         public static let valuesDetached: Code = "values_detached"
+        public static let valuesBeforeLabel: Code = "values_before_label"
         public static let yearMissing: Code = "year_missing"
     }
 

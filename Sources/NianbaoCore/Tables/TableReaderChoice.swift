@@ -108,7 +108,7 @@ struct TableReaderChoice {
                 tableDiagnostics =
                     tableDiagnostics.filter {
                         !($0.code == .rowMissing && labels.contains($0.message))
-                            && !([.rowUnrecognized, .rowDuplicate].contains($0.code) && placed.lines.contains($0.at))
+                            && !([.rowUnrecognized, .rowDuplicate, .valuesUnplaced].contains($0.code) && placed.lines.contains($0.at))
                     } + detachedDiagnostics
             }
         }

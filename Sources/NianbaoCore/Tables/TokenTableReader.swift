@@ -153,6 +153,13 @@ struct TokenTableReader {
                 pending = []
             }
         }
+        // Values printed before their row's label, taken by the row above (a page break).
+        let named = Set(
+            segments.flatMap { segment -> [Int] in
+                guard case .label(let pieces, _) = segment else { return [] }
+                return pieces.compactMap { match($0) }
+            })
+        ValuesBeforeLabel.spill(&assigned, template: template, named: named, diagnostics: &diagnostics)
         if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
             TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
         {
@@ -456,6 +463,10 @@ struct TokenTableReader {
             }
             return .split(run: run, at: tokens[0].at, outcome)
         }
+        // One number broken over two lines (full-width digits one per line).
+        if let joined = BrokenNumber.candidates(tokens, slots: slots, identities: template.rowIdentities) {
+            return .split(run: tokens.map(\.text).joined(separator: " "), at: tokens[0].at, .candidates(joined))
+        }
         return .other(tokens)
     }
 
@@ -554,14 +565,17 @@ struct TokenTableReader {
                 switch result {
                 case .settled(let v):
                     let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
-                    diagnostics.append(
-                        Diagnostic(
-                            .note, .digitsSplit,
-                            original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
-                                && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
-                                ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
-                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities\(byWidth ? " and keeps full-width and ASCII digits in separate cells" : "") is \(show)",
-                            at: at))
+                    let broken = BrokenNumber.candidates(assigned[k].tokens, slots: v.count, identities: template.rowIdentities) != nil
+                    let oneDigitPerCell =
+                        original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
+                        && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
+                    let message =
+                        broken
+                        ? "\(name): the \(v.count + 1) values \"\(run)\" are one more than the row's cells: a full-width number was broken over two lines; the only join that satisfies the identities is \(show)"
+                        : oneDigitPerCell
+                            ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
+                            : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities\(byWidth ? " and keeps full-width and ASCII digits in separate cells" : "") is \(show)"
+                    diagnostics.append(Diagnostic(.note, .digitsSplit, message, at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
                     out.append(
