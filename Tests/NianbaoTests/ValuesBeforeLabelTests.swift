@@ -66,6 +66,28 @@ import Testing
         #expect(diagnostics.count == 1)
     }
 
+    @Test func nothingMovesWhenTheCutIsUncertain() {
+        let carried = Self.template.index(of: "carried_over")!
+        let granted = carried + 1
+        var diagnostics: [Diagnostic] = []
+        // The row's own values hold a number that may be broken over two lines (`１` ⏎ `２`): the
+        // cut after seven values may be one value early.
+        var broken: [(row: Int, tokens: [TableToken])] = [
+            (carried, Self.tokens(["１", "２", "0", "0", "0", "0", "0", "12", "0", "0", "0", "0", "0", "0"]))
+        ]
+        ValuesBeforeLabel.spill(&broken, template: Self.template, named: [carried, granted], diagnostics: &diagnostics)
+        #expect(broken.count == 1)
+        // The row's own values fail its identity (1 + 1 ≠ 3): the values may not be cut there.
+        var failing: [(row: Int, tokens: [TableToken])] = [(carried, Self.tokens(["1", "1", "0", "0", "0", "0", "3", "0", "0", "0", "0", "0", "0", "0"]))]
+        ValuesBeforeLabel.spill(&failing, template: Self.template, named: [carried, granted], diagnostics: &diagnostics)
+        #expect(failing.count == 1)
+        // The moved values fail the next row's identity: nothing moves.
+        var next: [(row: Int, tokens: [TableToken])] = [(carried, Self.tokens(["1", "1", "0", "0", "0", "0", "2", "5", "0", "0", "0", "0", "0", "4"]))]
+        ValuesBeforeLabel.spill(&next, template: Self.template, named: [carried, granted], diagnostics: &diagnostics)
+        #expect(next.count == 1)
+        #expect(diagnostics.isEmpty)
+    }
+
     static func cell(_ r: Report, _ key: String) -> Cell? { r.cells.first { $0.key == key } }
 
     /// pdftotext raw of p03: Table 三 （一）予以公开 printed at the top of page 3 right after 二's values

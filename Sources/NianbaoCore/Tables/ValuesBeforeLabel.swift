@@ -24,6 +24,11 @@ enum ValuesBeforeLabel {
             let rest = Array(tokens[own...])
             let slots = template.rows[next].slots
             guard rest.count == slots || BrokenNumber.candidates(rest, slots: slots, identities: template.rowIdentities) != nil else { continue }
+            // The cut must be certain: no number broken over two lines among the row's own values
+            // or across the cut (it would move the cut), and the row identities that can be
+            // assessed hold on both sides.
+            guard !Self.mayBreak(tokens[..<(own + 1)]), Self.holds(Array(tokens[..<own]), template), rest.count != slots || Self.holds(rest, template)
+            else { continue }
             assigned[k].tokens = Array(tokens[..<own])
             assigned.insert((next, rest), at: k + 1)
             diagnostics.append(
@@ -32,6 +37,28 @@ enum ValuesBeforeLabel {
                     "\(template.name): the \(rest.count) values after the \(own) of \(template.rows[row].spec.label) are the next row's, \(template.rows[next].spec.label), whose label is printed elsewhere in the table (reading order across a page break)",
                     at: rest[0].at))
             k += 1
+        }
+    }
+
+    /// Whether two neighbouring values may be one full-width number broken over two lines.
+    static func mayBreak(_ tokens: ArraySlice<TableToken>) -> Bool {
+        zip(tokens, tokens.dropFirst()).contains { a, b in BrokenNumber.fullWidth(a) && BrokenNumber.fullWidth(b) && a.at != b.at }
+    }
+
+    /// Whether every row identity whose cells are all printed numbers holds on `tokens`, one per cell.
+    static func holds(_ tokens: [TableToken], _ template: TableTemplate) -> Bool {
+        let v: [Int64?] = tokens.map { t in
+            guard t.kind == .number, let x = CellReading.read(t.text).value, x.isInteger, x.scale == 0 else { return nil }
+            return x.units
+        }
+        return template.rowIdentities.allSatisfy { id in
+            guard id.total < v.count, id.parts.allSatisfy({ $0 < v.count }), let total = v[id.total] else { return true }
+            var sum: Int64 = 0
+            for p in id.parts {
+                guard let x = v[p] else { return true }
+                sum += x
+            }
+            return sum == total
         }
     }
 }
