@@ -32,17 +32,23 @@ enum MarkdownText {
         out.reserveCapacity(text.utf8.count)
         var first = true
         var merged = MarkdownMergedCells()
+        // Whether the table's rows open with a pipe: its rule line does (`|---|---|`). html2text
+        // writes neither (`---|---`), so a pipe that starts its row follows an empty first cell.
+        var pipeOpens = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if !first { out.append("\n") }
             first = false
-            if isRule(line) { continue }
+            if isRule(line) {
+                pipeOpens = String(line).trimmingMarkdownSpaces(" \t").hasPrefix("|")
+                continue
+            }
             var s = String(line)
             if s.hasSuffix("\r") { s.removeLast() }
             s = inline(s)
             if s.utf8.contains(0x7C) {
                 var cells = s.split(separator: "|", omittingEmptySubsequences: false).map { cleanCell($0) }
                 let trimmed = s.trimmingMarkdownSpaces(" \t")
-                if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
+                if trimmed.hasPrefix("|"), pipeOpens, !cells.isEmpty { cells.removeFirst() }
                 // A closing pipe ends the row (`| a | b |`); html2text writes no opening pipe and
                 // an empty last cell as a pipe followed by spaces (`a| 1|    `): a blank cell.
                 let openEnded = !trimmed.hasPrefix("|") && (s.last == " " || s.last == "\t")
@@ -50,6 +56,7 @@ enum MarkdownText {
                 s = merged.collapse(cells).joined(separator: "\t")
             } else {
                 merged = MarkdownMergedCells()
+                pipeOpens = true
                 s = isPageNumberBullet(s) ? "" : heading(s)
             }
             out.append(s)

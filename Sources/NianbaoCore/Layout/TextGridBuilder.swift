@@ -4,7 +4,13 @@ import Foundation
 /// and runs of two or more spaces (how extracted tables look in text), with paragraph starts
 /// taken from blank lines and indents.
 package struct TextGridBuilder: Sendable {
-    package init() {}
+    /// The text is ``MarkdownText/plain(_:)``'s or ``AlignedTableText/plain(_:)``'s: a table
+    /// row's cells joined by tabs, so a tab-separated line that starts with tabs starts with blank
+    /// cells (`| | | 0| 6|` is two blank cells, 0, 6), one per tab, where other text's leading tabs
+    /// are an indent.
+    package var pipeRows = false
+
+    package init(pipeRows: Bool = false) { self.pipeRows = pipeRows }
 
     package func build(_ text: String) -> Grid {
         // On the UTF-8 bytes: lines found with a byte loop, scalars decoded in place, cell text made
@@ -22,7 +28,9 @@ package struct TextGridBuilder: Sendable {
                 var i = start
                 while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
                 lineNumber += 1
-                if let row = Self.row(UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks) {
+                if let row = Self.row(
+                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows)
+                {
                     rows.append(row)
                     blankBefore = false
                 } else {
@@ -91,7 +99,7 @@ package struct TextGridBuilder: Sendable {
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
     /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
     /// start before anything but a digit, or after a sentence's end), which is a space as usual.
-    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false) -> GridRow? {
+    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false) -> GridRow? {
         var cells: [GridCell] = []
         var field: [UInt8] = []
         var spaces = 0  // plain spaces seen since the last visible scalar
@@ -119,6 +127,8 @@ package struct TextGridBuilder: Sendable {
         var fieldFrom = 0
         var fieldTo = 0
         var fieldMarks = false  // the field holds blank marks (kept no-break spaces)
+        var leadingTabs = 0  // tabs before the first visible scalar
+        var innerTab = false  // a tab between two fields
 
         func spill() {
             if !spilled {
@@ -172,8 +182,11 @@ package struct TextGridBuilder: Sendable {
             let isDigit = (v >= 0x30 && v <= 0x39)
             // Numbers one space apart are separate cells ("1,046 8" is two columns printed close).
             if seenVisible && spaces == 1 && !separator && fieldIsNumber && isDigit { separator = true }
-            if seenVisible {
+            if !seenVisible {
+                leadingTabs = tabs
+            } else {
                 if separator {
+                    if tabs > 0 { innerTab = true }
                     flush()
                     // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
                     if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
@@ -210,6 +223,10 @@ package struct TextGridBuilder: Sendable {
         // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
         // blanks beyond the table's columns.
         for _ in 0..<min(tabs, Self.maxBlankRun) { cells.append(GridCell(text: "", at: at)) }
+        // A pipe-table row's leading blank cells (see ``pipeRows``).
+        if leadingTabCells, leadingTabs > 0, innerTab {
+            cells.insert(contentsOf: repeatElement(GridCell(text: "", at: at), count: min(leadingTabs, Self.maxBlankRun)), at: 0)
+        }
         // Positions mean something only where spaces align the columns.
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }

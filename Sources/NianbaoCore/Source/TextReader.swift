@@ -9,11 +9,13 @@ package struct TextReader: DocumentReader {
         // cells, other tags removed.
         var text = EmbeddedHTMLText.hasMarkup(decoded.text) ? EmbeddedHTMLText.plain(decoded.text) : decoded.text
         // Tables drawn with characters (pandoc's plain text: grid borders, dash rules): rows of cells.
-        if AlignedTableText.hasTables(text) { text = AlignedTableText.plain(text) }
+        let aligned = AlignedTableText.hasTables(text)
+        if aligned { text = AlignedTableText.plain(text) }
         // Markdown from converters: pipe tables read as cells, markup removed.
         let markdown = path.lowercased().hasSuffix(".md") || MarkdownText.isMarkdown(text)
         return SourceDocument(
             mediaType: "text/plain", encoding: decoded.encoding,
-            grid: TextGridBuilder().build(markdown ? MarkdownText.plain(text) : text))
+            // Both write a table row's cells joined by tabs, blank cells included.
+            grid: TextGridBuilder(pipeRows: markdown || aligned).build(markdown ? MarkdownText.plain(text) : text))
     }
 }

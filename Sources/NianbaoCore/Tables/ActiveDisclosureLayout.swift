@@ -37,6 +37,9 @@ enum ActiveDisclosureLayout {
         Row(spec: procurement, columns: ["items", "amount"], columnLabels: ["采购项目数量", "采购总金额"]),
     ]
 
+    /// The first row of each sub-table (第二十条第（一）（五）（六）（八）（九）项), in both generations.
+    static let subTableFirstRows: Set<String> = [rules.key, licensing.key, penalty.key, fees.key, procurement.key]
+
     static func rows(_ generation: Generation) -> [Row] {
         generation == .g2019 ? rows2019 : rows2021
     }

@@ -62,7 +62,7 @@ struct TablePlacer {
                 else { rows.append(unknown); continue }
                 open[r] = o
                 rows.append(.open(o.vectors))
-            case .split(_, _, let outcome):
+            case .split(_, _, let outcome, _):
                 if let v = settled[k] {
                     rows.append(.known(v.map(Self.cell)))
                     continue

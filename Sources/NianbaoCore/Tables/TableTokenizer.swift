@@ -36,6 +36,23 @@ struct TableToken: Sendable {
         }
         return out
     }
+
+    /// ``splitPiece`` cut where the digits change width (`１２07` is `１２` and `07`): the pieces a
+    /// cell would be if every cell's digits were of one width. `nil` when the width never changes.
+    var widthPieces: [[UInt8]]? {
+        guard kind == .number, let piece = splitPiece, piece.count == text.unicodeScalars.count else { return nil }
+        var out: [[UInt8]] = [[]]
+        var wide: Bool? = nil
+        for (c, d) in zip(text.unicodeScalars, piece) {
+            if TableTokenizer.digit(c) {
+                let w = c.value >= 0xFF10
+                if let wide, wide != w { out.append([]) }
+                wide = w
+            }
+            out[out.count - 1].append(d)
+        }
+        return out.count > 1 ? out : nil
+    }
 }
 
 /// Turns the rows of a table region into tokens in reading order. Digits glued to a following item
@@ -78,6 +95,28 @@ enum TableTokenizer {
 
     static let units: [String] = ["万元", "元", "%", "％"]
 
+    /// How many `无` at the end of `text` are not-applicable marks that lost their cell separators,
+    /// one cell each: a text of two or more `无` and nothing else (`无无无无`), or `无` glued between
+    /// a label and a number (`…申请数量无1无无无无1`, an HTML table's text with its cells run
+    /// together). A lone `无` is a mark already; `有无` and a `无` that begins a word (`无法提供`)
+    /// are text; no row label ends in `无`.
+    static func gluedMarks(_ text: String, beforeNumber: Bool) -> Int {
+        let scalars = text.unicodeScalars
+        var n = 0
+        var i = scalars.endIndex
+        while i > scalars.startIndex {
+            let p = scalars.index(before: i)
+            guard scalars[p] == "无" else { break }
+            n += 1
+            i = p
+        }
+        guard n > 0 else { return 0 }
+        if i == scalars.startIndex { return n >= 2 ? n : 0 }
+        guard beforeNumber else { return 0 }
+        let before = scalars[scalars.index(before: i)]
+        return ideograph(before) && before != "有" ? n : 0
+    }
+
     /// Scans one cell's text. Spaces inside the cell are soft separators between values.
     static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
         let s = Array(text.unicodeScalars)
@@ -90,13 +129,16 @@ enum TableTokenizer {
             first = false
             spaces = 0
         }
-        func flushText() {
+        func flushText(beforeNumber: Bool = false) {
             guard !pendingText.isEmpty else { return }
             var t = String(pendingText)
             pendingText = String.UnicodeScalarView()
             var trailing = 0
             while t.last == " " { t.removeLast(); trailing += 1 }
+            let glued = Self.gluedMarks(t, beforeNumber: beforeNumber && trailing == 0)
+            if glued < t.count { t.removeLast(glued) } else { t = "" }
             if !t.isEmpty { emit(CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(t)) ? .mark : .text, t) }
+            for _ in 0..<glued { emit(.mark, "无") }
             spaces = trailing
         }
         while i < s.count {
@@ -138,7 +180,7 @@ enum TableTokenizer {
                 }
                 let isYear = j < s.count && s[j] == "年" && j - i == 4
                 if numberEnd > i && !isYear {
-                    flushText()
+                    flushText(beforeNumber: true)
                     var numberText = String.UnicodeScalarView()
                     numberText.append(contentsOf: s[i..<numberEnd])
                     var end = numberEnd

@@ -26,6 +26,8 @@ struct TokenTableReader {
         var openRow: Int? = nil  // index into `assigned` of a row still short of values
         var late = false  // `pending` names rows above the last one assigned
         var pendingText = ""  // the label text since the piece that named the one pending row
+        var afterHeading = false  // a sub-table's heading, and no label since
+        var orphan: [TableToken]? = nil  // values right after a sub-table's heading, before its labels
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -36,14 +38,25 @@ struct TokenTableReader {
                     // above it are the previous sub-table's; values after it belong to rows named after it.
                     let key = TextNormalizer.matchKey(piece)
                     let row = match(key: key)
-                    if row == nil, RowCollector.isSubTableHeading(key) {
+                    let heading = row == nil && RowCollector.isSubTableHeading(key)
+                    // The heading and the first label after it (`第二十条第（六）项 信息内容 …
+                    // 行政处罚`): labels before it were the previous sub-table's too.
+                    if heading || (row != nil && key.hasPrefix("第二十条")) {
+                        // The previous sub-table printed its values above its one label.
+                        if mentions.count == 1, let o = orphan, let taken = valuesAbove(o, label: mentions[0], assigned: assigned) {
+                            assigned.append(taken)
+                            lastAssigned = max(lastAssigned, mentions[0])
+                        }
+                        orphan = nil
+                        afterHeading = true
                         mentions = []
                         named = -1
                         pending = []
                         openRow = nil
-                        continue
+                        if heading { continue }
                     }
                     guard let r = row, r > (mentions.last ?? lastAssigned) else { continue }
+                    afterHeading = false
                     mentions.append(r)
                     named = p
                 }
@@ -84,9 +97,26 @@ struct TokenTableReader {
                 if pending.isEmpty {
                     if let o = openRow, assigned[o].tokens.count < template.rows[assigned[o].row].slots {
                         assigned[o].tokens += tokens.enumerated().map { $0.offset == 0 ? hard($0.element) : $0.element }
+                    } else if openRow == nil, afterHeading {
+                        orphan = tokens
                     }
                     continue
                 }
+                if orphan != nil, ActiveDisclosureLayout.subTableFirstRows.contains(template.rows[pending[0]].spec.key) {
+                    // Values above and below labels in one sub-table: which label each belongs to
+                    // is not printed. (Values above a later row's label are a row whose label was
+                    // lost, as OCR loses them: read as before.)
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .valuesUnplaced,
+                            "\(template.name): values printed both above and below the labels of one sub-table (\(pending.map { template.rows[$0].spec.label }.joined(separator: ", "))); they cannot be placed without guessing, left null",
+                            at: tokens[0].at))
+                    orphan = nil
+                    pending = []
+                    openRow = nil
+                    continue
+                }
+                orphan = nil
                 if late {
                     // Rows printed out of template order (PDF reading order of a borderless table):
                     // taken only when the values are exactly their cells, each a clean value.
@@ -256,6 +286,14 @@ struct TokenTableReader {
         return out
     }
 
+    /// Values printed between a sub-table's heading and its only label (`第二十条第（五）项 …
+    /// 本年处理决定数量` ⏎ `550` ⏎ `行政许可` ⏎ `第二十条第（六）项`): that row's, when they are exactly its
+    /// cells, each a clean value, and the row has none yet.
+    func valuesAbove(_ tokens: [TableToken], label row: Int, assigned: [(row: Int, tokens: [TableToken])]) -> (row: Int, tokens: [TableToken])? {
+        guard tokens.count == template.rows[row].slots, tokens.allSatisfy(Self.clean), !assigned.contains(where: { $0.row == row }) else { return nil }
+        return (row, tokens)
+    }
+
     /// Whether a label piece begins with an item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
     static func startsWithMarker(_ piece: String) -> Bool {
         let s = Array(piece.unicodeScalars.prefix(3))
@@ -276,7 +314,11 @@ struct TokenTableReader {
             var marker = false
             if HeadingTokenizer.numerals[c] != nil, i + 1 < s.count, s[i + 1] == "、", HeadingTokenizer.numerals[s[i - 1]] == nil {
                 marker = true
-            } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil {
+            } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil, s[i - 1] != "第" {
+                // `第（六）项` cites an item, it starts none.
+                marker = true
+            } else if c == "第", i + 3 < s.count, s[i + 1] == "二", s[i + 2] == "十", s[i + 3] == "条" {
+                // A sub-table's heading `第二十条第（六）项` ends the label before it.
                 marker = true
             } else if TableTokenizer.digit(c), i + 1 < s.count, s[i + 1] == "." || s[i + 1] == "、" || s[i + 1] == "．", !TableTokenizer.digit(s[i - 1]) {
                 marker = true
@@ -298,7 +340,8 @@ struct TokenTableReader {
 
     enum RowValues {
         case printed([TableToken])
-        case split(run: String, at: Location, DigitSplitter.Outcome)
+        /// `byWidth`: the candidates keep full-width and ASCII digits in separate cells.
+        case split(run: String, at: Location, DigitSplitter.Outcome, byWidth: Bool = false)
         case other([TableToken])
     }
 
@@ -388,6 +431,24 @@ struct TokenTableReader {
             blanks.append(0)
             let run = tokens.map(\.text).joined(separator: " ")
             let outcome = DigitSplitter.split(pieces: pieces, blanks: blanks, slots: slots, identities: template.rowIdentities)
+            // Several splits: a cell's digits are of one width, so where the run changes between
+            // full-width and ASCII digits (`１２07`) a cell ends, if a split allows it.
+            if case .candidates(let c) = outcome, c.count > 1, tokens.contains(where: { $0.widthPieces != nil }) {
+                var narrowPieces: [[UInt8]] = []
+                var narrowBlanks: [Int] = []
+                for (k, t) in tokens.enumerated() {
+                    let cut = t.widthPieces ?? [pieces[k]]
+                    for (m, p) in cut.enumerated() {
+                        narrowBlanks.append(m == 0 ? blanks[k] : 0)
+                        narrowPieces.append(p)
+                    }
+                }
+                narrowBlanks.append(blanks[tokens.count])
+                let narrow = DigitSplitter.split(pieces: narrowPieces, blanks: narrowBlanks, slots: slots, identities: template.rowIdentities)
+                if case .candidates(let n) = narrow, !n.isEmpty, n.count < c.count {
+                    return .split(run: run, at: tokens[0].at, narrow, byWidth: true)
+                }
+            }
             // One digit per cell: the print allows no other split, whether or not its identities
             // hold (a document's own arithmetic error is reported by the checks, not hidden).
             if outcome == .candidates([]), Self.oneDigitPerCell(pieces, slots: slots) {
@@ -425,7 +486,7 @@ struct TokenTableReader {
                             let v = CellReading.read(t.text).value
                             return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
                         }))
-            case .split(_, _, .candidates(let c)): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
+            case .split(_, _, .candidates(let c), _): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
             default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
             }
         }
@@ -437,13 +498,13 @@ struct TokenTableReader {
         var unsettled = false
         for (k, a) in assigned.enumerated() {
             switch resolved[k] {
-            case .split(_, _, .candidates(let original)):
+            case .split(_, _, .candidates(let original), _):
                 if case .settled(let v) = solved[solverIndex[a.row]!] {
                     let printed = original.filter { $0.map(DigitSplitter.number) == v }
                     if printed.count == 1 { settled[k] = printed[0]; continue }
                 }
                 unsettled = true
-            case .split(_, _, .tooMany): unsettled = true
+            case .split(_, _, .tooMany, _): unsettled = true
             case .other(let tokens): if tokens.count < template.rows[a.row].slots { unsettled = true }
             case .printed: break
             }
@@ -478,12 +539,12 @@ struct TokenTableReader {
                             "\(name): \(tokens.count) values for \(n) columns in reading order (\(printed)); they cannot be placed without guessing, left null",
                             at: tokens.first?.at ?? .none))
                 }
-            case .split(let run, let at, .tooMany):
+            case .split(let run, let at, .tooMany, _):
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowAmbiguous,
                         "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
-            case .split(let run, let at, .candidates(let original)):
+            case .split(let run, let at, .candidates(let original), let byWidth):
                 guard var result = solved[solverIndex[a.row]!] else { continue }
                 // Marks (`/`) went to the solver as blanks: take the printed split back.
                 if case .settled(let v) = result {
@@ -499,7 +560,8 @@ struct TokenTableReader {
                             original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
                                 && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
                                 ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
-                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)", at: at))
+                                : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities\(byWidth ? " and keeps full-width and ASCII digits in separate cells" : "") is \(show)",
+                            at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0
                     out.append(
