@@ -19,4 +19,16 @@ struct InkMap: Sendable {
         }
         return Double(n) / Double((b - a) * (d - c))
     }
+
+    /// The share of ink pixels in a whole box (pixels, clipped to the image); 0 for an empty box.
+    func share(x0: Int, y0: Int, x1: Int, y1: Int) -> Double {
+        let a = max(0, x0), b = min(width, x1), c = max(0, y0), d = min(height, y1)
+        guard b > a, d > c else { return 0 }
+        var n = 0
+        for y in c..<d {
+            let row = y * width
+            for x in a..<b { n += Int(ink[row + x]) }
+        }
+        return Double(n) / Double((b - a) * (d - c))
+    }
 }
