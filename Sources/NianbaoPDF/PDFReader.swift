@@ -140,8 +140,14 @@ package struct PDFReader: DocumentReader {
         if garbled.count * 2 >= garbled.count + pages.count + textless.count && !garbled.isEmpty {
             throw ExtractError(.garbledText, path: path, "the text layer does not decode to readable Chinese on \(TextLayerCheck.describe(garbled))")
         }
-        if !textless.isEmpty {
-            diagnostics.append(Diagnostic(.warning, .noTextLayer, "no text layer on \(TextLayerCheck.describe(textless)); their content is missing\(textlessHint)"))
+        // Pages OCR read and found (almost) nothing on: a blank page of a scan, or one too faint.
+        let layerless = textless.filter { !unreadByOCR.contains($0) }
+        if !layerless.isEmpty {
+            diagnostics.append(Diagnostic(.warning, .noTextLayer, "no text layer on \(TextLayerCheck.describe(layerless)); their content is missing\(textlessHint)"))
+        }
+        if !unreadByOCR.isEmpty {
+            diagnostics.append(
+                Diagnostic(.warning, .noTextLayer, "OCR read no text on \(TextLayerCheck.describe(unreadByOCR)) (a blank page, or a scan too coarse or faint)"))
         }
         if !garbled.isEmpty {
             diagnostics.append(Diagnostic(.warning, .garbledText, "unreadable text layer on \(TextLayerCheck.describe(garbled)); their content is missing"))
