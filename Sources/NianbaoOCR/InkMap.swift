@@ -10,14 +10,7 @@ struct InkMap: Sendable {
     /// The share of ink pixels in the middle of a box (pixels), away from the cell borders.
     func inkFraction(x0: Int, y0: Int, x1: Int, y1: Int) -> Double {
         let ix = (x1 - x0) / 6, iy = (y1 - y0) / 5
-        let a = max(0, x0 + ix), b = min(width, x1 - ix), c = max(0, y0 + iy), d = min(height, y1 - iy)
-        guard b > a, d > c else { return 0 }
-        var n = 0
-        for y in c..<d {
-            let row = y * width
-            for x in a..<b { n += Int(ink[row + x]) }
-        }
-        return Double(n) / Double((b - a) * (d - c))
+        return share(x0: x0 + ix, y0: y0 + iy, x1: x1 - ix, y1: y1 - iy)
     }
 
     /// The share of ink pixels in a whole box (pixels, clipped to the image); 0 for an empty box.

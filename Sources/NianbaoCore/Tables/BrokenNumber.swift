@@ -13,15 +13,18 @@ enum BrokenNumber {
         t.kind == .number && !t.text.isEmpty && t.text.unicodeScalars.allSatisfy { $0.value >= 0xFF10 && $0.value <= 0xFF19 }
     }
 
+    /// Whether two neighbouring values may be one full-width number broken over two lines.
+    static func mayJoin(_ a: TableToken, _ b: TableToken) -> Bool {
+        fullWidth(a) && fullWidth(b) && a.at != b.at
+    }
+
     /// The readings of `tokens` with one broken number joined whose row identities hold (possibly
     /// none); nil when the tokens are not a row with one number broken over two lines.
     static func candidates(_ tokens: [TableToken], slots: Int, identities: [RowIdentity]) -> [[Int64?]]? {
         guard slots >= 2, tokens.count == slots + 1, !identities.isEmpty,
             tokens.allSatisfy({ $0.gap == nil && !$0.marked && $0.kind != .text && TokenTableReader.clean($0) })
         else { return nil }
-        let joins = (0..<(tokens.count - 1)).filter { i in
-            fullWidth(tokens[i]) && fullWidth(tokens[i + 1]) && tokens[i].at != tokens[i + 1].at
-        }
+        let joins = (0..<(tokens.count - 1)).filter { i in mayJoin(tokens[i], tokens[i + 1]) }
         guard !joins.isEmpty else { return nil }
         var out: [[Int64?]] = []
         for i in joins {
@@ -41,16 +44,7 @@ enum BrokenNumber {
                 }
             }
             guard readable, vector.count == slots else { continue }
-            let holds = identities.allSatisfy { id in
-                guard let total = DigitSplitter.number(vector[id.total]) else { return false }
-                var sum: Int64 = 0
-                for p in id.parts {
-                    guard let v = DigitSplitter.number(vector[p]) else { return false }
-                    sum += v
-                }
-                return sum == total
-            }
-            if holds { out.append(vector) }
+            if identities.allSatisfy({ $0.holds(on: vector) == true }) { out.append(vector) }
         }
         return out
     }

@@ -4,6 +4,18 @@ struct RowIdentity: Sendable {
     var total: Int
 
     var all: [Int] { parts + [total] }
+
+    /// Whether the identity holds on a row's cells `v` (nil or ``DigitSplitter/markValue`` where no
+    /// number stands); nil when a cell it needs is no number or lies beyond `v` (not assessable).
+    func holds(on v: [Int64?]) -> Bool? {
+        guard total < v.count, let t = DigitSplitter.number(v[total]) else { return nil }
+        var sum: Int64 = 0
+        for p in parts {
+            guard p < v.count, let x = DigitSplitter.number(v[p]) else { return nil }
+            sum += x
+        }
+        return sum == t
+    }
 }
 
 /// Solves a row that lost exactly one cell in text extraction. Every position the gap could be at is

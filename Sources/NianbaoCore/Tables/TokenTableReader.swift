@@ -28,6 +28,7 @@ struct TokenTableReader {
         var pendingText = ""  // the label text since the piece that named the one pending row
         var afterHeading = false  // a sub-table's heading, and no label since
         var orphan: [TableToken]? = nil  // values right after a sub-table's heading, before its labels
+        var namedRows = Set<Int>()  // every row a label piece names, anywhere in the region
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -38,6 +39,7 @@ struct TokenTableReader {
                     // above it are the previous sub-table's; values after it belong to rows named after it.
                     let key = TextNormalizer.matchKey(piece)
                     let row = match(key: key)
+                    if let row { namedRows.insert(row) }
                     let heading = row == nil && RowCollector.isSubTableHeading(key)
                     // The heading and the first label after it (`第二十条第（六）项 信息内容 …
                     // 行政处罚`): labels before it were the previous sub-table's too.
@@ -154,12 +156,7 @@ struct TokenTableReader {
             }
         }
         // Values printed before their row's label, taken by the row above (a page break).
-        let named = Set(
-            segments.flatMap { segment -> [Int] in
-                guard case .label(let pieces, _) = segment else { return [] }
-                return pieces.compactMap { match($0) }
-            })
-        ValuesBeforeLabel.spill(&assigned, template: template, named: named, diagnostics: &diagnostics)
+        ValuesBeforeLabel.spill(&assigned, template: template, named: namedRows, diagnostics: &diagnostics)
         if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
             TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
         {
@@ -345,10 +342,21 @@ struct TokenTableReader {
 
     // MARK: values of the assigned rows
 
+    /// What decided a split row's candidates, for its `digits_split` note.
+    enum SplitReason {
+        /// The row identities.
+        case identities
+        /// The identities, and full-width and ASCII digits kept in separate cells.
+        case widths
+        /// Exactly one digit per cell: the print allows no other split.
+        case oneDigitPerCell
+        /// One full-width number broken over two lines, joined where the identities hold.
+        case brokenNumber
+    }
+
     enum RowValues {
         case printed([TableToken])
-        /// `byWidth`: the candidates keep full-width and ASCII digits in separate cells.
-        case split(run: String, at: Location, DigitSplitter.Outcome, byWidth: Bool = false)
+        case split(run: String, at: Location, DigitSplitter.Outcome, SplitReason = .identities)
         case other([TableToken])
     }
 
@@ -453,19 +461,20 @@ struct TokenTableReader {
                 narrowBlanks.append(blanks[tokens.count])
                 let narrow = DigitSplitter.split(pieces: narrowPieces, blanks: narrowBlanks, slots: slots, identities: template.rowIdentities)
                 if case .candidates(let n) = narrow, !n.isEmpty, n.count < c.count {
-                    return .split(run: run, at: tokens[0].at, narrow, byWidth: true)
+                    return .split(run: run, at: tokens[0].at, narrow, .widths)
                 }
             }
             // One digit per cell: the print allows no other split, whether or not its identities
             // hold (a document's own arithmetic error is reported by the checks, not hidden).
-            if outcome == .candidates([]), Self.oneDigitPerCell(pieces, slots: slots) {
-                return .split(run: run, at: tokens[0].at, .candidates([pieces.flatMap { $0.map { Int64($0) } }]))
+            if Self.oneDigitPerCell(pieces, slots: slots) {
+                let only = outcome == .candidates([]) ? .candidates([pieces.flatMap { $0.map { Int64($0) } }]) : outcome
+                if case .candidates(let c) = only, c.count == 1 { return .split(run: run, at: tokens[0].at, only, .oneDigitPerCell) }
             }
             return .split(run: run, at: tokens[0].at, outcome)
         }
         // One number broken over two lines (full-width digits one per line).
         if let joined = BrokenNumber.candidates(tokens, slots: slots, identities: template.rowIdentities) {
-            return .split(run: tokens.map(\.text).joined(separator: " "), at: tokens[0].at, .candidates(joined))
+            return .split(run: tokens.map(\.text).joined(separator: " "), at: tokens[0].at, .candidates(joined), .brokenNumber)
         }
         return .other(tokens)
     }
@@ -555,7 +564,7 @@ struct TokenTableReader {
                     Diagnostic(
                         .error, .rowAmbiguous,
                         "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
-            case .split(let run, let at, .candidates(let original), let byWidth):
+            case .split(let run, let at, .candidates(let original), let reason):
                 guard var result = solved[solverIndex[a.row]!] else { continue }
                 // Marks (`/`) went to the solver as blanks: take the printed split back.
                 if case .settled(let v) = result {
@@ -565,16 +574,19 @@ struct TokenTableReader {
                 switch result {
                 case .settled(let v):
                     let show = v.map { $0 == DigitSplitter.markValue ? "/" : ($0.map(String.init) ?? "□") }.joined(separator: " | ")
-                    let broken = BrokenNumber.candidates(assigned[k].tokens, slots: v.count, identities: template.rowIdentities) != nil
-                    let oneDigitPerCell =
-                        original.count == 1 && v.count == run.unicodeScalars.filter({ TableTokenizer.digit($0) }).count
-                        && !v.contains(where: { $0 == nil || $0 == DigitSplitter.markValue })
-                    let message =
-                        broken
-                        ? "\(name): the \(v.count + 1) values \"\(run)\" are one more than the row's cells: a full-width number was broken over two lines; the only join that satisfies the identities is \(show)"
-                        : oneDigitPerCell
-                            ? "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
-                            : "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities\(byWidth ? " and keeps full-width and ASCII digits in separate cells" : "") is \(show)"
+                    let message: String
+                    switch reason {
+                    case .brokenNumber:
+                        message =
+                            "\(name): the \(v.count + 1) values \"\(run)\" are one more than the row's cells: a full-width number was broken over two lines; the only join that satisfies the identities is \(show)"
+                    case .oneDigitPerCell:
+                        message = "\(name): the run \"\(run)\" has lost its cell separators; it has one digit per cell, the only split its print allows: \(show)"
+                    case .widths:
+                        message =
+                            "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities and keeps full-width and ASCII digits in separate cells is \(show)"
+                    case .identities:
+                        message = "\(name): the run \"\(run)\" has lost its cell separators; the only split that satisfies the identities is \(show)"
+                    }
                     diagnostics.append(Diagnostic(.note, .digitsSplit, message, at: at))
                     let marks = assigned[k].tokens.filter { $0.kind == .mark }.map(\.text)
                     var nextMark = 0

@@ -42,7 +42,7 @@ enum ValuesBeforeLabel {
 
     /// Whether two neighbouring values may be one full-width number broken over two lines.
     static func mayBreak(_ tokens: ArraySlice<TableToken>) -> Bool {
-        zip(tokens, tokens.dropFirst()).contains { a, b in BrokenNumber.fullWidth(a) && BrokenNumber.fullWidth(b) && a.at != b.at }
+        zip(tokens, tokens.dropFirst()).contains { a, b in BrokenNumber.mayJoin(a, b) }
     }
 
     /// Whether every row identity whose cells are all printed numbers holds on `tokens`, one per cell.
@@ -51,14 +51,6 @@ enum ValuesBeforeLabel {
             guard t.kind == .number, let x = CellReading.read(t.text).value, x.isInteger, x.scale == 0 else { return nil }
             return x.units
         }
-        return template.rowIdentities.allSatisfy { id in
-            guard id.total < v.count, id.parts.allSatisfy({ $0 < v.count }), let total = v[id.total] else { return true }
-            var sum: Int64 = 0
-            for p in id.parts {
-                guard let x = v[p] else { return true }
-                sum += x
-            }
-            return sum == total
-        }
+        return template.rowIdentities.allSatisfy { $0.holds(on: v) ?? true }
     }
 }
