@@ -37,7 +37,8 @@ struct CellReader {
     /// `readsLabels`); `ink` the page without its lines (a cell without ink and without words is
     /// blank and not read).
     func read(
-        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap, labels readsLabels: Bool
+        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap, labels readsLabels: Bool,
+        labelImage: LeptonicaImage? = nil
     ) -> [Reading] {
         let scale = dpi / 72
         let inset = max(3, Int(dpi / 50))
@@ -74,7 +75,7 @@ struct CellReader {
         // lines of the cells beside it (`计二其)人情部分)公入…` for （二）部分公开（区分处理的…）).
         // The cell's reading replaces the page's when the page model is surer of it.
         let labelRects = labels.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
-        for (n, read) in text.recognize(image, dpi: d, rectangles: labelRects, mode: PSM_SINGLE_BLOCK).enumerated() {
+        for (n, read) in text.recognize(labelImage ?? image, dpi: d, rectangles: labelRects, mode: PSM_SINGLE_BLOCK).enumerated() {
             let c = labels[n]
             let symbols = read.flatMap(\.symbols)
             let ideographs = symbols.flatMap(\.text.unicodeScalars).count(where: \.isIdeograph)
