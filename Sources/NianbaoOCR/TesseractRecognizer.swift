@@ -124,7 +124,7 @@ final class TesseractSession: PageRecognitionSession {
     ) -> [OCRWord] {
         let cells = CellReader(text: engine, digits: digits).read(
             image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels, labelImage: labelImage)
-            .filter { !$0.words.isEmpty }
+            .filter { !$0.words.isEmpty || $0.clears }
         var kept: [OCRWord] = []
         for var w in words {
             w.symbols.removeAll { s in
