@@ -9,8 +9,9 @@ import NianbaoPDF
 ///
 /// Two readings of a cell that agree on a number replace what the page reading put there; a
 /// disagreement keeps the cell's reading with confidence 0, and the identities decide (`vote`).
-/// On clean pages the label cells are read alone too (one block): the page reading runs the lines
-/// of a wrapped label into the lines of the cells beside it.
+/// The label cells are read alone too (one block): the page reading runs the lines of a wrapped
+/// label into the lines of the cells beside it. On a photocopy they are read from `labelImage`
+/// (the smoothed grey page) and the reading holding more of a table label wins.
 struct CellReader {
     let text: TesseractEngine
     let digits: TesseractEngine?

@@ -117,8 +117,8 @@ final class TesseractSession: PageRecognitionSession {
 
     /// The page reading with the value cells of its ruled tables read again one by one
     /// (`CellReader`); the numbers left outside such cells get their second reading here.
-    /// `labels`: label cells too (on clean pages; on a photocopy's the page reading of labels was
-    /// better).
+    /// `labels`: label cells too; `labelImage`: the image they are read from when not `image`
+    /// (a photocopy's smoothed grey page).
     private func readCells(
         _ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap, labels: Bool, labelImage: LeptonicaImage? = nil
     ) -> [OCRWord] {
