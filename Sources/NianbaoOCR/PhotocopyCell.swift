@@ -10,12 +10,14 @@ import NianbaoPDF
 /// `-` made the row one value too long (all its values lost, and with them every column identity
 /// through it), and the digits model made `3.4` of `3.其`.
 enum PhotocopyCell {
-    /// The cell holds text, not a value: the page model reads a Chinese character among others in
-    /// it on the page and alone (`3.其`, `3.其1`); the digits model's number (`3.4`) is no reading
-    /// of it. A lone character is not enough: alone in its cell a digit is often read as one
-    /// (`所` twice for p02's `6` in Table 四, a row without a label).
+    /// The cell holds text, not a value: the page model reads a Chinese character in it on the
+    /// page and alone (`3.其`, `3.其1`; `博` and `是` for a piece of hongze's `（五）不予处理`); the
+    /// digits model's number (`3.4`, `4`) is no reading of it. One and the same lone character
+    /// twice is not enough: a digit misread alike (`所` twice for p02's `6` in Table 四, a row
+    /// without a label, which then lost a value).
     static func isText(_ texts: [String]) -> Bool {
-        texts.count == 3 && texts[0 ... 1].allSatisfy { $0.unicodeScalars.count >= 2 && hasIdeograph($0) }
+        guard texts.count == 3, hasIdeograph(texts[0]), hasIdeograph(texts[1]) else { return false }
+        return texts[0] != texts[1] || texts[0].unicodeScalars.count >= 2
     }
 
     /// The page reading is only marks (`-`, `.`, `，`) and neither reading of the cell alone sees

@@ -13,7 +13,9 @@ import Testing
         // One reading of the page model is no guide: `信` on the page, `{` alone (a header's edge).
         #expect(!PhotocopyCell.isText(["信", "{", "4"]))
         #expect(!PhotocopyCell.isText(["12", "12", "12"]))
-        // p02's `6` in Table 四 read `所` on the page and alone: a lone character may be a digit.
+        // A piece of hongze's `（五）不予处理` (the digits model read `4`).
+        #expect(PhotocopyCell.isText(["博", "是", "4"]))
+        // p02's `6` in Table 四 read `所` on the page and alone: one lone character twice may be a digit.
         #expect(!PhotocopyCell.isText(["所", "所", "6"]))
     }
 
