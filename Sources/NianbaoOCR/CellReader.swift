@@ -82,6 +82,18 @@ struct CellReader {
             let better = ideographs >= 2 && mean(symbols) > mean(labelSymbols[n])
             if better { out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: read)) }
         }
+        return out + readValues(image, dpi: dpi, cells: candidates, pageSymbols: pageSymbols, ink: ink)
+    }
+
+    /// Value cells (pixels, `cells`: boxes inside their lines, or a borderless table's cells as
+    /// `BorderlessCellReader` draws them) read on their own and voted on with the page reading
+    /// (`pageSymbols`: the page's characters in each cell).
+    func readValues(
+        _ image: LeptonicaImage, dpi: Double, cells candidates: [(x0: Int, y0: Int, x1: Int, y1: Int)], pageSymbols: [[OCRSymbol]], ink: InkMap
+    ) -> [Reading] {
+        let inset = max(3, Int(dpi / 50))
+        let d = Int(dpi.rounded())
+        var out: [Reading] = []
         guard !candidates.isEmpty else { return out }
         let rects = candidates.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
         let first = text.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE)
