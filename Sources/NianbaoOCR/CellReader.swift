@@ -21,9 +21,10 @@ struct CellReader {
         var words: [OCRWord]
     }
 
-    /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers).
+    /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers; nor
+    /// is `01`: a count has no leading zero, and a speck beside a `0` reads as `1`).
     static func isNumber(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
+        !s.isEmpty && !(s.unicodeScalars.count > 1 && s.unicodeScalars.first == "0" && s.unicodeScalars.dropFirst().first != ".") && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
             && s.unicodeScalars.first != "." && s.unicodeScalars.last != "."
             && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
@@ -63,7 +64,11 @@ struct CellReader {
                     continue
                 }
                 if x1 - x0 > Int(dpi * 2.5) { continue }
-                if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004 { continue }
+                // A digit set against the cell's left line (p02's thin `4` beside `280`) leaves the
+                // middle blank: the whole cell inside its lines is looked at too.
+                if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004
+                    && ink.share(x0: x0 + inset, y0: y0 + inset, x1: x1 - inset, y1: y1 - inset) <= 0.004
+                { continue }
                 candidates.append((x0, y0, x1, y1))
                 pageSymbols.append(inside)
             }
@@ -104,6 +109,11 @@ struct CellReader {
         if let digits, !unread.isEmpty {
             let again = digits.recognize(image, dpi: d, rectangles: unread.map { rects[$0] }, mode: PSM_SINGLE_WORD)
             for (k, i) in unread.enumerated() { second[i] = again[k] }
+            // …and some lone digits (p02's `9` of Table 四) only as one character.
+            let still = unread.filter { Self.joined(second[$0]).isEmpty }
+            for (k, char) in digits.recognize(image, dpi: d, rectangles: still.map { rects[$0] }, mode: PSM_SINGLE_CHAR).enumerated() {
+                second[still[k]] = char
+            }
         }
         for (n, c) in candidates.enumerated() {
             // Three readings: the page's (in its line), the cell's by the page model, the cell's by
