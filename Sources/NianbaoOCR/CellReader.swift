@@ -24,9 +24,10 @@ struct CellReader {
         var clears = false
     }
 
-    /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers).
+    /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers; nor
+    /// is `01`: a count has no leading zero, and a speck beside a `0` reads as `1`).
     static func isNumber(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
+        !s.isEmpty && !(s.unicodeScalars.count > 1 && s.unicodeScalars.first == "0" && s.unicodeScalars.dropFirst().first != ".") && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
             && s.unicodeScalars.first != "." && s.unicodeScalars.last != "."
             && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
@@ -75,7 +76,11 @@ struct CellReader {
                     continue
                 }
                 if x1 - x0 > Int(dpi * 2.5) { continue }
-                if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004 { continue }
+                // A digit set against the cell's left line (p02's thin `4` beside `280`) leaves the
+                // middle blank: the whole cell inside its lines is looked at too.
+                if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004
+                    && ink.share(x0: x0 + inset, y0: y0 + inset, x1: x1 - inset, y1: y1 - inset) <= 0.004
+                { continue }
                 candidates.append((x0, y0, x1, y1))
                 pageSymbols.append(inside)
             }
@@ -101,6 +106,20 @@ struct CellReader {
             }
             if better { out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: read)) }
         }
+        return out + readValues(image, dpi: dpi, cells: candidates, pageSymbols: pageSymbols, ink: ink, photocopy: labelImage != nil)
+    }
+
+    /// Value cells (pixels, `cells`: boxes inside their lines, or a borderless table's cells as
+    /// `BorderlessCellReader` draws them) read on their own and voted on with the page reading
+    /// (`pageSymbols`: the page's characters in each cell). `photocopy`: the ruled cells of a
+    /// photocopy, where a ruling bridged through a stroke can cut a label (`PhotocopyCell`).
+    func readValues(
+        _ image: LeptonicaImage, dpi: Double, cells candidates: [(x0: Int, y0: Int, x1: Int, y1: Int)], pageSymbols: [[OCRSymbol]], ink: InkMap,
+        photocopy: Bool = false
+    ) -> [Reading] {
+        let inset = max(3, Int(dpi / 50))
+        let d = Int(dpi.rounded())
+        var out: [Reading] = []
         guard !candidates.isEmpty else { return out }
         let rects = candidates.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
         let first = text.recognize(image, dpi: d, rectangles: rects, mode: PSM_SINGLE_LINE)
@@ -111,6 +130,11 @@ struct CellReader {
         if let digits, !unread.isEmpty {
             let again = digits.recognize(image, dpi: d, rectangles: unread.map { rects[$0] }, mode: PSM_SINGLE_WORD)
             for (k, i) in unread.enumerated() { second[i] = again[k] }
+            // …and some lone digits (p02's `9` of Table 四) only as one character.
+            let still = unread.filter { Self.joined(second[$0]).isEmpty }
+            for (k, char) in digits.recognize(image, dpi: d, rectangles: still.map { rects[$0] }, mode: PSM_SINGLE_CHAR).enumerated() {
+                second[still[k]] = char
+            }
         }
         for (n, c) in candidates.enumerated() {
             // Three readings: the page's (in its line), the cell's by the page model, the cell's by
@@ -118,8 +142,8 @@ struct CellReader {
             let readings = [[OCRWord(text: "", x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: 0, symbols: pageSymbols[n])], first[n], second[n]]
             let texts = readings.map(Self.joined)
             let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
-            if labelImage != nil, PhotocopyCell.isText(texts) { continue }
-            if labelImage != nil, PhotocopyCell.isDebris(texts) {
+            if photocopy, PhotocopyCell.isText(texts) { continue }
+            if photocopy, PhotocopyCell.isDebris(texts) {
                 out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: [], clears: true))
                 continue
             }

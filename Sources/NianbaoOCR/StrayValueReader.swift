@@ -15,19 +15,8 @@ struct StrayValueReader {
 
     /// Indices of the words to read again.
     static func strays(_ words: [OCRWord]) -> [Int] {
-        var lines: [[Int]] = []
-        var bands: [(y0: Int, y1: Int)] = []
-        for i in words.indices.sorted(by: { words[$0].y0 < words[$1].y0 }) {
-            let cy = (words[i].y0 + words[i].y1) / 2
-            if let k = bands.indices.last(where: { cy >= bands[$0].y0 && cy <= bands[$0].y1 }) {
-                lines[k].append(i)
-            } else {
-                lines.append([i])
-                bands.append((words[i].y0, words[i].y1))
-            }
-        }
         var out: [Int] = []
-        for line in lines {
+        for line in lines(words) {
             let sorted = line.sorted { words[$0].x0 < words[$1].x0 }
             let isNumber = sorted.map { CellReader.isNumber(Self.compact(words[$0].text)) }
             guard isNumber.count(where: { $0 }) >= 3 else { continue }
@@ -50,7 +39,24 @@ struct StrayValueReader {
         return out.sorted()
     }
 
-    private static func compact(_ s: String) -> String {
+    /// The words (indices) grouped into lines: a word whose vertical centre lies in a line's band
+    /// (the first word's top to bottom) joins it.
+    static func lines(_ words: [OCRWord]) -> [[Int]] {
+        var lines: [[Int]] = []
+        var bands: [(y0: Int, y1: Int)] = []
+        for i in words.indices.sorted(by: { words[$0].y0 < words[$1].y0 }) {
+            let cy = (words[i].y0 + words[i].y1) / 2
+            if let k = bands.indices.last(where: { cy >= bands[$0].y0 && cy <= bands[$0].y1 }) {
+                lines[k].append(i)
+            } else {
+                lines.append([i])
+                bands.append((words[i].y0, words[i].y1))
+            }
+        }
+        return lines
+    }
+
+    static func compact(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
     }
 

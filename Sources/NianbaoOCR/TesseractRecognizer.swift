@@ -191,6 +191,8 @@ final class TesseractSession: PageRecognitionSession {
         var words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: true, labelImage: smoothed)
         // A borderless table has no cells to read one by one: its misread zeros are read again.
         if let digits, RuledTableFinder.tables(in: lines.rulings).isEmpty {
+            // …and its cells, drawn from where its numbers stand, are read one by one first.
+            words = BorderlessCellReader(reader: CellReader(text: engine, digits: digits)).read(words, image: text, dpi: image.dpi, ink: ink)
             words = StrayValueReader(digits: digits).read(words, image: text, dpi: Int(image.dpi.rounded()))
         }
         let scale = 72 / image.dpi

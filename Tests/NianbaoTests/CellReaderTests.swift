@@ -43,4 +43,15 @@ import Testing
         #expect(!CellReader.isNumber("."))
         #expect(CellReader.isNumber("7730.28"))
     }
+
+    @Test func aLeadingZeroIsNoCount() throws {
+        // p04's noisy 150 dpi scan: a `0` with a speck beside it read `01` by both models alike.
+        #expect(!CellReader.isNumber("01"))
+        #expect(CellReader.isNumber("0"))
+        #expect(CellReader.isNumber("0.5"))
+        #expect(CellReader.isNumber("10"))
+        let vote = try #require(CellReader.vote(["0", "01", "01"], [0.99, 0.95, 0.96]))
+        #expect(vote.reading == 0)
+        #expect(vote.confidence == 0)
+    }
 }

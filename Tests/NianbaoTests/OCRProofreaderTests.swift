@@ -211,3 +211,82 @@ import Testing
         #expect(InputKind.detect(path: "x.png", bytes: Array("%PDF-1.7".utf8)) == .pdf)
     }
 }
+
+/// Blank totals of non-zero parts, and rows holding as `x = x` (p02's scans).
+@Suite struct OCRProofreaderBlankTotalTests {
+    typealias T = OCRProofreaderTests
+
+    func proofread(_ cells: [Cell]) -> [String: Cell] {
+        var diagnostics: [Diagnostic] = []
+        let out = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
+        return Dictionary(uniqueKeysWithValues: out.map { ($0.key, $0) })
+    }
+
+    @Test func aBlankTotalOfNonZeroPartsIsUnprintedNotZero() {
+        // p02 prints `401 | 2 | | | | 2 | ` for （一）予以公开: its 总计 is left blank. Counted 0,
+        // the row and the 总计 column would fail and put every cell of them in doubt; unprinted,
+        // they are not assessable and the other identities confirm the row's numbers.
+        let cells = T.table { cells in
+            T.set(&cells, "carried_over.total", raw: "", value: nil, kind: .empty, confidence: 1)
+        }
+        let out = proofread(cells)
+        #expect(out["applications.carried_over.natural_person"]?.value == DecimalNumber(1))
+        #expect(out["applications.carried_over.commercial_enterprise"]?.value == DecimalNumber(0))
+        #expect(out["applications.carried_over.total"]?.kind == .empty)
+        #expect(out["applications.carried_over.total"]?.value == nil)
+        #expect(out["applications.new_received.total"]?.value == DecimalNumber(6))
+        #expect(out["applications.total_processed.total"]?.value == DecimalNumber(7))
+        // A blank total of zeros is a zero: its row confirms its zeros.
+        let zeros = T.table { cells in
+            T.set(&cells, "carried_forward.total", raw: "", value: nil, kind: .empty, confidence: 1)
+        }
+        #expect(proofread(zeros)["applications.carried_forward.natural_person"]?.value == DecimalNumber(0))
+    }
+
+    @Test func onlyABlankTotalOfNonZeroPartsIsUnprinted() {
+        let keys = ["applications.granted.total", "applications.granted.natural_person", "applications.granted.commercial_enterprise"]
+        func check(_ id: String, _ status: Check.Status, rhs: Int?) -> Check {
+            Check(id: id, status: status, lhs: DecimalNumber(0), rhs: rhs.map(DecimalNumber.init), keys: keys)
+        }
+        let blank: Set<String> = ["applications.granted.total"]
+        #expect(OCRUnprintedTotals.keys([check("I3.granted", .fail, rhs: 405)], blank: blank) == blank)
+        // Parts that add up to 0: a blank total is their 0.
+        #expect(OCRUnprintedTotals.keys([check("I3.granted", .pass, rhs: 0)], blank: blank).isEmpty)
+        // A printed total, or a balance (I1, no total key), is left alone.
+        #expect(OCRUnprintedTotals.keys([check("I3.granted", .fail, rhs: 405)], blank: []).isEmpty)
+        #expect(OCRUnprintedTotals.keys([check("I1.total", .fail, rhs: 405)], blank: blank).isEmpty)
+    }
+
+    @Test func anXEqualsXTotalIsSolvedOnceAColumnConfirmsItsPart() {
+        // `1 0 0 0 0 0 | 1` (carried_over) with the 总计 column unassessable (its （七）总计 misread):
+        // the row alone proves nothing of its two prints, but I1 confirms the 1 of 自然人 and the
+        // row then gives its 总计. p02's `22 | | … | 22` rows, once their blank-total column no
+        // longer fails, are confirmed so.
+        let garbled = T.table { cells in
+            T.set(&cells, "total_processed.total", raw: "?", value: nil, kind: .text, confidence: 0.3)
+        }
+        let out = proofread(garbled)
+        #expect(out["applications.carried_over.natural_person"]?.value == DecimalNumber(1))
+        #expect(out["applications.carried_over.total"]?.value == DecimalNumber(1))
+        // When the column fails (the 1 read as 2 in both prints), neither is.
+        let misread = T.table { cells in
+            T.set(&cells, "total_processed.total", raw: "?", value: nil, kind: .text, confidence: 0.3)
+            T.set(&cells, "carried_over.natural_person", raw: "2", value: 2, confidence: 0.97)
+            T.set(&cells, "carried_over.total", raw: "2", value: 2, confidence: 0.97)
+        }
+        let bad = proofread(misread)
+        #expect(bad["applications.carried_over.natural_person"]?.value != DecimalNumber(2))
+        #expect(bad["applications.carried_over.total"]?.value != DecimalNumber(2))
+    }
+
+    @Test func aTwinPrintIsConfirmedOnlyThroughAConfidentUnfailingAnchor() {
+        // p02: `22 | | … | 22` where the blank 商业企业 cell is in doubt (its column fails on a lost
+        // `4`), so the row cannot solve its 总计; I2 of 自然人 confirms the 22, and the row then
+        // confirms its twin.
+        let twins = [("a.natural_person", "a.total"), ("b.natural_person", "b.total"), ("c.natural_person", "c.total")]
+        let added = OCRTwinPrints.confirmed(
+            twins, confirmed: ["a.natural_person", "b.natural_person", "c.total"], doubtful: ["b.natural_person"], failing: ["c.total"])
+        #expect(added == ["a.total"])
+        #expect(OCRTwinPrints.confirmed(twins, confirmed: ["a.natural_person"], doubtful: ["a.total"], failing: []).isEmpty)
+    }
+}

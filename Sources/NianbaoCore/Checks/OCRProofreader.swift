@@ -51,13 +51,20 @@ package struct OCRProofreader: Sendable {
         // A ruled cell of a scan without any ink (blank, confidence 1) counts as 0 in the
         // arithmetic: a row of counts with blank cells (`22 | | | | 22`) is proof-read like one
         // with printed zeros. The cell itself stays blank in the output.
-        let arithmetic = cells.map { c -> Cell in
+        var arithmetic = cells.map { c -> Cell in
             guard c.kind == .empty, c.value == nil, let k = confidence(c), k >= threshold else { return c }
             var zero = c
             zero.value = DecimalNumber(0)
             return zero
         }
-        let checks = IdentityChecker().check(arithmetic)
+        var checks = IdentityChecker().check(arithmetic)
+        // A blank total of non-zero parts was not printed: not a 0 (`OCRUnprintedTotals`).
+        let blank = Set(cells.indices.filter { cells[$0].value == nil && arithmetic[$0].value != nil }.map { cells[$0].key })
+        let unprinted = OCRUnprintedTotals.keys(checks, blank: blank)
+        if !unprinted.isEmpty {
+            for i in arithmetic.indices where unprinted.contains(arithmetic[i].key) { arithmetic[i].value = nil }
+            checks = IdentityChecker().check(arithmetic)
+        }
         let ids = identities(checks)
         var doubtful = Set<String>()
         for c in cells {
@@ -71,6 +78,7 @@ package struct OCRProofreader: Sendable {
             }
         }
         var inPassing = Set<String>(), inFailing = Set<String>()
+        var twins: [(String, String)] = []
         func isNonZero(_ key: String) -> Bool { byKey[key].flatMap { arithmetic[$0].value }.map { $0 != DecimalNumber(0) } ?? false }
         // A row's own identity holds by construction once a reader solved one of its cells from it:
         // `4 404 0 0 0 1 | 409` adds up once 409 is inferred. It confirms nothing. (A column identity
@@ -90,12 +98,15 @@ package struct OCRProofreader: Sendable {
                 let nonZero = c.keys.filter(isNonZero)
                 if nonZero.count == 2 {
                     inPassing.formUnion(c.keys.filter { !nonZero.contains($0) })
+                    twins.append((nonZero[0], nonZero[1]))
                     continue
                 }
             }
             inPassing.formUnion(c.keys)
         }
         for c in checks where c.status == .fail { inFailing.formUnion(c.keys) }
+        // …unless another identity confirms one of the two prints (`OCRTwinPrints`).
+        inPassing.formUnion(OCRTwinPrints.confirmed(twins, confirmed: inPassing, doubtful: doubtful, failing: inFailing))
         var suspect = doubtful.filter { !(inPassing.contains($0) && !inFailing.contains($0)) }
         // A cell the identities cover is reported only when one of them confirms it: OCR is
         // confident of many a misread, and a misplaced row reads confidently too.
