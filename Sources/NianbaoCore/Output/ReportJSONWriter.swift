@@ -150,30 +150,30 @@ struct ReportJSONWriter {
     // A cell or check of the `cells`/`checks` array (depth 2) as `open`, `key`, `close` would
     // write it there: the brackets, member names, newlines and indents between the values are the
     // same every time, so they are copied as whole runs instead of byte by byte.
-    private static let cellOpen = Array("{\n      \"at\": {\n        \"line\": ".utf8)
-    private static let cellKey = Array("\n      },\n      \"key\": ".utf8)
-    private static let cellKind = Array(",\n      \"kind\": ".utf8)
-    private static let cellRaw = Array(",\n      \"raw\": ".utf8)
-    private static let cellValue = Array(",\n      \"value\": ".utf8)
-    private static let close2 = Array("\n    }".utf8)
-    private static let checkOpen = Array("{\n      \"id\": ".utf8)
-    private static let checkKeys = Array(",\n      \"keys\": [".utf8)
-    private static let checkKeyItem = Array("\n        ".utf8)
-    private static let checkKeysClose = Array("\n      ]".utf8)
-    private static let checkLhs = Array(",\n      \"lhs\": ".utf8)
-    private static let checkPrevious = Array(",\n      \"previous\": ".utf8)
-    private static let checkRhs = Array(",\n      \"rhs\": ".utf8)
-    private static let checkStatus = Array(",\n      \"status\": ".utf8)
+    private static var cellOpen: StaticString { "{\n      \"at\": {\n        \"line\": " }
+    private static var cellKey: StaticString { "\n      },\n      \"key\": " }
+    private static var cellKind: StaticString { ",\n      \"kind\": " }
+    private static var cellRaw: StaticString { ",\n      \"raw\": " }
+    private static var cellValue: StaticString { ",\n      \"value\": " }
+    private static var close2: StaticString { "\n    }" }
+    private static var checkOpen: StaticString { "{\n      \"id\": " }
+    private static var checkKeys: StaticString { ",\n      \"keys\": [" }
+    private static var checkKeyItem: StaticString { "\n        " }
+    private static var checkKeysClose: StaticString { "\n      ]" }
+    private static var checkLhs: StaticString { ",\n      \"lhs\": " }
+    private static var checkPrevious: StaticString { ",\n      \"previous\": " }
+    private static var checkRhs: StaticString { ",\n      \"rhs\": " }
+    private static var checkStatus: StaticString { ",\n      \"status\": " }
 
     // The kinds as JSON strings (plain ASCII: nothing to escape), as writeString writes them.
-    private static let kindNumber = Array("\"number\"".utf8)
-    private static let kindEmpty = Array("\"empty\"".utf8)
-    private static let kindNotApplicable = Array("\"not_applicable\"".utf8)
-    private static let kindText = Array("\"text\"".utf8)
-    private static let kindInferred = Array("\"inferred\"".utf8)
+    private static var kindNumber: StaticString { "\"number\"" }
+    private static var kindEmpty: StaticString { "\"empty\"" }
+    private static var kindNotApplicable: StaticString { "\"not_applicable\"" }
+    private static var kindText: StaticString { "\"text\"" }
+    private static var kindInferred: StaticString { "\"inferred\"" }
 
     @inline(__always)
-    private static func quoted(_ kind: Cell.Kind) -> [UInt8] {
+    private static func quoted(_ kind: Cell.Kind) -> StaticString {
         switch kind {
         case .number: return kindNumber
         case .empty: return kindEmpty
@@ -183,47 +183,53 @@ struct ReportJSONWriter {
         }
     }
 
+    /// Appends the bytes of a constant run (a StaticString: no array to retain, no lazy global to check).
+    @inline(__always)
+    private mutating func put(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
     /// ``cell(_:)`` in pretty output at depth 2 with a line location.
     private mutating func prettyCell(_ c: Cell, line n: Int) {
-        out.append(contentsOf: Self.cellOpen)
+        put(Self.cellOpen)
         JSONValue.writeInteger(Int64(n), into: &out)
-        out.append(contentsOf: Self.cellKey)
+        put(Self.cellKey)
         JSONValue.writeString(c.key, into: &out)
-        out.append(contentsOf: Self.cellKind)
-        out.append(contentsOf: Self.quoted(c.kind))
-        out.append(contentsOf: Self.cellRaw)
+        put(Self.cellKind)
+        put(Self.quoted(c.kind))
+        put(Self.cellRaw)
         string(c.raw)
-        out.append(contentsOf: Self.cellValue)
+        put(Self.cellValue)
         number(c.value)
-        out.append(contentsOf: Self.close2)
+        put(Self.close2)
     }
 
     /// ``check(_:)`` in pretty output at depth 2.
     private mutating func prettyCheck(_ c: Check) {
-        out.append(contentsOf: Self.checkOpen)
+        put(Self.checkOpen)
         JSONValue.writeString(c.id, into: &out)
-        out.append(contentsOf: Self.checkKeys)
+        put(Self.checkKeys)
         if let planned = CheckKeysJSON.planBytes(c.keys) {
             out.append(contentsOf: planned)
         } else {
             for (i, k) in c.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                out.append(contentsOf: Self.checkKeyItem)
+                put(Self.checkKeyItem)
                 JSONValue.writeString(k, into: &out)
             }
-            if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
+            if !c.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
         }
-        out.append(contentsOf: Self.checkLhs)
+        put(Self.checkLhs)
         number(c.lhs)
         if let previous = c.previous {
-            out.append(contentsOf: Self.checkPrevious)
+            put(Self.checkPrevious)
             JSONValue.writeString(previous, into: &out)
         }
-        out.append(contentsOf: Self.checkRhs)
+        put(Self.checkRhs)
         number(c.rhs)
-        out.append(contentsOf: Self.checkStatus)
+        put(Self.checkStatus)
         JSONValue.writeString(c.status.rawValue, into: &out)
-        out.append(contentsOf: Self.close2)
+        put(Self.close2)
     }
 
     private mutating func diagnostic(_ d: Diagnostic) {

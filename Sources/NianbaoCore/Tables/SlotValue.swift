@@ -31,7 +31,7 @@ struct RowFiller {
 
     /// Returns the filled slots (nil entries: unknown), plus diagnostics.
     func fill(
-        _ row: LogicalRow, name: String, accept: ([DecimalNumber]) -> Bool,
+        _ row: LogicalRow, name: @autoclosure () -> String, accept: ([DecimalNumber]) -> Bool,
         diagnostics: inout [Diagnostic]
     ) -> [SlotValue?] {
         // Only diagnostics show it: made when one is written.
@@ -48,7 +48,7 @@ struct RowFiller {
                         diagnostics.append(
                             Diagnostic(
                                 .warning, .cellInferred,
-                                "\(name): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
+                                "\(name()): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
                         return out
                     default: break
                     }
@@ -58,7 +58,7 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellMissing,
-                        "\(name): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
+                        "\(name()): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
             }
             return out
         }
@@ -66,7 +66,7 @@ struct RowFiller {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowLong,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); values left null", at: row.at))
+                    "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); values left null", at: row.at))
             return Array(repeating: nil, count: slots)
         }
         // Short row, positions unknown: only a single missing cell can be solved.
@@ -86,24 +86,24 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellInferred,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities", at: row.at))
                 return out
             case .ambiguous(let n):
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: row.at))
             case .impossible:
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: row.at))
             }
         } else {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowShort,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
+                    "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
         }
         return Array(repeating: nil, count: slots)
     }
