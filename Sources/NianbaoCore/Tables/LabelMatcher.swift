@@ -9,10 +9,14 @@
 /// may share a cell with their sub-rows; the sub-row, earlier in ``priority``, wins as before.
 struct LabelMatcher: Sendable {
     var priority: [RowSpec] {
-        didSet { masks = Self.masks(priority) }
+        didSet { masks = Self.masks(priority); isGroup = Self.isGroup(priority, groups) }
     }
     /// Keys of group rows whose label is printed in the same cell as a sub-row's.
-    var groups: Set<String> = []
+    var groups: Set<String> = [] {
+        didSet { isGroup = Self.isGroup(priority, groups) }
+    }
+    /// Per spec in ``priority``: whether its key is in ``groups`` (no hashing per label).
+    private var isGroup: [Bool]
     /// Per spec in ``priority``: the ``String/byteMask`` of each keyword (and of the whole label).
     /// A spec whose masks all have a byte the label lacks cannot match it (``RowSpec/matches(_:)``
     /// finds keywords as byte substrings), so it is not tried: most specs for most labels.
@@ -22,6 +26,11 @@ struct LabelMatcher: Sendable {
         self.priority = priority
         self.groups = groups
         self.masks = Self.masks(priority)
+        self.isGroup = Self.isGroup(priority, groups)
+    }
+
+    private static func isGroup(_ priority: [RowSpec], _ groups: Set<String>) -> [Bool] {
+        priority.map { groups.contains($0.key) }
     }
 
     private static func masks(_ priority: [RowSpec]) -> [[UInt64]] {
@@ -68,7 +77,7 @@ struct LabelMatcher: Sendable {
             // By index: binding each RowSpec copied it (four retains and releases per spec and label).
             for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) {
                 if first == nil { first = i }
-                if !groups.contains(priority[i].key) { rowsNamed += 1 }
+                if !isGroup[i] { rowsNamed += 1 }
             }
             if rowsNamed > 1 { return nil }
             if let first { return first }
