@@ -151,26 +151,33 @@ struct ReportJSONWriter {
     // write it there: the brackets, member names, newlines and indents between the values are the
     // same every time, so they are copied as whole runs instead of byte by byte.
     private static var cellOpen: StaticString { "{\n      \"at\": {\n        \"line\": " }
-    private static var cellKey: StaticString { "\n      },\n      \"key\": " }
-    private static var cellKind: StaticString { ",\n      \"kind\": " }
-    private static var cellRaw: StaticString { ",\n      \"raw\": " }
+    /// Up to the key's opening quote.
+    private static var cellKey: StaticString { "\n      },\n      \"key\": \"" }
     private static var cellValue: StaticString { ",\n      \"value\": " }
     private static var close2: StaticString { "\n    }" }
-    private static var checkOpen: StaticString { "{\n      \"id\": " }
-    private static var checkKeys: StaticString { ",\n      \"keys\": [" }
+    private static var cellValueZero: StaticString { ",\n      \"value\": 0\n    }" }
+    private static var cellValueNull: StaticString { ",\n      \"value\": null\n    }" }
+    /// Up to the id's opening quote.
+    private static var checkOpen: StaticString { "{\n      \"id\": \"" }
+    /// From the id's closing quote.
+    private static var checkKeys: StaticString { "\",\n      \"keys\": [" }
     private static var checkKeyItem: StaticString { "\n        " }
     private static var checkKeysClose: StaticString { "\n      ]" }
     private static var checkLhs: StaticString { ",\n      \"lhs\": " }
     private static var checkPrevious: StaticString { ",\n      \"previous\": " }
     private static var checkRhs: StaticString { ",\n      \"rhs\": " }
-    private static var checkStatus: StaticString { ",\n      \"status\": " }
+    // The status and the check's closing brace.
+    private static var statusPass: StaticString { ",\n      \"status\": \"pass\"\n    }" }
+    private static var statusFail: StaticString { ",\n      \"status\": \"fail\"\n    }" }
+    private static var statusNotAssessable: StaticString { ",\n      \"status\": \"not_assessable\"\n    }" }
 
-    // The kinds as JSON strings (plain ASCII: nothing to escape), as writeString writes them.
-    private static var kindNumber: StaticString { "\"number\"" }
-    private static var kindEmpty: StaticString { "\"empty\"" }
-    private static var kindNotApplicable: StaticString { "\"not_applicable\"" }
-    private static var kindText: StaticString { "\"text\"" }
-    private static var kindInferred: StaticString { "\"inferred\"" }
+    // From the key's closing quote to the raw text: the kinds as JSON strings (plain ASCII:
+    // nothing to escape, as writeString writes them) between the constant runs around them.
+    private static var kindNumber: StaticString { "\",\n      \"kind\": \"number\",\n      \"raw\": " }
+    private static var kindEmpty: StaticString { "\",\n      \"kind\": \"empty\",\n      \"raw\": " }
+    private static var kindNotApplicable: StaticString { "\",\n      \"kind\": \"not_applicable\",\n      \"raw\": " }
+    private static var kindText: StaticString { "\",\n      \"kind\": \"text\",\n      \"raw\": " }
+    private static var kindInferred: StaticString { "\",\n      \"kind\": \"inferred\",\n      \"raw\": " }
 
     @inline(__always)
     private static func quoted(_ kind: Cell.Kind) -> StaticString {
@@ -189,25 +196,46 @@ struct ReportJSONWriter {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
+    /// The bytes ``JSONValue/writeString(_:into:)`` writes for `s` between its quotes.
+    @inline(__always)
+    private mutating func stringBody(_ s: String) {
+        let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
+            if JSONValue.needsEscape(buf) { return false }
+            out.append(contentsOf: buf)
+            return true
+        }
+        if plain == true { return }
+        var quoted: [UInt8] = []
+        JSONValue.writeString(s, into: &quoted)
+        out.append(contentsOf: quoted[1..<(quoted.count - 1)])
+    }
+
     /// ``cell(_:)`` in pretty output at depth 2 with a line location.
     private mutating func prettyCell(_ c: Cell, line n: Int) {
         put(Self.cellOpen)
         JSONValue.writeInteger(Int64(n), into: &out)
         put(Self.cellKey)
-        JSONValue.writeString(c.key, into: &out)
-        put(Self.cellKind)
+        stringBody(c.key)
         put(Self.quoted(c.kind))
-        put(Self.cellRaw)
         string(c.raw)
-        put(Self.cellValue)
-        number(c.value)
-        put(Self.close2)
+        // The two commonest values with the cell's closing brace in one run.
+        if let v = c.value {
+            if v.scale == 0 && v.units == 0 {
+                put(Self.cellValueZero)
+            } else {
+                put(Self.cellValue)
+                number(v)
+                put(Self.close2)
+            }
+        } else {
+            put(Self.cellValueNull)
+        }
     }
 
     /// ``check(_:)`` in pretty output at depth 2.
     private mutating func prettyCheck(_ c: Check) {
         put(Self.checkOpen)
-        JSONValue.writeString(c.id, into: &out)
+        stringBody(c.id)
         put(Self.checkKeys)
         if let planned = CheckKeysJSON.planBytes(c.keys) {
             out.append(contentsOf: planned)
@@ -227,9 +255,11 @@ struct ReportJSONWriter {
         }
         put(Self.checkRhs)
         number(c.rhs)
-        put(Self.checkStatus)
-        JSONValue.writeString(c.status.rawValue, into: &out)
-        put(Self.close2)
+        switch c.status {
+        case .pass: put(Self.statusPass)
+        case .fail: put(Self.statusFail)
+        case .notAssessable: put(Self.statusNotAssessable)
+        }
     }
 
     private mutating func diagnostic(_ d: Diagnostic) {

@@ -35,7 +35,8 @@ enum RowCollector {
                     break
                 }
             }
-            readings.reverse()
+            // In place on the buffer (Array.reverse made each swap check the buffer's uniqueness).
+            readings.withUnsafeMutableBufferPointer { $0.reverse() }
             var labelCells = Array(row.cells[0..<labelEnd])
             // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
             if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
