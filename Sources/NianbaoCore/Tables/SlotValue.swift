@@ -36,6 +36,11 @@ struct RowFiller {
     ) -> [SlotValue?] {
         // Only diagnostics show it: made when one is written.
         func printedText() -> String { row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ") }
+        // A complete row (the common case): RowPlacement.place keeps its values as they are, no
+        // cell is missing and nothing is said; the values are the slots, without the arrays between.
+        if row.values.count == slots {
+            return row.values.map { .printed($0.reading, $0.at) }
+        }
         if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
             let missing = out.indices.filter { out[$0] == nil }
