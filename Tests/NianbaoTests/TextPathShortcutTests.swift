@@ -1,72 +1,39 @@
-import Foundation
 import Testing
-
 @testable import NianbaoCore
 
-/// The text path's shortcuts must answer as the work they skip: each is checked here against the
-/// plain reading it stands for, on crafted texts and on every cell of the committed text reports.
+/// The byte-level shortcuts of the text path decide as the tests they stand in front of.
 @Suite struct TextPathShortcutTests {
-    /// Every cell text of the committed text reports.
-    static func corpusCellTexts() throws -> [String] {
-        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        var texts: [String] = []
-        for name in names {
-            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
-            let document = try TextReader().read(data: bytes, path: name)
-            for row in document.grid.rows { texts += row.cells.map(\.text) }
-        }
-        return texts
-    }
-
-    static let crafted = [
-        "0", "12", "1,024", "1.5万元", "12万元", "3件", "50%", "1.属于国家秘密", "2.其他", "1 2 3", "0 0 0", "- -",
-        "0 \u{301}1", "1 \u{301} 2", "无 0", "/ 0 1", "  0  1 ", "1.5 2万元", "（三）不予公开 1", "１２", "－", "",
+    /// Page numbers in the forms extracted text prints them, full-width and dash variants included.
+    static let pageNumbers = [
+        "-4-", "- 3 -", "— 5 —", "－５－", "―12―", "·3·", "•2•", "_7_", "~8~", "第 4 页", "第4页 共5页", "第４页",
+        "4/5", "１／２", "12/30",
+    ]
+    /// Rows that start like a page number but are none: values, phone numbers, headings.
+    static let notPageNumbers = [
+        "0 0 12 3", "1,024", "2023年", "0517-87222589", "第二十条第（一）项", "1．申请人", "-", "12", "3.5", "4/5 页", "①",
     ]
 
-    /// ``CellReading/hasNonNumberByteBeforeUnit(_:)`` flags only keys that no unit makes a number.
-    @Test func labelShortcutNeverSkipsANumber() throws {
-        for text in try Self.corpusCellTexts() + Self.crafted {
-            let key = TextNormalizer.matchKey(text)
-            guard CellReading.hasNonNumberByteBeforeUnit(key) else { continue }
-            #expect(CellReading.parseNumber(Substring(key)) == nil, "\(text)")
-            for u in CellReading.units where key.hasSuffix(u) {
-                #expect(CellReading.parseNumber(Substring(key).dropLast(u.count)) == nil, "\(text) with \(u)")
-            }
+    @Test func pagePrefilterIsANecessaryCondition() {
+        for t in Self.pageNumbers {
+            #expect(PageFurniture.isPageNumber(t), "\(t)")
+            #expect(PageFurniture.mayBePageNumber(t), "\(t)")
         }
-        #expect(CellReading.hasNonNumberByteBeforeUnit(TextNormalizer.matchKey("1.属于国家秘密")))
-        #expect(!CellReading.hasNonNumberByteBeforeUnit(TextNormalizer.matchKey("1.5万元")))
-        #expect(CellReading.read("1.5万元").value == DecimalNumber(units: 15, scale: 1))
-        #expect(CellReading.read("1.属于国家秘密").kind == .text)
-    }
-
-    /// ``RowCollector/splitValues(_:)`` cuts a cell's parts as `split(separator: " ")` does
-    /// (Characters: a space with a combining mark is no separator).
-    @Test func splitValuesCutsAsSplit() throws {
-        func reference(_ text: String) -> [CellReading]? {
-            let whole = CellReading.read(text)
-            if whole.isValue { return [whole] }
-            guard text.utf8.contains(0x20) else { return nil }
-            var out: [CellReading] = []
-            for part in text.split(separator: " ") {
-                let r = CellReading.read(String(part))
-                guard r.kind == .number || r.kind == .notApplicable else { return nil }
-                out.append(r)
-            }
-            return out
+        for t in Self.pageNumbers + Self.notPageNumbers where PageFurniture.isPageNumber(t) {
+            #expect(PageFurniture.mayBePageNumber(t), "\(t)")
         }
-        for text in try Self.corpusCellTexts() + Self.crafted {
-            let got = RowCollector.splitValues(GridCell(text: text, at: .line(1)))?.map(\.reading)
-            // A first part that starts with a CJK letter is a label without reading it (the same answer).
-            #expect(got == reference(text), "\(text)")
+        // A row of values or of prose is ruled out on its own bytes.
+        for t in ["0 0 12 3", "1,024", "2023年", "1．申请人", "12"] {
+            #expect(!PageFurniture.mayBePageNumber(t), "\(t)")
         }
     }
 
-    /// ``IdentityPlan/mayBePlanKey(_:)`` is true for every key a check reads and every `applications.` key.
-    @Test func planKeyTestKeepsEveryPlanKey() {
-        for key in IdentityPlan.slotKeys { #expect(IdentityPlan.mayBePlanKey(key), "\(key)") }
-        #expect(IdentityPlan.mayBePlanKey("applications.other.total.total"))
-        #expect(IdentityPlan.mayBePlanKey("a"))
-        #expect(!IdentityPlan.mayBePlanKey("active_disclosure.licensing.new"))
+    @Test func markBytesAsTheSet() {
+        let texts = Array(CellReading.notApplicableMarks) + ["—", "——", "－", "／", "x ", "无无", "不 适 用", "0", "/ /", "空白", "Ｘ", "×", "\\\\"]
+        for t in texts {
+            let key = TextNormalizer.matchKey(t)
+            #expect(CellReading.isNotApplicableMark(key) == CellReading.notApplicableMarks.contains(key), "\(t)")
+        }
+        #expect(CellReading.isNotApplicableMark("不适用"))
+        #expect(!CellReading.isNotApplicableMark("不适"))
     }
 }
