@@ -9,8 +9,9 @@ import NianbaoPDF
 ///
 /// Two readings of a cell that agree on a number replace what the page reading put there; a
 /// disagreement keeps the cell's reading with confidence 0, and the identities decide (`vote`).
-/// On clean pages the label cells are read alone too (one block): the page reading runs the lines
-/// of a wrapped label into the lines of the cells beside it.
+/// The label cells are read alone too (one block): the page reading runs the lines of a wrapped
+/// label into the lines of the cells beside it. On a photocopy they are read from `labelImage`
+/// (the smoothed grey page) and the reading holding more of a table label wins.
 struct CellReader {
     let text: TesseractEngine
     let digits: TesseractEngine?
@@ -19,6 +20,8 @@ struct CellReader {
     struct Reading {
         var x0: Int, y0: Int, x1: Int, y1: Int
         var words: [OCRWord]
+        /// No words and the page's reading is taken out all the same (`PhotocopyCell.isDebris`).
+        var clears = false
     }
 
     /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers).
@@ -26,6 +29,14 @@ struct CellReader {
         !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
             && s.unicodeScalars.first != "." && s.unicodeScalars.last != "."
             && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
+    }
+
+    /// How much more of a table label one reading of a photocopy's label cell must hold than the
+    /// other to be chosen regardless of confidence.
+    static let labelMargin = 0.15
+
+    private static func text(_ symbols: [OCRSymbol]) -> String {
+        String(String.UnicodeScalarView(symbols.flatMap(\.text.unicodeScalars).filter { !$0.properties.isWhitespace }))
     }
 
     private static func joined(_ words: [OCRWord]) -> String {
@@ -37,7 +48,8 @@ struct CellReader {
     /// `readsLabels`); `ink` the page without its lines (a cell without ink and without words is
     /// blank and not read).
     func read(
-        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap, labels readsLabels: Bool
+        _ image: LeptonicaImage, dpi: Double, rulings: [Ruling], words: [OCRWord], ink: InkMap, labels readsLabels: Bool,
+        labelImage: LeptonicaImage? = nil
     ) -> [Reading] {
         let scale = dpi / 72
         let inset = max(3, Int(dpi / 50))
@@ -74,12 +86,19 @@ struct CellReader {
         // lines of the cells beside it (`计二其)人情部分)公入…` for （二）部分公开（区分处理的…）).
         // The cell's reading replaces the page's when the page model is surer of it.
         let labelRects = labels.map { c in (x: c.x0 + inset, y: c.y0 + inset, w: c.x1 - c.x0 - 2 * inset, h: c.y1 - c.y0 - 2 * inset) }
-        for (n, read) in text.recognize(image, dpi: d, rectangles: labelRects, mode: PSM_SINGLE_BLOCK).enumerated() {
+        for (n, read) in text.recognize(labelImage ?? image, dpi: d, rectangles: labelRects, mode: PSM_SINGLE_BLOCK).enumerated() {
             let c = labels[n]
             let symbols = read.flatMap(\.symbols)
             let ideographs = symbols.flatMap(\.text.unicodeScalars).count(where: \.isIdeograph)
             func mean(_ s: [OCRSymbol]) -> Double { s.isEmpty ? 0 : s.map(\.confidence).reduce(0, +) / Double(s.count) }
-            let better = ideographs >= 2 && mean(symbols) > mean(labelSymbols[n])
+            var better = ideographs >= 2 && mean(symbols) > mean(labelSymbols[n])
+            // On a photocopy the confidences of the two readings are no guide (the page reading of
+            // (七)总计 was `(七) 总 -`, surer than the cell's `(七天总计`): the reading that holds
+            // clearly more of a table label wins (`LabelVocabulary`), confidence decides the rest.
+            if labelImage != nil, ideographs >= 2 {
+                let cell = LabelVocabulary.score(Self.joined(read)), page = LabelVocabulary.score(Self.text(labelSymbols[n]))
+                if abs(cell - page) >= Self.labelMargin { better = cell > page }
+            }
             if better { out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: read)) }
         }
         guard !candidates.isEmpty else { return out }
@@ -99,6 +118,11 @@ struct CellReader {
             let readings = [[OCRWord(text: "", x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: 0, symbols: pageSymbols[n])], first[n], second[n]]
             let texts = readings.map(Self.joined)
             let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
+            if labelImage != nil, PhotocopyCell.isText(texts) { continue }
+            if labelImage != nil, PhotocopyCell.isDebris(texts) {
+                out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: [], clears: true))
+                continue
+            }
             var word = Self.vote(texts, least).flatMap { Self.word(readings[$0.reading], confidence: $0.confidence) }
             // Ink beside the number that none of its characters covers: a digit the readings
             // dropped alike (`21` read `2`). The number stays, doubtful, for the identities.

@@ -117,11 +117,14 @@ final class TesseractSession: PageRecognitionSession {
 
     /// The page reading with the value cells of its ruled tables read again one by one
     /// (`CellReader`); the numbers left outside such cells get their second reading here.
-    /// `labels`: label cells too (on clean pages; on a photocopy's the page reading of labels was
-    /// better).
-    private func readCells(_ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap, labels: Bool) -> [OCRWord] {
-        let cells = CellReader(text: engine, digits: digits).read(image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels)
-            .filter { !$0.words.isEmpty }
+    /// `labels`: label cells too; `labelImage`: the image they are read from when not `image`
+    /// (a photocopy's smoothed grey page).
+    private func readCells(
+        _ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap, labels: Bool, labelImage: LeptonicaImage? = nil
+    ) -> [OCRWord] {
+        let cells = CellReader(text: engine, digits: digits).read(
+            image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels, labelImage: labelImage)
+            .filter { !$0.words.isEmpty || $0.clears }
         var kept: [OCRWord] = []
         for var w in words {
             w.symbols.removeAll { s in
@@ -163,21 +166,29 @@ final class TesseractSession: PageRecognitionSession {
         var lineImage = plain
         var gaps = 0.01
         var photocopy = false
+        // The photocopy's page median-filtered but not thresholded: its labels are read from it.
+        var smoothed: LeptonicaImage?
         if plain.speckles() * 1_000_000 > 50 * plain.width * plain.height {
             let threshold = max(150, Int32(OtsuThreshold.of(image.gray)))
-            if let text = upright.median(3)?.binary(threshold: threshold), let lines = threshold == 150 ? Optional(plain) : upright.binary(threshold: threshold) {
+            if let smooth = upright.median(3), let text = smooth.binary(threshold: threshold),
+                let lines = threshold == 150 ? Optional(plain) : upright.binary(threshold: threshold)
+            {
                 binary = text
                 lineImage = lines
                 // Faint toner breaks lines more often and for longer: bridge up to ~1 mm.
                 gaps = 0.035
                 photocopy = true
+                smoothed = smooth
             }
         }
         let lines = RasterRulings.find(in: lineImage, dpi: image.dpi, gaps: gaps)
         let text = lines.mask.flatMap { binary.subtracting($0) } ?? binary
         let ink = text.opened(2, 2)?.bits() ?? text.bits()
         let page = engine.recognize(text, dpi: Int(image.dpi.rounded()))
-        var words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: !photocopy)
+        // A photocopy's label cells are read alone from the smoothed grey page (tesseract
+        // thresholds each crop itself): the page's one threshold breaks the thin strokes of small
+        // characters (`5.民上 -类内部吉务信息` for 5.属于三类内部事务信息).
+        var words = readCells(page, image: text, dpi: image.dpi, rulings: lines.rulings, ink: ink, labels: true, labelImage: smoothed)
         // A borderless table has no cells to read one by one: its misread zeros are read again.
         if let digits, RuledTableFinder.tables(in: lines.rulings).isEmpty {
             words = StrayValueReader(digits: digits).read(words, image: text, dpi: Int(image.dpi.rounded()))
