@@ -11,15 +11,22 @@ package struct IdentityChecker: Sendable {
         var values = [DecimalNumber?](repeating: nil, count: IdentityPlan.slot.count)
         var hasApplications = false, splitOther = false
         var next = 0
+        // The plan's tables read once (each static access checks its lazy initialization).
+        let slotKeys = IdentityPlan.slotKeys, slotOf = IdentityPlan.slot
+        let isApplications = IdentityPlan.isApplications, isSplitOther = IdentityPlan.isSplitOther
         for c in cells {
-            if let s = IdentityPlan.slot(of: c.key, after: next) {
+            // Every plan key and every `applications.` key starts with `ap` or `re`: a key that does
+            // not (Table 二's `active_disclosure.…`) has no slot and no such prefix, told without hashing it.
+            if !IdentityPlan.mayBePlanKey(c.key) { continue }
+            // As IdentityPlan.slot(of:after:).
+            if let s = next < slotKeys.count && slotKeys[next] == c.key ? next : slotOf[c.key] {
                 next = s + 1
                 present[s] = true
                 values[s] = c.value
                 // The prefix tests below, made once per plan key.
-                if IdentityPlan.isApplications[s] {
+                if isApplications[s] {
                     hasApplications = true
-                    if IdentityPlan.isSplitOther[s] { splitOther = true }
+                    if isSplitOther[s] { splitOther = true }
                 }
             } else if c.key.hasPrefix("applications.") {
                 hasApplications = true

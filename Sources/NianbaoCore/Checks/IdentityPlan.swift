@@ -56,6 +56,16 @@ struct IdentityPlan: Sendable {
         return slot[key]
     }
 
+    /// False only for a key whose first two bytes are neither `ap` (`applications.`) nor `re`
+    /// (`review_litigation.`): then it has no slot and does not start with `applications.` (ASCII
+    /// letters have no other canonically equivalent spelling).
+    @inline(__always)
+    static func mayBePlanKey(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { b in
+            b.count < 2 || (b[0] == 0x61 && b[1] == 0x70) || (b[0] == 0x72 && b[1] == 0x65)
+        } ?? true
+    }
+
     private static func operands(_ keys: [String]) -> Operands {
         Operands(keys: keys, slots: keys.map { slot[$0]! })
     }

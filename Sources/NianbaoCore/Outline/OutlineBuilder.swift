@@ -76,7 +76,8 @@ struct OutlineBuilder: Sendable {
         if tableSection {
             paragraphs = paragraphs.filter { p in
                 let n = p.text.scalarCount
-                return n >= 20 && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
+                // 。 (E3 80 82) has no other canonical spelling: a text ending in it ends in its last byte.
+                return n >= 20 && p.text.utf8.last == 0x82 && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
         }

@@ -150,30 +150,37 @@ struct ReportJSONWriter {
     // A cell or check of the `cells`/`checks` array (depth 2) as `open`, `key`, `close` would
     // write it there: the brackets, member names, newlines and indents between the values are the
     // same every time, so they are copied as whole runs instead of byte by byte.
-    private static let cellOpen = Array("{\n      \"at\": {\n        \"line\": ".utf8)
-    private static let cellKey = Array("\n      },\n      \"key\": ".utf8)
-    private static let cellKind = Array(",\n      \"kind\": ".utf8)
-    private static let cellRaw = Array(",\n      \"raw\": ".utf8)
-    private static let cellValue = Array(",\n      \"value\": ".utf8)
-    private static let close2 = Array("\n    }".utf8)
-    private static let checkOpen = Array("{\n      \"id\": ".utf8)
-    private static let checkKeys = Array(",\n      \"keys\": [".utf8)
-    private static let checkKeyItem = Array("\n        ".utf8)
-    private static let checkKeysClose = Array("\n      ]".utf8)
-    private static let checkLhs = Array(",\n      \"lhs\": ".utf8)
-    private static let checkPrevious = Array(",\n      \"previous\": ".utf8)
-    private static let checkRhs = Array(",\n      \"rhs\": ".utf8)
-    private static let checkStatus = Array(",\n      \"status\": ".utf8)
+    private static var cellOpen: StaticString { "{\n      \"at\": {\n        \"line\": " }
+    /// Up to the key's opening quote.
+    private static var cellKey: StaticString { "\n      },\n      \"key\": \"" }
+    private static var cellValue: StaticString { ",\n      \"value\": " }
+    private static var close2: StaticString { "\n    }" }
+    private static var cellValueZero: StaticString { ",\n      \"value\": 0\n    }" }
+    private static var cellValueNull: StaticString { ",\n      \"value\": null\n    }" }
+    /// Up to the id's opening quote.
+    private static var checkOpen: StaticString { "{\n      \"id\": \"" }
+    /// From the id's closing quote.
+    private static var checkKeys: StaticString { "\",\n      \"keys\": [" }
+    private static var checkKeyItem: StaticString { "\n        " }
+    private static var checkKeysClose: StaticString { "\n      ]" }
+    private static var checkLhs: StaticString { ",\n      \"lhs\": " }
+    private static var checkPrevious: StaticString { ",\n      \"previous\": " }
+    private static var checkRhs: StaticString { ",\n      \"rhs\": " }
+    // The status and the check's closing brace.
+    private static var statusPass: StaticString { ",\n      \"status\": \"pass\"\n    }" }
+    private static var statusFail: StaticString { ",\n      \"status\": \"fail\"\n    }" }
+    private static var statusNotAssessable: StaticString { ",\n      \"status\": \"not_assessable\"\n    }" }
 
-    // The kinds as JSON strings (plain ASCII: nothing to escape), as writeString writes them.
-    private static let kindNumber = Array("\"number\"".utf8)
-    private static let kindEmpty = Array("\"empty\"".utf8)
-    private static let kindNotApplicable = Array("\"not_applicable\"".utf8)
-    private static let kindText = Array("\"text\"".utf8)
-    private static let kindInferred = Array("\"inferred\"".utf8)
+    // From the key's closing quote to the raw text: the kinds as JSON strings (plain ASCII:
+    // nothing to escape, as writeString writes them) between the constant runs around them.
+    private static var kindNumber: StaticString { "\",\n      \"kind\": \"number\",\n      \"raw\": " }
+    private static var kindEmpty: StaticString { "\",\n      \"kind\": \"empty\",\n      \"raw\": " }
+    private static var kindNotApplicable: StaticString { "\",\n      \"kind\": \"not_applicable\",\n      \"raw\": " }
+    private static var kindText: StaticString { "\",\n      \"kind\": \"text\",\n      \"raw\": " }
+    private static var kindInferred: StaticString { "\",\n      \"kind\": \"inferred\",\n      \"raw\": " }
 
     @inline(__always)
-    private static func quoted(_ kind: Cell.Kind) -> [UInt8] {
+    private static func quoted(_ kind: Cell.Kind) -> StaticString {
         switch kind {
         case .number: return kindNumber
         case .empty: return kindEmpty
@@ -183,47 +190,76 @@ struct ReportJSONWriter {
         }
     }
 
+    /// Appends the bytes of a constant run (a StaticString: no array to retain, no lazy global to check).
+    @inline(__always)
+    private mutating func put(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// The bytes ``JSONValue/writeString(_:into:)`` writes for `s` between its quotes.
+    @inline(__always)
+    private mutating func stringBody(_ s: String) {
+        let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
+            if JSONValue.needsEscape(buf) { return false }
+            out.append(contentsOf: buf)
+            return true
+        }
+        if plain == true { return }
+        var quoted: [UInt8] = []
+        JSONValue.writeString(s, into: &quoted)
+        out.append(contentsOf: quoted[1..<(quoted.count - 1)])
+    }
+
     /// ``cell(_:)`` in pretty output at depth 2 with a line location.
     private mutating func prettyCell(_ c: Cell, line n: Int) {
-        out.append(contentsOf: Self.cellOpen)
+        put(Self.cellOpen)
         JSONValue.writeInteger(Int64(n), into: &out)
-        out.append(contentsOf: Self.cellKey)
-        JSONValue.writeString(c.key, into: &out)
-        out.append(contentsOf: Self.cellKind)
-        out.append(contentsOf: Self.quoted(c.kind))
-        out.append(contentsOf: Self.cellRaw)
+        put(Self.cellKey)
+        stringBody(c.key)
+        put(Self.quoted(c.kind))
         string(c.raw)
-        out.append(contentsOf: Self.cellValue)
-        number(c.value)
-        out.append(contentsOf: Self.close2)
+        // The two commonest values with the cell's closing brace in one run.
+        if let v = c.value {
+            if v.scale == 0 && v.units == 0 {
+                put(Self.cellValueZero)
+            } else {
+                put(Self.cellValue)
+                number(v)
+                put(Self.close2)
+            }
+        } else {
+            put(Self.cellValueNull)
+        }
     }
 
     /// ``check(_:)`` in pretty output at depth 2.
     private mutating func prettyCheck(_ c: Check) {
-        out.append(contentsOf: Self.checkOpen)
-        JSONValue.writeString(c.id, into: &out)
-        out.append(contentsOf: Self.checkKeys)
+        put(Self.checkOpen)
+        stringBody(c.id)
+        put(Self.checkKeys)
         if let planned = CheckKeysJSON.planBytes(c.keys) {
             out.append(contentsOf: planned)
         } else {
             for (i, k) in c.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                out.append(contentsOf: Self.checkKeyItem)
+                put(Self.checkKeyItem)
                 JSONValue.writeString(k, into: &out)
             }
-            if !c.keys.isEmpty { out.append(contentsOf: Self.checkKeysClose) } else { out.append(0x5D) }
+            if !c.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
         }
-        out.append(contentsOf: Self.checkLhs)
+        put(Self.checkLhs)
         number(c.lhs)
         if let previous = c.previous {
-            out.append(contentsOf: Self.checkPrevious)
+            put(Self.checkPrevious)
             JSONValue.writeString(previous, into: &out)
         }
-        out.append(contentsOf: Self.checkRhs)
+        put(Self.checkRhs)
         number(c.rhs)
-        out.append(contentsOf: Self.checkStatus)
-        JSONValue.writeString(c.status.rawValue, into: &out)
-        out.append(contentsOf: Self.close2)
+        switch c.status {
+        case .pass: put(Self.statusPass)
+        case .fail: put(Self.statusFail)
+        case .notAssessable: put(Self.statusNotAssessable)
+        }
     }
 
     private mutating func diagnostic(_ d: Diagnostic) {

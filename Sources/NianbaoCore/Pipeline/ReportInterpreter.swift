@@ -34,7 +34,9 @@ package struct ReportInterpreter: Sendable {
         let yearGeneration: Generation = year.map { $0 >= 2021 ? .g2021 : ($0 >= 2019 ? .g2019 : .legacy) } ?? .unknown
         // Per table: the grid reader, and the token reader where the grid's reading is incomplete.
         var readers = TableReaderChoice(blankAsZero: options.blankAsZero)
-        readers.ocrText = !rows.contains { r in r.cells.contains { $0.at.isScan } } && OCRDoubt.looksLikeOCR(rows)
+        // Asked once: the rows do not change until the cells are proofread below.
+        let looksLikeOCR = OCRDoubt.looksLikeOCR(rows)
+        readers.ocrText = !rows.contains { r in r.cells.contains { $0.at.isScan } } && looksLikeOCR
         let active = readers.activeDisclosure(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
         let applications = readers.applications(rows[tables.applications], diagnostics: &diagnostics)
         let review = readers.reviewLitigation(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
@@ -53,7 +55,7 @@ package struct ReportInterpreter: Sendable {
         var cells = active.cells + applications.cells + review.cells
         if OCRProofreader.applies(to: cells) {
             cells = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
-        } else if OCRDoubt.looksLikeOCR(rows) {
+        } else if looksLikeOCR {
             cells = OCRDoubt.dropDoubtful(cells, diagnostics: &diagnostics)
         }
         if legacy {

@@ -16,14 +16,15 @@ struct ActiveDisclosureReader: Sendable {
             let k = TextNormalizer.matchKey(row.text)
             // A word whose bytes the row lacks is not in it (``String/byteMask``): not searched.
             let m = k.byteMask
-            score2021 +=
-                ActiveDisclosureLayout.words2021.indices.filter { w in
-                    ActiveDisclosureLayout.words2021Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2021[w])
-                }.count
-            score2019 +=
-                ActiveDisclosureLayout.words2019.indices.filter { w in
-                    ActiveDisclosureLayout.words2019Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2019[w])
-                }.count
+            // Counted in place (a filtered array per row and generation cost more than the counting).
+            for w in ActiveDisclosureLayout.words2021.indices
+            where ActiveDisclosureLayout.words2021Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2021[w]) {
+                score2021 += 1
+            }
+            for w in ActiveDisclosureLayout.words2019.indices
+            where ActiveDisclosureLayout.words2019Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2019[w]) {
+                score2019 += 1
+            }
         }
         if score2021 == 0 && score2019 == 0 { return nil }
         return score2021 >= score2019 ? .g2021 : .g2019

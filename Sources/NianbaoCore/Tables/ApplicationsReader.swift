@@ -15,13 +15,19 @@ struct ApplicationsReader: Sendable {
     }
 
     /// Reads the table from logical rows (the grid's, or the token reader's).
+    ///
+    /// Rows are handled by their index in ``ApplicationsLayout/matcher``'s priority (a slot of
+    /// arrays, not a String key hashed into dictionaries) and by their index into `logical`.
     func read(logical: [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
-        var matched: [(spec: RowSpec, row: LogicalRow)] = []
-        var seen = Set<String>()
-        let recognized = logical.map { ApplicationsLayout.matcher.match($0) }
+        let specs = ApplicationsLayout.matcher.priority
+        // Per spec: the index of its row in `logical` (-1: not matched); `order`: the specs matched, in row order.
+        var rowOf = [Int](repeating: -1, count: specs.count)
+        var order: [Int] = []
+        let recognized = logical.map { ApplicationsLayout.matcher.matchIndex($0) }
         let byOrder = Self.placedByOrder(logical, recognized: recognized)
-        for (i, row) in logical.enumerated() {
-            guard let spec = recognized[i] ?? byOrder[i] else {
+        for i in logical.indices {
+            guard let s = recognized[i] ?? byOrder[i] else {
+                let row = logical[i]
                 if row.values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
@@ -30,52 +36,58 @@ struct ApplicationsReader: Sendable {
                 }
                 continue
             }
-            if seen.contains(spec.key) {
+            if rowOf[s] >= 0 {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .rowDuplicate,
-                        "Table 三: second row for \(spec.label) (\"\(row.label)\"); the first one is kept", at: row.at))
+                        "Table 三: second row for \(specs[s].label) (\"\(logical[i].label)\"); the first one is kept", at: logical[i].at))
                 continue
             }
-            seen.insert(spec.key)
-            matched.append((spec, row))
+            rowOf[s] = i
+            order.append(s)
         }
-        guard !matched.isEmpty else { return Result(cells: [], found: false, splitOther: nil) }
+        guard !order.isEmpty else { return Result(cells: [], found: false, splitOther: nil) }
         // A lone 总计 row (its keyword is a common word: a budget's 收入总计) is no Table 三.
-        if matched.count == 1 && matched[0].spec.key == ApplicationsLayout.totalProcessed.key {
+        if order.count == 1 && order[0] == ApplicationsLayout.totalProcessedIndex {
             return Result(cells: [], found: false, splitOther: nil)
         }
 
-        let hasSub = ApplicationsLayout.otherSubRows.contains { seen.contains($0.key) }
-        let hasSingle = seen.contains("other.total")
+        let hasSub = ApplicationsLayout.otherSubRowIndices.contains { rowOf[$0] >= 0 }
+        let hasSingle = rowOf[ApplicationsLayout.otherTotalIndex] >= 0
         let splitOther: Bool? = hasSub ? true : (hasSingle ? false : nil)
-        var layoutRows = hasSub || !hasSingle ? ApplicationsLayout.rows2021 : ApplicationsLayout.rowsSingleOther
-        if hasSub && hasSingle { layoutRows.insert(ApplicationsLayout.otherTotal, at: layoutRows.firstIndex { $0.key == "total_processed" }!) }
+        var layoutRows = hasSub || !hasSingle ? ApplicationsLayout.rows2021Indices : ApplicationsLayout.rowsSingleOtherIndices
+        if hasSub && hasSingle {
+            layoutRows.insert(ApplicationsLayout.otherTotalIndex, at: layoutRows.firstIndex(of: ApplicationsLayout.totalProcessedIndex)!)
+        }
 
         let n = ApplicationsLayout.columns.count
-        let canonical = RowPlacement.canonicalColumns(matched.map(\.row.values), slots: n)
-        let centers = RowPlacement.columnCenters(matched.map(\.row.values), slots: n)
+        let matchedValues = order.map { logical[rowOf[$0]].values }
+        let canonical = RowPlacement.canonicalColumns(matchedValues, slots: n)
+        let centers = RowPlacement.columnCenters(matchedValues, slots: n)
         let filler = RowFiller(
             slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
             canonicalColumns: canonical, centers: centers)
-        var state: [String: [SlotValue?]] = [:]
+        var state = [[SlotValue?]?](repeating: nil, count: specs.count)
         // Complete rows first, so that the column identities can judge the placements of short rows.
-        let ordered = matched.filter { $0.row.values.count == n } + matched.filter { $0.row.values.count != n }
+        let ordered = order.filter { logical[rowOf[$0]].values.count == n } + order.filter { logical[rowOf[$0]].values.count != n }
         let resultRows = ApplicationsLayout.resultRows(singleOther: !hasSub)
-        for (spec, row) in ordered {
-            state[spec.key] = filler.fill(
-                row, name: "Table 三 \(spec.label)",
+        for s in ordered {
+            let spec = specs[s]
+            state[s] = filler.fill(
+                logical[rowOf[s]], name: "Table 三 \(spec.label)",
                 accept: { vector in
-                    Self.columnsConsistent(rowKey: spec.key, vector: vector, state: state, resultRows: resultRows)
+                    Self.columnsConsistent(
+                        rowKey: spec.key, vector: vector, state: { state[ApplicationsLayout.priorityIndex[$0]!] }, resultRows: resultRows)
                 }, diagnostics: &diagnostics)
         }
         var cells: [Cell] = []
-        for spec in layoutRows {
-            guard let slots = state[spec.key] else {
-                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(spec.label) not found"))
+        cells.reserveCapacity(layoutRows.count * n)
+        for s in layoutRows {
+            guard let slots = state[s] else {
+                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
                 continue
             }
-            guard let keys = ApplicationsLayout.flatKeysByColumn[spec.key] else { continue }
+            let keys = ApplicationsLayout.flatKeysByPriority[s]
             for (c, slot) in slots.enumerated() {
                 if let slot { cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero)) }
             }
@@ -84,16 +96,18 @@ struct ApplicationsReader: Sendable {
     }
 
     /// Rows of a scan whose misread label names no row, placed by the table's row order
-    /// (``TemplateAligner``), by index into `logical`; `recognized`: the rows their labels name.
-    static func placedByOrder(_ logical: [LogicalRow], recognized: [RowSpec?]) -> [Int: RowSpec] {
+    /// (``TemplateAligner``): spec index (in ``ApplicationsLayout/matcher``'s priority) by index
+    /// into `logical`; `recognized`: the specs their labels name.
+    static func placedByOrder(_ logical: [LogicalRow], recognized: [Int?]) -> [Int: Int] {
         let candidate = logical.map { $0.isScanned && $0.values.contains { $0.reading.kind == .number } }
         guard candidate.contains(true) else { return [:] }
-        let placed = ApplicationsLayout.aligner.align(labels: logical.map(\.label), matched: recognized.map { $0?.key }, candidate: candidate)
-        return placed.compactMapValues { ApplicationsLayout.specs[$0] }
+        let specs = ApplicationsLayout.matcher.priority
+        let placed = ApplicationsLayout.aligner.align(labels: logical.map(\.label), matched: recognized.map { $0.map { specs[$0].key } }, candidate: candidate)
+        return placed.compactMapValues { ApplicationsLayout.priorityIndex[$0] }
     }
 
     /// I1 and I2 for each column where every other input is already known.
-    static func columnsConsistent(rowKey: String, vector: [DecimalNumber], state: [String: [SlotValue?]], resultRows: [String]) -> Bool {
+    static func columnsConsistent(rowKey: String, vector: [DecimalNumber], state: (String) -> [SlotValue?]?, resultRows: [String]) -> Bool {
         let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
         let inResults = resultRows.contains(rowKey) || rowKey == "total_processed"
         let inI1 = i1.contains(rowKey)
@@ -104,7 +118,7 @@ struct ApplicationsReader: Sendable {
             var isRow: Bool
             var slots: [SlotValue?]?
         }
-        func source(_ key: String) -> Source { key == rowKey ? Source(isRow: true, slots: nil) : Source(isRow: false, slots: state[key]) }
+        func source(_ key: String) -> Source { key == rowKey ? Source(isRow: true, slots: nil) : Source(isRow: false, slots: state(key)) }
         func value(_ s: Source, _ c: Int) -> DecimalNumber? {
             if s.isRow { return vector[c] }
             guard let slots = s.slots, let slot = slots[c] else { return nil }

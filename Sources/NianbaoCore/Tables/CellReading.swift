@@ -41,6 +41,8 @@ package struct CellReading: Sendable, Hashable {
         let key = TextNormalizer.matchKey(text)
         if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
         if isNotApplicableMark(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
+        // A label that starts like a number (`1.属于国家秘密`): no unit is tried on it.
+        if hasNonNumberByteBeforeUnit(key) { return CellReading(value: nil, kind: .text, raw: text) }
         var body = Substring(key)
         var unit: String?
         if let last = body.unicodeScalars.last, last.value >= 0x80 || last == "%" {
@@ -55,6 +57,22 @@ package struct CellReading: Sendable, Hashable {
         }
         guard let number = parseNumber(body) else { return CellReading(value: nil, kind: .text, raw: text) }
         return CellReading(value: number, kind: .number, raw: text, unit: unit)
+    }
+
+    /// Whether a byte other than a digit, `,`, `.`, `-` or `+` comes before the last 6 bytes of
+    /// `key`: then ``parseNumber(_:)-(Substring)`` fails on it with any unit taken off (a unit is
+    /// at most 6 bytes, 万元), and ``read(_:)`` reads text.
+    @inline(__always)
+    static func hasNonNumberByteBeforeUnit(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var i = 0
+            while i < b.count - 6 {
+                let c = b[i]
+                if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E || c == 0x2D || c == 0x2B) { return true }
+                i += 1
+            }
+            return false
+        } ?? false
     }
 
     /// The marks' UTF-8 bytes.

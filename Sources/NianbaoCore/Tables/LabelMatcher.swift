@@ -9,10 +9,14 @@
 /// may share a cell with their sub-rows; the sub-row, earlier in ``priority``, wins as before.
 struct LabelMatcher: Sendable {
     var priority: [RowSpec] {
-        didSet { masks = Self.masks(priority) }
+        didSet { masks = Self.masks(priority); isGroup = Self.isGroup(priority, groups) }
     }
     /// Keys of group rows whose label is printed in the same cell as a sub-row's.
-    var groups: Set<String> = []
+    var groups: Set<String> = [] {
+        didSet { isGroup = Self.isGroup(priority, groups) }
+    }
+    /// Per spec in ``priority``: whether its key is in ``groups`` (no hashing per label).
+    private var isGroup: [Bool]
     /// Per spec in ``priority``: the ``String/byteMask`` of each keyword (and of the whole label).
     /// A spec whose masks all have a byte the label lacks cannot match it (``RowSpec/matches(_:)``
     /// finds keywords as byte substrings), so it is not tried: most specs for most labels.
@@ -22,6 +26,11 @@ struct LabelMatcher: Sendable {
         self.priority = priority
         self.groups = groups
         self.masks = Self.masks(priority)
+        self.isGroup = Self.isGroup(priority, groups)
+    }
+
+    private static func isGroup(_ priority: [RowSpec], _ groups: Set<String>) -> [Bool] {
+        priority.map { groups.contains($0.key) }
     }
 
     private static func masks(_ priority: [RowSpec]) -> [[UInt64]] {
@@ -40,8 +49,13 @@ struct LabelMatcher: Sendable {
 
     /// The first spec in priority order that matches `key`, as `priority.first { $0.matches(key) }`.
     private func firstMatch(_ key: String) -> RowSpec? {
+        firstMatchIndex(key).map { priority[$0] }
+    }
+
+    /// ``firstMatch(_:)`` as an index into ``priority``.
+    private func firstMatchIndex(_ key: String) -> Int? {
         let keyMask = key.byteMask
-        for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) { return priority[i] }
+        for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) { return i }
         return nil
     }
 
@@ -51,6 +65,11 @@ struct LabelMatcher: Sendable {
     }
 
     func match(_ row: LogicalRow) -> RowSpec? {
+        matchIndex(row).map { priority[$0] }
+    }
+
+    /// ``match(_:)`` as an index into ``priority``.
+    func matchIndex(_ row: LogicalRow) -> Int? {
         for key in row.labelKeys.reversed() {
             var first: Int?
             var rowsNamed = 0
@@ -58,10 +77,10 @@ struct LabelMatcher: Sendable {
             // By index: binding each RowSpec copied it (four retains and releases per spec and label).
             for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) {
                 if first == nil { first = i }
-                if !groups.contains(priority[i].key) { rowsNamed += 1 }
+                if !isGroup[i] { rowsNamed += 1 }
             }
             if rowsNamed > 1 { return nil }
-            if let first { return priority[first] }
+            if let first { return first }
         }
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
         guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
@@ -70,18 +89,22 @@ struct LabelMatcher: Sendable {
         // above, whose own value was unreadable, would get 行政处罚's number).
         if row.isScanned, !row.labelKeys.isEmpty { return nil }
         let joined = row.pendingKey + row.labelKeys.joined()
-        if !joined.isEmpty, let spec = firstMatch(joined) {
+        if !joined.isEmpty, let found = firstMatchIndex(joined) {
+            let spec = priority[found]
             // Label-only rows around a row of values: when those above name two rows, or those
             // below name another item row (`2.…`) whose own values never come, the values could be
             // either's (PDF reading order puts a value line between two labels): not placed.
-            let named = Set(row.pendingPieces.compactMap { p in firstMatch(p)?.key })
-            if named.count > 1 { return nil }
+            // (One piece or none names at most one row.)
+            if row.pendingPieces.count > 1 {
+                let named = Set(row.pendingPieces.compactMap { p in firstMatch(p)?.key })
+                if named.count > 1 { return nil }
+            }
             if row.labelKeys.isEmpty, row.followingKey.first?.isASCII == true, row.followingKey.first?.isNumber == true,
                 let next = firstMatch(row.followingKey), next.key != spec.key
             {
                 return nil
             }
-            return spec
+            return found
         }
         return nil
     }

@@ -35,14 +35,21 @@ enum RowCollector {
                     break
                 }
             }
-            readings.reverse()
+            // In place on the buffer (Array.reverse made each swap check the buffer's uniqueness).
+            readings.withUnsafeMutableBufferPointer { $0.reverse() }
             var labelCells = Array(row.cells[0..<labelEnd])
             // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
             if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
                 labelCells[labelCells.count - 1].text = label
                 readings.insert(contentsOf: values, at: 0)
             }
-            let labelKeys = labelCells.map { TextNormalizer.matchKey($0.text) }.filter { !$0.isEmpty }
+            // One array, not a map and then a filter.
+            var labelKeys: [String] = []
+            labelKeys.reserveCapacity(labelCells.count)
+            for c in labelCells {
+                let k = TextNormalizer.matchKey(c.text)
+                if !k.isEmpty { labelKeys.append(k) }
+            }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
@@ -174,12 +181,18 @@ enum RowCollector {
         // The first part (the text starts with it) starts with a CJK letter: a label, and the
         // cell no run of values (prose is not split).
         if cell.text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
-        let parts = cell.text.split(separator: " ")
+        // The parts of `cell.text.split(separator: " ")`, cut one at a time: a label stops the
+        // reading at its first part, before the rest of a long cell is split.
         var out: [PlacedReading] = []
-        for part in parts {
-            let r = CellReading.read(String(part))
+        var rest = Substring(cell.text)
+        while true {
+            while rest.first == " " { rest = rest.dropFirst() }
+            if rest.isEmpty { break }
+            let end = rest.firstIndex(of: " ") ?? rest.endIndex
+            let r = CellReading.read(String(rest[..<end]))
             guard r.kind == .number || r.kind == .notApplicable else { return nil }
             out.append(PlacedReading(reading: r, at: cell.at, column: nil))
+            rest = rest[end...]
         }
         return out
     }

@@ -79,8 +79,14 @@ enum RowPlacement {
         let complete = rows.filter { $0.count == n && $0.allSatisfy { $0.x != nil } }
         guard !complete.isEmpty else { return clusteredCenters(rows, slots: n) }
         var centers: [Double] = []
+        centers.reserveCapacity(n)
+        // One buffer for every column's positions.
+        var xs: [Double] = []
+        xs.reserveCapacity(complete.count)
         for c in 0..<n {
-            let xs = complete.map { $0[c].x! }.sorted()
+            xs.removeAll(keepingCapacity: true)
+            for r in complete { xs.append(r[c].x!) }
+            xs.sort()
             centers.append(xs[xs.count / 2])
         }
         for c in 1..<n where centers[c] <= centers[c - 1] { return nil }

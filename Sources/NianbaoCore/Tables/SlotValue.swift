@@ -31,11 +31,16 @@ struct RowFiller {
 
     /// Returns the filled slots (nil entries: unknown), plus diagnostics.
     func fill(
-        _ row: LogicalRow, name: String, accept: ([DecimalNumber]) -> Bool,
+        _ row: LogicalRow, name: @autoclosure () -> String, accept: ([DecimalNumber]) -> Bool,
         diagnostics: inout [Diagnostic]
     ) -> [SlotValue?] {
         // Only diagnostics show it: made when one is written.
         func printedText() -> String { row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ") }
+        // A complete row (the common case): RowPlacement.place keeps its values as they are, no
+        // cell is missing and nothing is said; the values are the slots, without the arrays between.
+        if row.values.count == slots {
+            return row.values.map { .printed($0.reading, $0.at) }
+        }
         if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
             let missing = out.indices.filter { out[$0] == nil }
@@ -48,7 +53,7 @@ struct RowFiller {
                         diagnostics.append(
                             Diagnostic(
                                 .warning, .cellInferred,
-                                "\(name): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
+                                "\(name()): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
                         return out
                     default: break
                     }
@@ -58,7 +63,7 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellMissing,
-                        "\(name): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
+                        "\(name()): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
             }
             return out
         }
@@ -66,7 +71,7 @@ struct RowFiller {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowLong,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); values left null", at: row.at))
+                    "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); values left null", at: row.at))
             return Array(repeating: nil, count: slots)
         }
         // Short row, positions unknown: only a single missing cell can be solved.
@@ -86,24 +91,24 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellInferred,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities", at: row.at))
                 return out
             case .ambiguous(let n):
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: row.at))
             case .impossible:
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: row.at))
             }
         } else {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowShort,
-                    "\(name): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
+                    "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
         }
         return Array(repeating: nil, count: slots)
     }
