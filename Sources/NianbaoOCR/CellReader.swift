@@ -27,7 +27,8 @@ struct CellReader {
     /// Characters of a number in a cell (`.1` and `1.` are specks beside a digit, not numbers; nor
     /// is `01`: a count has no leading zero, and a speck beside a `0` reads as `1`).
     static func isNumber(_ s: String) -> Bool {
-        !s.isEmpty && !(s.unicodeScalars.count > 1 && s.unicodeScalars.first == "0" && s.unicodeScalars.dropFirst().first != ".") && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
+        !s.isEmpty && !(s.unicodeScalars.count > 1 && s.unicodeScalars.first == "0" && s.unicodeScalars.dropFirst().first != ".")
+            && s.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." }
             && s.unicodeScalars.first != "." && s.unicodeScalars.last != "."
             && s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
@@ -80,7 +81,9 @@ struct CellReader {
                 // middle blank: the whole cell inside its lines is looked at too.
                 if inside.isEmpty && ink.inkFraction(x0: x0, y0: y0, x1: x1, y1: y1) <= 0.004
                     && ink.share(x0: x0 + inset, y0: y0 + inset, x1: x1 - inset, y1: y1 - inset) <= 0.004
-                { continue }
+                {
+                    continue
+                }
                 candidates.append((x0, y0, x1, y1))
                 pageSymbols.append(inside)
             }

@@ -123,8 +123,9 @@ final class TesseractSession: PageRecognitionSession {
         _ words: [OCRWord], image: LeptonicaImage, dpi: Double, rulings: [Ruling], ink: InkMap, labels: Bool, labelImage: LeptonicaImage? = nil
     ) -> [OCRWord] {
         let cells = CellReader(text: engine, digits: digits).read(
-            image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels, labelImage: labelImage)
-            .filter { !$0.words.isEmpty || $0.clears }
+            image, dpi: dpi, rulings: rulings, words: words, ink: ink, labels: labels, labelImage: labelImage
+        )
+        .filter { !$0.words.isEmpty || $0.clears }
         var kept: [OCRWord] = []
         for var w in words {
             w.symbols.removeAll { s in

@@ -48,7 +48,13 @@ import Testing
         let date = ["2022", "年", "1", "月", "1", "日至", "12", "月"].enumerated().map { i, t in
             OCRWord(text: t, x0: 30 * i, y0: 400, x1: 30 * i + 25, y1: 427, confidence: 0.9, symbols: [])
         }
-        #expect(Self.cells(date + date.map { w in var w = w; w.y0 += 60; w.y1 += 60; return w }).isEmpty)
+        #expect(
+            Self.cells(
+                date
+                    + date.map { w in
+                        var w = w; w.y0 += 60; w.y1 += 60; return w
+                    }
+            ).isEmpty)
     }
 
     @Test func tablesFarApartAreNotMixed() {

@@ -28,15 +28,16 @@ import Testing
         let big = DecimalNumber(units: 4_600_000_000_000_000_000)
         let identity = RowIdentity(parts: [0, 1, 2], total: 3)
         // Total missing: big + big + big does not fit.
-        if case .filled(let values, _, _) = MissingCellSolver.solve(printed: [big, big, big], slots: 4, allowedGaps: [3], identities: [identity]) {
+        if case .filled(let values, _, _, _) = MissingCellSolver.solve(printed: [big, big, big], slots: 4, allowedGaps: [3], identities: [identity]) {
             Issue.record("filled from an overflowing sum: \(values)")
         }
         // A part missing: total − (big + big) with a total that cannot hold them.
-        if case .filled(let values, _, _) = MissingCellSolver.solve(printed: [big, big, DecimalNumber(units: Int64.min)], slots: 4, allowedGaps: [2], identities: [identity]) {
+        if case .filled(let values, _, _, _) = MissingCellSolver.solve(printed: [big, big, DecimalNumber(units: Int64.min)], slots: 4, allowedGaps: [2], identities: [identity]) {
             Issue.record("filled from an overflowing difference: \(values)")
         }
         // Small numbers still solve.
-        guard case .filled(let values, let gap, _) = MissingCellSolver.solve(printed: [DecimalNumber(1), DecimalNumber(2), DecimalNumber(3)], slots: 4, allowedGaps: [3], identities: [identity]) else {
+        guard case .filled(let values, let gap, _, _) = MissingCellSolver.solve(printed: [DecimalNumber(1), DecimalNumber(2), DecimalNumber(3)], slots: 4, allowedGaps: [3], identities: [identity])
+        else {
             Issue.record("a small row was not solved"); return
         }
         #expect(gap == 3 && values.last == DecimalNumber(6))

@@ -66,7 +66,7 @@ struct ActiveDisclosureReader: Sendable {
                 continue
             }
             let filler = RowFiller(slots: def.columns.count, identities: [], canonicalColumns: nil)
-            state[spec.key] = filler.fill(row, name: "Table 二 \(spec.label)", accept: { _ in true }, diagnostics: &diagnostics)
+            state[spec.key] = filler.fill(row, name: "Table 二 \(spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
             for v in row.values {
                 if let unit = v.reading.unit {
                     diagnostics.append(

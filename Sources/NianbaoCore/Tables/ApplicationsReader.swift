@@ -75,8 +75,8 @@ struct ApplicationsReader: Sendable {
             let spec = specs[s]
             state[s] = filler.fill(
                 logical[rowOf[s]], name: "Table 三 \(spec.label)",
-                accept: { vector in
-                    Self.columnsConsistent(
+                judge: { vector in
+                    Self.columnVerdicts(
                         rowKey: spec.key, vector: vector, state: { state[ApplicationsLayout.priorityIndex[$0]!] }, resultRows: resultRows)
                 }, diagnostics: &diagnostics)
         }
@@ -106,12 +106,13 @@ struct ApplicationsReader: Sendable {
         return placed.compactMapValues { ApplicationsLayout.priorityIndex[$0] }
     }
 
-    /// I1 and I2 for each column where every other input is already known.
-    static func columnsConsistent(rowKey: String, vector: [DecimalNumber], state: (String) -> [SlotValue?]?, resultRows: [String]) -> Bool {
+    /// I1 and I2 for each column where every other input is already known: the columns where one
+    /// fails with `vector` as the row's values, and those where one holds and none fails.
+    static func columnVerdicts(rowKey: String, vector: [DecimalNumber], state: (String) -> [SlotValue?]?, resultRows: [String]) -> ColumnVerdicts {
         let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
         let inResults = resultRows.contains(rowKey) || rowKey == "total_processed"
         let inI1 = i1.contains(rowKey)
-        guard inResults || inI1 else { return true }
+        guard inResults || inI1 else { return .none }
         // Each row's slots looked up once, not once per column and identity (the solver calls
         // this for every candidate placement).
         struct Source {
@@ -127,22 +128,24 @@ struct ApplicationsReader: Sendable {
         let results = inResults ? resultRows.map(source) : []
         let total = source("total_processed")
         let balance = inI1 ? i1.map(source) : []
+        var verdicts = ColumnVerdicts()
         for c in 0..<vector.count {
+            var fails = false
+            var holds = false
             if inResults {
                 let parts = results.map { value($0, c) }
                 if let total = value(total, c), !parts.contains(where: { $0 == nil }) {
-                    if DecimalNumber.sum(parts.map { $0! }) != total { return false }
+                    if DecimalNumber.sum(parts.map { $0! }) != total { fails = true } else { holds = true }
                 }
             }
             if inI1 {
                 let v = balance.map { value($0, c) }
-                if !v.contains(where: { $0 == nil }),
-                    DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true
-                {
-                    return false
+                if !v.contains(where: { $0 == nil }) {
+                    if DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true { fails = true } else { holds = true }
                 }
             }
+            if fails { verdicts.failing.append(c) } else if holds { verdicts.holding.append(c) }
         }
-        return true
+        return verdicts
     }
 }

@@ -29,8 +29,11 @@ enum MissingCellSolver {
     }
 
     enum Outcome: Sendable {
-        /// One set of values fits. `gap` is the cell marked inferred; `positions` how many placements gave these values.
-        case filled(values: [DecimalNumber], gap: Int, positions: Int)
+        /// One set of values fits. `gap` is the cell marked inferred; `positions` how many placements
+        /// gave these values; `overlooked` the columns whose identity failed whichever cell was
+        /// missing (each holding one value in every placement), so they could not tell the
+        /// placements apart and were set aside.
+        case filled(values: [DecimalNumber], gap: Int, positions: Int, overlooked: [Int])
         /// Several different value sets fit.
         case ambiguous(Int)
         /// No placement fits (the document's own numbers do not add up, or a printed cell is not a number).
@@ -39,10 +42,10 @@ enum MissingCellSolver {
 
     static func solve(
         printed: [DecimalNumber], slots: Int, allowedGaps: [Int]? = nil,
-        identities: [RowIdentity], accept: ([DecimalNumber]) -> Bool = { _ in true }
+        identities: [RowIdentity], judge: ([DecimalNumber]) -> ColumnVerdicts = { _ in .none }
     ) -> Outcome {
         guard printed.count == slots - 1 else { return .impossible }
-        var candidates: [Candidate] = []
+        var holding: [(candidate: Candidate, verdicts: ColumnVerdicts)] = []
         for gap in allowedGaps ?? Array(0..<slots) {
             var vector = [DecimalNumber?](repeating: nil, count: slots)
             var k = 0
@@ -63,12 +66,30 @@ enum MissingCellSolver {
             vector[gap] = missing
             let full = vector.map { $0! }
             let holds = identities.allSatisfy { id in DecimalNumber.sum(id.parts.map { full[$0] }).map { $0 == full[id.total] } ?? false }
-            if holds && accept(full) { candidates.append(Candidate(gap: gap, values: full)) }
+            if holds { holding.append((Candidate(gap: gap, values: full), judge(full))) }
+        }
+        var candidates = holding.filter { $0.verdicts.failing.isEmpty }.map(\.candidate)
+        // A column identity that fails whichever cell is missing, with the same value in that column
+        // in every placement (or in the one placement the positions allow), cannot tell placements
+        // apart: the document's own sum, or a misread elsewhere in that column. It is set aside only
+        // for a placement whose gap column's identity holds: the inferred value then satisfies both
+        // its row and its column, and the failing columns hold none of it.
+        var overlooked: [Int] = []
+        if candidates.isEmpty, let first = holding.first {
+            let common = first.verdicts.failing.filter { c in
+                holding.allSatisfy { $0.verdicts.failing.contains(c) && $0.candidate.values[c] == first.candidate.values[c] }
+            }
+            if !common.isEmpty {
+                candidates = holding.filter { h in
+                    h.verdicts.failing.allSatisfy(common.contains) && h.verdicts.holding.contains(h.candidate.gap)
+                }.map(\.candidate)
+                overlooked = common
+            }
         }
         guard let first = candidates.first else { return .impossible }
         let distinct = candidates.reduce(into: [[DecimalNumber]]()) { acc, c in if !acc.contains(c.values) { acc.append(c.values) } }
         if distinct.count > 1 { return .ambiguous(distinct.count) }
         let gap = candidates.map(\.gap).max() ?? first.gap
-        return .filled(values: first.values, gap: gap, positions: candidates.count)
+        return .filled(values: first.values, gap: gap, positions: candidates.count, overlooked: overlooked)
     }
 }

@@ -32,7 +32,7 @@ struct ReviewLitigationReader: Sendable {
         let identities = (0..<3).map { b in RowIdentity(parts: Array((b * 5)..<(b * 5 + 4)), total: b * 5 + 4) }
         let canonical = RowPlacement.canonicalColumns(logical.map(\.values), slots: n)
         let filler = RowFiller(slots: n, identities: identities, canonicalColumns: canonical)
-        let slots = filler.fill(row, name: "Table 四", accept: { _ in true }, diagnostics: &diagnostics)
+        let slots = filler.fill(row, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         var cells: [Cell] = []
         for (i, slot) in slots.enumerated() {
             if let slot { cells.append(slot.cell(key: ReviewLitigationLayout.keys[i], blankAsZero: blankAsZero)) }

@@ -31,7 +31,7 @@ struct RowFiller {
 
     /// Returns the filled slots (nil entries: unknown), plus diagnostics.
     func fill(
-        _ row: LogicalRow, name: @autoclosure () -> String, accept: ([DecimalNumber]) -> Bool,
+        _ row: LogicalRow, name: @autoclosure () -> String, judge: ([DecimalNumber]) -> ColumnVerdicts,
         diagnostics: inout [Diagnostic]
     ) -> [SlotValue?] {
         // Only diagnostics show it: made when one is written.
@@ -47,13 +47,14 @@ struct RowFiller {
             if missing.count == 1 {
                 let printed = placed.compactMap { $0?.reading.value }
                 if printed.count == slots - 1 {
-                    switch MissingCellSolver.solve(printed: printed, slots: slots, allowedGaps: missing, identities: identities, accept: accept) {
-                    case .filled(let values, let gap, _):
+                    switch MissingCellSolver.solve(printed: printed, slots: slots, allowedGaps: missing, identities: identities, judge: judge) {
+                    case .filled(let values, let gap, _, let overlooked):
                         out[gap] = .inferred(values[gap], row.at)
                         diagnostics.append(
                             Diagnostic(
                                 .warning, .cellInferred,
-                                "\(name()): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities", at: row.at))
+                                "\(name()): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities\(Self.overlookedNote(overlooked))",
+                                at: row.at))
                         return out
                     default: break
                     }
@@ -77,8 +78,8 @@ struct RowFiller {
         // Short row, positions unknown: only a single missing cell can be solved.
         let numbers = row.values.compactMap { $0.reading.value }
         if row.values.count == slots - 1 && numbers.count == row.values.count {
-            switch MissingCellSolver.solve(printed: numbers, slots: slots, identities: identities, accept: accept) {
-            case .filled(let values, let gap, let positions):
+            switch MissingCellSolver.solve(printed: numbers, slots: slots, identities: identities, judge: judge) {
+            case .filled(let values, let gap, let positions, let overlooked):
                 var out: [SlotValue?] = []
                 var k = 0
                 for s in 0..<slots {
@@ -91,7 +92,8 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellInferred,
-                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities", at: row.at))
+                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities\(Self.overlookedNote(overlooked))",
+                        at: row.at))
                 return out
             case .ambiguous(let n):
                 diagnostics.append(
@@ -111,5 +113,12 @@ struct RowFiller {
                     "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
         }
         return Array(repeating: nil, count: slots)
+    }
+
+    /// Says which column identities were set aside in placing a missing cell (``MissingCellSolver``).
+    static func overlookedNote(_ columns: [Int]) -> String {
+        guard !columns.isEmpty else { return "" }
+        let list = columns.map { String($0 + 1) }.joined(separator: ", ")
+        return " (the identity of column \(list) fails whichever cell is missing, so it did not place it; the column of the missing cell adds up with it)"
     }
 }
