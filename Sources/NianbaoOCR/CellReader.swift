@@ -114,8 +114,9 @@ struct CellReader {
 
     /// Value cells (pixels, `cells`: boxes inside their lines, or a borderless table's cells as
     /// `BorderlessCellReader` draws them) read on their own and voted on with the page reading
-    /// (`pageSymbols`: the page's characters in each cell). `photocopy`: the ruled cells of a
-    /// photocopy, where a ruling bridged through a stroke can cut a label (`PhotocopyCell`).
+    /// (`pageSymbols`: the page's characters in each cell), one reading for each cell in order.
+    /// `photocopy`: the ruled cells of a photocopy, where a ruling bridged through a stroke can cut
+    /// a label (`PhotocopyCell`).
     func readValues(
         _ image: LeptonicaImage, dpi: Double, cells candidates: [(x0: Int, y0: Int, x1: Int, y1: Int)], pageSymbols: [[OCRSymbol]], ink: InkMap,
         photocopy: Bool = false
@@ -145,7 +146,12 @@ struct CellReader {
             let readings = [[OCRWord(text: "", x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: 0, symbols: pageSymbols[n])], first[n], second[n]]
             let texts = readings.map(Self.joined)
             let least = readings.map { $0.flatMap(\.symbols).map(\.confidence).min() ?? 0 }
-            if photocopy, PhotocopyCell.isText(texts) { continue }
+            // One reading for each cell, in order (`BorderlessCellReader` pairs them by index): text
+            // gets one without words, which leaves the page's reading in place.
+            if photocopy, PhotocopyCell.isText(texts) {
+                out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: []))
+                continue
+            }
             if photocopy, PhotocopyCell.isDebris(texts) {
                 out.append(Reading(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, words: [], clears: true))
                 continue
