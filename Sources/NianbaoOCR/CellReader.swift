@@ -41,9 +41,7 @@ struct CellReader {
         String(String.UnicodeScalarView(symbols.flatMap(\.text.unicodeScalars).filter { !$0.properties.isWhitespace }))
     }
 
-    private static func joined(_ words: [OCRWord]) -> String {
-        String(String.UnicodeScalarView(words.flatMap(\.symbols).flatMap(\.text.unicodeScalars).filter { !$0.properties.isWhitespace }))
-    }
+    private static func joined(_ words: [OCRWord]) -> String { text(words.flatMap(\.symbols)) }
 
     /// The cells of the tables that `rulings` (points) draw, read on their own. `words` is the page
     /// reading (cells where it has two Chinese characters or more hold a label: read only when

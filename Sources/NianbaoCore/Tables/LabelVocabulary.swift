@@ -25,13 +25,7 @@ package enum LabelVocabulary {
         guard !observed.isEmpty, observed.count <= 400 else { return 0 }
         var best = 0.0
         for word in words {
-            var previous = [Int](repeating: 0, count: word.count + 1)
-            var current = previous
-            for x in observed {
-                for (j, y) in word.enumerated() { current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j]) }
-                swap(&previous, &current)
-            }
-            best = max(best, Double(previous[word.count]) / Double(word.count))
+            best = max(best, Double(TemplateAligner.commonSubsequence(observed, word)) / Double(word.count))
             if best == 1 { break }
         }
         return best

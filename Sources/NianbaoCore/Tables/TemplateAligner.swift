@@ -112,12 +112,17 @@ struct TemplateAligner: Sendable {
     /// (`六其他处班` is 0.8 like `六其他处理`, 0.6 like `六3其他`).
     static func similarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
         guard !a.isEmpty, !b.isEmpty, a.count <= 400, b.count <= 400 else { return 0 }
+        return Double(commonSubsequence(a, b)) / Double(max(a.count, b.count))
+    }
+
+    /// The length of the longest common subsequence of `a` and `b`.
+    static func commonSubsequence(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous
         for x in a {
             for (j, y) in b.enumerated() { current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j]) }
             swap(&previous, &current)
         }
-        return Double(previous[b.count]) / Double(max(a.count, b.count))
+        return previous[b.count]
     }
 }
