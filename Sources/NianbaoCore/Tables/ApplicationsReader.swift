@@ -61,35 +61,51 @@ struct ApplicationsReader: Sendable {
         }
 
         let n = ApplicationsLayout.columns.count
-        let matchedValues = order.map { logical[rowOf[$0]].values }
-        let canonical = RowPlacement.canonicalColumns(matchedValues, slots: n)
-        let centers = RowPlacement.columnCenters(matchedValues, slots: n)
-        let filler = RowFiller(
-            slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
-            canonicalColumns: canonical, centers: centers)
         var state = [[SlotValue?]?](repeating: nil, count: specs.count)
-        // Complete rows first, so that the column identities can judge the placements of short rows.
-        let ordered = order.filter { logical[rowOf[$0]].values.count == n } + order.filter { logical[rowOf[$0]].values.count != n }
-        let resultRows = ApplicationsLayout.resultRows(singleOther: !hasSub)
-        for s in ordered {
-            let spec = specs[s]
-            state[s] = filler.fill(
-                logical[rowOf[s]], name: "Table 三 \(spec.label)",
-                judge: { vector in
-                    Self.columnVerdicts(
-                        rowKey: spec.key, vector: vector, state: { state[ApplicationsLayout.priorityIndex[$0]!] }, resultRows: resultRows)
-                }, diagnostics: &diagnostics)
+        let resultRows = hasSub ? ApplicationsLayout.resultRowsSplit : ApplicationsLayout.resultRowsSingle
+        // The rows borrowed through a buffer: `logical[i]` as an argument copied the row.
+        logical.withUnsafeBufferPointer { logical in
+            // Complete rows first, so that the column identities can judge the placements of short rows.
+            var ordered: [Int] = []
+            ordered.reserveCapacity(order.count)
+            var short: [Int] = []
+            for s in order {
+                if logical[rowOf[s]].values.count == n { ordered.append(s) } else { short.append(s) }
+            }
+            ordered += short
+            // The column positions only place short rows: a table of complete rows needs none.
+            var canonical: [Int]? = nil
+            var centers: [Double]? = nil
+            if !short.isEmpty {
+                let matchedValues = order.map { logical[rowOf[$0]].values }
+                canonical = RowPlacement.canonicalColumns(matchedValues, slots: n)
+                centers = RowPlacement.columnCenters(matchedValues, slots: n)
+            }
+            let filler = RowFiller(
+                slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
+                canonicalColumns: canonical, centers: centers)
+            for s in ordered {
+                state[s] = filler.fill(
+                    logical[rowOf[s]], name: "Table 三 \(specs[s].label)",
+                    judge: { vector in
+                        Self.columnVerdicts(
+                            rowKey: specs[s].key, vector: vector, state: { state[ApplicationsLayout.priorityIndex[$0]!] }, resultRows: resultRows)
+                    }, diagnostics: &diagnostics)
+            }
         }
         var cells: [Cell] = []
         cells.reserveCapacity(layoutRows.count * n)
+        // Each row's slots moved out of `state` (no longer read) and each slot out of its row: a
+        // slot's reading is not copied and released again on its way into the cell.
         for s in layoutRows {
-            guard let slots = state[s] else {
+            guard var slots = state[s].take() else {
                 diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
                 continue
             }
             let keys = ApplicationsLayout.flatKeysByPriority[s]
-            for (c, slot) in slots.enumerated() {
-                if let slot { cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero)) }
+            for c in slots.indices {
+                guard let slot = slots[c].take() else { continue }
+                cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero))
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)

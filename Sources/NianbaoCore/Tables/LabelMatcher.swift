@@ -9,7 +9,12 @@
 /// may share a cell with their sub-rows; the sub-row, earlier in ``priority``, wins as before.
 struct LabelMatcher: Sendable {
     var priority: [RowSpec] {
-        didSet { masks = Self.masks(priority); isGroup = Self.isGroup(priority, groups) }
+        didSet {
+            (masks, maskStarts) = Self.masks(priority)
+            isGroup = Self.isGroup(priority, groups)
+            keywords = priority.map(\.keywords)
+            wholeLabels = priority.map(\.wholeLabel)
+        }
     }
     /// Keys of group rows whose label is printed in the same cell as a sub-row's.
     var groups: Set<String> = [] {
@@ -17,34 +22,59 @@ struct LabelMatcher: Sendable {
     }
     /// Per spec in ``priority``: whether its key is in ``groups`` (no hashing per label).
     private var isGroup: [Bool]
-    /// Per spec in ``priority``: the ``String/byteMask`` of each keyword (and of the whole label).
-    /// A spec whose masks all have a byte the label lacks cannot match it (``RowSpec/matches(_:)``
-    /// finds keywords as byte substrings), so it is not tried: most specs for most labels.
-    private var masks: [[UInt64]]
+    /// The ``BigramMask`` of each keyword (and of the whole label) of every spec in ``priority``,
+    /// spec after spec in one array (no inner array retained per spec tried); spec `i`'s are
+    /// `masks[maskStarts[i]..<maskStarts[i + 1]]`. A spec whose masks all have a byte pair the
+    /// label lacks cannot match it (``RowSpec/matches(_:)`` finds keywords as byte substrings),
+    /// so it is not tried: nearly every spec for nearly every label.
+    private var masks: [BigramMask]
+    private var maskStarts: [Int]
+    /// Per spec in ``priority``: its keywords and whole label, apart from the spec (reading them
+    /// through `priority[i]` copied the whole RowSpec: four retains and releases per spec tried).
+    private var keywords: [[String]]
+    private var wholeLabels: [String?]
 
     init(priority: [RowSpec], groups: Set<String> = []) {
         self.priority = priority
         self.groups = groups
-        self.masks = Self.masks(priority)
+        (self.masks, self.maskStarts) = Self.masks(priority)
         self.isGroup = Self.isGroup(priority, groups)
+        self.keywords = priority.map(\.keywords)
+        self.wholeLabels = priority.map(\.wholeLabel)
     }
 
     private static func isGroup(_ priority: [RowSpec], _ groups: Set<String>) -> [Bool] {
         priority.map { groups.contains($0.key) }
     }
 
-    private static func masks(_ priority: [RowSpec]) -> [[UInt64]] {
+    private static func masks(_ priority: [RowSpec]) -> ([BigramMask], [Int]) {
         // The whole label (`其他`) is compared after stripping a prefix: when it matches, the key
         // ends with its bytes (no other scalar decomposes canonically to 其 or 他, so the equal
         // Substring holds the same scalars), so its mask is a necessary condition as well.
-        priority.map { spec in spec.keywords.map(\.byteMask) + (spec.wholeLabel.map { [$0.byteMask] } ?? []) }
+        var masks: [BigramMask] = []
+        var starts = [0]
+        for spec in priority {
+            masks += spec.keywords.map { BigramMask($0) } + (spec.wholeLabel.map { [BigramMask($0)] } ?? [])
+            starts.append(masks.count)
+        }
+        return (masks, starts)
     }
 
-    /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition).
+    /// Whether spec `i` can match a key with this ``BigramMask`` (a necessary condition).
     @inline(__always)
-    private func mayMatch(_ i: Int, _ keyMask: UInt64) -> Bool {
-        for m in masks[i] where m & ~keyMask == 0 { return true }
-        return false
+    private func mayMatch(_ i: Int, _ keyMask: BigramMask) -> Bool {
+        masks.withUnsafeBufferPointer { m in
+            maskStarts.withUnsafeBufferPointer { starts in
+                for j in starts[i]..<starts[i + 1] where m[j].isSubset(of: keyMask) { return true }
+                return false
+            }
+        }
+    }
+
+    /// `priority[i].matches(key)`, without copying the spec.
+    @inline(__always)
+    private func matches(_ i: Int, _ key: String) -> Bool {
+        RowSpec.matches(key, keywords: keywords[i], wholeLabel: wholeLabels[i])
     }
 
     /// The first spec in priority order that matches `key`, as `priority.first { $0.matches(key) }`.
@@ -54,8 +84,8 @@ struct LabelMatcher: Sendable {
 
     /// ``firstMatch(_:)`` as an index into ``priority``.
     private func firstMatchIndex(_ key: String) -> Int? {
-        let keyMask = key.byteMask
-        for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) { return i }
+        let keyMask = BigramMask(key)
+        for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) { return i }
         return nil
     }
 
@@ -73,9 +103,9 @@ struct LabelMatcher: Sendable {
         for key in row.labelKeys.reversed() {
             var first: Int?
             var rowsNamed = 0
-            let keyMask = key.byteMask
+            let keyMask = BigramMask(key)
             // By index: binding each RowSpec copied it (four retains and releases per spec and label).
-            for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) {
+            for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) {
                 if first == nil { first = i }
                 if !isGroup[i] { rowsNamed += 1 }
             }

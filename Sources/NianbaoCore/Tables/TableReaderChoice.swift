@@ -120,7 +120,8 @@ struct TableReaderChoice {
         let reader = ApplicationsReader(blankAsZero: blankAsZero)
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
-        if !Self.small(rows) || (grid.splitOther.map { Score.complete(grid.cells, expected: ($0 ? 25 : 24) * ApplicationsLayout.columns.count) } ?? false) {
+        // No rows: the grid's reading (nothing found) is what `choose` would keep (`keepGrid`).
+        if rows.isEmpty || !Self.small(rows) || (grid.splitOther.map { Score.complete(grid.cells, expected: ($0 ? 25 : 24) * ApplicationsLayout.columns.count) } ?? false) {
             diagnostics += gridDiagnostics
             return grid
         }
