@@ -54,4 +54,14 @@ import Testing
         #expect(TableTokenizer.tooLongForMark("无不适用".unicodeScalars))
         #expect(!TableTokenizer.tooLongForMark("不适用".unicodeScalars))
     }
+
+    /// ``CellReading/plainNumber(_:)``, tried before ``CellReading/read(_:)`` on every cell the rows
+    /// are collected from, reads what the whole reading does or leaves the cell to it.
+    @Test func plainNumberReadsAsRead() throws {
+        for text in try ReadingShortcutTests.corpusCellTexts() + ReadingShortcutTests.crafted + ["-3", "+3", "1,0468", "7730.28", "０"] {
+            if let fast = CellReading.plainNumber(text) { #expect(fast == CellReading.read(text), "\(text)") }
+        }
+        #expect(CellReading.plainNumber("") == nil)
+        #expect(CellReading.plainNumber("1,024")?.value == DecimalNumber(1024))
+    }
 }

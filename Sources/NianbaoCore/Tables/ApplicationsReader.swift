@@ -62,7 +62,7 @@ struct ApplicationsReader: Sendable {
 
         let n = ApplicationsLayout.columns.count
         var state = [[SlotValue?]?](repeating: nil, count: specs.count)
-        let resultRows = hasSub ? ApplicationsLayout.resultRowsSplit : ApplicationsLayout.resultRowsSingle
+        let resultRows = hasSub ? ApplicationsLayout.resultRowsSplitIndices : ApplicationsLayout.resultRowsSingleIndices
         // The rows borrowed through a buffer: `logical[i]` as an argument copied the row.
         logical.withUnsafeBufferPointer { logical in
             // Complete rows first, so that the column identities can judge the placements of short rows.
@@ -88,8 +88,7 @@ struct ApplicationsReader: Sendable {
                 state[s] = filler.fill(
                     logical[rowOf[s]], name: "Table 三 \(specs[s].label)",
                     judge: { vector in
-                        Self.columnVerdicts(
-                            rowKey: specs[s].key, vector: vector, state: { state[ApplicationsLayout.priorityIndex[$0]!] }, resultRows: resultRows)
+                        Self.columnVerdicts(row: s, vector: vector, state: state, resultRows: resultRows)
                     }, diagnostics: &diagnostics)
             }
         }
@@ -123,42 +122,38 @@ struct ApplicationsReader: Sendable {
     }
 
     /// I1 and I2 for each column where every other input is already known: the columns where one
-    /// fails with `vector` as the row's values, and those where one holds and none fails.
-    static func columnVerdicts(rowKey: String, vector: [DecimalNumber], state: (String) -> [SlotValue?]?, resultRows: [String]) -> ColumnVerdicts {
-        let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
-        let inResults = resultRows.contains(rowKey) || rowKey == "total_processed"
-        let inI1 = i1.contains(rowKey)
+    /// fails with `vector` as the values of row `row`, and those where one holds and none fails.
+    /// Rows are indices into ``ApplicationsLayout/matcher``'s priority (`state`: their slots so
+    /// far; `resultRows`: the rows summed by （七）总计), looked up by index, not hashed by key.
+    static func columnVerdicts(row: Int, vector: [DecimalNumber], state: [[SlotValue?]?], resultRows: [Int]) -> ColumnVerdicts {
+        let total = ApplicationsLayout.totalProcessedIndex
+        let balance = ApplicationsLayout.balanceIndices
+        let inResults = resultRows.contains(row) || row == total
+        let inI1 = balance.contains(row)
         guard inResults || inI1 else { return .none }
-        // Each row's slots looked up once, not once per column and identity (the solver calls
-        // this for every candidate placement).
-        struct Source {
-            var isRow: Bool
-            var slots: [SlotValue?]?
-        }
-        func source(_ key: String) -> Source { key == rowKey ? Source(isRow: true, slots: nil) : Source(isRow: false, slots: state(key)) }
-        func value(_ s: Source, _ c: Int) -> DecimalNumber? {
-            if s.isRow { return vector[c] }
-            guard let slots = s.slots, let slot = slots[c] else { return nil }
+        func value(_ r: Int, _ c: Int) -> DecimalNumber? {
+            if r == row { return vector[c] }
+            guard let slots = state[r], let slot = slots[c] else { return nil }
             return slot.number
         }
-        let results = inResults ? resultRows.map(source) : []
-        let total = source("total_processed")
-        let balance = inI1 ? i1.map(source) : []
         var verdicts = ColumnVerdicts()
+        var parts: [DecimalNumber] = []
+        parts.reserveCapacity(resultRows.count)
         for c in 0..<vector.count {
             var fails = false
             var holds = false
-            if inResults {
-                let parts = results.map { value($0, c) }
-                if let total = value(total, c), !parts.contains(where: { $0 == nil }) {
-                    if DecimalNumber.sum(parts.map { $0! }) != total { fails = true } else { holds = true }
+            if inResults, let total = value(total, c) {
+                parts.removeAll(keepingCapacity: true)
+                for r in resultRows {
+                    guard let v = value(r, c) else { break }
+                    parts.append(v)
+                }
+                if parts.count == resultRows.count {
+                    if DecimalNumber.sum(parts) != total { fails = true } else { holds = true }
                 }
             }
-            if inI1 {
-                let v = balance.map { value($0, c) }
-                if !v.contains(where: { $0 == nil }) {
-                    if DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true { fails = true } else { holds = true }
-                }
+            if inI1, let a = value(balance[0], c), let b = value(balance[1], c), let t = value(balance[2], c), let f = value(balance[3], c) {
+                if DecimalNumber.sum([a, b]).map({ $0 != DecimalNumber.sum([t, f]) }) ?? true { fails = true } else { holds = true }
             }
             if fails { verdicts.failing.append(c) } else if holds { verdicts.holding.append(c) }
         }

@@ -22,12 +22,13 @@ struct LabelMatcher: Sendable {
     }
     /// Per spec in ``priority``: whether its key is in ``groups`` (no hashing per label).
     private var isGroup: [Bool]
-    /// The ``BigramMask`` of each keyword (and of the whole label) of every spec in ``priority``,
-    /// spec after spec in one array (no inner array retained per spec tried); spec `i`'s are
-    /// `masks[maskStarts[i]..<maskStarts[i + 1]]`. A spec whose masks all have a byte pair the
-    /// label lacks cannot match it (``RowSpec/matches(_:)`` finds keywords as byte substrings),
-    /// so it is not tried: nearly every spec for nearly every label.
-    private var masks: [BigramMask]
+    /// The ``String/byteMask`` of each keyword (and of the whole label) of every spec in
+    /// ``priority``, spec after spec in one array (no inner array retained per spec tried); spec
+    /// `i`'s are `masks[maskStarts[i]..<maskStarts[i + 1]]`. A spec whose masks all have a byte
+    /// the label lacks cannot match it (``RowSpec/matches(_:)`` finds keywords as byte
+    /// substrings), so it is not tried: most specs for most labels. (A mask of byte pairs let
+    /// fewer specs through, but making it cost more than the searches it saved.)
+    private var masks: [UInt64]
     private var maskStarts: [Int]
     /// Per spec in ``priority``: its keywords and whole label, apart from the spec (reading them
     /// through `priority[i]` copied the whole RowSpec: four retains and releases per spec tried).
@@ -47,25 +48,25 @@ struct LabelMatcher: Sendable {
         priority.map { groups.contains($0.key) }
     }
 
-    private static func masks(_ priority: [RowSpec]) -> ([BigramMask], [Int]) {
+    private static func masks(_ priority: [RowSpec]) -> ([UInt64], [Int]) {
         // The whole label (`其他`) is compared after stripping a prefix: when it matches, the key
         // ends with its bytes (no other scalar decomposes canonically to 其 or 他, so the equal
         // Substring holds the same scalars), so its mask is a necessary condition as well.
-        var masks: [BigramMask] = []
+        var masks: [UInt64] = []
         var starts = [0]
         for spec in priority {
-            masks += spec.keywords.map { BigramMask($0) } + (spec.wholeLabel.map { [BigramMask($0)] } ?? [])
+            masks += spec.keywords.map(\.byteMask) + (spec.wholeLabel.map { [$0.byteMask] } ?? [])
             starts.append(masks.count)
         }
         return (masks, starts)
     }
 
-    /// Whether spec `i` can match a key with this ``BigramMask`` (a necessary condition).
+    /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition).
     @inline(__always)
-    private func mayMatch(_ i: Int, _ keyMask: BigramMask) -> Bool {
+    private func mayMatch(_ i: Int, _ keyMask: UInt64) -> Bool {
         masks.withUnsafeBufferPointer { m in
             maskStarts.withUnsafeBufferPointer { starts in
-                for j in starts[i]..<starts[i + 1] where m[j].isSubset(of: keyMask) { return true }
+                for j in starts[i]..<starts[i + 1] where m[j] & ~keyMask == 0 { return true }
                 return false
             }
         }
@@ -78,13 +79,13 @@ struct LabelMatcher: Sendable {
     }
 
     /// The first spec in priority order that matches `key`, as `priority.first { $0.matches(key) }`.
-    private func firstMatch(_ key: String) -> RowSpec? {
+    func firstMatch(_ key: String) -> RowSpec? {
         firstMatchIndex(key).map { priority[$0] }
     }
 
     /// ``firstMatch(_:)`` as an index into ``priority``.
     private func firstMatchIndex(_ key: String) -> Int? {
-        let keyMask = BigramMask(key)
+        let keyMask = key.byteMask
         for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) { return i }
         return nil
     }
@@ -103,7 +104,7 @@ struct LabelMatcher: Sendable {
         for key in row.labelKeys.reversed() {
             var first: Int?
             var rowsNamed = 0
-            let keyMask = BigramMask(key)
+            let keyMask = key.byteMask
             // By index: binding each RowSpec copied it (four retains and releases per spec and label).
             for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) {
                 if first == nil { first = i }

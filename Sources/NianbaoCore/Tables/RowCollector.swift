@@ -5,7 +5,9 @@ enum RowCollector {
     static func collect(_ rows: ArraySlice<GridRow>) -> [LogicalRow] {
         var out: [LogicalRow] = []
         var pendingKeys: [String] = []
-        var pendingLabels: [String] = []
+        // The label-only rows above, joined only when a row of values without a label of its own
+        // takes their label (rarely): the row, its label cells' count and its cut last cell.
+        var pendingLabels: [(row: Int, end: Int, last: String?)] = []
         // One buffer for every row's readings, reused (each row's are copied out once, exactly sized).
         var readings: [PlacedReading] = []
         var labelKeys: [String] = []
@@ -32,7 +34,8 @@ enum RowCollector {
                         labelEnd -= 1
                         continue
                     }
-                    let reading = CellReading.read(cells[labelEnd - 1].text)
+                    let text = cells[labelEnd - 1].text
+                    let reading = CellReading.plainNumber(text) ?? CellReading.read(text)
                     if reading.isValue {
                         readings.append(
                             PlacedReading(reading: reading, at: cells[labelEnd - 1].at, column: cells[labelEnd - 1].column, x: cells[labelEnd - 1].centerX))
@@ -63,20 +66,6 @@ enum RowCollector {
                 let k = TextNormalizer.matchKey(labelText(i))
                 if !k.isEmpty { labelKeys.append(k) }
             }
-            // The texts joined with spaces, as `labelCells.map(\.text).joined(separator: " ")`.
-            func joinedLabel() -> String {
-                guard labelEnd > 1 else { return labelEnd == 1 ? labelText(0) : "" }
-                var bytes = labelEnd - 1
-                for i in 0..<labelEnd { bytes += labelText(i).utf8.count }
-                var s = ""
-                s.reserveCapacity(bytes)
-                s.append(labelText(0))
-                for i in 1..<labelEnd {
-                    s.append(" ")
-                    s.append(labelText(i))
-                }
-                return s
-            }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
@@ -90,13 +79,13 @@ enum RowCollector {
                 }
                 if !labelKeys.isEmpty {
                     pendingKeys.append(contentsOf: labelKeys)
-                    pendingLabels.append(joinedLabel())
+                    pendingLabels.append((r, labelEnd, lastLabel))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
                 }
                 continue
             }
-            let ownLabel = joinedLabel()
+            let ownLabel = joinedLabel(cells, end: labelEnd, last: lastLabel)
             let pendingKey = joined(pendingKeys)
             if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKey }
             out.append(
@@ -104,7 +93,8 @@ enum RowCollector {
                     labelKeys: labelKeys,
                     pendingKey: pendingKey,
                     pendingPieces: pendingKeys,
-                    label: ownLabel.isEmpty ? joined(pendingLabels, separator: " ") : ownLabel,
+                    label: ownLabel.isEmpty
+                        ? joined(pendingLabels.map { joinedLabel(rows[$0.row].cells, end: $0.end, last: $0.last) }, separator: " ") : ownLabel,
                     values: Array(readings),
                     at: rows[r].at))
             pendingKeys.removeAll()
@@ -112,6 +102,26 @@ enum RowCollector {
         }
         if !out.isEmpty { out[out.count - 1].followingKey = joined(pendingKeys) }
         return out
+    }
+
+    /// The texts of the first `end` cells joined with spaces, the last one's replaced by `last`
+    /// when given: as `labelCells.map(\.text).joined(separator: " ")`.
+    private static func joinedLabel(_ cells: [GridCell], end: Int, last: String?) -> String {
+        func text(_ i: Int) -> String {
+            if i == end - 1, let last { return last }
+            return cells[i].text
+        }
+        guard end > 1 else { return end == 1 ? text(0) : "" }
+        var bytes = end - 1
+        for i in 0..<end { bytes += text(i).utf8.count }
+        var s = ""
+        s.reserveCapacity(bytes)
+        s.append(text(0))
+        for i in 1..<end {
+            s.append(" ")
+            s.append(text(i))
+        }
+        return s
     }
 
     /// `parts.joined(separator:)`: no or one part is no joining (the same String).
