@@ -64,4 +64,14 @@ import Testing
         #expect(CellReading.plainNumber("") == nil)
         #expect(CellReading.plainNumber("1,024")?.value == DecimalNumber(1024))
     }
+
+    /// The match key ``CellReading/read(_:matchKey:)`` hands back (the row collector's label key)
+    /// is the text's match key, and the reading is ``CellReading/read(_:)``'s.
+    @Test func readHandsBackTheMatchKey() throws {
+        for text in try ReadingShortcutTests.corpusCellTexts() + ReadingShortcutTests.crafted {
+            var key: String? = nil
+            #expect(CellReading.read(text, matchKey: &key) == CellReading.read(text), "\(text)")
+            if let key { #expect(key == TextNormalizer.matchKey(text), "\(text)") }
+        }
+    }
 }

@@ -23,7 +23,12 @@ struct ApplicationsReader: Sendable {
         // Per spec: the index of its row in `logical` (-1: not matched); `order`: the specs matched, in row order.
         var rowOf = [Int](repeating: -1, count: specs.count)
         var order: [Int] = []
-        let recognized = logical.map { ApplicationsLayout.matcher.matchIndex($0) }
+        // By index through a buffer (`map` copied every row whole).
+        var recognized: [Int?] = []
+        recognized.reserveCapacity(logical.count)
+        logical.withUnsafeBufferPointer { rows in
+            for i in rows.indices { recognized.append(ApplicationsLayout.matcher.matchIndex(rows[i])) }
+        }
         let byOrder = Self.placedByOrder(logical, recognized: recognized)
         for i in logical.indices {
             guard let s = recognized[i] ?? byOrder[i] else {
@@ -114,7 +119,11 @@ struct ApplicationsReader: Sendable {
     /// (``TemplateAligner``): spec index (in ``ApplicationsLayout/matcher``'s priority) by index
     /// into `logical`; `recognized`: the specs their labels name.
     static func placedByOrder(_ logical: [LogicalRow], recognized: [Int?]) -> [Int: Int] {
-        let candidate = logical.map { $0.isScanned && $0.values.contains { $0.reading.kind == .number } }
+        var candidate: [Bool] = []
+        candidate.reserveCapacity(logical.count)
+        logical.withUnsafeBufferPointer { rows in
+            for i in rows.indices { candidate.append(rows[i].isScanned && rows[i].values.contains { $0.reading.kind == .number }) }
+        }
         guard candidate.contains(true) else { return [:] }
         let specs = ApplicationsLayout.matcher.priority
         let placed = ApplicationsLayout.aligner.align(labels: logical.map(\.label), matched: recognized.map { $0.map { specs[$0].key } }, candidate: candidate)

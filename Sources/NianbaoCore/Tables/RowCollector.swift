@@ -25,6 +25,8 @@ enum RowCollector {
             let misread = cells.count > 2 ? misreadValueCells(rows[r]) : []
             // The label's last cell with trailing values cut off (`splitTrailingValues`), if any.
             var lastLabel: String? = nil
+            // The match key of the label's last cell, when reading the cell made it.
+            var labelKey: String? = nil
             cells.withUnsafeBufferPointer { cells in
                 while labelEnd > 0 {
                     // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
@@ -35,7 +37,8 @@ enum RowCollector {
                         continue
                     }
                     let text = cells[labelEnd - 1].text
-                    let reading = CellReading.plainNumber(text) ?? CellReading.read(text)
+                    var key: String? = nil
+                    let reading = CellReading.plainNumber(text) ?? CellReading.read(text, matchKey: &key)
                     if reading.isValue {
                         readings.append(
                             PlacedReading(reading: reading, at: cells[labelEnd - 1].at, column: cells[labelEnd - 1].column, x: cells[labelEnd - 1].centerX))
@@ -44,6 +47,7 @@ enum RowCollector {
                         readings.append(contentsOf: split.reversed())
                         labelEnd -= 1
                     } else {
+                        labelKey = key
                         break
                     }
                 }
@@ -63,7 +67,8 @@ enum RowCollector {
             // One array, not a map and then a filter.
             labelKeys.removeAll(keepingCapacity: true)
             for i in 0..<labelEnd {
-                let k = TextNormalizer.matchKey(labelText(i))
+                let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
+                let k = made ?? TextNormalizer.matchKey(labelText(i))
                 if !k.isEmpty { labelKeys.append(k) }
             }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
