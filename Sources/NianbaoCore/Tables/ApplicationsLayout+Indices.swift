@@ -12,4 +12,9 @@ extension ApplicationsLayout {
     static let rowsSingleOtherIndices = rowsSingleOther.map { priorityIndex[$0.key]! }
     /// ``flatKeysByColumn`` by index.
     static let flatKeysByPriority: [[String]] = matcher.priority.map { flatKeysByColumn[$0.key]! }
+    /// ``resultRows(singleOther:)`` as indices.
+    static let resultRowsSingleIndices = resultRowsSingle.map { priorityIndex[$0]! }
+    static let resultRowsSplitIndices = resultRowsSplit.map { priorityIndex[$0]! }
+    /// I1's rows as indices: 一、本年新收, 二、上年结转, （七）总计, 四、结转下年度.
+    static let balanceIndices = [newReceived, carriedOver, totalProcessed, carriedForward].map { priorityIndex[$0.key]! }
 }

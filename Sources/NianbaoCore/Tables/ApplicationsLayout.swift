@@ -83,6 +83,14 @@ package enum ApplicationsLayout {
 
     /// Result rows summed by （七）总计 (I2): with the three （六） sub-rows or the single row.
     static func resultRows(singleOther: Bool) -> [String] {
+        singleOther ? resultRowsSingle : resultRowsSplit
+    }
+
+    /// ``resultRows(singleOther:)``, made once each.
+    static let resultRowsSingle = makeResultRows(singleOther: true)
+    static let resultRowsSplit = makeResultRows(singleOther: false)
+
+    private static func makeResultRows(singleOther: Bool) -> [String] {
         ["granted", "partially_granted"] + denied.map(\.key) + unable.map(\.key) + notProcessed.map(\.key)
             + (singleOther ? ["other.total"] : otherSubRows.map(\.key))
     }

@@ -23,7 +23,12 @@ struct ApplicationsReader: Sendable {
         // Per spec: the index of its row in `logical` (-1: not matched); `order`: the specs matched, in row order.
         var rowOf = [Int](repeating: -1, count: specs.count)
         var order: [Int] = []
-        let recognized = logical.map { ApplicationsLayout.matcher.matchIndex($0) }
+        // By index through a buffer (`map` copied every row whole).
+        var recognized: [Int?] = []
+        recognized.reserveCapacity(logical.count)
+        logical.withUnsafeBufferPointer { rows in
+            for i in rows.indices { recognized.append(ApplicationsLayout.matcher.matchIndex(rows[i])) }
+        }
         let byOrder = Self.placedByOrder(logical, recognized: recognized)
         for i in logical.indices {
             guard let s = recognized[i] ?? byOrder[i] else {
@@ -61,35 +66,50 @@ struct ApplicationsReader: Sendable {
         }
 
         let n = ApplicationsLayout.columns.count
-        let matchedValues = order.map { logical[rowOf[$0]].values }
-        let canonical = RowPlacement.canonicalColumns(matchedValues, slots: n)
-        let centers = RowPlacement.columnCenters(matchedValues, slots: n)
-        let filler = RowFiller(
-            slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
-            canonicalColumns: canonical, centers: centers)
         var state = [[SlotValue?]?](repeating: nil, count: specs.count)
-        // Complete rows first, so that the column identities can judge the placements of short rows.
-        let ordered = order.filter { logical[rowOf[$0]].values.count == n } + order.filter { logical[rowOf[$0]].values.count != n }
-        let resultRows = ApplicationsLayout.resultRows(singleOther: !hasSub)
-        for s in ordered {
-            let spec = specs[s]
-            state[s] = filler.fill(
-                logical[rowOf[s]], name: "Table 三 \(spec.label)",
-                judge: { vector in
-                    Self.columnVerdicts(
-                        rowKey: spec.key, vector: vector, state: { state[ApplicationsLayout.priorityIndex[$0]!] }, resultRows: resultRows)
-                }, diagnostics: &diagnostics)
+        let resultRows = hasSub ? ApplicationsLayout.resultRowsSplitIndices : ApplicationsLayout.resultRowsSingleIndices
+        // The rows borrowed through a buffer: `logical[i]` as an argument copied the row.
+        logical.withUnsafeBufferPointer { logical in
+            // Complete rows first, so that the column identities can judge the placements of short rows.
+            var ordered: [Int] = []
+            ordered.reserveCapacity(order.count)
+            var short: [Int] = []
+            for s in order {
+                if logical[rowOf[s]].values.count == n { ordered.append(s) } else { short.append(s) }
+            }
+            ordered += short
+            // The column positions only place short rows: a table of complete rows needs none.
+            var canonical: [Int]? = nil
+            var centers: [Double]? = nil
+            if !short.isEmpty {
+                let matchedValues = order.map { logical[rowOf[$0]].values }
+                canonical = RowPlacement.canonicalColumns(matchedValues, slots: n)
+                centers = RowPlacement.columnCenters(matchedValues, slots: n)
+            }
+            let filler = RowFiller(
+                slots: n, identities: [RowIdentity(parts: Array(0..<(n - 1)), total: n - 1)],
+                canonicalColumns: canonical, centers: centers)
+            for s in ordered {
+                state[s] = filler.fill(
+                    logical[rowOf[s]], name: "Table 三 \(specs[s].label)",
+                    judge: { vector in
+                        Self.columnVerdicts(row: s, vector: vector, state: state, resultRows: resultRows)
+                    }, diagnostics: &diagnostics)
+            }
         }
         var cells: [Cell] = []
         cells.reserveCapacity(layoutRows.count * n)
+        // Each row's slots moved out of `state` (no longer read) and each slot out of its row: a
+        // slot's reading is not copied and released again on its way into the cell.
         for s in layoutRows {
-            guard let slots = state[s] else {
+            guard var slots = state[s].take() else {
                 diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
                 continue
             }
             let keys = ApplicationsLayout.flatKeysByPriority[s]
-            for (c, slot) in slots.enumerated() {
-                if let slot { cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero)) }
+            for c in slots.indices {
+                guard let slot = slots[c].take() else { continue }
+                cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero))
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)
@@ -99,7 +119,11 @@ struct ApplicationsReader: Sendable {
     /// (``TemplateAligner``): spec index (in ``ApplicationsLayout/matcher``'s priority) by index
     /// into `logical`; `recognized`: the specs their labels name.
     static func placedByOrder(_ logical: [LogicalRow], recognized: [Int?]) -> [Int: Int] {
-        let candidate = logical.map { $0.isScanned && $0.values.contains { $0.reading.kind == .number } }
+        var candidate: [Bool] = []
+        candidate.reserveCapacity(logical.count)
+        logical.withUnsafeBufferPointer { rows in
+            for i in rows.indices { candidate.append(rows[i].isScanned && rows[i].values.contains { $0.reading.kind == .number }) }
+        }
         guard candidate.contains(true) else { return [:] }
         let specs = ApplicationsLayout.matcher.priority
         let placed = ApplicationsLayout.aligner.align(labels: logical.map(\.label), matched: recognized.map { $0.map { specs[$0].key } }, candidate: candidate)
@@ -107,42 +131,38 @@ struct ApplicationsReader: Sendable {
     }
 
     /// I1 and I2 for each column where every other input is already known: the columns where one
-    /// fails with `vector` as the row's values, and those where one holds and none fails.
-    static func columnVerdicts(rowKey: String, vector: [DecimalNumber], state: (String) -> [SlotValue?]?, resultRows: [String]) -> ColumnVerdicts {
-        let i1 = ["new_received", "carried_over", "total_processed", "carried_forward"]
-        let inResults = resultRows.contains(rowKey) || rowKey == "total_processed"
-        let inI1 = i1.contains(rowKey)
+    /// fails with `vector` as the values of row `row`, and those where one holds and none fails.
+    /// Rows are indices into ``ApplicationsLayout/matcher``'s priority (`state`: their slots so
+    /// far; `resultRows`: the rows summed by （七）总计), looked up by index, not hashed by key.
+    static func columnVerdicts(row: Int, vector: [DecimalNumber], state: [[SlotValue?]?], resultRows: [Int]) -> ColumnVerdicts {
+        let total = ApplicationsLayout.totalProcessedIndex
+        let balance = ApplicationsLayout.balanceIndices
+        let inResults = resultRows.contains(row) || row == total
+        let inI1 = balance.contains(row)
         guard inResults || inI1 else { return .none }
-        // Each row's slots looked up once, not once per column and identity (the solver calls
-        // this for every candidate placement).
-        struct Source {
-            var isRow: Bool
-            var slots: [SlotValue?]?
-        }
-        func source(_ key: String) -> Source { key == rowKey ? Source(isRow: true, slots: nil) : Source(isRow: false, slots: state(key)) }
-        func value(_ s: Source, _ c: Int) -> DecimalNumber? {
-            if s.isRow { return vector[c] }
-            guard let slots = s.slots, let slot = slots[c] else { return nil }
+        func value(_ r: Int, _ c: Int) -> DecimalNumber? {
+            if r == row { return vector[c] }
+            guard let slots = state[r], let slot = slots[c] else { return nil }
             return slot.number
         }
-        let results = inResults ? resultRows.map(source) : []
-        let total = source("total_processed")
-        let balance = inI1 ? i1.map(source) : []
         var verdicts = ColumnVerdicts()
+        var parts: [DecimalNumber] = []
+        parts.reserveCapacity(resultRows.count)
         for c in 0..<vector.count {
             var fails = false
             var holds = false
-            if inResults {
-                let parts = results.map { value($0, c) }
-                if let total = value(total, c), !parts.contains(where: { $0 == nil }) {
-                    if DecimalNumber.sum(parts.map { $0! }) != total { fails = true } else { holds = true }
+            if inResults, let total = value(total, c) {
+                parts.removeAll(keepingCapacity: true)
+                for r in resultRows {
+                    guard let v = value(r, c) else { break }
+                    parts.append(v)
+                }
+                if parts.count == resultRows.count {
+                    if DecimalNumber.sum(parts) != total { fails = true } else { holds = true }
                 }
             }
-            if inI1 {
-                let v = balance.map { value($0, c) }
-                if !v.contains(where: { $0 == nil }) {
-                    if DecimalNumber.sum([v[0]!, v[1]!]).map({ $0 != DecimalNumber.sum([v[2]!, v[3]!]) }) ?? true { fails = true } else { holds = true }
-                }
+            if inI1, let a = value(balance[0], c), let b = value(balance[1], c), let t = value(balance[2], c), let f = value(balance[3], c) {
+                if DecimalNumber.sum([a, b]).map({ $0 != DecimalNumber.sum([t, f]) }) ?? true { fails = true } else { holds = true }
             }
             if fails { verdicts.failing.append(c) } else if holds { verdicts.holding.append(c) }
         }

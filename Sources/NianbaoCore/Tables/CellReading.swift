@@ -20,9 +20,24 @@ package struct CellReading: Sendable, Hashable {
     static let notApplicableMarks: Set<String> = ["/", "-", "--", "---", "\\", "无", "不适用", "空", "—", "——", "×", "x", "X"]
     static let units = ["万元", "元", "件", "条", "个", "项", "次", "人", "%"]
 
+    /// ``read(_:)`` of a plain ASCII number (its first fast path alone), else nil: one return, so
+    /// the reading is built in place (``read(_:)``'s many returns built it once more and copied it).
+    @inline(__always)
+    static func plainNumber(_ text: String) -> CellReading? {
+        guard let number = text.utf8.withContiguousStorageIfAvailable({ parseNumber($0) }) ?? nil else { return nil }
+        return CellReading(value: number, kind: .number, raw: text)
+    }
+
     /// Reads printed cell text. Never changes a printed number: thousands separators and units are
     /// dropped from `value` but kept in `raw`.
     package static func read(_ text: String) -> CellReading {
+        var key: String? = nil
+        return read(text, matchKey: &key)
+    }
+
+    /// ``read(_:)``, handing back in `made` the text's match key when the reading made it (the
+    /// row collector's label cell needs the same key: it is not made twice).
+    static func read(_ text: String, matchKey made: inout String?) -> CellReading {
         if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
         // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3"), parsed on the
         // bytes in place. parseNumber takes no byte but digits, `,`, `.` and a leading sign, so a
@@ -39,6 +54,7 @@ package struct CellReading: Sendable, Hashable {
         // "1,046 8" is two cells printed close together, not one number.
         if text.includesByte(0x20) && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
         let key = TextNormalizer.matchKey(text)
+        made = key
         if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
         if isNotApplicableMark(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
         // A label that starts like a number (`1.属于国家秘密`): no unit is tried on it.

@@ -9,7 +9,12 @@
 /// may share a cell with their sub-rows; the sub-row, earlier in ``priority``, wins as before.
 struct LabelMatcher: Sendable {
     var priority: [RowSpec] {
-        didSet { masks = Self.masks(priority); isGroup = Self.isGroup(priority, groups) }
+        didSet {
+            (masks, maskStarts) = Self.masks(priority)
+            isGroup = Self.isGroup(priority, groups)
+            keywords = priority.map(\.keywords)
+            wholeLabels = priority.map(\.wholeLabel)
+        }
     }
     /// Keys of group rows whose label is printed in the same cell as a sub-row's.
     var groups: Set<String> = [] {
@@ -17,45 +22,71 @@ struct LabelMatcher: Sendable {
     }
     /// Per spec in ``priority``: whether its key is in ``groups`` (no hashing per label).
     private var isGroup: [Bool]
-    /// Per spec in ``priority``: the ``String/byteMask`` of each keyword (and of the whole label).
-    /// A spec whose masks all have a byte the label lacks cannot match it (``RowSpec/matches(_:)``
-    /// finds keywords as byte substrings), so it is not tried: most specs for most labels.
-    private var masks: [[UInt64]]
+    /// The ``String/byteMask`` of each keyword (and of the whole label) of every spec in
+    /// ``priority``, spec after spec in one array (no inner array retained per spec tried); spec
+    /// `i`'s are `masks[maskStarts[i]..<maskStarts[i + 1]]`. A spec whose masks all have a byte
+    /// the label lacks cannot match it (``RowSpec/matches(_:)`` finds keywords as byte
+    /// substrings), so it is not tried: most specs for most labels. (A mask of byte pairs let
+    /// fewer specs through, but making it cost more than the searches it saved.)
+    private var masks: [UInt64]
+    private var maskStarts: [Int]
+    /// Per spec in ``priority``: its keywords and whole label, apart from the spec (reading them
+    /// through `priority[i]` copied the whole RowSpec: four retains and releases per spec tried).
+    private var keywords: [[String]]
+    private var wholeLabels: [String?]
 
     init(priority: [RowSpec], groups: Set<String> = []) {
         self.priority = priority
         self.groups = groups
-        self.masks = Self.masks(priority)
+        (self.masks, self.maskStarts) = Self.masks(priority)
         self.isGroup = Self.isGroup(priority, groups)
+        self.keywords = priority.map(\.keywords)
+        self.wholeLabels = priority.map(\.wholeLabel)
     }
 
     private static func isGroup(_ priority: [RowSpec], _ groups: Set<String>) -> [Bool] {
         priority.map { groups.contains($0.key) }
     }
 
-    private static func masks(_ priority: [RowSpec]) -> [[UInt64]] {
+    private static func masks(_ priority: [RowSpec]) -> ([UInt64], [Int]) {
         // The whole label (`其他`) is compared after stripping a prefix: when it matches, the key
         // ends with its bytes (no other scalar decomposes canonically to 其 or 他, so the equal
         // Substring holds the same scalars), so its mask is a necessary condition as well.
-        priority.map { spec in spec.keywords.map(\.byteMask) + (spec.wholeLabel.map { [$0.byteMask] } ?? []) }
+        var masks: [UInt64] = []
+        var starts = [0]
+        for spec in priority {
+            masks += spec.keywords.map(\.byteMask) + (spec.wholeLabel.map { [$0.byteMask] } ?? [])
+            starts.append(masks.count)
+        }
+        return (masks, starts)
     }
 
     /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition).
     @inline(__always)
     private func mayMatch(_ i: Int, _ keyMask: UInt64) -> Bool {
-        for m in masks[i] where m & ~keyMask == 0 { return true }
-        return false
+        masks.withUnsafeBufferPointer { m in
+            maskStarts.withUnsafeBufferPointer { starts in
+                for j in starts[i]..<starts[i + 1] where m[j] & ~keyMask == 0 { return true }
+                return false
+            }
+        }
+    }
+
+    /// `priority[i].matches(key)`, without copying the spec.
+    @inline(__always)
+    private func matches(_ i: Int, _ key: String) -> Bool {
+        RowSpec.matches(key, keywords: keywords[i], wholeLabel: wholeLabels[i])
     }
 
     /// The first spec in priority order that matches `key`, as `priority.first { $0.matches(key) }`.
-    private func firstMatch(_ key: String) -> RowSpec? {
+    func firstMatch(_ key: String) -> RowSpec? {
         firstMatchIndex(key).map { priority[$0] }
     }
 
     /// ``firstMatch(_:)`` as an index into ``priority``.
     private func firstMatchIndex(_ key: String) -> Int? {
         let keyMask = key.byteMask
-        for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) { return i }
+        for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) { return i }
         return nil
     }
 
@@ -75,7 +106,7 @@ struct LabelMatcher: Sendable {
             var rowsNamed = 0
             let keyMask = key.byteMask
             // By index: binding each RowSpec copied it (four retains and releases per spec and label).
-            for i in priority.indices where mayMatch(i, keyMask) && priority[i].matches(key) {
+            for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) {
                 if first == nil { first = i }
                 if !isGroup[i] { rowsNamed += 1 }
             }

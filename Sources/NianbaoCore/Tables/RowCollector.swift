@@ -5,55 +5,76 @@ enum RowCollector {
     static func collect(_ rows: ArraySlice<GridRow>) -> [LogicalRow] {
         var out: [LogicalRow] = []
         var pendingKeys: [String] = []
-        var pendingLabels: [String] = []
-        for row in rows {
-            var labelEnd = row.cells.count
+        // The label-only rows above, joined only when a row of values without a label of its own
+        // takes their label (rarely): the row, its label cells' count and its cut last cell.
+        var pendingLabels: [(row: Int, end: Int, last: String?)] = []
+        // One buffer for every row's readings, reused (each row's are copied out once, exactly sized).
+        var readings: [PlacedReading] = []
+        var labelKeys: [String] = []
+        // By index, the cells read through a buffer: binding a row or a cell copied it (a retain
+        // and a release of each text, tens of thousands per report).
+        for r in rows.indices {
+            let cells = rows[r].cells
+            var labelEnd = cells.count
             // Walk from the right while cells are values (collected right to left, then reversed:
             // inserting at the front was quadratic in a row of 200,000 cells).
             // One flat buffer, each cell's readings appended in reverse (a cell of one value, the
             // common case, makes no array of its own), reversed once at the end.
-            var readings: [PlacedReading] = []
-            readings.reserveCapacity(row.cells.count)
-            let misread = misreadValueCells(row)
-            while labelEnd > 0 {
-                // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
-                // keeps its other values (the cell is then missing, solved by the identities or null)
-                // instead of turning into a label-only row.
-                if !misread.isEmpty && misread.contains(labelEnd - 1) {
-                    labelEnd -= 1
-                    continue
+            readings.removeAll(keepingCapacity: true)
+            // Only a scan's rows (three cells or more) can hold misread values: no row is passed otherwise.
+            let misread = cells.count > 2 ? misreadValueCells(rows[r]) : []
+            // The label's last cell with trailing values cut off (`splitTrailingValues`), if any.
+            var lastLabel: String? = nil
+            // The match key of the label's last cell, when reading the cell made it.
+            var labelKey: String? = nil
+            cells.withUnsafeBufferPointer { cells in
+                while labelEnd > 0 {
+                    // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
+                    // keeps its other values (the cell is then missing, solved by the identities or null)
+                    // instead of turning into a label-only row.
+                    if !misread.isEmpty && misread.contains(labelEnd - 1) {
+                        labelEnd -= 1
+                        continue
+                    }
+                    let text = cells[labelEnd - 1].text
+                    var key: String? = nil
+                    let reading = CellReading.plainNumber(text) ?? CellReading.read(text, matchKey: &key)
+                    if reading.isValue {
+                        readings.append(
+                            PlacedReading(reading: reading, at: cells[labelEnd - 1].at, column: cells[labelEnd - 1].column, x: cells[labelEnd - 1].centerX))
+                        labelEnd -= 1
+                    } else if let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                        readings.append(contentsOf: split.reversed())
+                        labelEnd -= 1
+                    } else {
+                        labelKey = key
+                        break
+                    }
                 }
-                let reading = CellReading.read(row.cells[labelEnd - 1].text)
-                if reading.isValue {
-                    let cell = row.cells[labelEnd - 1]
-                    readings.append(PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX))
-                    labelEnd -= 1
-                } else if let split = splitValues(row.cells[labelEnd - 1], readAs: reading) {
-                    readings.append(contentsOf: split.reversed())
-                    labelEnd -= 1
-                } else {
-                    break
+                // In place on the buffer (Array.reverse made each swap check the buffer's uniqueness).
+                readings.withUnsafeMutableBufferPointer { $0.reverse() }
+                // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
+                if labelEnd > 0, cells[labelEnd - 1].column == nil, let (label, values) = splitTrailingValues(cells[labelEnd - 1]) {
+                    lastLabel = label
+                    readings.insert(contentsOf: values, at: 0)
                 }
             }
-            // In place on the buffer (Array.reverse made each swap check the buffer's uniqueness).
-            readings.withUnsafeMutableBufferPointer { $0.reverse() }
-            var labelCells = Array(row.cells[0..<labelEnd])
-            // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
-            if let last = labelCells.last, last.column == nil, let (label, values) = splitTrailingValues(last) {
-                labelCells[labelCells.count - 1].text = label
-                readings.insert(contentsOf: values, at: 0)
+            // The label cells' texts (the last one as cut): `labelEnd` of them.
+            @inline(__always) func labelText(_ i: Int) -> String {
+                if i == labelEnd - 1, let lastLabel { return lastLabel }
+                return cells[i].text
             }
             // One array, not a map and then a filter.
-            var labelKeys: [String] = []
-            labelKeys.reserveCapacity(labelCells.count)
-            for c in labelCells {
-                let k = TextNormalizer.matchKey(c.text)
+            labelKeys.removeAll(keepingCapacity: true)
+            for i in 0..<labelEnd {
+                let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
+                let k = made ?? TextNormalizer.matchKey(labelText(i))
                 if !k.isEmpty { labelKeys.append(k) }
             }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
-            if readings.isEmpty || (!hasNumber && row.table == nil && readings.count < 5) {
+            if readings.isEmpty || (!hasNumber && rows[r].table == nil && readings.count < 5) {
                 // A sub-table's heading row: the labels above it are not the next values' labels
                 // (a heading row that also holds a row's label keeps it: `信息内容 … 行政许可`).
                 if labelKeys.contains(where: isSubTableHeading) {
@@ -63,13 +84,13 @@ enum RowCollector {
                 }
                 if !labelKeys.isEmpty {
                     pendingKeys.append(contentsOf: labelKeys)
-                    pendingLabels.append(joinedText(labelCells))
+                    pendingLabels.append((r, labelEnd, lastLabel))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
                 }
                 continue
             }
-            let ownLabel = joinedText(labelCells)
+            let ownLabel = joinedLabel(cells, end: labelEnd, last: lastLabel)
             let pendingKey = joined(pendingKeys)
             if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKey }
             out.append(
@@ -77,14 +98,35 @@ enum RowCollector {
                     labelKeys: labelKeys,
                     pendingKey: pendingKey,
                     pendingPieces: pendingKeys,
-                    label: ownLabel.isEmpty ? joined(pendingLabels, separator: " ") : ownLabel,
-                    values: readings,
-                    at: row.at))
+                    label: ownLabel.isEmpty
+                        ? joined(pendingLabels.map { joinedLabel(rows[$0.row].cells, end: $0.end, last: $0.last) }, separator: " ") : ownLabel,
+                    values: Array(readings),
+                    at: rows[r].at))
             pendingKeys.removeAll()
             pendingLabels.removeAll()
         }
         if !out.isEmpty { out[out.count - 1].followingKey = joined(pendingKeys) }
         return out
+    }
+
+    /// The texts of the first `end` cells joined with spaces, the last one's replaced by `last`
+    /// when given: as `labelCells.map(\.text).joined(separator: " ")`.
+    private static func joinedLabel(_ cells: [GridCell], end: Int, last: String?) -> String {
+        func text(_ i: Int) -> String {
+            if i == end - 1, let last { return last }
+            return cells[i].text
+        }
+        guard end > 1 else { return end == 1 ? text(0) : "" }
+        var bytes = end - 1
+        for i in 0..<end { bytes += text(i).utf8.count }
+        var s = ""
+        s.reserveCapacity(bytes)
+        s.append(text(0))
+        for i in 1..<end {
+            s.append(" ")
+            s.append(text(i))
+        }
+        return s
     }
 
     /// `parts.joined(separator:)`: no or one part is no joining (the same String).
@@ -97,23 +139,28 @@ enum RowCollector {
         }
     }
 
-    /// The cells' texts joined with spaces, as `cells.map(\.text).joined(separator: " ")`.
-    @inline(__always)
-    private static func joinedText(_ cells: [GridCell]) -> String {
-        switch cells.count {
-        case 0: return ""
-        case 1: return cells[0].text
-        default: return cells.map(\.text).joined(separator: " ")
-        }
-    }
-
     /// The heading rows of Table 二's sub-tables: `第二十条第（五）项` and the column header row
     /// `信息内容 | 上一年项目数量 | …`.
     /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
     static func isSubTableHeading(_ key: String) -> Bool {
-        guard key.includes("第二十条") || (key.utf8.starts(with: "信息内容".utf8) && key.hasPrefix("信息内容")) else { return false }
+        guard key.includes("第二十条") || (startsWithBytes(key, "信息内容") && key.hasPrefix("信息内容")) else { return false }
         // The matcher tries only the specs whose keyword bytes the key holds.
         return !activeDisclosureRows.matchesAny(key)
+    }
+
+    /// Whether the UTF-8 bytes of `text` start with those of `prefix` (`utf8.starts(with:)`
+    /// without the generic views).
+    @inline(__always)
+    static func startsWithBytes(_ text: String, _ prefix: String) -> Bool {
+        var text = text
+        var prefix = prefix
+        return text.withUTF8 { t in
+            prefix.withUTF8 { p in
+                guard p.count <= t.count else { return false }
+                for j in 0..<p.count where t[j] != p[j] { return false }
+                return true
+            }
+        }
     }
 
     private static let activeDisclosureRows = LabelMatcher(priority: (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec))
@@ -122,7 +169,14 @@ enum RowCollector {
     /// no number and no label (no more than one Chinese character), or into two numbers: misread
     /// values.
     static func misreadValueCells(_ row: GridRow) -> Set<Int> {
-        guard row.cells.count > 2, row.cells.contains(where: { $0.at.isScan && $0.column != nil }) else { return [] }
+        // By index: `contains(where:)` copied every cell of every row to look at two fields.
+        guard row.cells.count > 2 else { return [] }
+        var scanned = false
+        for i in row.cells.indices where row.cells[i].at.isScan && row.cells[i].column != nil {
+            scanned = true
+            break
+        }
+        guard scanned else { return [] }
         // The first value: a row without a label (Table 四's) starts with one.
         guard let first = row.cells.indices.first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
         var out = Set<Int>()

@@ -76,7 +76,10 @@ enum RowPlacement {
 
     /// Column centres from complete rows whose values carry positions: the median per column.
     static func columnCenters(_ rows: [[PlacedReading]], slots n: Int) -> [Double]? {
-        let complete = rows.filter { $0.count == n && $0.allSatisfy { $0.x != nil } }
+        // By index: `allSatisfy` copied every reading whole to look at its position.
+        let complete = rows.filter { r in
+            r.count == n && r.withUnsafeBufferPointer { b in !b.indices.contains { b[$0].x == nil } }
+        }
         guard !complete.isEmpty else { return clusteredCenters(rows, slots: n) }
         var centers: [Double] = []
         centers.reserveCapacity(n)
@@ -85,7 +88,7 @@ enum RowPlacement {
         xs.reserveCapacity(complete.count)
         for c in 0..<n {
             xs.removeAll(keepingCapacity: true)
-            for r in complete { xs.append(r[c].x!) }
+            for r in complete { r.withUnsafeBufferPointer { xs.append($0[c].x!) } }
             xs.sort()
             centers.append(xs[xs.count / 2])
         }
@@ -97,7 +100,16 @@ enum RowPlacement {
     /// values fall into exactly `n` clusters, split at the `n - 1` widest gaps, and only when those
     /// gaps are clearly wider (2×) than any gap inside a cluster.
     static func clusteredCenters(_ rows: [[PlacedReading]], slots n: Int) -> [Double]? {
-        let xs = rows.flatMap { $0.compactMap { $0.reading.kind == .empty ? nil : $0.x } }.sorted()
+        // By index (`flatMap`/`compactMap` copied every reading whole); the same positions in the same order.
+        var xs: [Double] = []
+        for r in rows {
+            r.withUnsafeBufferPointer { b in
+                for i in b.indices where b[i].reading.kind != .empty {
+                    if let x = b[i].x { xs.append(x) }
+                }
+            }
+        }
+        xs.sort()
         guard xs.count >= n, n >= 2 else { return nil }
         let gaps = (1..<xs.count).map { (gap: xs[$0] - xs[$0 - 1], at: $0) }.sorted { $0.gap > $1.gap }
         guard gaps.count >= n - 1 else { return nil }

@@ -13,12 +13,36 @@ struct RowSpec: Sendable {
     static let maxLabelBytes = 4096
 
     func matches(_ key: String) -> Bool {
-        guard key.utf8.count <= Self.maxLabelBytes else { return false }
+        Self.matches(key, keywords: keywords, wholeLabel: wholeLabel)
+    }
+
+    /// ``matches(_:)`` of a spec with these keywords and whole label.
+    @inline(__always)
+    static func matches(_ key: String, keywords: [String], wholeLabel: String?) -> Bool {
+        guard key.utf8.count <= maxLabelBytes else { return false }
         for k in keywords where key.includes(k) { return true }
         if let whole = wholeLabel {
-            return Self.strippingItemMarker(key) == whole
+            // Equal to the whole label after a prefix is stripped: the key ends with the label's
+            // bytes (no other scalar decomposes canonically to 其 or 他, so the equal Substring
+            // holds the same scalars). The bytes are compared first; most keys end otherwise.
+            return endsWithBytes(key, whole) && strippingItemMarker(key) == whole
         }
         return false
+    }
+
+    /// Whether the UTF-8 bytes of `key` end with those of `suffix`.
+    @inline(__always)
+    static func endsWithBytes(_ key: String, _ suffix: String) -> Bool {
+        var key = key
+        var suffix = suffix
+        return key.withUTF8 { k in
+            suffix.withUTF8 { s in
+                guard s.count <= k.count else { return false }
+                let offset = k.count - s.count
+                for j in 0..<s.count where k[offset + j] != s[j] { return false }
+                return true
+            }
+        }
     }
 
     /// `3.其他` → `其他`, `(六)3.其他` → `其他`.

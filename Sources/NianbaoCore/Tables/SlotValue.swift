@@ -39,7 +39,13 @@ struct RowFiller {
         // A complete row (the common case): RowPlacement.place keeps its values as they are, no
         // cell is missing and nothing is said; the values are the slots, without the arrays between.
         if row.values.count == slots {
-            return row.values.map { .printed($0.reading, $0.at) }
+            // By index through a buffer: `map` copied each reading whole to take two fields.
+            var out: [SlotValue?] = []
+            out.reserveCapacity(slots)
+            row.values.withUnsafeBufferPointer { values in
+                for i in values.indices { out.append(.printed(values[i].reading, values[i].at)) }
+            }
+            return out
         }
         if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }

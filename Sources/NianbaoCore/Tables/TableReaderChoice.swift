@@ -30,13 +30,20 @@ struct TableReaderChoice {
     struct Score {
         var known: Int
         var fails: Int
-        var passed: Set<String>
+        /// The ids of the passing checks, in the checker's order.
+        var passedIDs: [String]
+        /// The passing checks' ids as a set: made only when two readings are compared (hashing
+        /// every id of every reading scored cost as much as checking the identities).
+        var passed: Set<String> { Set(passedIDs) }
 
         init(_ cells: [Cell]) {
             known = Self.known(cells)
             let checks = IdentityChecker().check(cells)
-            fails = checks.filter { $0.status == .fail }.count
-            passed = Set(checks.filter { $0.status == .pass }.map(\.id))
+            fails = 0
+            passedIDs = []
+            for check in checks {
+                if check.status == .fail { fails += 1 } else if check.status == .pass { passedIDs.append(check.id) }
+            }
         }
 
         static func known(_ cells: [Cell]) -> Int {
@@ -52,10 +59,11 @@ struct TableReaderChoice {
             if (other.known > known && other.fails <= fails) || (other.known == known && other.fails < fails) { return true }
             // Nothing read by the grid, one failed check beside at least two passing (Table 四's
             // three identities, one of them printed wrong): the document's error, not a misreading.
-            if known == 0 && other.known > 0 && other.fails == 1 && other.passed.count >= 2 { return true }
+            let otherPassed = other.passed
+            if known == 0 && other.known > 0 && other.fails == 1 && otherPassed.count >= 2 { return true }
             // More cells, nothing the grid confirmed broken, failed checks a small share (the document's own errors).
-            return other.known > known && passed.isSubset(of: other.passed)
-                && other.fails * TableReaderChoice.maxFailShare <= other.passed.count + other.fails
+            return other.known > known && passed.isSubset(of: otherPassed)
+                && other.fails * TableReaderChoice.maxFailShare <= otherPassed.count + other.fails
         }
     }
 
@@ -120,9 +128,22 @@ struct TableReaderChoice {
         let reader = ApplicationsReader(blankAsZero: blankAsZero)
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, diagnostics: &gridDiagnostics)
-        if !Self.small(rows) || (grid.splitOther.map { Score.complete(grid.cells, expected: ($0 ? 25 : 24) * ApplicationsLayout.columns.count) } ?? false) {
+        // No rows: the grid's reading (nothing found) is what `choose` would keep (`keepGrid`).
+        if rows.isEmpty || !Self.small(rows) {
             diagnostics += gridDiagnostics
             return grid
+        }
+        // Complete with its identities holding (``Score/complete(_:expected:)``), told from the
+        // grid's score, which `choose` then takes as it is (it scores the same cells the same way
+        // unless the text is OCR's).
+        var gridScore: Score? = nil
+        if let split = grid.splitOther {
+            let plain = Score(grid.cells)
+            if plain.known >= (split ? 25 : 24) * ApplicationsLayout.columns.count && plain.fails == 0 {
+                diagnostics += gridDiagnostics
+                return grid
+            }
+            if !ocrText { gridScore = plain }
         }
         let singleOther: Bool
         if let split = grid.splitOther {
@@ -138,7 +159,7 @@ struct TableReaderChoice {
         let expected = template.rows.count * ApplicationsLayout.columns.count
         var tableDiagnostics: [Diagnostic] = []
         var chosen = choose(
-            "Table 三", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
+            "Table 三", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, gridScore: gridScore, cells: \.cells, found: \.found,
             keepGrid: rows.isEmpty,
             tokens: { tokenDiagnostics in
                 let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
@@ -199,12 +220,13 @@ struct TableReaderChoice {
 
     /// The grid reading when it is complete without a failed check (or `keepGrid`); otherwise the
     /// token reading when it finds the table and beats the grid's score, with a `table_reader` note.
+    /// `gridScore`: the grid's ``score(_:)`` when the caller has it already.
     /// The chosen reading's diagnostics are kept, the other's dropped.
     private func choose<Reading>(
-        _ name: String, expected: Int, grid: Reading, gridDiagnostics: [Diagnostic], cells: (Reading) -> [Cell], found: (Reading) -> Bool,
-        keepGrid: Bool = false, tokens read: (inout [Diagnostic]) -> Reading, diagnostics: inout [Diagnostic]
+        _ name: String, expected: Int, grid: Reading, gridDiagnostics: [Diagnostic], gridScore known: Score? = nil, cells: (Reading) -> [Cell],
+        found: (Reading) -> Bool, keepGrid: Bool = false, tokens read: (inout [Diagnostic]) -> Reading, diagnostics: inout [Diagnostic]
     ) -> Reading {
-        let gridScore = score(cells(grid))
+        let gridScore = known ?? score(cells(grid))
         if gridScore.known >= expected && gridScore.fails == 0 || keepGrid {
             diagnostics += gridDiagnostics
             return grid

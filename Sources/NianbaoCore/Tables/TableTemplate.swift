@@ -18,8 +18,16 @@ struct TableTemplate: Sendable {
 
     func index(of key: String) -> Int? { rows.firstIndex { $0.spec.key == key } }
 
-    /// Table 三, with the three （六） sub-rows or the single （六）其他处理 row.
+    /// Table 三, with the three （六） sub-rows or the single （六）其他处理 row: one of two
+    /// templates made once (it depends on nothing but `singleOther`).
     static func applications(singleOther: Bool) -> TableTemplate {
+        singleOther ? applicationsSingleOther : applications2021
+    }
+
+    private static let applicationsSingleOther = makeApplications(singleOther: true)
+    private static let applications2021 = makeApplications(singleOther: false)
+
+    private static func makeApplications(singleOther: Bool) -> TableTemplate {
         let specs = singleOther ? ApplicationsLayout.rowsSingleOther : ApplicationsLayout.rows2021
         let n = ApplicationsLayout.columns.count
         var t = TableTemplate(

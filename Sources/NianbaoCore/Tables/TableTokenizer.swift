@@ -94,6 +94,22 @@ enum TableTokenizer {
     static func ideograph(_ c: Unicode.Scalar) -> Bool { c.value >= 0x4E00 && c.value <= 0x9FFF }
 
     static let units: [String] = ["万元", "元", "%", "％"]
+    /// ``units`` as scalars, made once (each number made two arrays per unit).
+    static let unitScalars: [[Unicode.Scalar]] = units.map { Array($0.unicodeScalars) }
+
+    /// Whether text holding these scalars cannot be a not-applicable mark: four CJK ideographs
+    /// or more. The longest mark's match key has three scalars, and every ideograph stays one
+    /// scalar of the key (NFKC neither composes nor decomposes U+4E00–U+9FFF, and the folding maps
+    /// a scalar to one scalar), so such text's key is no mark; the key is not made.
+    @inline(__always)
+    static func tooLongForMark<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Bool {
+        var ideographs = 0
+        for c in scalars where ideograph(c) {
+            ideographs += 1
+            if ideographs >= 4 { return true }
+        }
+        return false
+    }
 
     /// How many `无` at the end of `text` are not-applicable marks that lost their cell separators,
     /// one cell each: a text of two or more `无` and nothing else (`无无无无`), or `无` glued between
@@ -137,7 +153,10 @@ enum TableTokenizer {
             while t.last == " " { t.removeLast(); trailing += 1 }
             let glued = Self.gluedMarks(t, beforeNumber: beforeNumber && trailing == 0)
             if glued < t.count { t.removeLast(glued) } else { t = "" }
-            if !t.isEmpty { emit(CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(t)) ? .mark : .text, t) }
+            if !t.isEmpty {
+                let mark = !Self.tooLongForMark(t.unicodeScalars) && CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(t))
+                emit(mark ? .mark : .text, t)
+            }
             for _ in 0..<glued { emit(.mark, "无") }
             spaces = trailing
         }
@@ -185,9 +204,8 @@ enum TableTokenizer {
                     numberText.append(contentsOf: s[i..<numberEnd])
                     var end = numberEnd
                     if numberEnd == j {
-                        for u in units {
-                            let us = Array(u.unicodeScalars)
-                            if j + us.count <= s.count, Array(s[j..<(j + us.count)]) == us {
+                        for us in unitScalars {
+                            if j + us.count <= s.count, s[j..<(j + us.count)].elementsEqual(us) {
                                 numberText.append(contentsOf: us)
                                 end = j + us.count
                                 break
@@ -206,12 +224,14 @@ enum TableTokenizer {
             if pendingText.isEmpty {
                 var j = i
                 while j < s.count, s[j] != " " { j += 1 }
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: s[i..<j])
-                if CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(String(word))) {
-                    emit(.mark, String(word))
-                    i = j
-                    continue
+                if !Self.tooLongForMark(s[i..<j]) {
+                    var word = String.UnicodeScalarView()
+                    word.append(contentsOf: s[i..<j])
+                    if CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(String(word))) {
+                        emit(.mark, String(word))
+                        i = j
+                        continue
+                    }
                 }
             }
             pendingText.append(c)

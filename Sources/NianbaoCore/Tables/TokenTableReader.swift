@@ -10,7 +10,15 @@
 /// (separators lost) is split with ``DigitSplitter`` and settled across rows by
 /// ``DigitTableSolver``; a row that cannot be settled stays out (null) with a diagnostic.
 struct TokenTableReader {
-    var template: TableTemplate
+    let template: TableTemplate
+    /// The template's priority as a ``LabelMatcher``: keywords found by byte masks first, no spec
+    /// copied per label tried.
+    private let matcher: LabelMatcher
+
+    init(template: TableTemplate) {
+        self.template = template
+        self.matcher = LabelMatcher(priority: template.priority)
+    }
 
     enum Segment {
         case label([String], Location)
@@ -262,7 +270,7 @@ struct TokenTableReader {
     func match(key: String) -> Int? {
         guard !key.isEmpty else { return nil }
         if template.headerWords.contains(where: { key.includes($0) }) { return nil }
-        guard let spec = template.priority.first(where: { $0.matches(key) }) else { return nil }
+        guard let spec = matcher.firstMatch(key) else { return nil }
         // 总计 alone is also a column header (法人或其他组织 … 总计, printed again on each page):
         // the row is （七）总计.
         if spec.key == ApplicationsLayout.totalProcessed.key && !key.includes("七") { return nil }
