@@ -25,6 +25,46 @@ struct IdentityPlan: Sendable {
         return .sum(id: "I4.\(block)", operands([keys[4]] + keys[0..<4]))
     }
 
+    /// A plan's steps in the form ``IdentityChecker/check(_:)`` runs them: operand slots in one
+    /// flat array and each step's ``Check`` made once, so a run reads integers and copies a made
+    /// check instead of copying each ``Step`` (its id and two arrays) and building the check anew.
+    struct Compiled: Sendable {
+        struct Entry: Sendable {
+            /// A ``Step/balance(id:_:)`` (else a ``Step/sum(id:_:)``).
+            var balance: Bool
+            /// The step's operand slots: `slots[first..<first + count]`.
+            var first: Int
+            var count: Int
+            /// The step's check with its id and keys; status and sides are set per run.
+            var check: Check
+        }
+
+        var entries: [Entry]
+        var slots: [Int]
+
+        init(_ steps: [Step]) {
+            entries = []
+            slots = []
+            for step in steps {
+                let balance: Bool, id: String, o: Operands
+                switch step {
+                case .balance(let i, let ops): (balance, id, o) = (true, i, ops)
+                case .sum(let i, let ops): (balance, id, o) = (false, i, ops)
+                }
+                entries.append(
+                    Entry(
+                        balance: balance, first: slots.count, count: o.slots.count,
+                        check: Check(id: id, status: .notAssessable, lhs: nil, rhs: nil, keys: o.keys)))
+                slots += o.slots
+            }
+        }
+    }
+
+    /// ``single``, ``split`` and ``reviewLitigation`` compiled.
+    static let compiledSingle = Compiled(single)
+    static let compiledSplit = Compiled(split)
+    static let compiledReviewLitigation = Compiled(reviewLitigation)
+
     /// Every key a check reads, numbered.
     static let slot: [String: Int] = {
         var all: [String: Int] = [:]
