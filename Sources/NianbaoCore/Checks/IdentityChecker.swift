@@ -11,6 +11,10 @@ package struct IdentityChecker: Sendable {
 
     package func check(_ cells: [Cell]) -> [Check] {
         guard !cells.isEmpty else { return [] }
+        // Every plan key and every `applications.` key starts with `ap` or `re`: cells without one
+        // (Table 二's alone) leave Table 三's steps unrun and Table 四's skipped (none of their keys
+        // has a cell), so no check at all, told before any operand is set up.
+        guard cells.contains(where: { IdentityPlan.mayBePlanKey($0.key) }) else { return [] }
         // The plan's tables read once (each static access checks its lazy initialization).
         let slotKeys = IdentityPlan.slotKeys, slotOf = IdentityPlan.slot
         let isApplications = IdentityPlan.isApplications, isSplitOther = IdentityPlan.isSplitOther
@@ -49,47 +53,55 @@ package struct IdentityChecker: Sendable {
             let review = IdentityPlan.compiledReviewLitigation
             if hasApplications {
                 let plan = splitOther ? IdentityPlan.compiledSplit : IdentityPlan.compiledSingle
-                checks.reserveCapacity(plan.entries.count + review.entries.count)
+                checks.reserveCapacity(plan.ids.count + review.ids.count)
                 Self.run(plan, operands, into: &checks)
             } else {
-                checks.reserveCapacity(review.entries.count)
+                checks.reserveCapacity(review.ids.count)
             }
             Self.run(review, operands, into: &checks)
             return checks
         }
     }
 
+    /// `a + b` as ``DecimalNumber/adding(_:)`` gives it; two whole numbers (every count) added
+    /// in place, where `adding` aligns scales and drops trailing zeros for nothing.
+    @inline(__always)
+    private static func plus(_ a: DecimalNumber, _ b: DecimalNumber) -> DecimalNumber? {
+        guard a.scale == 0 && b.scale == 0 else { return a.adding(b) }
+        let (r, o) = a.units.addingReportingOverflow(b.units)
+        return o ? nil : DecimalNumber(units: r, scale: 0)
+    }
+
     private static func run(_ plan: IdentityPlan.Compiled, _ operands: UnsafeMutablePointer<Operand>, into checks: inout [Check]) {
-        plan.slots.withUnsafeBufferPointer { slots in
-            for e in plan.entries.indices {
-                let first = plan.entries[e].first, count = plan.entries[e].count
-                let lhs: DecimalNumber?, rhs: DecimalNumber?
-                if plan.entries[e].balance {
-                    // I1: 一 + 二 = （七）总计 + 四
-                    let a = operands[slots[first]].value, b = operands[slots[first + 1]].value
-                    let c = operands[slots[first + 2]].value, d = operands[slots[first + 3]].value
-                    lhs = a.flatMap { a in b.flatMap { a.adding($0) } }
-                    rhs = c.flatMap { c in d.flatMap { c.adding($0) } }
-                } else {
-                    // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
-                    var any = false
-                    for k in first..<(first + count) where operands[slots[k]].present { any = true; break }
-                    guard any else { continue }  // the rows are absent altogether
-                    lhs = operands[slots[first]].value
-                    // A sum that overflows is no number: not assessable, never a pass. A part that
-                    // is no number leaves it nil too (summed in place: no arrays per check).
-                    var sum: DecimalNumber? = DecimalNumber(0)
-                    for k in (first + 1)..<(first + count) {
-                        guard let s = sum, let v = operands[slots[k]].value, let t = s.adding(v) else { sum = nil; break }
-                        sum = t
+        plan.layout.withUnsafeBufferPointer { layout in
+            plan.slots.withUnsafeBufferPointer { slots in
+                for e in 0..<plan.ids.count {
+                    let first = layout[3 * e + 1], end = first + layout[3 * e + 2]
+                    let lhs: DecimalNumber?, rhs: DecimalNumber?
+                    if layout[3 * e] == 1 {
+                        // I1: 一 + 二 = （七）总计 + 四
+                        let a = operands[slots[first]].value, b = operands[slots[first + 1]].value
+                        let c = operands[slots[first + 2]].value, d = operands[slots[first + 3]].value
+                        lhs = a.flatMap { a in b.flatMap { plus(a, $0) } }
+                        rhs = c.flatMap { c in d.flatMap { plus(c, $0) } }
+                    } else {
+                        // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
+                        var any = false
+                        for k in first..<end where operands[slots[k]].present { any = true; break }
+                        guard any else { continue }  // the rows are absent altogether
+                        lhs = operands[slots[first]].value
+                        // A sum that overflows is no number: not assessable, never a pass. A part that
+                        // is no number leaves it nil too (summed in place: no arrays per check).
+                        var sum: DecimalNumber? = DecimalNumber(0)
+                        for k in (first + 1)..<end {
+                            guard let s = sum, let v = operands[slots[k]].value, let t = plus(s, v) else { sum = nil; break }
+                            sum = t
+                        }
+                        rhs = sum
                     }
-                    rhs = sum
+                    let status: Check.Status = lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail)
+                    checks.append(Check(id: plan.ids[e], status: status, lhs: lhs, rhs: rhs, keys: plan.keys[e]))
                 }
-                var check = plan.entries[e].check
-                check.status = lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail)
-                check.lhs = lhs
-                check.rhs = rhs
-                checks.append(check)
             }
         }
     }

@@ -25,37 +25,32 @@ struct IdentityPlan: Sendable {
         return .sum(id: "I4.\(block)", operands([keys[4]] + keys[0..<4]))
     }
 
-    /// A plan's steps in the form ``IdentityChecker/check(_:)`` runs them: operand slots in one
-    /// flat array and each step's ``Check`` made once, so a run reads integers and copies a made
-    /// check instead of copying each ``Step`` (its id and two arrays) and building the check anew.
+    /// A plan's steps in the form ``IdentityChecker/check(_:)`` runs them: integers in flat arrays
+    /// (no ``Step`` copied per run, with its id and two arrays retained and released) and each
+    /// step's id and keys ready for its ``Check``.
     struct Compiled: Sendable {
-        struct Entry: Sendable {
-            /// A ``Step/balance(id:_:)`` (else a ``Step/sum(id:_:)``).
-            var balance: Bool
-            /// The step's operand slots: `slots[first..<first + count]`.
-            var first: Int
-            var count: Int
-            /// The step's check with its id and keys; status and sides are set per run.
-            var check: Check
-        }
-
-        var entries: [Entry]
+        /// Per step, three integers: 1 for a ``Step/balance(id:_:)`` (else a ``Step/sum(id:_:)``),
+        /// the index of its first operand in ``slots``, its number of operands.
+        var layout: [Int]
+        /// The steps' operand slots, one step after the other.
         var slots: [Int]
+        var ids: [String]
+        var keys: [[String]]
 
         init(_ steps: [Step]) {
-            entries = []
-            slots = []
+            (layout, slots, ids, keys) = ([], [], [], [])
             for step in steps {
                 let balance: Bool, id: String, o: Operands
                 switch step {
                 case .balance(let i, let ops): (balance, id, o) = (true, i, ops)
                 case .sum(let i, let ops): (balance, id, o) = (false, i, ops)
                 }
-                entries.append(
-                    Entry(
-                        balance: balance, first: slots.count, count: o.slots.count,
-                        check: Check(id: id, status: .notAssessable, lhs: nil, rhs: nil, keys: o.keys)))
+                // A balance reads four operands, a sum its total and at least one part.
+                precondition(balance ? o.slots.count == 4 : o.slots.count >= 2)
+                layout += [balance ? 1 : 0, slots.count, o.slots.count]
                 slots += o.slots
+                ids.append(id)
+                keys.append(o.keys)
             }
         }
     }

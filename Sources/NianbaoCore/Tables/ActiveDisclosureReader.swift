@@ -44,7 +44,14 @@ struct ActiveDisclosureReader: Sendable {
             var mask: UInt64 = 0
             var i = 0
             while i < b.count {
-                if b[i] < 0x80 { i += 1; continue }
+                let lead = b[i]
+                if lead < 0x80 { i += 1; continue }
+                // E5–E9 lead U+5000–9FFF, all ideographs: their three bytes without decoding.
+                if lead >= 0xE5 && lead <= 0xE9 && i + 2 < b.count {
+                    mask |= 1 &<< UInt64(lead & 63) | 1 &<< UInt64(b[i + 1] & 63) | 1 &<< UInt64(b[i + 2] & 63)
+                    i += 3
+                    continue
+                }
                 let (v, next) = b.scalar(at: i)
                 if v >= 0x4E00 && v <= 0x9FFF {
                     for j in i..<next { mask |= 1 &<< UInt64(b[j] & 63) }
@@ -79,13 +86,13 @@ struct ActiveDisclosureReader: Sendable {
         let plan = ActiveDisclosureLayout.plan(generation)
         var state = [[SlotValue?]?](repeating: nil, count: plan.rows.count)
         var found = false
-        for i in logical.indices {
-            guard let m = plan.matcher.matchIndex(logical[i]) else {
-                if logical[i].values.contains(where: { $0.reading.kind == .number }) {
+        for row in logical {
+            guard let m = plan.matcher.matchIndex(row) else {
+                if row.values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
                             .note, .rowUnrecognized,
-                            "Table 二: row \"\(logical[i].label)\" is not a row of the \(generation.rawValue) table; ignored", at: logical[i].at))
+                            "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
                 }
                 continue
             }
@@ -93,14 +100,14 @@ struct ActiveDisclosureReader: Sendable {
             found = true
             if state[r] != nil {
                 diagnostics.append(
-                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: logical[i].at))
+                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: row.at))
                 continue
             }
             let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
-            state[r] = filler.fill(logical[i], name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
-            for v in logical[i].values.indices {
-                if let unit = logical[i].values[v].reading.unit {
-                    let value = logical[i].values[v]
+            state[r] = filler.fill(row, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+            for v in row.values.indices {
+                if let unit = row.values[v].reading.unit {
+                    let value = row.values[v]
                     diagnostics.append(
                         Diagnostic(
                             .note, .unitInCell,
