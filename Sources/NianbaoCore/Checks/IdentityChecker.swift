@@ -3,72 +3,106 @@
 package struct IdentityChecker: Sendable {
     package init() {}
 
+    /// What the cells say of one plan key: whether a cell has it, and the value of the last such cell.
+    private struct Operand {
+        var present = false
+        var value: DecimalNumber? = nil
+    }
+
     package func check(_ cells: [Cell]) -> [Check] {
         guard !cells.isEmpty else { return [] }
-        // One slot per key a check reads: whether a cell has the key, and the value of the last
-        // such cell (later cells win, as they did in a dictionary of key → value).
-        var present = [Bool](repeating: false, count: IdentityPlan.slot.count)
-        var values = [DecimalNumber?](repeating: nil, count: IdentityPlan.slot.count)
-        var hasApplications = false, splitOther = false
-        var next = 0
+        // Every plan key and every `applications.` key starts with `ap` or `re`: cells without one
+        // (Table 二's alone) leave Table 三's steps unrun and Table 四's skipped (none of their keys
+        // has a cell), so no check at all, told before any operand is set up.
+        guard cells.contains(where: { IdentityPlan.mayBePlanKey($0.key) }) else { return [] }
         // The plan's tables read once (each static access checks its lazy initialization).
         let slotKeys = IdentityPlan.slotKeys, slotOf = IdentityPlan.slot
         let isApplications = IdentityPlan.isApplications, isSplitOther = IdentityPlan.isSplitOther
-        for c in cells {
-            // Every plan key and every `applications.` key starts with `ap` or `re`: a key that does
-            // not (Table 二's `active_disclosure.…`) has no slot and no such prefix, told without hashing it.
-            if !IdentityPlan.mayBePlanKey(c.key) { continue }
-            // As IdentityPlan.slot(of:after:).
-            if let s = next < slotKeys.count && slotKeys[next] == c.key ? next : slotOf[c.key] {
-                next = s + 1
-                present[s] = true
-                values[s] = c.value
-                // The prefix tests below, made once per plan key.
-                if isApplications[s] {
-                    hasApplications = true
-                    if isSplitOther[s] { splitOther = true }
-                }
-            } else if c.key.hasPrefix("applications.") {
-                hasApplications = true
-                if c.key.hasPrefix("applications.other.") && !c.key.hasPrefix("applications.other.total.") { splitOther = true }
-            }
-        }
-        var checks: [Check] = []
-        checks.reserveCapacity(64)
-
-        func run(_ steps: [IdentityPlan.Step]) {
-            for step in steps {
-                switch step {
-                case .balance(let id, let o):
-                    // I1: 一 + 二 = （七）总计 + 四
-                    let lhs = values[o.slots[0]].flatMap { a in values[o.slots[1]].flatMap { a.adding($0) } }
-                    let rhs = values[o.slots[2]].flatMap { a in values[o.slots[3]].flatMap { a.adding($0) } }
-                    checks.append(
-                        Check(
-                            id: id, status: lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail),
-                            lhs: lhs, rhs: rhs, keys: o.keys))
-                case .sum(let id, let o):
-                    // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
-                    guard o.slots.contains(where: { present[$0] }) else { continue }  // the rows are absent altogether
-                    let t = values[o.slots[0]]
-                    // A sum that overflows is no number: not assessable, never a pass. A part that
-                    // is no number leaves it nil too (summed in place: no arrays per check).
-                    var rhs: DecimalNumber? = DecimalNumber(0)
-                    for k in 1..<o.slots.count where values[o.slots[k]] == nil { rhs = nil; break }
-                    if rhs != nil {
-                        for k in 1..<o.slots.count {
-                            guard let sum = rhs!.adding(values[o.slots[k]]!) else { rhs = nil; break }
-                            rhs = sum
-                        }
+        // One operand per key a check reads, in one buffer on the stack (the table readers call
+        // this for every candidate reading: no arrays to allocate and free per call).
+        return withUnsafeTemporaryAllocation(of: Operand.self, capacity: slotKeys.count) { buffer -> [Check] in
+            let operands = buffer.baseAddress!
+            operands.initialize(repeating: Operand(), count: slotKeys.count)
+            var hasApplications = false, splitOther = false, anyPresent = false
+            var next = 0
+            // By index: a cell bound in a `for … in` loop is a copy (its strings retained and released).
+            for i in cells.indices {
+                // Every plan key and every `applications.` key starts with `ap` or `re`: a key that does
+                // not (Table 二's `active_disclosure.…`) has no slot and no such prefix, told without hashing it.
+                if !IdentityPlan.mayBePlanKey(cells[i].key) { continue }
+                // As IdentityPlan.slot(of:after:); later cells win, as they did in a dictionary of key → value.
+                if let s = next < slotKeys.count && slotKeys[next] == cells[i].key ? next : slotOf[cells[i].key] {
+                    next = s + 1
+                    operands[s].present = true
+                    operands[s].value = cells[i].value
+                    anyPresent = true
+                    // The prefix tests below, made once per plan key.
+                    if isApplications[s] {
+                        hasApplications = true
+                        if isSplitOther[s] { splitOther = true }
                     }
-                    let status: Check.Status = (t == nil || rhs == nil) ? .notAssessable : (t! == rhs! ? .pass : .fail)
-                    checks.append(Check(id: id, status: status, lhs: t, rhs: rhs, keys: o.keys))
+                } else if cells[i].key.hasPrefix("applications.") {
+                    hasApplications = true
+                    if cells[i].key.hasPrefix("applications.other.") && !cells[i].key.hasPrefix("applications.other.total.") { splitOther = true }
+                }
+            }
+            // No key of any check (Table 二's cells alone): Table 四's sums are skipped when none of
+            // their keys has a cell, and Table 三's steps run only with an `applications.` key.
+            if !hasApplications && !anyPresent { return [] }
+            var checks: [Check] = []
+            let review = IdentityPlan.compiledReviewLitigation
+            if hasApplications {
+                let plan = splitOther ? IdentityPlan.compiledSplit : IdentityPlan.compiledSingle
+                checks.reserveCapacity(plan.ids.count + review.ids.count)
+                Self.run(plan, operands, into: &checks)
+            } else {
+                checks.reserveCapacity(review.ids.count)
+            }
+            Self.run(review, operands, into: &checks)
+            return checks
+        }
+    }
+
+    /// `a + b` as ``DecimalNumber/adding(_:)`` gives it; two whole numbers (every count) added
+    /// in place, where `adding` aligns scales and drops trailing zeros for nothing.
+    @inline(__always)
+    private static func plus(_ a: DecimalNumber, _ b: DecimalNumber) -> DecimalNumber? {
+        guard a.scale == 0 && b.scale == 0 else { return a.adding(b) }
+        let (r, o) = a.units.addingReportingOverflow(b.units)
+        return o ? nil : DecimalNumber(units: r, scale: 0)
+    }
+
+    private static func run(_ plan: IdentityPlan.Compiled, _ operands: UnsafeMutablePointer<Operand>, into checks: inout [Check]) {
+        plan.layout.withUnsafeBufferPointer { layout in
+            plan.slots.withUnsafeBufferPointer { slots in
+                for e in 0..<plan.ids.count {
+                    let first = layout[3 * e + 1], end = first + layout[3 * e + 2]
+                    let lhs: DecimalNumber?, rhs: DecimalNumber?
+                    if layout[3 * e] == 1 {
+                        // I1: 一 + 二 = （七）总计 + 四
+                        let a = operands[slots[first]].value, b = operands[slots[first + 1]].value
+                        let c = operands[slots[first + 2]].value, d = operands[slots[first + 3]].value
+                        lhs = a.flatMap { a in b.flatMap { plus(a, $0) } }
+                        rhs = c.flatMap { c in d.flatMap { plus(c, $0) } }
+                    } else {
+                        // I2: （七）总计 = Σ result rows; I3: a row's 总计 = Σ its columns; I4: 总计 = Σ results
+                        var any = false
+                        for k in first..<end where operands[slots[k]].present { any = true; break }
+                        guard any else { continue }  // the rows are absent altogether
+                        lhs = operands[slots[first]].value
+                        // A sum that overflows is no number: not assessable, never a pass. A part that
+                        // is no number leaves it nil too (summed in place: no arrays per check).
+                        var sum: DecimalNumber? = DecimalNumber(0)
+                        for k in (first + 1)..<end {
+                            guard let s = sum, let v = operands[slots[k]].value, let t = plus(s, v) else { sum = nil; break }
+                            sum = t
+                        }
+                        rhs = sum
+                    }
+                    let status: Check.Status = lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail)
+                    checks.append(Check(id: plan.ids[e], status: status, lhs: lhs, rhs: rhs, keys: plan.keys[e]))
                 }
             }
         }
-
-        if hasApplications { run(splitOther ? IdentityPlan.split : IdentityPlan.single) }
-        run(IdentityPlan.reviewLitigation)
-        return checks
     }
 }

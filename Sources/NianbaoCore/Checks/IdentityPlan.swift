@@ -25,6 +25,41 @@ struct IdentityPlan: Sendable {
         return .sum(id: "I4.\(block)", operands([keys[4]] + keys[0..<4]))
     }
 
+    /// A plan's steps in the form ``IdentityChecker/check(_:)`` runs them: integers in flat arrays
+    /// (no ``Step`` copied per run, with its id and two arrays retained and released) and each
+    /// step's id and keys ready for its ``Check``.
+    struct Compiled: Sendable {
+        /// Per step, three integers: 1 for a ``Step/balance(id:_:)`` (else a ``Step/sum(id:_:)``),
+        /// the index of its first operand in ``slots``, its number of operands.
+        var layout: [Int]
+        /// The steps' operand slots, one step after the other.
+        var slots: [Int]
+        var ids: [String]
+        var keys: [[String]]
+
+        init(_ steps: [Step]) {
+            (layout, slots, ids, keys) = ([], [], [], [])
+            for step in steps {
+                let balance: Bool, id: String, o: Operands
+                switch step {
+                case .balance(let i, let ops): (balance, id, o) = (true, i, ops)
+                case .sum(let i, let ops): (balance, id, o) = (false, i, ops)
+                }
+                // A balance reads four operands, a sum its total and at least one part.
+                precondition(balance ? o.slots.count == 4 : o.slots.count >= 2)
+                layout += [balance ? 1 : 0, slots.count, o.slots.count]
+                slots += o.slots
+                ids.append(id)
+                keys.append(o.keys)
+            }
+        }
+    }
+
+    /// ``single``, ``split`` and ``reviewLitigation`` compiled.
+    static let compiledSingle = Compiled(single)
+    static let compiledSplit = Compiled(split)
+    static let compiledReviewLitigation = Compiled(reviewLitigation)
+
     /// Every key a check reads, numbered.
     static let slot: [String: Int] = {
         var all: [String: Int] = [:]

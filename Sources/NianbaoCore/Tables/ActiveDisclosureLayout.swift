@@ -46,10 +46,48 @@ enum ActiveDisclosureLayout {
 
     /// Priority: 其他对外管理服务 before 行政许可-like words; 规范性文件 before 规章.
     static func matcher(_ generation: Generation) -> LabelMatcher {
+        plan(generation).matcher
+    }
+
+    private static func makeMatcher(_ rows: [Row]) -> LabelMatcher {
         let order: [RowSpec] = [otherServices, normative, rules, licensing, penalty, coercion, procurement, fees]
-        let present = Set(rows(generation).map(\.spec.key))
+        let present = Set(rows.map(\.spec.key))
         return LabelMatcher(priority: order.filter { present.contains($0.key) })
     }
+
+    /// What reading one generation's table needs, made once per process instead of per reading
+    /// (the matcher's keyword masks, the flat keys of the cells).
+    struct Plan: Sendable {
+        var rows: [Row]
+        var matcher: LabelMatcher
+        /// Per spec of ``matcher``'s priority: the index of its row in ``rows``.
+        var rowOfSpec: [Int]
+        /// Per row: the flat key of each column, `active_disclosure.<row>.<column>`.
+        var cellKeys: [[String]]
+        /// Values the table holds (the sum of the rows' columns).
+        var expected: Int
+
+        init(_ rows: [Row]) {
+            self.rows = rows
+            matcher = makeMatcher(rows)
+            rowOfSpec = matcher.priority.map { spec in rows.firstIndex { $0.spec.key == spec.key }! }
+            cellKeys = rows.map { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
+            expected = rows.reduce(0) { $0 + $1.columns.count }
+        }
+    }
+
+    static let plan2019 = Plan(rows2019)
+    static let plan2021 = Plan(rows2021)
+
+    /// The plan of ``rows(_:)``'s table.
+    static func plan(_ generation: Generation) -> Plan {
+        generation == .g2019 ? plan2019 : plan2021
+    }
+
+    /// Every 2019 row (a superset of the 2021 ones), to find 行政许可 when no header word tells the generation.
+    static let broadMatcher = LabelMatcher(priority: rows2019.map(\.spec))
+    /// The index of 行政许可 in ``broadMatcher``'s priority.
+    static let broadLicensing = rows2019.firstIndex { $0.spec.key == licensing.key }!
 
     /// Header words that tell the generation of Table 二.
     static let words2021 = ["制发件数", "废止件数", "现行有效件数", "本年收费金额"]
@@ -57,4 +95,10 @@ enum ActiveDisclosureLayout {
     /// The ``String/byteMask`` of each word, made once.
     static let words2021Masks = words2021.map(\.byteMask)
     static let words2019Masks = words2019.map(\.byteMask)
+    /// Both generations' masks together (``ActiveDisclosureReader/holdsNoHeaderWord(_:)``).
+    static let headerWordMasks = words2021Masks + words2019Masks
+    /// Every header word is CJK ideographs only, as ``ActiveDisclosureReader/holdsNoHeaderWord(_:)`` needs.
+    static let headerWordsAreIdeographs = (words2021 + words2019).allSatisfy { w in
+        !w.isEmpty && w.unicodeScalars.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
+    }
 }

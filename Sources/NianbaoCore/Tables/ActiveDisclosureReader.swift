@@ -13,6 +13,8 @@ struct ActiveDisclosureReader: Sendable {
     static func generation(of rows: ArraySlice<GridRow>) -> Generation? {
         var score2021 = 0, score2019 = 0
         for row in rows {
+            // Most rows (values, labels) can hold no header word: not normalized (``holdsNoHeaderWord(_:)``).
+            if holdsNoHeaderWord(row.text) { continue }
             let k = TextNormalizer.matchKey(row.text)
             // A word whose bytes the row lacks is not in it (``String/byteMask``): not searched.
             let m = k.byteMask
@@ -30,6 +32,39 @@ struct ActiveDisclosureReader: Sendable {
         return score2021 >= score2019 ? .g2021 : .g2019
     }
 
+    /// True when the match key of `text` holds none of the header words, told from the text's own
+    /// bytes without making the key. The words are CJK ideographs (U+4E00–9FFF). When every
+    /// scalar of the text is one ``TextNormalizer/matchKey(_:)`` folds without NFKC
+    /// (``TextNormalizer/isFastPath(_:)``) and none is a radical (the fast path's only fold into an
+    /// ideograph), the key's ideographs are the text's: a word found in the key has every byte
+    /// of its mask among the bytes of the text's ideographs. False (not known) otherwise.
+    static func holdsNoHeaderWord(_ text: String) -> Bool {
+        guard ActiveDisclosureLayout.headerWordsAreIdeographs else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var mask: UInt64 = 0
+            var i = 0
+            while i < b.count {
+                let lead = b[i]
+                if lead < 0x80 { i += 1; continue }
+                // E5–E9 lead U+5000–9FFF, all ideographs: their three bytes without decoding.
+                if lead >= 0xE5 && lead <= 0xE9 && i + 2 < b.count {
+                    mask |= 1 &<< UInt64(lead & 63) | 1 &<< UInt64(b[i + 1] & 63) | 1 &<< UInt64(b[i + 2] & 63)
+                    i += 3
+                    continue
+                }
+                let (v, next) = b.scalar(at: i)
+                if v >= 0x4E00 && v <= 0x9FFF {
+                    for j in i..<next { mask |= 1 &<< UInt64(b[j] & 63) }
+                } else if !TextNormalizer.isFastPath(v) || (v >= RadicalTable.first && v <= RadicalTable.last) {
+                    return false
+                }
+                i = next
+            }
+            for m in ActiveDisclosureLayout.headerWordMasks where m & ~mask == 0 { return false }
+            return true
+        } ?? false
+    }
+
     func read(_ rows: ArraySlice<GridRow>, fallback: Generation, diagnostics: inout [Diagnostic]) -> Result {
         read(logical: RowCollector.collect(rows), detected: Self.generation(of: rows), fallback: fallback, diagnostics: &diagnostics)
     }
@@ -40,18 +75,19 @@ struct ActiveDisclosureReader: Sendable {
         var detected = detected
         if detected == nil {
             // No header words: 2019 rows carry three values for 行政许可, 2021 rows one.
-            let broad = LabelMatcher(priority: ActiveDisclosureLayout.rows2019.map(\.spec))
-            if let lic = logical.first(where: { broad.match($0)?.key == "licensing" }) {
-                detected = lic.values.count >= 3 ? .g2019 : .g2021
+            let broad = ActiveDisclosureLayout.broadMatcher
+            if let lic = logical.firstIndex(where: { broad.matchIndex($0) == ActiveDisclosureLayout.broadLicensing }) {
+                detected = logical[lic].values.count >= 3 ? .g2019 : .g2021
             }
         }
         let generation = detected ?? (fallback == .g2019 ? .g2019 : .g2021)
-        let layout = ActiveDisclosureLayout.rows(generation)
-        let matcher = ActiveDisclosureLayout.matcher(generation)
-        var state: [String: [SlotValue?]] = [:]
+        // Rows by index into the generation's plan (made once): no dictionary keyed by row key,
+        // no matcher built and no flat keys spelled out per reading.
+        let plan = ActiveDisclosureLayout.plan(generation)
+        var state = [[SlotValue?]?](repeating: nil, count: plan.rows.count)
         var found = false
         for row in logical {
-            guard let spec = matcher.match(row), let def = layout.first(where: { $0.spec.key == spec.key }) else {
+            guard let m = plan.matcher.matchIndex(row) else {
                 if row.values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
@@ -60,31 +96,36 @@ struct ActiveDisclosureReader: Sendable {
                 }
                 continue
             }
+            let r = plan.rowOfSpec[m]
             found = true
-            if state[spec.key] != nil {
-                diagnostics.append(Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(spec.label); the first one is kept", at: row.at))
+            if state[r] != nil {
+                diagnostics.append(
+                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: row.at))
                 continue
             }
-            let filler = RowFiller(slots: def.columns.count, identities: [], canonicalColumns: nil)
-            state[spec.key] = filler.fill(row, name: "Table 二 \(spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
-            for v in row.values {
-                if let unit = v.reading.unit {
+            let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
+            state[r] = filler.fill(row, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+            for v in row.values.indices {
+                if let unit = row.values[v].reading.unit {
+                    let value = row.values[v]
                     diagnostics.append(
                         Diagnostic(
                             .note, .unitInCell,
-                            "Table 二 \(spec.label): value \"\(v.reading.raw)\" carries the unit \(unit); the number is kept as printed", at: v.at))
+                            "Table 二 \(plan.rows[r].spec.label): value \"\(value.reading.raw)\" carries the unit \(unit); the number is kept as printed",
+                            at: value.at))
                 }
             }
         }
         guard found else { return Result(cells: [], found: false, generation: detected) }
         var cells: [Cell] = []
-        for def in layout {
-            guard let slots = state[def.spec.key] else {
-                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(def.spec.label) not found"))
+        cells.reserveCapacity(plan.expected)
+        for r in plan.rows.indices {
+            guard let slots = state[r] else {
+                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
                 continue
             }
-            for (c, slot) in slots.enumerated() {
-                if let slot { cells.append(slot.cell(key: "active_disclosure.\(def.spec.key).\(def.columns[c])", blankAsZero: blankAsZero)) }
+            for c in slots.indices {
+                if let slot = slots[c] { cells.append(slot.cell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero)) }
             }
         }
         return Result(cells: cells, found: true, generation: detected ?? generation)

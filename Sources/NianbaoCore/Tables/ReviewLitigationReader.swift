@@ -29,14 +29,18 @@ struct ReviewLitigationReader: Sendable {
                         "Table 四: values found on \(logical.count) rows; read together in printed order", at: row.at))
             }
         }
-        let identities = (0..<3).map { b in RowIdentity(parts: Array((b * 5)..<(b * 5 + 4)), total: b * 5 + 4) }
         let canonical = RowPlacement.canonicalColumns(logical.map(\.values), slots: n)
-        let filler = RowFiller(slots: n, identities: identities, canonicalColumns: canonical)
+        let filler = RowFiller(slots: n, identities: Self.identities, canonicalColumns: canonical)
         let slots = filler.fill(row, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
+        let keys = ReviewLitigationLayout.keys
         var cells: [Cell] = []
-        for (i, slot) in slots.enumerated() {
-            if let slot { cells.append(slot.cell(key: ReviewLitigationLayout.keys[i], blankAsZero: blankAsZero)) }
+        cells.reserveCapacity(n)
+        for i in slots.indices {
+            if let slot = slots[i] { cells.append(slot.cell(key: keys[i], blankAsZero: blankAsZero)) }
         }
         return (cells, true)
     }
+
+    /// Each block's 总计 is the sum of its four results (I4), made once.
+    static let identities = (0..<3).map { b in RowIdentity(parts: Array((b * 5)..<(b * 5 + 4)), total: b * 5 + 4) }
 }

@@ -88,7 +88,7 @@ struct TableReaderChoice {
         var gridDiagnostics: [Diagnostic] = []
         let grid = reader.read(rows, fallback: fallback, diagnostics: &gridDiagnostics)
         let quickGeneration = grid.generation ?? (fallback == .g2019 ? .g2019 : .g2021)
-        let quickExpected = ActiveDisclosureLayout.rows(quickGeneration).reduce(0) { $0 + $1.columns.count }
+        let quickExpected = ActiveDisclosureLayout.plan(quickGeneration).expected
         if rows.isEmpty || !Self.small(rows) || (grid.generation != nil && Score.complete(grid.cells, expected: quickExpected)) {
             diagnostics += gridDiagnostics
             return grid
