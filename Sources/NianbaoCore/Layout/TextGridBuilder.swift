@@ -19,6 +19,7 @@ package struct TextGridBuilder: Sendable {
             var rows: [GridRow] = []
             rows.reserveCapacity(128)
             let blankMarks = Self.marksBlankCells(b)
+            var scratch = Scratch()
             var lineNumber = 0
             var blankBefore = true
             let n = b.count
@@ -32,7 +33,8 @@ package struct TextGridBuilder: Sendable {
                 }
                 lineNumber += 1
                 if let row = Self.row(
-                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows)
+                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
+                    scratch: &scratch)
                 {
                     rows.append(row)
                     blankBefore = false
@@ -97,14 +99,38 @@ package struct TextGridBuilder: Sendable {
         v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0xFF0C || v == 0xFF01 || v == 0xFF1F || v == 0x3001
     }
 
+    /// Buffers ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` reuses from line to
+    /// line: a row's cells are gathered here and copied out once at their final count (an array
+    /// grown cell by cell reallocated at 1, 2, 4, 8 … cells), and a field's bytes are put together
+    /// here when the field is not a run of the line.
+    struct Scratch {
+        var cells: [GridCell] = []
+        var field: [UInt8] = []
+
+        init() {
+            cells.reserveCapacity(32)
+            field.reserveCapacity(256)
+        }
+    }
+
     /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
     ///
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
     /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
     /// start before anything but a digit, or after a sentence's end), which is a space as usual.
-    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false) -> GridRow? {
+    static func row(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false,
+        scratch: inout Scratch
+    ) -> GridRow? {
+        scratch.cells.removeAll(keepingCapacity: true)
         var cells: [GridCell] = []
+        swap(&cells, &scratch.cells)
         var field: [UInt8] = []
+        swap(&field, &scratch.field)
+        defer {
+            swap(&field, &scratch.field)
+            swap(&cells, &scratch.cells)
+        }
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
         var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
@@ -157,6 +183,18 @@ package struct TextGridBuilder: Sendable {
         let end = line.count
         var index = 0
         while index < end {
+            // A run of plain spaces (aligned text is full of them) counted at once, as the path
+            // below counts each: no separator, mark or visible scalar among them.
+            if line[index] == 0x20 {
+                var run = 1
+                while index + run < end && line[index + run] == 0x20 { run += 1 }
+                index += run
+                spaces += run
+                column += run
+                if spaces >= 2 { separator = true; sawWide = true }
+                if !seenVisible { leading += run }
+                continue
+            }
             let here = index
             let (v, next) = line.scalar(at: index)
             index = next
@@ -220,22 +258,32 @@ package struct TextGridBuilder: Sendable {
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += ideograph || Self.isWide(v) ? 2 : 1
             fieldEnd = column
-            // The CJK ideographs that follow (most of a report) only extend the field as the path
-            // above would, one by one: no separator, space or mark is pending, the field is a run
-            // of the line (fieldTo == index), an ideograph is plain, no number, and two columns wide.
+            // The CJK ideographs and printable ASCII that follow (most of a report) only extend the
+            // field as the path above would, one by one: no separator, space or mark is pending, the
+            // field is a run of the line (fieldTo == index), such a scalar is plain; an ideograph
+            // is no number and two columns wide, an ASCII scalar one column wide and, not being the
+            // field's first, part of a number only as a digit, `,` or `.`.
             if !spilled {
-                var run = 0
-                while index < end, line[index] >= 0xE4, line[index] <= 0xE9 {
-                    let w = (UInt32(line[index] & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
+                let from = index
+                while index < end {
+                    let c = line[index]
+                    if c > 0x20 && c < 0x7F {
+                        if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { fieldIsNumber = false }
+                        index += 1
+                        fieldCount += 1
+                        column += 1
+                        continue
+                    }
+                    guard c >= 0xE4, c <= 0xE9 else { break }
+                    let w = (UInt32(c & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
                     if w < 0x4E00 { break }
                     index += 3
-                    run += 1
-                }
-                if run > 0 {
-                    fieldTo = index
-                    fieldCount += run
+                    fieldCount += 1
                     fieldIsNumber = false
-                    column += 2 * run
+                    column += 2
+                }
+                if index > from {
+                    fieldTo = index
                     fieldEnd = column
                 }
             }
@@ -252,22 +300,42 @@ package struct TextGridBuilder: Sendable {
         // Positions mean something only where spaces align the columns.
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
-        var text = cells[0].text
-        if cells.count > 1 {
-            // The cells' bytes joined with spaces in one buffer, one String made of it (appending
-            // to a String cost a few hundred instructions a piece).
-            var total = cells.count - 1
-            for cell in cells { total += cell.text.utf8.count }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(total)
-            bytes.append(contentsOf: cells[0].text.utf8)
-            for cell in cells.dropFirst() {
-                bytes.append(0x20)
-                bytes.append(contentsOf: cell.text.utf8)
-            }
-            text = String(decoding: bytes, as: UTF8.self)
+        let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
+        // A copy of exactly the row's cells (the scratch buffer stays for the next line).
+        let rowCells = [GridCell](unsafeUninitializedCapacity: cells.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: cells)
         }
-        return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+        return GridRow(cells: rowCells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+
+    /// The cells' texts joined with single spaces: their bytes written straight into one new String's
+    /// storage (appending to a String cost a few hundred instructions a piece, an intermediate
+    /// byte array an allocation and a copy).
+    static func joined(_ cells: [GridCell]) -> String {
+        var total = cells.count - 1
+        for j in cells.indices { total += cells[j].text.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var k = 0
+            for j in cells.indices {
+                if j > 0 {
+                    out[k] = 0x20
+                    k += 1
+                }
+                let copied = cells[j].text.utf8.withContiguousStorageIfAvailable { b in
+                    for byte in b {
+                        out[k] = byte
+                        k += 1
+                    }
+                }
+                if copied == nil {
+                    for byte in cells[j].text.utf8 {
+                        out[k] = byte
+                        k += 1
+                    }
+                }
+            }
+            return k
+        }
     }
 
     /// The scalar before the no-break spaces that end at `index` (0 at the line's start).

@@ -107,17 +107,59 @@ package struct TextDecoder: Sendable {
         ExtractError(.undecodable, path: path, "the file holds NUL bytes (the first on line \(line)): it is binary, not text")
     }
 
+    /// UTF-16 code units transcoded straight into the UTF-8 storage of the new String (a unit
+    /// takes at most three bytes, a surrogate pair four); nil at an unpaired surrogate, as
+    /// `String(validating:as: UTF16.self)`.
     static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
         guard bytes.count % 2 == 0 else { return nil }
-        var units = [UInt16]()
-        units.reserveCapacity(bytes.count / 2)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
-            i += 2
+        var valid = true
+        let text = bytes.withUnsafeBufferPointer { b in
+            String(unsafeUninitializedCapacity: b.count / 2 * 3) { out in
+                let n = b.count
+                var i = 0
+                var k = 0
+                @inline(__always) func unit(_ at: Int) -> UInt32 {
+                    littleEndian ? UInt32(b[at]) | UInt32(b[at + 1]) << 8 : UInt32(b[at]) << 8 | UInt32(b[at + 1])
+                }
+                while i < n {
+                    let u = unit(i)
+                    i += 2
+                    if u < 0x80 {
+                        out[k] = UInt8(u)
+                        k += 1
+                    } else if u < 0x800 {
+                        out[k] = UInt8(0xC0 | (u >> 6))
+                        out[k + 1] = UInt8(0x80 | (u & 0x3F))
+                        k += 2
+                    } else if u < 0xD800 || u > 0xDFFF {
+                        out[k] = UInt8(0xE0 | (u >> 12))
+                        out[k + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
+                        out[k + 2] = UInt8(0x80 | (u & 0x3F))
+                        k += 3
+                    } else {
+                        // A high surrogate followed by a low one; anything else is invalid.
+                        guard u <= 0xDBFF, i < n else {
+                            valid = false
+                            return 0
+                        }
+                        let low = unit(i)
+                        guard low >= 0xDC00 && low <= 0xDFFF else {
+                            valid = false
+                            return 0
+                        }
+                        i += 2
+                        let v = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
+                        out[k] = UInt8(0xF0 | (v >> 18))
+                        out[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        out[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                        out[k + 3] = UInt8(0x80 | (v & 0x3F))
+                        k += 4
+                    }
+                }
+                return k
+            }
         }
-        return String(validating: units, as: UTF16.self)
+        return valid ? text : nil
     }
 
     /// GB18030 (a superset of GBK and GB2312) through iconv. Returns nil when the bytes are not valid GB18030.
