@@ -103,4 +103,73 @@ import Testing
         #expect(!EmbeddedHTMLText.hasMarkup("<tr> only"))
         #expect(EmbeddedHTMLText.hasMarkup("x<p"))
     }
+
+    /// The committed text reports' bytes, and variants: a byte order mark, CRLF line ends, NULs,
+    /// controls, a drawn table, markup, pipes, broken UTF-8.
+    static func byteInputs() throws -> [[UInt8]] {
+        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var inputs: [[UInt8]] = []
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            inputs.append(bytes)
+            inputs.append([0xEF, 0xBB, 0xBF] + bytes)
+            inputs.append(Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8))
+            inputs.append(Array(bytes.prefix(200)) + [0] + Array(bytes.dropFirst(200)))
+            inputs.append(Array(bytes.prefix(101)) + [0xE4, 0xB8] + Array(bytes.dropFirst(101)))
+        }
+        let crafted = [
+            "规章\t0\n", "  \u{3000}\n", "\u{1}\u{2}\u{3}ab", "a\u{0}b", "+---+---+\n| a | 1 |\n+---+---+\n", "---- ----\na  1\n",
+            "<tr><td>1</td></tr>", "| a | 1 |\n|---|---|\n", "┌─┬─┐\n│a│1│\n", "x\u{7F}y", "\u{FFFD}\u{E000}", "\u{A0}\u{2003}", "12345678 abcdefgh\t",
+            "        \n        x", "\u{85}\u{9F}z", "𠀀", "-",
+        ]
+        for text in crafted { inputs.append(Array(text.utf8)) }
+        let broken: [[UInt8]] = [
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x41, 0xE4, 0xB8],
+            [0x80], [0xC2], [0xEF, 0xBB, 0xBF, 0xFF], [0x30, 0x00, 0xFF], [0xF0, 0x9F, 0x98, 0x80], [0xE4, 0xB8, 0x80, 0xC3, 0xA9],
+        ]
+        return inputs + broken
+    }
+
+    @Test func validatingTallyIsTheStandardLibrarysValidationAndTheTally() throws {
+        for bytes in try Self.byteInputs() {
+            let fused = bytes.withUnsafeBufferPointer { TextDecoder.tally(validating: $0) }
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                #expect(fused == nil, "\(bytes.prefix(16))")
+                continue
+            }
+            let plain = Array(s.utf8).withUnsafeBufferPointer(TextDecoder.tally)
+            #expect(fused?.nul == plain.nul)
+            #expect(fused?.line == plain.line)
+            if !plain.nul {
+                #expect(fused?.total == plain.total)
+                #expect(fused?.control == plain.control)
+                #expect(fused?.visible == plain.visible)
+            }
+        }
+    }
+
+    @Test func plainUTF8ReadingIsTheDecodedReading() throws {
+        var shortcut = 0
+        for bytes in try Self.byteInputs() {
+            for path in ["r.txt", "r.md", "-"] {
+                let general: Result<SourceDocument, ExtractError> = Result { () throws(ExtractError) in try TextReader().readDecoded(data: bytes, path: path) }
+                let fast: Result<SourceDocument?, ExtractError> = Result { () throws(ExtractError) in try TextReader.readPlainUTF8(bytes, path: path) }
+                switch (general, fast) {
+                case (.success(let g), .success(let f?)):
+                    shortcut += 1
+                    #expect(f.grid.rows == g.grid.rows)
+                    #expect(f.encoding == g.encoding)
+                    #expect(f.mediaType == g.mediaType)
+                case (.failure(let g), .failure(let f)):
+                    #expect("\(g)" == "\(f)")
+                case (_, .success(nil)):
+                    break
+                default:
+                    Issue.record("the readings differ on \(bytes.prefix(16)) \(path)")
+                }
+            }
+        }
+        #expect(shortcut > 40)
+    }
 }

@@ -13,41 +13,42 @@ package struct TextGridBuilder: Sendable {
     package init(pipeRows: Bool = false) { self.pipeRows = pipeRows }
 
     package func build(_ text: String) -> Grid {
-        // On the UTF-8 bytes: lines found with a byte loop, scalars decoded in place, cell text made
-        // from byte ranges (no String index validation per scalar).
-        func rows(_ b: UnsafeBufferPointer<UInt8>) -> [GridRow] {
-            var rows: [GridRow] = []
-            rows.reserveCapacity(128)
-            let blankMarks = Self.marksBlankCells(b)
-            var scratch = Scratch()
-            var lineNumber = 0
-            var blankBefore = true
-            let n = b.count
-            var start = 0
-            while start < n {
-                // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
-                var i = n
-                if let base = b.baseAddress {
-                    if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
-                    if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
-                }
-                lineNumber += 1
-                if let row = Self.row(
-                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
-                    scratch: &scratch)
-                {
-                    rows.append(row)
-                    blankBefore = false
-                } else {
-                    blankBefore = true
-                }
-                if i < n { i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1 }
-                start = i
+        if let built = text.utf8.withContiguousStorageIfAvailable(build) { return built }
+        return Array(text.utf8).withUnsafeBufferPointer(build)
+    }
+
+    /// ``build(_:)-(String)`` on valid UTF-8 bytes: lines found with a byte loop, scalars decoded in
+    /// place, cell text made from byte ranges (no String index validation per scalar).
+    package func build(_ b: UnsafeBufferPointer<UInt8>) -> Grid {
+        var rows: [GridRow] = []
+        rows.reserveCapacity(128)
+        let blankMarks = Self.marksBlankCells(b)
+        var scratch = Scratch()
+        var lineNumber = 0
+        var blankBefore = true
+        let n = b.count
+        var start = 0
+        while start < n {
+            // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
+            var i = n
+            if let base = b.baseAddress {
+                if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
+                if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
             }
-            return rows
+            lineNumber += 1
+            if let row = Self.row(
+                UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
+                scratch: &scratch)
+            {
+                rows.append(row)
+                blankBefore = false
+            } else {
+                blankBefore = true
+            }
+            if i < n { i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1 }
+            start = i
         }
-        if let built = text.utf8.withContiguousStorageIfAvailable(rows) { return Grid(rows: built) }
-        return Grid(rows: Array(text.utf8).withUnsafeBufferPointer(rows))
+        return Grid(rows: rows)
     }
 
     /// East Asian wide and full-width characters take two display columns in aligned text.
@@ -99,18 +100,16 @@ package struct TextGridBuilder: Sendable {
         v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0xFF0C || v == 0xFF01 || v == 0xFF1F || v == 0x3001
     }
 
-    /// Buffers ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` reuses from line to
-    /// line: a row's cells are gathered here and copied out once at their final count (an array
-    /// grown cell by cell reallocated at 1, 2, 4, 8 … cells), and a field's bytes are put together
-    /// here when the field is not a run of the line.
+    /// What ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` carries from line to
+    /// line: the buffer where a field's bytes are put together when the field is not a run of the
+    /// line, and the previous row's cell count, the capacity a row's cells start with (the rows of
+    /// a table have about as many cells as the row before; an array grown cell by cell was
+    /// reallocated at 1, 2, 4, 8 … cells).
     struct Scratch {
-        var cells: [GridCell] = []
         var field: [UInt8] = []
+        var lastCellCount = 1
 
-        init() {
-            cells.reserveCapacity(32)
-            field.reserveCapacity(256)
-        }
+        init() { field.reserveCapacity(256) }
     }
 
     /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
@@ -122,15 +121,11 @@ package struct TextGridBuilder: Sendable {
         _ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false,
         scratch: inout Scratch
     ) -> GridRow? {
-        scratch.cells.removeAll(keepingCapacity: true)
         var cells: [GridCell] = []
-        swap(&cells, &scratch.cells)
+        cells.reserveCapacity(scratch.lastCellCount)
         var field: [UInt8] = []
         swap(&field, &scratch.field)
-        defer {
-            swap(&field, &scratch.field)
-            swap(&cells, &scratch.cells)
-        }
+        defer { swap(&field, &scratch.field) }
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
         var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
@@ -169,7 +164,12 @@ package struct TextGridBuilder: Sendable {
 
         func flush() {
             if fieldCount > 0 {
-                let text = spilled ? String(decoding: field, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
+                let text =
+                    spilled
+                    ? String(decoding: field, as: UTF8.self)
+                    : fieldIsNumber && fieldTo - fieldFrom <= 3
+                        ? Self.numberText(UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]))
+                        : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
                 let shown = fieldPlain ? text : fieldMarks ? Self.displayKeepingMarks(text) : TextNormalizer.display(text)
                 cells.append(GridCell(text: shown, at: at, x: Double(fieldStart + fieldEnd) / 2))
                 spilled = false
@@ -301,11 +301,25 @@ package struct TextGridBuilder: Sendable {
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
         let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
-        // A copy of exactly the row's cells (the scratch buffer stays for the next line).
-        let rowCells = [GridCell](unsafeUninitializedCapacity: cells.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: cells)
+        scratch.lastCellCount = cells.count
+        return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+
+    /// `0` … `999` as Strings, made once: most cells of the tables are such numbers (`0` above
+    /// all), and taking one from here skips the UTF-8 validation of making it from bytes.
+    static let smallNumbers: [String] = (0..<1000).map { String($0) }
+
+    /// The text of a field of at most three bytes: the String of ``smallNumbers`` when the bytes
+    /// are its digits exactly (no leading zero), else made from the bytes.
+    @inline(__always)
+    static func numberText(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var value = 0
+        for byte in b {
+            guard byte >= 0x30 && byte <= 0x39 else { return String(decoding: b, as: UTF8.self) }
+            value = value * 10 + Int(byte - 0x30)
         }
-        return GridRow(cells: rowCells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+        guard b.count > 0, b.count == 1 || b[0] != 0x30 else { return String(decoding: b, as: UTF8.self) }
+        return smallNumbers[value]
     }
 
     /// The cells' texts joined with single spaces: their bytes written straight into one new String's
@@ -321,7 +335,7 @@ package struct TextGridBuilder: Sendable {
                     out[k] = 0x20
                     k += 1
                 }
-                let copied = cells[j].text.utf8.withContiguousStorageIfAvailable { b in
+                let copied: Void? = cells[j].text.utf8.withContiguousStorageIfAvailable { b in
                     for byte in b {
                         out[k] = byte
                         k += 1

@@ -42,7 +42,11 @@ package struct TextDecoder: Sendable {
     /// Text with NUL bytes or many control characters is binary junk, whatever it decoded as (HTML
     /// alike: ``HTMLReader``). Text of only whitespace (ideographic spaces, no-break spaces …) is empty.
     static func refuseBinary(_ text: String, path: String) throws(ExtractError) {
-        let t = text.utf8.withContiguousStorageIfAvailable(tally) ?? Array(text.utf8).withUnsafeBufferPointer(tally)
+        try refuse(text.utf8.withContiguousStorageIfAvailable(tally) ?? Array(text.utf8).withUnsafeBufferPointer(tally), path: path)
+    }
+
+    /// ``refuseBinary(_:path:)`` on the counts of ``tally(_:)``.
+    static func refuse(_ t: Tally, path: String) throws(ExtractError) {
         if t.nul { throw nulError(path: path, line: t.line) }
         let total = t.total, control = t.control, visible = t.visible
         if total > 0 && control * 20 > total {
@@ -87,6 +91,87 @@ package struct TextDecoder: Sendable {
             if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { t.control += 1 }
             if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { t.control += 1 }
             if v > 0x20 && !(v >= 0x7F && v < 0xA0) && !isWhitespace(Unicode.Scalar(v)!) && !TextNormalizer.isInvisible(v) { t.visible += 1 }
+        }
+        return t
+    }
+
+    /// ``tally(_:)`` of bytes not yet known to be UTF-8, validated in the same pass (as
+    /// `String(validating:as: UTF8.self)` validates: shortest forms, no surrogates, nothing above
+    /// U+10FFFF); nil when they are not valid UTF-8. The plain UTF-8 reading of ``TextReader``
+    /// makes no String of the whole text (``ReaderShortcutTests``).
+    static func tally(validating b: UnsafeBufferPointer<UInt8>) -> Tally? {
+        var t = Tally()
+        var tallying = true  // until the first NUL; the rest is only validated
+        let n = b.count
+        var i = 0
+        while i < n {
+            let b0 = b[i]
+            // A CJK ideograph (most of a report): a lead byte E4–E9 (no shortest-form or surrogate
+            // limit on its second byte) and two continuation bytes; a visible scalar.
+            if b0 >= 0xE4 && b0 <= 0xE9 {
+                guard i + 3 <= n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 else { return nil }
+                if tallying {
+                    t.total += 1
+                    t.visible += 1
+                }
+                i += 3
+                continue
+            }
+            if b0 < 0x80 {
+                if tallying {
+                    // Eight spaces at a time (aligned text is full of them).
+                    if b0 == 0x20, i + 8 <= n, let base = b.baseAddress, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        t.total += 8
+                        i += 8
+                        continue
+                    }
+                    t.total += 1
+                    if b0 > 0x20 && b0 < 0x7F {
+                        t.visible += 1
+                    } else if b0 == 0x0A {
+                        t.line += 1
+                    } else if b0 == 0 {
+                        t.nul = true
+                        tallying = false
+                    } else if b0 < 0x20 && b0 != 0x09 && b0 != 0x0D && b0 != 0x0C {
+                        t.control += 1
+                    }
+                }
+                i += 1
+                continue
+            }
+            // The second byte's range by the lead byte (Unicode Table 3-7), then continuation bytes.
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            let length: Int
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return nil
+            }
+            guard i + length <= n, b[i + 1] >= low, b[i + 1] <= high else { return nil }
+            if length > 2 {
+                guard b[i + 2] & 0xC0 == 0x80 else { return nil }
+                if length > 3 {
+                    guard b[i + 3] & 0xC0 == 0x80 else { return nil }
+                }
+            }
+            if tallying {
+                t.total += 1
+                if b0 >= 0xE4 && b0 <= 0xE9 {
+                    t.visible += 1
+                } else {
+                    let v = b.scalar(at: i).value
+                    if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { t.control += 1 }
+                    if !(v >= 0x7F && v < 0xA0) && !isWhitespace(Unicode.Scalar(v)!) && !TextNormalizer.isInvisible(v) { t.visible += 1 }
+                }
+            }
+            i += length
         }
         return t
     }
