@@ -101,15 +101,11 @@ package struct TextGridBuilder: Sendable {
     }
 
     /// What ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` carries from line to
-    /// line: the buffer where a field's bytes are put together when the field is not a run of the
-    /// line, and the previous row's cell count, the capacity a row's cells start with (the rows of
-    /// a table have about as many cells as the row before; an array grown cell by cell was
+    /// line: the previous row's cell count, the capacity (at least four) a row's cells start with (the rows of a
+    /// table have about as many cells as the row before; an array grown cell by cell was
     /// reallocated at 1, 2, 4, 8 … cells).
     struct Scratch {
-        var field: [UInt8] = []
         var lastCellCount = 1
-
-        init() { field.reserveCapacity(256) }
     }
 
     /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
@@ -122,10 +118,8 @@ package struct TextGridBuilder: Sendable {
         scratch: inout Scratch
     ) -> GridRow? {
         var cells: [GridCell] = []
-        cells.reserveCapacity(scratch.lastCellCount)
+        cells.reserveCapacity(max(scratch.lastCellCount, 4))
         var field: [UInt8] = []
-        swap(&field, &scratch.field)
-        defer { swap(&field, &scratch.field) }
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
         var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
@@ -258,10 +252,11 @@ package struct TextGridBuilder: Sendable {
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += ideograph || Self.isWide(v) ? 2 : 1
             fieldEnd = column
-            // The CJK ideographs and printable ASCII that follow (most of a report) only extend the
-            // field as the path above would, one by one: no separator, space or mark is pending, the
-            // field is a run of the line (fieldTo == index), such a scalar is plain; an ideograph
-            // is no number and two columns wide, an ASCII scalar one column wide and, not being the
+            // The CJK ideographs, punctuation and printable ASCII that follow (most of a report) only
+            // extend the field as the path above would, one by one: no separator, space or mark is
+            // pending, the field is a run of the line (fieldTo == index), such a scalar is plain
+            // (no control, radical, space or invisible); a scalar above ASCII is no number and as
+            // wide as ``isWide(_:)`` says, an ASCII scalar one column wide and, not being the
             // field's first, part of a number only as a digit, `,` or `.`.
             if !spilled {
                 let from = index
@@ -274,13 +269,20 @@ package struct TextGridBuilder: Sendable {
                         column += 1
                         continue
                     }
-                    guard c >= 0xE4, c <= 0xE9 else { break }
+                    guard (c >= 0xE2 && c <= 0xE9) || c == 0xEF else { break }
                     let w = (UInt32(c & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
-                    if w < 0x4E00 { break }
+                    if (w >= 0x4E00 && w <= 0x9FFF) || (w >= 0x3001 && w <= 0x303E) || (w >= 0xFF01 && w <= 0xFF60) {
+                        // Ideographs, CJK punctuation (not the ideographic space), full-width forms: wide.
+                        column += 2
+                    } else if w >= 0x2010 && w <= 0x2027 {
+                        // Dashes, quotes, `…` (no space, line separator or invisible among them): narrow.
+                        column += 1
+                    } else {
+                        break
+                    }
                     index += 3
                     fieldCount += 1
                     fieldIsNumber = false
-                    column += 2
                 }
                 if index > from {
                     fieldTo = index
@@ -336,10 +338,8 @@ package struct TextGridBuilder: Sendable {
                     k += 1
                 }
                 let copied: Void? = cells[j].text.utf8.withContiguousStorageIfAvailable { b in
-                    for byte in b {
-                        out[k] = byte
-                        k += 1
-                    }
+                    if let from = b.baseAddress, let to = out.baseAddress { (to + k).initialize(from: from, count: b.count) }
+                    k += b.count
                 }
                 if copied == nil {
                     for byte in cells[j].text.utf8 {
