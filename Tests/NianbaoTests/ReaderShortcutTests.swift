@@ -138,7 +138,7 @@ import Testing
                 #expect(fused == nil, "\(bytes.prefix(16))")
                 continue
             }
-            let plain = Array(s.utf8).withUnsafeBufferPointer(TextDecoder.tally)
+            let plain = Array(s.utf8).withUnsafeBufferPointer { TextDecoder.tally($0) }
             #expect(fused?.nul == plain.nul)
             #expect(fused?.line == plain.line)
             if !plain.nul {
