@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Tables that text converters draw with characters (pandoc's plain text, reStructuredText,
 /// emacs `table.el`): a table whose columns are given by a rule line rather than by separators.
 ///
@@ -18,27 +24,74 @@ enum AlignedTableText {
     /// True when some line is a grid border or a dash rule with at least two columns.
     static func hasTables(_ text: String) -> Bool {
         // box borders need a horizontal stroke (`─`, `═`, `━`); most texts have none
-        if text.includes("─") || text.includes("═") || text.includes("━"), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
+        if hasStroke(text), text.split(separator: "\n", omittingEmptySubsequences: true).contains(where: isBoxBorder) { return true }
         guard text.includesByte(0x2D) else { return false }
-        // The lines of `split(separator: "\n")`, found on the bytes (the Character split walked
-        // every grapheme of the text): a \n is a Character of its own except in \r\n, which is no
-        // separator; only lines whose first non-space byte is + or - become Substrings.
-        func candidates(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
-            var out: [(Int, Int)] = []
-            var start = 0
-            for i in 0...b.count where i == b.count || (b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D)) {
-                var k = start
-                while k < i, b[k] == 0x20 { k += 1 }
-                if k < i, b[k] == 0x2B || b[k] == 0x2D { out.append((start, i)) }
-                start = i + 1
-            }
-            return out
-        }
+        // Only the lines whose first non-space byte is + or - (``candidates(_:)``) become Substrings.
         let utf8 = text.utf8
         let lines = utf8.withContiguousStorageIfAvailable(candidates) ?? Array(utf8).withUnsafeBufferPointer(candidates)
         for (from, to) in lines {
             let line = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
             if Self.columns(ofBorder: line) != nil || Self.columns(ofRule: line) != nil { return true }
+        }
+        return false
+    }
+
+    /// The lines of `split(separator: "\n")`, found on the bytes (the Character split walked
+    /// every grapheme of the text): a \n is a Character of its own except in \r\n, which is no
+    /// separator; only lines whose first non-space byte is + or - are kept, as byte ranges.
+    static func candidates(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        guard let base = b.baseAddress else { return out }
+        let n = b.count
+        var start = 0
+        var from = 0  // where to look for the next \n
+        while true {
+            var i = n
+            if let hit = memchr(base + from, 0x0A, n - from) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i > 0 && b[i - 1] == 0x0D {
+                    from = i + 1
+                    continue
+                }
+            }
+            var k = start
+            while k < i, b[k] == 0x20 { k += 1 }
+            if k < i, b[k] == 0x2B || b[k] == 0x2D { out.append((start, i)) }
+            if i == n { return out }
+            start = i + 1
+            from = start
+        }
+    }
+
+    /// Whether ``hasTables(_:)`` can be true of the text of these valid UTF-8 bytes: a stroke, or a
+    /// candidate line that is a border or a rule (each such line made a String of its own). False
+    /// proves the text has no drawn table, without a String of the whole text.
+    static func mayHaveTables(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasStroke(b) { return true }
+        guard let base = b.baseAddress, memchr(base, 0x2D, b.count) != nil else { return false }
+        for (from, to) in candidates(b) {
+            let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self))
+            if Self.columns(ofBorder: line) != nil || Self.columns(ofRule: line) != nil { return true }
+        }
+        return false
+    }
+
+    /// Whether the text holds a horizontal stroke `─` (E2 94 80), `━` (E2 94 81) or `═` (E2 95 90):
+    /// one pass over the E2 lead bytes (memchr).
+    static func hasStroke(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(hasStroke) ?? Array(text.utf8).withUnsafeBufferPointer(hasStroke)
+    }
+
+    /// ``hasStroke(_:)-(String)`` on the UTF-8 bytes.
+    static func hasStroke(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let n = b.count
+        var i = 0
+        while i + 2 < n, let hit = memchr(base + i, 0xE2, n - i - 2) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let b1 = b[i + 1], b2 = b[i + 2]
+            if (b1 == 0x94 && (b2 == 0x80 || b2 == 0x81)) || (b1 == 0x95 && b2 == 0x90) { return true }
+            i += 1
         }
         return false
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Text that carries HTML markup: pandoc and other HTML→markdown converters write a table they
 /// cannot draw with pipes (merged cells) as raw HTML inside the markdown, and Word pages come
 /// through with `<span style=…>` around every run of text. Read as plain text, the markup's
@@ -12,23 +18,30 @@ enum EmbeddedHTMLText {
     /// True when the text holds HTML table rows (`<tr` and `<td` or `<th`, any case) or the
     /// inline markup of a Word page (`<span`, `<font`, `<div`, `<p`, `<strong`, `<o:p`).
     static func hasMarkup(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(0x3C) else { return false }
+        text.utf8.withContiguousStorageIfAvailable(hasMarkup) ?? Array(text.utf8).withUnsafeBufferPointer(hasMarkup)
+    }
+
+    /// ``hasMarkup(_:)-(String)`` on the UTF-8 bytes; each tag looked for from one `<` to the next
+    /// (memchr), most texts have none.
+    static func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, memchr(base, 0x3C, bytes.count) != nil else { return false }
         if has(bytes, "<tr") && (has(bytes, "<td") || has(bytes, "<th")) { return true }
         return ["<span", "<font", "<div", "<p", "<strong", "<o:p"].contains { has(bytes, $0) }
     }
 
-    private static func has(_ bytes: [UInt8], _ needle: String) -> Bool {
+    /// `needle` starts with `<`.
+    private static func has(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
         let n = Array(needle.utf8)
-        guard bytes.count >= n.count else { return false }
+        guard bytes.count >= n.count, let base = bytes.baseAddress else { return false }
         var i = 0
         while i + n.count <= bytes.count {
-            if bytes[i] == n[0] {
-                var k = 1
-                while k < n.count && lower(bytes[i + k]) == n[k] { k += 1 }
-                // the name ends there: `<tr>`, `<tr class=…>`, not `<track>`
-                if k == n.count && (i + k == bytes.count || !isNameByte(bytes[i + k])) { return true }
-            }
+            guard let hit = memchr(base + i, Int32(n[0]), bytes.count - i) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if i + n.count > bytes.count { return false }
+            var k = 1
+            while k < n.count && lower(bytes[i + k]) == n[k] { k += 1 }
+            // the name ends there: `<tr>`, `<tr class=…>`, not `<track>`
+            if k == n.count && (i + k == bytes.count || !isNameByte(bytes[i + k])) { return true }
             i += 1
         }
         return false

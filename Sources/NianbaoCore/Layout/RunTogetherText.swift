@@ -134,11 +134,16 @@ enum RunTogetherText {
         "字号", "字号:", "大", "中", "小", "打印", "关闭", "打印本页", "关闭窗口", "【打印】", "【关闭】",
         "[打印]", "[关闭]", "分享到:", "分享", "收藏", "扫一扫", "【大", "中", "小】", "[大", "小]",
     ]
+    /// A bound on the UTF-8 length of a text equal to a furniture word. String equality is canonical
+    /// equivalence, but a text equivalent to one of these words (ASCII, CJK ideographs, 【】) is at
+    /// most three times its length (U+212A KELVIN SIGN is K); a longer key is ruled out without
+    /// hashing it (hashing normalizes it), with a margin.
+    static let furnitureWordsMaxBytes = 4 * furnitureWords.map(\.utf8.count).max()!
     static let furniturePrefixes = ["当前位置", "您的位置", "来源:", "时间:", "发布时间", "发布日期", "字号:", "浏览次数", "点击数", "信息来源", "访问量", "作者:"]
 
     static func isFurniture(_ segment: String) -> Bool {
         let k = TextNormalizer.matchKey(segment)
-        if k.isEmpty || furnitureWords.contains(k) { return true }
+        if k.isEmpty || (k.utf8.count <= furnitureWordsMaxBytes && furnitureWords.contains(k)) { return true }
         // The UTF-8 tests first: a match key holds no compatibility ideograph (NFKC maps them), so
         // its Characters can equal these words' only where its bytes hold theirs; the Character
         // tests still decide.

@@ -23,7 +23,8 @@ enum SplitHeadingText {
 
     /// A row that is one section numeral (一 … 六) and nothing else.
     static func isNumeral(_ row: GridRow) -> Bool {
-        guard row.table == nil, row.cells.count == 1 else { return false }
+        // One scalar is at most four UTF-8 bytes: longer rows are ruled out without counting scalars.
+        guard row.table == nil, row.cells.count == 1, row.text.utf8.count <= 4 else { return false }
         let s = row.text.unicodeScalars
         guard s.count == 1, let n = HeadingTokenizer.numerals[s.first!] else { return false }
         return n >= 1 && n <= 6

@@ -13,39 +13,42 @@ package struct TextGridBuilder: Sendable {
     package init(pipeRows: Bool = false) { self.pipeRows = pipeRows }
 
     package func build(_ text: String) -> Grid {
-        // On the UTF-8 bytes: lines found with a byte loop, scalars decoded in place, cell text made
-        // from byte ranges (no String index validation per scalar).
-        func rows(_ b: UnsafeBufferPointer<UInt8>) -> [GridRow] {
-            var rows: [GridRow] = []
-            rows.reserveCapacity(128)
-            let blankMarks = Self.marksBlankCells(b)
-            var lineNumber = 0
-            var blankBefore = true
-            let n = b.count
-            var start = 0
-            while start < n {
-                // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
-                var i = n
-                if let base = b.baseAddress {
-                    if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
-                    if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
-                }
-                lineNumber += 1
-                if let row = Self.row(
-                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows)
-                {
-                    rows.append(row)
-                    blankBefore = false
-                } else {
-                    blankBefore = true
-                }
-                if i < n { i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1 }
-                start = i
+        if let built = text.utf8.withContiguousStorageIfAvailable(build) { return built }
+        return Array(text.utf8).withUnsafeBufferPointer(build)
+    }
+
+    /// ``build(_:)-(String)`` on valid UTF-8 bytes: lines found with a byte loop, scalars decoded in
+    /// place, cell text made from byte ranges (no String index validation per scalar).
+    package func build(_ b: UnsafeBufferPointer<UInt8>) -> Grid {
+        var rows: [GridRow] = []
+        rows.reserveCapacity(128)
+        let blankMarks = Self.marksBlankCells(b)
+        var scratch = Scratch()
+        var lineNumber = 0
+        var blankBefore = true
+        let n = b.count
+        var start = 0
+        while start < n {
+            // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
+            var i = n
+            if let base = b.baseAddress {
+                if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
+                if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
             }
-            return rows
+            lineNumber += 1
+            if let row = Self.row(
+                UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
+                scratch: &scratch)
+            {
+                rows.append(row)
+                blankBefore = false
+            } else {
+                blankBefore = true
+            }
+            if i < n { i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1 }
+            start = i
         }
-        if let built = text.utf8.withContiguousStorageIfAvailable(rows) { return Grid(rows: built) }
-        return Grid(rows: Array(text.utf8).withUnsafeBufferPointer(rows))
+        return Grid(rows: rows)
     }
 
     /// East Asian wide and full-width characters take two display columns in aligned text.
@@ -97,13 +100,25 @@ package struct TextGridBuilder: Sendable {
         v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0xFF0C || v == 0xFF01 || v == 0xFF1F || v == 0x3001
     }
 
+    /// What ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` carries from line to
+    /// line: the previous row's cell count, the capacity (at least four) a row's cells start with (the rows of a
+    /// table have about as many cells as the row before; an array grown cell by cell was
+    /// reallocated at 1, 2, 4, 8 … cells).
+    struct Scratch {
+        var lastCellCount = 1
+    }
+
     /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
     ///
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
     /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
     /// start before anything but a digit, or after a sentence's end), which is a space as usual.
-    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false) -> GridRow? {
+    static func row(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false,
+        scratch: inout Scratch
+    ) -> GridRow? {
         var cells: [GridCell] = []
+        cells.reserveCapacity(max(scratch.lastCellCount, 4))
         var field: [UInt8] = []
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
@@ -143,7 +158,12 @@ package struct TextGridBuilder: Sendable {
 
         func flush() {
             if fieldCount > 0 {
-                let text = spilled ? String(decoding: field, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
+                let text =
+                    spilled
+                    ? String(decoding: field, as: UTF8.self)
+                    : fieldIsNumber && fieldTo - fieldFrom <= 3
+                        ? Self.numberText(UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]))
+                        : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
                 let shown = fieldPlain ? text : fieldMarks ? Self.displayKeepingMarks(text) : TextNormalizer.display(text)
                 cells.append(GridCell(text: shown, at: at, x: Double(fieldStart + fieldEnd) / 2))
                 spilled = false
@@ -157,6 +177,18 @@ package struct TextGridBuilder: Sendable {
         let end = line.count
         var index = 0
         while index < end {
+            // A run of plain spaces (aligned text is full of them) counted at once, as the path
+            // below counts each: no separator, mark or visible scalar among them.
+            if line[index] == 0x20 {
+                var run = 1
+                while index + run < end && line[index + run] == 0x20 { run += 1 }
+                index += run
+                spaces += run
+                column += run
+                if spaces >= 2 { separator = true; sawWide = true }
+                if !seenVisible { leading += run }
+                continue
+            }
             let here = index
             let (v, next) = line.scalar(at: index)
             index = next
@@ -220,22 +252,40 @@ package struct TextGridBuilder: Sendable {
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
             column += ideograph || Self.isWide(v) ? 2 : 1
             fieldEnd = column
-            // The CJK ideographs that follow (most of a report) only extend the field as the path
-            // above would, one by one: no separator, space or mark is pending, the field is a run
-            // of the line (fieldTo == index), an ideograph is plain, no number, and two columns wide.
+            // The CJK ideographs, punctuation and printable ASCII that follow (most of a report) only
+            // extend the field as the path above would, one by one: no separator, space or mark is
+            // pending, the field is a run of the line (fieldTo == index), such a scalar is plain
+            // (no control, radical, space or invisible); a scalar above ASCII is no number and as
+            // wide as ``isWide(_:)`` says, an ASCII scalar one column wide and, not being the
+            // field's first, part of a number only as a digit, `,` or `.`.
             if !spilled {
-                var run = 0
-                while index < end, line[index] >= 0xE4, line[index] <= 0xE9 {
-                    let w = (UInt32(line[index] & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
-                    if w < 0x4E00 { break }
+                let from = index
+                while index < end {
+                    let c = line[index]
+                    if c > 0x20 && c < 0x7F {
+                        if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { fieldIsNumber = false }
+                        index += 1
+                        fieldCount += 1
+                        column += 1
+                        continue
+                    }
+                    guard (c >= 0xE2 && c <= 0xE9) || c == 0xEF else { break }
+                    let w = (UInt32(c & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
+                    if (w >= 0x4E00 && w <= 0x9FFF) || (w >= 0x3001 && w <= 0x303E) || (w >= 0xFF01 && w <= 0xFF60) {
+                        // Ideographs, CJK punctuation (not the ideographic space), full-width forms: wide.
+                        column += 2
+                    } else if w >= 0x2010 && w <= 0x2027 {
+                        // Dashes, quotes, `…` (no space, line separator or invisible among them): narrow.
+                        column += 1
+                    } else {
+                        break
+                    }
                     index += 3
-                    run += 1
-                }
-                if run > 0 {
-                    fieldTo = index
-                    fieldCount += run
+                    fieldCount += 1
                     fieldIsNumber = false
-                    column += 2 * run
+                }
+                if index > from {
+                    fieldTo = index
                     fieldEnd = column
                 }
             }
@@ -252,22 +302,54 @@ package struct TextGridBuilder: Sendable {
         // Positions mean something only where spaces align the columns.
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
-        var text = cells[0].text
-        if cells.count > 1 {
-            // The cells' bytes joined with spaces in one buffer, one String made of it (appending
-            // to a String cost a few hundred instructions a piece).
-            var total = cells.count - 1
-            for cell in cells { total += cell.text.utf8.count }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(total)
-            bytes.append(contentsOf: cells[0].text.utf8)
-            for cell in cells.dropFirst() {
-                bytes.append(0x20)
-                bytes.append(contentsOf: cell.text.utf8)
-            }
-            text = String(decoding: bytes, as: UTF8.self)
-        }
+        let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
+        scratch.lastCellCount = cells.count
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+
+    /// `0` … `999` as Strings, made once: most cells of the tables are such numbers (`0` above
+    /// all), and taking one from here skips the UTF-8 validation of making it from bytes.
+    static let smallNumbers: [String] = (0..<1000).map { String($0) }
+
+    /// The text of a field of at most three bytes: the String of ``smallNumbers`` when the bytes
+    /// are its digits exactly (no leading zero), else made from the bytes.
+    @inline(__always)
+    static func numberText(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var value = 0
+        for byte in b {
+            guard byte >= 0x30 && byte <= 0x39 else { return String(decoding: b, as: UTF8.self) }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        guard b.count > 0, b.count == 1 || b[0] != 0x30 else { return String(decoding: b, as: UTF8.self) }
+        return smallNumbers[value]
+    }
+
+    /// The cells' texts joined with single spaces: their bytes written straight into one new String's
+    /// storage (appending to a String cost a few hundred instructions a piece, an intermediate
+    /// byte array an allocation and a copy).
+    static func joined(_ cells: [GridCell]) -> String {
+        var total = cells.count - 1
+        for j in cells.indices { total += cells[j].text.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var k = 0
+            for j in cells.indices {
+                if j > 0 {
+                    out[k] = 0x20
+                    k += 1
+                }
+                let copied: Void? = cells[j].text.utf8.withContiguousStorageIfAvailable { b in
+                    if let from = b.baseAddress, let to = out.baseAddress { (to + k).initialize(from: from, count: b.count) }
+                    k += b.count
+                }
+                if copied == nil {
+                    for byte in cells[j].text.utf8 {
+                        out[k] = byte
+                        k += 1
+                    }
+                }
+            }
+            return k
+        }
     }
 
     /// The scalar before the no-break spaces that end at `index` (0 at the line's start).

@@ -63,6 +63,93 @@ package enum AgencyKey {
         return nil
     }
 
+    /// The administrative units at the start of a match key and the rest, after brackets are
+    /// dropped and `人民政府` is shortened to `政府` (``normalize(_:)``'s steps 1–3, every unit kept).
+    static func units(ofKey key: String) -> (units: [String], rest: String) {
+        if let split = simpleUnits(ofKey: key) { return split }
+        var s = dropBrackets(key)
+        s = s.replacingOccurrences(of: "人民政府", with: "政府")
+        var chars = Array(s)
+        var units: [String] = []
+        while let n = leadingUnit(chars) {
+            units.append(String(chars[..<n]))
+            chars.removeFirst(n)
+        }
+        return (units, String(chars))
+    }
+
+    /// ``units(ofKey:)`` on the scalars of a key made only of printable ASCII and CJK unified
+    /// ideographs (an agency name's key nearly always): each such scalar is a Character of its own
+    /// and equal only to itself, so the Character steps read the same on scalars, without
+    /// Character hashing and Foundation. nil for any other key (``ReaderShortcutTests``).
+    static func simpleUnits(ofKey key: String) -> (units: [String], rest: String)? {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(key.utf8.count)
+        var depth = 0
+        for u in key.unicodeScalars {
+            let v = u.value
+            guard (v > 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) else { return nil }
+            // Brackets dropped with what they hold (only the ASCII ones occur in a key).
+            if v == 0x28 || v == 0x5B { depth += 1; continue }
+            if v == 0x29 || v == 0x5D { depth = max(0, depth - 1); continue }
+            if depth == 0 { scalars.append(v) }
+        }
+        // 人民政府 → 政府, left to right.
+        var c: [UInt32] = []
+        c.reserveCapacity(scalars.count)
+        var i = 0
+        while i < scalars.count {
+            if i + 4 <= scalars.count && scalars[i] == 0x4EBA && scalars[i + 1] == 0x6C11 && scalars[i + 2] == 0x653F && scalars[i + 3] == 0x5E9C {
+                c.append(0x653F)
+                c.append(0x5E9C)
+                i += 4
+                continue
+            }
+            c.append(scalars[i])
+            i += 1
+        }
+        func string(_ s: ArraySlice<UInt32>) -> String {
+            var view = String.UnicodeScalarView()
+            for v in s { view.append(Unicode.Scalar(v)!) }
+            return String(view)
+        }
+        var units: [String] = []
+        var start = 0
+        while let n = leadingUnit(scalars: c, from: start) {
+            units.append(string(c[start..<(start + n)]))
+            start += n
+        }
+        return (units, string(c[start...]))
+    }
+
+    static let unitSuffixScalars: [[UInt32]] = unitSuffixes.map { $0.unicodeScalars.map(\.value) }
+    static let departmentScalars: [UInt32] = departmentChars.map { $0.unicodeScalars.first!.value }
+    static let commonWordScalars: [[UInt32]] = commonWords.map { $0.unicodeScalars.map(\.value) }
+    static let nonUnitFollowerScalars: [UInt32] = nonUnitFollowers.map { $0.unicodeScalars.first!.value }
+
+    /// ``leadingUnit(_:)`` on the scalars `c[from...]` of a simple key (see ``simpleUnits(ofKey:)``).
+    static func leadingUnit(scalars c: [UInt32], from: Int) -> Int? {
+        let maxName = 8
+        let count = c.count - from
+        var i = 1
+        while i < count && i <= maxName + 3 {
+            if departmentScalars.contains(c[from + i - 1]) { return nil }
+            for (suffix, sc) in zip(unitSuffixes, unitSuffixScalars) {
+                guard i + sc.count <= count, c[(from + i)..<(from + i + sc.count)].elementsEqual(sc) else { continue }
+                let nameLength = i
+                let minName = (suffix == "县" || suffix == "旗") ? 1 : 2
+                guard nameLength >= minName, nameLength <= maxName else { continue }
+                let end = i + sc.count
+                guard end < count else { return nil }  // a bare unit name: keep it as the rest
+                if commonWordScalars.contains(where: { $0.elementsEqual(c[from..<(from + end)]) }) { continue }
+                if nonUnitFollowerScalars.contains(c[from + end]) { continue }
+                return end
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func dropBrackets(_ s: String) -> String {
         var out = ""
         var depth = 0

@@ -30,15 +30,7 @@ package enum RegionResolver {
 
     package static func resolve(agency: String?, title: String?, preface: String, table: RegionTable = .shared) -> Result {
         guard let agency else { return Result() }
-        var s = AgencyKey.dropBrackets(TextNormalizer.matchKey(agency))
-        s = s.replacingOccurrences(of: "人民政府", with: "政府")
-        var chars = Array(s)
-        var units: [String] = []
-        while let n = AgencyKey.leadingUnit(chars) {
-            units.append(String(chars[..<n]))
-            chars.removeFirst(n)
-        }
-        let rest = String(chars)
+        let (units, rest) = AgencyKey.units(ofKey: TextNormalizer.matchKey(agency))
         let township = units.last.map { u in townshipSuffixes.contains { u.hasSuffix($0) } } ?? false
         let isGovernment = rest == "政府" || (township && (rest == "办事处" || rest == "政府办事处"))
         let places = units.filter { u in !townshipSuffixes.contains { u.hasSuffix($0) } }

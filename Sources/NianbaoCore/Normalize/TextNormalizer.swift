@@ -123,6 +123,138 @@ package enum TextNormalizer {
 
     /// The matching form: display form, NFKC-folded, variants unified, all whitespace removed.
     package static func matchKey<S: StringProtocol>(_ text: S) -> String {
+        // On the UTF-8 bytes when they are contiguous (always, for native strings): see ``byteMatchKey(_:)``.
+        if let key = text.utf8.withContiguousStorageIfAvailable(byteMatchKey) {
+            switch key {
+            case .unchanged: return String(text)
+            case .folded(let folded): return folded
+            case .general: break
+            }
+        }
+        return generalMatchKey(text)
+    }
+
+    /// What ``byteMatchKey(_:)`` found.
+    enum ByteMatchKey {
+        /// The text is its own match key (``alreadyMatchKey(_:)``).
+        case unchanged
+        /// The match key, folded on the bytes (no scalar needs NFKC).
+        case folded(String)
+        /// Some scalar needs NFKC: the general path.
+        case general
+    }
+
+    /// ``matchKey(_:)`` on valid UTF-8 bytes without decoding the scalars most keys are made of
+    /// (printable ASCII and CJK unified ideographs, which the key keeps as they are): a label's
+    /// key is made in one pass over its bytes, and a text that is its own key allocates nothing.
+    /// The same key as ``generalMatchKey(_:)`` (``ReaderShortcutTests``).
+    static func byteMatchKey(_ b: UnsafeBufferPointer<UInt8>) -> ByteMatchKey {
+        let n = b.count
+        var i = 0
+        // The scalars ``alreadyMatchKey(_:)`` accepts: ASCII 21–7E, U+4E00–U+9FFF (lead bytes E5–E9,
+        // or E4 with a second byte from B8), U+3001–U+3007 and U+300C–U+300F (E3 80 81–87, 8C–8F).
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c <= 0x20 || c == 0x7F { break }
+                i += 1
+                continue
+            }
+            if (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) {
+                i += 3
+                continue
+            }
+            if c == 0xE3 && b[i + 1] == 0x80 {
+                let t = b[i + 2]
+                if (t >= 0x81 && t <= 0x87) || (t >= 0x8C && t <= 0x8F) {
+                    i += 3
+                    continue
+                }
+            }
+            break
+        }
+        if i == n { return .unchanged }
+        let prefix = i
+        // Every scalar from here on must be one ``foldScalar(_:)`` handles without NFKC.
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            if (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) {
+                i += 3
+                continue
+            }
+            let (v, next) = b.scalar(at: i)
+            if !isFastPath(v) { return .general }
+            i = next
+        }
+        return .folded(
+            String(unsafeUninitializedCapacity: n) { out in
+                // The accepted prefix as it is, then the rest folded as ``foldUTF8(_:)`` folds it.
+                var k = 0
+                while k < prefix {
+                    out[k] = b[k]
+                    k += 1
+                }
+                var i = prefix
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 {
+                        // ASCII: spaces and line ends dropped, everything else kept as it is.
+                        if c != 0x20 && !(c >= 0x09 && c <= 0x0D) {
+                            out[k] = c
+                            k += 1
+                        }
+                        i += 1
+                        continue
+                    }
+                    if (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) {
+                        out[k] = c
+                        out[k + 1] = b[i + 1]
+                        out[k + 2] = b[i + 2]
+                        k += 3
+                        i += 3
+                        continue
+                    }
+                    let (v, next) = b.scalar(at: i)
+                    i = next
+                    if isSpaceLike(v) || isInvisible(v) { continue }
+                    k = put(foldScalar(v), into: out, at: k)
+                }
+                return k
+            })
+    }
+
+    /// Writes the UTF-8 bytes of scalar value `f` at `n`; returns the index after them.
+    @inline(__always)
+    private static func put(_ f: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
+        switch f {
+        case 0..<0x80:
+            out[n] = UInt8(f)
+            return n + 1
+        case 0x80..<0x800:
+            out[n] = UInt8(0xC0 | (f >> 6))
+            out[n + 1] = UInt8(0x80 | (f & 0x3F))
+            return n + 2
+        case 0x800..<0x10000:
+            out[n] = UInt8(0xE0 | (f >> 12))
+            out[n + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+            out[n + 2] = UInt8(0x80 | (f & 0x3F))
+            return n + 3
+        default:
+            out[n] = UInt8(0xF0 | (f >> 18))
+            out[n + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
+            out[n + 3] = UInt8(0x80 | (f & 0x3F))
+            return n + 4
+        }
+    }
+
+    /// ``matchKey(_:)`` by the scalars: the reading ``byteMatchKey(_:)`` shortcuts, and the path of
+    /// texts that need NFKC.
+    static func generalMatchKey<S: StringProtocol>(_ text: S) -> String {
         if let unchanged = alreadyMatchKey(text) { return unchanged }
         var needsNFKC = false
         for scalar in text.unicodeScalars where !isFastPath(scalar.value) {

@@ -42,7 +42,11 @@ package struct TextDecoder: Sendable {
     /// Text with NUL bytes or many control characters is binary junk, whatever it decoded as (HTML
     /// alike: ``HTMLReader``). Text of only whitespace (ideographic spaces, no-break spaces …) is empty.
     static func refuseBinary(_ text: String, path: String) throws(ExtractError) {
-        let t = text.utf8.withContiguousStorageIfAvailable(tally) ?? Array(text.utf8).withUnsafeBufferPointer(tally)
+        try refuse(text.utf8.withContiguousStorageIfAvailable(tally) ?? Array(text.utf8).withUnsafeBufferPointer(tally), path: path)
+    }
+
+    /// ``refuseBinary(_:path:)`` on the counts of ``tally(_:)``.
+    static func refuse(_ t: Tally, path: String) throws(ExtractError) {
         if t.nul { throw nulError(path: path, line: t.line) }
         let total = t.total, control = t.control, visible = t.visible
         if total > 0 && control * 20 > total {
@@ -91,6 +95,87 @@ package struct TextDecoder: Sendable {
         return t
     }
 
+    /// ``tally(_:)`` of bytes not yet known to be UTF-8, validated in the same pass (as
+    /// `String(validating:as: UTF8.self)` validates: shortest forms, no surrogates, nothing above
+    /// U+10FFFF); nil when they are not valid UTF-8. The plain UTF-8 reading of ``TextReader``
+    /// makes no String of the whole text (``ReaderShortcutTests``).
+    static func tally(validating b: UnsafeBufferPointer<UInt8>) -> Tally? {
+        var t = Tally()
+        var tallying = true  // until the first NUL; the rest is only validated
+        let n = b.count
+        var i = 0
+        while i < n {
+            let b0 = b[i]
+            // A CJK ideograph (most of a report): a lead byte E4–E9 (no shortest-form or surrogate
+            // limit on its second byte) and two continuation bytes; a visible scalar.
+            if b0 >= 0xE4 && b0 <= 0xE9 {
+                guard i + 3 <= n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 else { return nil }
+                if tallying {
+                    t.total += 1
+                    t.visible += 1
+                }
+                i += 3
+                continue
+            }
+            if b0 < 0x80 {
+                if tallying {
+                    // Eight spaces at a time (aligned text is full of them).
+                    if b0 == 0x20, i + 8 <= n, let base = b.baseAddress, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        t.total += 8
+                        i += 8
+                        continue
+                    }
+                    t.total += 1
+                    if b0 > 0x20 && b0 < 0x7F {
+                        t.visible += 1
+                    } else if b0 == 0x0A {
+                        t.line += 1
+                    } else if b0 == 0 {
+                        t.nul = true
+                        tallying = false
+                    } else if b0 < 0x20 && b0 != 0x09 && b0 != 0x0D && b0 != 0x0C {
+                        t.control += 1
+                    }
+                }
+                i += 1
+                continue
+            }
+            // The second byte's range by the lead byte (Unicode Table 3-7), then continuation bytes.
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            let length: Int
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return nil
+            }
+            guard i + length <= n, b[i + 1] >= low, b[i + 1] <= high else { return nil }
+            if length > 2 {
+                guard b[i + 2] & 0xC0 == 0x80 else { return nil }
+                if length > 3 {
+                    guard b[i + 3] & 0xC0 == 0x80 else { return nil }
+                }
+            }
+            if tallying {
+                t.total += 1
+                if b0 >= 0xE4 && b0 <= 0xE9 {
+                    t.visible += 1
+                } else {
+                    let v = b.scalar(at: i).value
+                    if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { t.control += 1 }
+                    if !(v >= 0x7F && v < 0xA0) && !isWhitespace(Unicode.Scalar(v)!) && !TextNormalizer.isInvisible(v) { t.visible += 1 }
+                }
+            }
+            i += length
+        }
+        return t
+    }
+
     /// Unicode White_Space without the property lookup for the scalars that cannot have it (ASCII
     /// letters and punctuation, CJK): those are most of a report.
     @inline(__always)
@@ -107,17 +192,59 @@ package struct TextDecoder: Sendable {
         ExtractError(.undecodable, path: path, "the file holds NUL bytes (the first on line \(line)): it is binary, not text")
     }
 
+    /// UTF-16 code units transcoded straight into the UTF-8 storage of the new String (a unit
+    /// takes at most three bytes, a surrogate pair four); nil at an unpaired surrogate, as
+    /// `String(validating:as: UTF16.self)`.
     static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
         guard bytes.count % 2 == 0 else { return nil }
-        var units = [UInt16]()
-        units.reserveCapacity(bytes.count / 2)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
-            i += 2
+        var valid = true
+        let text = bytes.withUnsafeBufferPointer { b in
+            String(unsafeUninitializedCapacity: b.count / 2 * 3) { out in
+                let n = b.count
+                var i = 0
+                var k = 0
+                @inline(__always) func unit(_ at: Int) -> UInt32 {
+                    littleEndian ? UInt32(b[at]) | UInt32(b[at + 1]) << 8 : UInt32(b[at]) << 8 | UInt32(b[at + 1])
+                }
+                while i < n {
+                    let u = unit(i)
+                    i += 2
+                    if u < 0x80 {
+                        out[k] = UInt8(u)
+                        k += 1
+                    } else if u < 0x800 {
+                        out[k] = UInt8(0xC0 | (u >> 6))
+                        out[k + 1] = UInt8(0x80 | (u & 0x3F))
+                        k += 2
+                    } else if u < 0xD800 || u > 0xDFFF {
+                        out[k] = UInt8(0xE0 | (u >> 12))
+                        out[k + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
+                        out[k + 2] = UInt8(0x80 | (u & 0x3F))
+                        k += 3
+                    } else {
+                        // A high surrogate followed by a low one; anything else is invalid.
+                        guard u <= 0xDBFF, i < n else {
+                            valid = false
+                            return 0
+                        }
+                        let low = unit(i)
+                        guard low >= 0xDC00 && low <= 0xDFFF else {
+                            valid = false
+                            return 0
+                        }
+                        i += 2
+                        let v = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
+                        out[k] = UInt8(0xF0 | (v >> 18))
+                        out[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        out[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                        out[k + 3] = UInt8(0x80 | (v & 0x3F))
+                        k += 4
+                    }
+                }
+                return k
+            }
         }
-        return String(validating: units, as: UTF16.self)
+        return valid ? text : nil
     }
 
     /// GB18030 (a superset of GBK and GB2312) through iconv. Returns nil when the bytes are not valid GB18030.

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import NianbaoCore
+
+/// The text reader's and the normalizer's byte-level shortcuts answer as the readings they stand
+/// for: each is compared here with the plain reading, on crafted texts and on every row and cell of
+/// the committed text reports.
+@Suite struct ReaderShortcutTests {
+    /// Every row text and cell text of the committed text reports.
+    static func corpusTexts() throws -> [String] {
+        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var texts: [String] = []
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            let document = try TextReader().read(data: bytes, path: name)
+            for row in document.grid.rows { texts += [row.text] + row.cells.map(\.text) }
+        }
+        return texts
+    }
+
+    static let crafted = [
+        "", " ", "a", "0", "（三）不予公开", "１２３．４５", "3.危及“三安全一稳定”", "3.危及「三安全一稳定」", "4.无正当理由大量反复 申请",
+        "\u{2F00}、\u{2460}", "一\t二\r\n三", "\u{3000}标题\u{A0}", "e\u{301}", "\u{212B}", "ｅ\u{301}", "〔2023〕1号", "—5—", "①②",
+        "\u{200B}零\u{FEFF}", "\u{85}x\u{9F}", "\u{7F}", "\u{302A}人\u{302B}", "《条例》", "【打印】", "𠀀𠮷", "\u{E000}",
+        "江苏省淮安市洪泽区人民政府", "北京市朝阳区人民政府办公室", "沛县人民政府", "泉州市清江浦区财政局", "（区政府研究室）洪泽区人民政府",
+        "某某街道办事处", "城市管理局", "内蒙古自治区阿拉善盟人民政府", "ABC市(试点)政府", "市场监督管理局", "人民政府人民政府",
+        "北京市朝阳区人民政\u{301}府", "北京市 朝阳区", "Kelvin\u{212A}", "第４页", "１／２",
+    ]
+
+    @Test func byteMatchKeyIsTheGeneralKey() throws {
+        for text in try Self.corpusTexts() + Self.crafted {
+            let general = TextNormalizer.generalMatchKey(text)
+            #expect(TextNormalizer.matchKey(text) == general, "\(text)")
+            #expect(Array(TextNormalizer.matchKey(text).utf8) == Array(general.utf8), "\(text)")
+            let sub = Substring(text)
+            #expect(Array(TextNormalizer.matchKey(sub).utf8) == Array(TextNormalizer.generalMatchKey(sub).utf8), "\(text)")
+        }
+    }
+
+    /// The Character reading of an agency key that ``AgencyKey/simpleUnits(ofKey:)`` stands for.
+    static func characterUnits(_ key: String) -> (units: [String], rest: String) {
+        var s = AgencyKey.dropBrackets(key)
+        s = s.replacingOccurrences(of: "人民政府", with: "政府")
+        var chars = Array(s)
+        var units: [String] = []
+        while let n = AgencyKey.leadingUnit(chars) {
+            units.append(String(chars[..<n]))
+            chars.removeFirst(n)
+        }
+        return (units, String(chars))
+    }
+
+    @Test func simpleAgencyUnitsAreTheCharacterUnits() throws {
+        var simple = 0
+        for text in try Self.corpusTexts().filter({ $0.utf8.count < 120 }) + Self.crafted {
+            let key = TextNormalizer.matchKey(text)
+            let plain = Self.characterUnits(key)
+            let split = AgencyKey.units(ofKey: key)
+            #expect(split.units.map { Array($0.utf8) } == plain.units.map { Array($0.utf8) }, "\(text)")
+            #expect(Array(split.rest.utf8) == Array(plain.rest.utf8), "\(text)")
+            if AgencyKey.simpleUnits(ofKey: key) != nil { simple += 1 }
+        }
+        #expect(simple > 100)
+        #expect(AgencyKey.units(ofKey: "江苏省淮安市洪泽区人民政府").units == ["江苏省", "淮安市", "洪泽区"])
+        #expect(AgencyKey.units(ofKey: "江苏省淮安市洪泽区人民政府").rest == "政府")
+    }
+
+    @Test func utf16DecodingIsTheStandardLibrarys() {
+        let texts = Self.crafted + ["\u{10FFFF}", "a\u{FFFF}b", "\u{FEFF}x"]
+        for text in texts {
+            for little in [true, false] {
+                var bytes: [UInt8] = []
+                for u in text.utf16 { bytes += little ? [UInt8(u & 0xFF), UInt8(u >> 8)] : [UInt8(u >> 8), UInt8(u & 0xFF)] }
+                #expect(TextDecoder.decodeUTF16(bytes[...], littleEndian: little) == text, "\(text)")
+            }
+        }
+        // Unpaired surrogates and odd lengths are refused, as String(validating:as: UTF16.self) refuses them.
+        let bad: [[UInt16]] = [[0xD800], [0xDC00, 0x41], [0x41, 0xD800, 0x41], [0xD800, 0xD800], [0xDBFF]]
+        for units in bad {
+            var bytes: [UInt8] = []
+            for u in units { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+            #expect(String(validating: units, as: UTF16.self) == nil)
+            #expect(TextDecoder.decodeUTF16(bytes[...], littleEndian: true) == nil)
+        }
+        #expect(TextDecoder.decodeUTF16([0x41][...], littleEndian: true) == nil)
+        #expect(TextDecoder.decodeUTF16([][...], littleEndian: true) == "")
+    }
+
+    @Test func strokeAndMarkupScansAsTheSubstringTests() throws {
+        let extra = [
+            "─", "a═", "━b", "\u{2501}", "┌─┐", "“引号”", "\u{2594}\u{2580}", "<tr><td>1", "<TR><TH>", "<track>", "<p>", "<o:p>", "a<",
+            "<spa", "<span", "x<div class=a>", "<strong>", "<fonts>",
+        ]
+        for text in try Self.corpusTexts() + Self.crafted + extra {
+            #expect(AlignedTableText.hasStroke(text) == (text.includes("─") || text.includes("═") || text.includes("━")), "\(text)")
+        }
+        #expect(EmbeddedHTMLText.hasMarkup("<tr><td>1"))
+        #expect(EmbeddedHTMLText.hasMarkup("a <SPAN>b"))
+        #expect(!EmbeddedHTMLText.hasMarkup("<track> <pre>"))
+        #expect(!EmbeddedHTMLText.hasMarkup("a<"))
+        #expect(!EmbeddedHTMLText.hasMarkup("<tr> only"))
+        #expect(EmbeddedHTMLText.hasMarkup("x<p"))
+    }
+
+    /// The committed text reports' bytes, and variants: a byte order mark, CRLF line ends, NULs,
+    /// controls, a drawn table, markup, pipes, broken UTF-8.
+    static func byteInputs() throws -> [[UInt8]] {
+        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var inputs: [[UInt8]] = []
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            inputs.append(bytes)
+            inputs.append([0xEF, 0xBB, 0xBF] + bytes)
+            inputs.append(Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8))
+            inputs.append(Array(bytes.prefix(200)) + [0] + Array(bytes.dropFirst(200)))
+            inputs.append(Array(bytes.prefix(101)) + [0xE4, 0xB8] + Array(bytes.dropFirst(101)))
+        }
+        let crafted = [
+            "规章\t0\n", "  \u{3000}\n", "\u{1}\u{2}\u{3}ab", "a\u{0}b", "+---+---+\n| a | 1 |\n+---+---+\n", "---- ----\na  1\n",
+            "<tr><td>1</td></tr>", "| a | 1 |\n|---|---|\n", "┌─┬─┐\n│a│1│\n", "x\u{7F}y", "\u{FFFD}\u{E000}", "\u{A0}\u{2003}", "12345678 abcdefgh\t",
+            "        \n        x", "\u{85}\u{9F}z", "𠀀", "-",
+        ]
+        for text in crafted { inputs.append(Array(text.utf8)) }
+        let broken: [[UInt8]] = [
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x41, 0xE4, 0xB8],
+            [0x80], [0xC2], [0xEF, 0xBB, 0xBF, 0xFF], [0x30, 0x00, 0xFF], [0xF0, 0x9F, 0x98, 0x80], [0xE4, 0xB8, 0x80, 0xC3, 0xA9],
+        ]
+        return inputs + broken
+    }
+
+    @Test func validatingTallyIsTheStandardLibrarysValidationAndTheTally() throws {
+        for bytes in try Self.byteInputs() {
+            let fused = bytes.withUnsafeBufferPointer { TextDecoder.tally(validating: $0) }
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                #expect(fused == nil, "\(bytes.prefix(16))")
+                continue
+            }
+            let plain = Array(s.utf8).withUnsafeBufferPointer { TextDecoder.tally($0) }
+            #expect(fused?.nul == plain.nul)
+            #expect(fused?.line == plain.line)
+            if !plain.nul {
+                #expect(fused?.total == plain.total)
+                #expect(fused?.control == plain.control)
+                #expect(fused?.visible == plain.visible)
+            }
+        }
+    }
+
+    @Test func plainUTF8ReadingIsTheDecodedReading() throws {
+        var shortcut = 0
+        for bytes in try Self.byteInputs() {
+            for path in ["r.txt", "r.md", "-"] {
+                let general: Result<SourceDocument, ExtractError> = Result { () throws(ExtractError) in try TextReader().readDecoded(data: bytes, path: path) }
+                let fast: Result<SourceDocument?, ExtractError> = Result { () throws(ExtractError) in try TextReader.readPlainUTF8(bytes, path: path) }
+                switch (general, fast) {
+                case (.success(let g), .success(let f?)):
+                    shortcut += 1
+                    #expect(f.grid.rows == g.grid.rows)
+                    #expect(f.encoding == g.encoding)
+                    #expect(f.mediaType == g.mediaType)
+                case (.failure(let g), .failure(let f)):
+                    #expect("\(g)" == "\(f)")
+                case (_, .success(nil)):
+                    break
+                default:
+                    Issue.record("the readings differ on \(bytes.prefix(16)) \(path)")
+                }
+            }
+        }
+        #expect(shortcut > 40)
+    }
+}
