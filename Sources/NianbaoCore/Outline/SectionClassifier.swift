@@ -11,7 +11,11 @@ enum SectionClassifier {
     ]
 
     static func key(forHeading rest: String) -> Section.Key? {
-        let k = TextNormalizer.matchKey(rest)
+        key(matchKey: TextNormalizer.matchKey(rest))
+    }
+
+    /// ``key(forHeading:)`` of a heading whose match key is `k` (made once for both questions).
+    static func key(matchKey k: String) -> Section.Key? {
         for (key, words) in keywords where words.contains(where: { k.includes($0) }) { return key }
         return nil
     }
@@ -20,7 +24,11 @@ enum SectionClassifier {
     static let tableRowWords = ["本年新收", "上年结转", "本年度办", "办理结果", "结转下年", "继续办理", "新收政府信息公开申请"]
 
     static func isTableRowLabel(_ rest: String) -> Bool {
-        let k = TextNormalizer.matchKey(rest)
-        return tableRowWords.contains { k.includes($0) }
+        isTableRowLabel(matchKey: TextNormalizer.matchKey(rest))
+    }
+
+    /// ``isTableRowLabel(_:)`` of a text whose match key is `k`.
+    static func isTableRowLabel(matchKey k: String) -> Bool {
+        tableRowWords.contains { k.includes($0) }
     }
 }
