@@ -132,27 +132,85 @@ package enum HeadingTokenizer {
     /// the text's UTF-8 bytes one scalar at a time (its end counted in scalars): no scalars are
     /// copied, no closure asked per index.
     static func marker(utf8 b: UnsafeBufferPointer<UInt8>) -> (HeadingToken.Level, Int, Int)? {
-        let n = b.count
-        var p = 0  // byte offset of scalar i
-        var i = 0
-        @inline(__always) func current() -> Unicode.Scalar? {
-            p < n ? Unicode.Scalar(b.scalar(at: p).value).unsafelyUnwrapped : nil
+        var s = ScalarCursor(b: b)
+        guard let first = s.current else { return nil }
+        if numerals[first] != nil {
+            let (values, count) = s.numeralRun()
+            s.skipSpaces()
+            guard let c = s.current, c == "、" || c == "．" || c == "." || c == "，", let number = chineseNumber(values, count: count) else {
+                return nil
+            }
+            if c == "，" { return nil }
+            return (.section, number, s.i + 1)
         }
-        @inline(__always) func advance() {
+        if first == "（" || first == "(" {
+            s.advance()
+            s.skipSpaces()
+            let (values, count) = s.numeralRun()
+            guard let number = chineseNumber(values, count: count) else { return nil }
+            s.skipSpaces()
+            guard let c = s.current, c == "）" || c == ")" else { return nil }
+            s.advance()
+            if let c = s.current, c == "、" || c == "．" || c == "." { return (.subsection, number, s.i + 1) }
+            return (.subsection, number, s.i)
+        }
+        if let d = asciiDigit(first) {
+            var number = d
+            s.advance()
+            while let c = s.current, let d2 = asciiDigit(c), s.i < 2 {
+                number = number * 10 + d2
+                s.advance()
+            }
+            s.skipSpaces()
+            guard let c = s.current, c == "、" || c == "．" || c == "." else { return nil }
+            // 1.5万元 is a number, not a marker.
+            if c != "、" {
+                s.advance()
+                if let next = s.current, asciiDigit(next) != nil { return nil }
+                return (.item, number, s.i)
+            }
+            return (.item, number, s.i + 1)
+        }
+        return nil
+    }
+
+    /// Reads a text's UTF-8 bytes one scalar at a time for ``marker(utf8:)``, counting scalars.
+    private struct ScalarCursor {
+        let b: UnsafeBufferPointer<UInt8>
+        /// The byte offset of scalar ``i``.
+        var p = 0
+        var i = 0
+
+        init(b: UnsafeBufferPointer<UInt8>) {
+            self.b = b
+        }
+
+        /// The scalar at ``i``, nil at the end.
+        @inline(__always)
+        var current: Unicode.Scalar? {
+            p < b.count ? Unicode.Scalar(b.scalar(at: p).value).unsafelyUnwrapped : nil
+        }
+
+        @inline(__always)
+        mutating func advance() {
             p = b.scalar(at: p).next
             i += 1
         }
-        @inline(__always) func skipSpaces() {
-            while p < n, b[p] == 0x20 {
+
+        @inline(__always)
+        mutating func skipSpaces() {
+            while p < b.count, b[p] == 0x20 {
                 p += 1
                 i += 1
             }
         }
+
         /// The run of numerals from here: the first three values and how many.
-        @inline(__always) func numeralRun() -> ((Int, Int, Int), Int) {
+        @inline(__always)
+        mutating func numeralRun() -> ((Int, Int, Int), Int) {
             var values = (0, 0, 0)
             var count = 0
-            while let c = current(), let v = numerals[c] {
+            while let c = current, let v = HeadingTokenizer.numerals[c] {
                 switch count {
                 case 0: values.0 = v
                 case 1: values.1 = v
@@ -164,44 +222,6 @@ package enum HeadingTokenizer {
             }
             return (values, count)
         }
-        guard let first = current() else { return nil }
-        if numerals[first] != nil {
-            let (values, count) = numeralRun()
-            skipSpaces()
-            guard let c = current(), c == "、" || c == "．" || c == "." || c == "，", let number = chineseNumber(values, count: count) else {
-                return nil
-            }
-            if c == "，" { return nil }
-            return (.section, number, i + 1)
-        }
-        if first == "（" || first == "(" {
-            advance()
-            skipSpaces()
-            let (values, count) = numeralRun()
-            guard let number = chineseNumber(values, count: count) else { return nil }
-            skipSpaces()
-            guard let c = current(), c == "）" || c == ")" else { return nil }
-            advance()
-            if let c = current(), c == "、" || c == "．" || c == "." { i += 1 }
-            return (.subsection, number, i)
-        }
-        if let d = asciiDigit(first) {
-            var number = d
-            advance()
-            while let c = current(), let d2 = asciiDigit(c), i < 2 {
-                number = number * 10 + d2
-                advance()
-            }
-            skipSpaces()
-            guard let c = current(), c == "、" || c == "．" || c == "." else { return nil }
-            // 1.5万元 is a number, not a marker.
-            if c != "、" {
-                let q = b.scalar(at: p).next
-                if q < n, asciiDigit(Unicode.Scalar(b.scalar(at: q).value).unsafelyUnwrapped) != nil { return nil }
-            }
-            return (.item, number, i + 1)
-        }
-        return nil
     }
 
     /// The plain reading ``marker(utf8:)`` stands for: ``marker(in:_:)`` on all the text's scalars.

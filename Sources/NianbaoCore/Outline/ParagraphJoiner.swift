@@ -31,14 +31,13 @@ struct ParagraphJoiner: Sendable {
         var out: [Paragraph] = []
         var previous: (index: Int, marker: Bool)?
         for index in indices {
-            let row = rows[index]
             var marker: Bool?
             if let prev = previous, !out.isEmpty, !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts) {
-                Self.append(row.text, to: &out[out.count - 1].text)
+                Self.append(rows[index].text, to: &out[out.count - 1].text)
             } else {
-                out.append(Paragraph(text: row.text, firstRow: index))
+                out.append(Paragraph(text: rows[index].text, firstRow: index))
             }
-            previous = (index, marker ?? HeadingTokenizer.startsWithMarker(row.text))
+            previous = (index, marker ?? HeadingTokenizer.startsWithMarker(rows[index].text))
         }
         return out
     }
@@ -49,15 +48,14 @@ struct ParagraphJoiner: Sendable {
     private func startsNew(
         _ rows: [GridRow], _ i: Int, after p: Int, prevMarker: Bool, marker: inout Bool?, _ scalarCounts: [Int]
     ) -> Bool {
-        let row = rows[i]
-        let prev = rows[p]
-        if row.startsParagraph || row.table != nil || prev.table != nil { return true }
-        let m = HeadingTokenizer.startsWithMarker(row.text)
+        // The rows' members read in place (no row copied).
+        if rows[i].startsParagraph || rows[i].table != nil || rows[p].table != nil { return true }
+        let m = HeadingTokenizer.startsWithMarker(rows[i].text)
         marker = m
         if m { return true }
         // Both rows are outside tables here: their counts are known.
         let prevCount = scalarCounts[p]
-        if prevCount < wrapWidth, let last = prev.text.unicodeScalars.last, Self.endsSentence(last) { return true }
+        if prevCount < wrapWidth, let last = rows[p].text.unicodeScalars.last, Self.endsSentence(last) { return true }
         // A heading line (short, its own marker) stands alone.
         if prevMarker && prevCount < wrapWidth / 2 { return true }
         return false
