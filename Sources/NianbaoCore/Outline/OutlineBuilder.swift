@@ -78,7 +78,8 @@ struct OutlineBuilder: Sendable {
     /// continues the numbering or names a standard section not seen yet.
     func findHeadings() -> [Heading] {
         var out: [Heading] = []
-        var seen = Set<Section.Key>()
+        // At most six keys: a list, not a hashed set.
+        var seen: [Section.Key] = []
         var last = 0
         // By index: the rows are read in place, not copied out of the array.
         for i in rows.indices where rows[i].table == nil {
@@ -94,7 +95,7 @@ struct OutlineBuilder: Sendable {
             guard continues || key != nil else { continue }
             // A long narrative sentence that happens to start with 一、 is not a heading unless it names a section.
             if key == nil && scalarCounts[i] > 40 { continue }
-            if let k = key { seen.insert(k) }
+            if let k = key { seen.append(k) }
             out.append(Heading(row: i, token: token, key: key))
             last = token.number
         }

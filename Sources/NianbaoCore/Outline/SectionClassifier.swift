@@ -15,9 +15,17 @@ enum SectionClassifier {
     }
 
     /// ``key(forHeading:)`` of a heading whose match key is `k` (made once for both questions).
+    /// A word whose byte mask has a bit the key's lacks is not in it (``String/byteMask``): only
+    /// the others are searched for.
     static func key(matchKey k: String) -> Section.Key? {
-        for (key, words) in keywords where words.contains(where: { k.includes($0) }) { return key }
+        let mask = k.byteMask
+        for (key, words) in keywordMasks where words.contains(where: { $0.mask & ~mask == 0 && k.includes($0.word) }) { return key }
         return nil
+    }
+
+    /// ``keywords`` with each word's byte mask.
+    private static let keywordMasks: [(Section.Key, [(word: String, mask: UInt64)])] = keywords.map { key, words in
+        (key, words.map { ($0, $0.byteMask) })
     }
 
     /// Table 三 row labels that start like section headings.
@@ -29,6 +37,10 @@ enum SectionClassifier {
 
     /// ``isTableRowLabel(_:)`` of a text whose match key is `k`.
     static func isTableRowLabel(matchKey k: String) -> Bool {
-        tableRowWords.contains { k.includes($0) }
+        let mask = k.byteMask
+        return tableRowWordMasks.contains { $0.mask & ~mask == 0 && k.includes($0.word) }
     }
+
+    /// ``tableRowWords`` with each word's byte mask.
+    private static let tableRowWordMasks: [(word: String, mask: UInt64)] = tableRowWords.map { ($0, $0.byteMask) }
 }
