@@ -101,6 +101,18 @@ import Testing
         }
     }
 
+    /// The byte-mask test before each word's search answers as the search alone.
+    @Test func sectionWordsAsSearched() throws {
+        var texts = Self.crafted + ["其他需要报告的事项", "行政复议、行政诉讼情况", "本年新收政府信息公开申请数量", "收到和处理政府信息公开申请情况", "问题和改进"]
+        for rows in try Self.corpusDocuments() { texts += rows.map(\.text) }
+        for text in texts {
+            let k = TextNormalizer.matchKey(text)
+            let plainKey = SectionClassifier.keywords.first { _, words in words.contains { k.includes($0) } }?.0
+            #expect(SectionClassifier.key(matchKey: k) == plainKey, "\(text)")
+            #expect(SectionClassifier.isTableRowLabel(matchKey: k) == SectionClassifier.tableRowWords.contains { k.includes($0) }, "\(text)")
+        }
+    }
+
     @Test func keyBytesAnswerAsStrings() {
         let keys = [
             "applications.other.total.x", "applications.other.x", "applications.other.", "applications.other", "applications.other.\u{301}x",
@@ -129,5 +141,16 @@ import Testing
         }
         #expect(buffer.array == expected)
         #expect(buffer.count == expected.count)
+        // Started in storage too small for the bytes: they move to storage of its own.
+        let spilled = [UInt8](unsafeUninitializedCapacity: 100) { storage, initialized in
+            var small = JSONByteBuffer(storage: storage)
+            for s in strings { small.string(s) }
+            let owned = small.owned
+            #expect(owned)
+            let bytes = small.array
+            #expect(Array(bytes.prefix(expected.count)) == Array(expected.prefix(bytes.count)))
+            initialized = 0
+        }
+        #expect(spilled.isEmpty)
     }
 }

@@ -1,22 +1,45 @@
 /// The growable byte buffer ``ReportJSONWriter`` writes into: bytes stored through a pointer, so
 /// appending a run is one capacity test and a copy (an `[UInt8]` append goes through the generic
 /// sequence path, which cost more than the bytes written). Noncopyable: the storage has one owner,
-/// freed by `deinit`; ``array`` copies the bytes out once at the end.
+/// freed by `deinit`; ``array`` copies the bytes out once at the end. It can also start in storage
+/// it does not own (an array's, being made): while the bytes fit there, nothing is copied.
 struct JSONByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Whether ``base`` was allocated here (else it is the storage given to `init(storage:)`).
+    private(set) var owned: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        owned = true
     }
 
-    deinit { base.deallocate() }
+    /// Writes into `storage` until it is full, then into storage of its own (the bytes copied there).
+    init(storage: UnsafeMutableBufferPointer<UInt8>) {
+        if let b = storage.baseAddress, storage.count >= 64 {
+            base = b
+            capacity = storage.count
+            owned = false
+        } else {
+            capacity = 64
+            base = .allocate(capacity: capacity)
+            owned = true
+        }
+    }
 
-    /// The bytes written so far.
+    deinit { if owned { base.deallocate() } }
+
+    /// The bytes written so far, copied as one block (an array made from the buffer pointer
+    /// copies element by element).
     var array: [UInt8] {
-        [UInt8](UnsafeBufferPointer(start: base, count: count))
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let target = buffer.baseAddress, count > 0 {
+                UnsafeMutableRawPointer(target).copyMemory(from: base, byteCount: count)
+            }
+            initialized = count
+        }
     }
 
     /// Makes room for `n` more bytes.
@@ -30,7 +53,8 @@ struct JSONByteBuffer: ~Copyable {
         let newCapacity = max(capacity * 2, count + n)
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         UnsafeMutableRawPointer(p).copyMemory(from: base, byteCount: count)
-        base.deallocate()
+        if owned { base.deallocate() }
+        owned = true
         base = p
         capacity = newCapacity
     }

@@ -17,6 +17,13 @@ struct ReportJSONWriter: ~Copyable {
         hasMembers.reserveCapacity(8)
     }
 
+    /// Writing into `storage` (see ``JSONByteBuffer/init(storage:)``).
+    init(pretty: Bool, storage: UnsafeMutableBufferPointer<UInt8>) {
+        indent = pretty ? 0 : -1
+        out = JSONByteBuffer(storage: storage)
+        hasMembers.reserveCapacity(8)
+    }
+
     static func bytes(_ r: Report, expectedKeys: [String], pretty: Bool) -> [UInt8] {
         // Room for the whole output as a rule (growing copies what is written): the cells and
         // checks at their usual size, the tables (at most about 100 bytes per expected key), and the
@@ -29,10 +36,20 @@ struct ReportJSONWriter: ~Copyable {
         let capacity =
             8_192 + r.cells.count * (pretty ? 260 : 140) + r.checks.count * (pretty ? 900 : 500) + expectedKeys.count * (pretty ? 100 : 60)
             + texts + texts / 8 + r.diagnostics.count * 256
-        var w = ReportJSONWriter(pretty: pretty, capacity: capacity)
-        w.report(r, expectedKeys: expectedKeys)
-        if pretty { w.out.append(0x0A) }
-        return w.out.array
+        // Written straight into the array's storage; only a report that outgrows it is copied.
+        var spilled: [UInt8]?
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
+            var w = ReportJSONWriter(pretty: pretty, storage: storage)
+            w.report(r, expectedKeys: expectedKeys)
+            if pretty { w.out.append(0x0A) }
+            if w.out.owned {
+                spilled = w.out.array
+                initialized = 0
+            } else {
+                initialized = w.out.count
+            }
+        }
+        return spilled ?? bytes
     }
 
     // MARK: the report
@@ -43,7 +60,8 @@ struct ReportJSONWriter: ~Copyable {
         open(0x5B)
         // Through the buffer: each cell is borrowed in place, not copied (retained) for the loop.
         r.cells.withUnsafeBufferPointer { cells in
-            for i in cells.indices { item(); cell(cells[i]) }
+            guard let first = cells.baseAddress else { return }
+            for i in 0..<cells.count { item(); cell(first + i) }
         }
         close(0x5D)
         key("checks")
@@ -128,11 +146,14 @@ struct ReportJSONWriter: ~Copyable {
         close(0x7D)
     }
 
-    private mutating func cell(_ c: Cell) {
-        if indent == 2, case .line(let n) = c.at {
-            prettyCell(c, line: n)
+    /// The cell at `p` (the array's storage: its members are read there, the cell is not copied
+    /// and released for the common pretty case).
+    private mutating func cell(_ p: UnsafePointer<Cell>) {
+        if indent == 2, case .line(let n) = p.pointee.at {
+            prettyCell(p, line: n)
             return
         }
+        let c = p.pointee
         open(0x7B)
         key("at"); location(c.at)
         key("key"); string(c.key)
@@ -213,15 +234,15 @@ struct ReportJSONWriter: ~Copyable {
     }
 
     /// ``cell(_:)`` in pretty output at depth 2 with a line location.
-    private mutating func prettyCell(_ c: Cell, line n: Int) {
+    private mutating func prettyCell(_ p: UnsafePointer<Cell>, line n: Int) {
         put(Self.cellOpen)
         out.integer(Int64(n))
         put(Self.cellKey)
-        out.stringBody(c.key)
-        put(Self.quoted(c.kind))
-        string(c.raw)
+        out.stringBody(p.pointee.key)
+        put(Self.quoted(p.pointee.kind))
+        string(p.pointee.raw)
         // The two commonest values with the cell's closing brace in one run.
-        if let v = c.value {
+        if let v = p.pointee.value {
             if v.scale == 0 && v.units == 0 {
                 put(Self.cellValueZero)
             } else {
