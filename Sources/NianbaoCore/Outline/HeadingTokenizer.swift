@@ -38,22 +38,37 @@ package enum HeadingTokenizer {
             }
             count += 1
         }
+        return chineseNumber(values, count: count)
+    }
+
+    /// ``chineseNumber(_:)`` of `count` numerals whose values (the first three) are `values`.
+    @inline(__always)
+    static func chineseNumber(_ values: (Int, Int, Int), count: Int) -> Int? {
         let first = values.0
         switch count {
+        case 0: return nil
         case 1: return first == 0 ? nil : first
         case 2:
             if first == 10 { return 10 + values.1 }  // 十一
             if values.1 == 10 { return first * 10 }  // 二十
             return nil
-        default:
+        case 3:
             if values.1 == 10 && first < 10 && values.2 < 10 { return first * 10 + values.2 }  // 二十一
             return nil
+        default: return nil
         }
     }
 
     package static func token(_ text: String) -> HeadingToken? {
         guard let (level, n, end) = marker(text) else { return nil }
         return make(level, n, text, end)
+    }
+
+    /// ``token(_:)`` when its level is `level`, else nil: the token's strings are made only for
+    /// the level asked for.
+    static func token(_ text: String, level: HeadingToken.Level) -> HeadingToken? {
+        guard let (l, n, end) = marker(text), l == level else { return nil }
+        return make(l, n, text, end)
     }
 
     /// Whether the text starts with a heading marker (``token(_:)`` is not nil), without making the token.
@@ -63,6 +78,8 @@ package enum HeadingTokenizer {
 
     /// The level, number and end (in scalars) of the marker the text starts with.
     private static func marker(_ text: String) -> (HeadingToken.Level, Int, Int)? {
+        // On the UTF-8 bytes in place (a native string's); the scalar reading below otherwise.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ marker(utf8: $0) }) { return found }
         // Quick rejection without allocating: a marker starts with a numeral, a bracket or a digit.
         guard let f = text.unicodeScalars.first,
             numerals[f] != nil || f == "（" || f == "(" || asciiDigit(f) != nil
@@ -109,6 +126,107 @@ package enum HeadingTokenizer {
             return marker(in: Array(text.unicodeScalars)).found
         }
         return first.found
+    }
+
+    /// ``marker(in:_:)`` on the scalars of the whole text (the answer of ``marker(_:)``), read from
+    /// the text's UTF-8 bytes one scalar at a time (its end counted in scalars): no scalars are
+    /// copied, no closure asked per index.
+    static func marker(utf8 b: UnsafeBufferPointer<UInt8>) -> (HeadingToken.Level, Int, Int)? {
+        var s = ScalarCursor(b: b)
+        guard let first = s.current else { return nil }
+        if numerals[first] != nil {
+            let (values, count) = s.numeralRun()
+            s.skipSpaces()
+            guard let c = s.current, c == "、" || c == "．" || c == "." || c == "，", let number = chineseNumber(values, count: count) else {
+                return nil
+            }
+            if c == "，" { return nil }
+            return (.section, number, s.i + 1)
+        }
+        if first == "（" || first == "(" {
+            s.advance()
+            s.skipSpaces()
+            let (values, count) = s.numeralRun()
+            guard let number = chineseNumber(values, count: count) else { return nil }
+            s.skipSpaces()
+            guard let c = s.current, c == "）" || c == ")" else { return nil }
+            s.advance()
+            if let c = s.current, c == "、" || c == "．" || c == "." { return (.subsection, number, s.i + 1) }
+            return (.subsection, number, s.i)
+        }
+        if let d = asciiDigit(first) {
+            var number = d
+            s.advance()
+            while let c = s.current, let d2 = asciiDigit(c), s.i < 2 {
+                number = number * 10 + d2
+                s.advance()
+            }
+            s.skipSpaces()
+            guard let c = s.current, c == "、" || c == "．" || c == "." else { return nil }
+            // 1.5万元 is a number, not a marker.
+            if c != "、" {
+                s.advance()
+                if let next = s.current, asciiDigit(next) != nil { return nil }
+                return (.item, number, s.i)
+            }
+            return (.item, number, s.i + 1)
+        }
+        return nil
+    }
+
+    /// Reads a text's UTF-8 bytes one scalar at a time for ``marker(utf8:)``, counting scalars.
+    private struct ScalarCursor {
+        let b: UnsafeBufferPointer<UInt8>
+        /// The byte offset of scalar ``i``.
+        var p = 0
+        var i = 0
+
+        init(b: UnsafeBufferPointer<UInt8>) {
+            self.b = b
+        }
+
+        /// The scalar at ``i``, nil at the end.
+        @inline(__always)
+        var current: Unicode.Scalar? {
+            p < b.count ? Unicode.Scalar(b.scalar(at: p).value).unsafelyUnwrapped : nil
+        }
+
+        @inline(__always)
+        mutating func advance() {
+            p = b.scalar(at: p).next
+            i += 1
+        }
+
+        @inline(__always)
+        mutating func skipSpaces() {
+            while p < b.count, b[p] == 0x20 {
+                p += 1
+                i += 1
+            }
+        }
+
+        /// The run of numerals from here: the first three values and how many.
+        @inline(__always)
+        mutating func numeralRun() -> ((Int, Int, Int), Int) {
+            var values = (0, 0, 0)
+            var count = 0
+            while let c = current, let v = HeadingTokenizer.numerals[c] {
+                switch count {
+                case 0: values.0 = v
+                case 1: values.1 = v
+                case 2: values.2 = v
+                default: break
+                }
+                count += 1
+                advance()
+            }
+            return (values, count)
+        }
+    }
+
+    /// The plain reading ``marker(utf8:)`` stands for: ``marker(in:_:)`` on all the text's scalars.
+    static func markerOnScalars(_ text: String) -> (HeadingToken.Level, Int, Int)? {
+        marker(in: Array(text.unicodeScalars)).found
     }
 
     /// How many scalars are read first for a marker (markers are at most about six).

@@ -3,10 +3,38 @@
 struct OutlineBuilder: Sendable {
     var rows: [GridRow]
     var joiner: ParagraphJoiner
+    /// `rows[i].text.scalarCount` for the rows outside tables (0 for the others): counted once, asked
+    /// by the joiner's widths, its paragraph breaks and the headings' lengths.
+    var scalarCounts: [Int]
 
     init(rows: [GridRow]) {
         self.rows = rows
-        self.joiner = ParagraphJoiner(rows: rows)
+        var counts = [Int](repeating: 0, count: rows.count)
+        for i in rows.indices where rows[i].table == nil { counts[i] = Self.scalarCount(rows[i].text) }
+        scalarCounts = counts
+        self.joiner = ParagraphJoiner(rows: rows, scalarCounts: counts)
+    }
+
+    /// `text.scalarCount` (`unicodeScalars.count`), eight bytes at a time: the bytes that are not
+    /// continuation bytes (10xxxxxx) each start a scalar.
+    static func scalarCount(_ text: String) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { b -> Int in
+            let raw = UnsafeRawBufferPointer(b)
+            var continuation = 0
+            var i = 0
+            while i + 8 <= b.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Bit 7 set and bit 6 clear, per byte.
+                continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < b.count {
+                if b[i] & 0xC0 == 0x80 { continuation += 1 }
+                i += 1
+            }
+            return b.count - continuation
+        }
+        return counted ?? text.unicodeScalars.count
     }
 
     func build(legacy: Bool = false) -> Outline {
@@ -14,9 +42,8 @@ struct OutlineBuilder: Sendable {
         let frontEnd = headings.first?.row ?? rows.count
         let front = 0..<frontEnd
         let titleRows = TitleFinder.titleRows(rows[front])
-        var prefaceRows = Array(front)
-        if let t = titleRows { prefaceRows.removeAll { t.contains($0) } }
-        let preface = joiner.paragraphs(ArraySlice(prefaceRows.map { rows[$0] }))
+        let prefaceRows = front.lazy.filter { titleRows?.contains($0) != true }
+        let preface = joiner.paragraphs(rows, prefaceRows, scalarCounts: scalarCounts)
             .map(\.text).joined(separator: "\n")
 
         var spans: [Outline.SectionSpan] = []
@@ -27,7 +54,8 @@ struct OutlineBuilder: Sendable {
             let (text, subsections) = narrative(body, tableSection: isTable)
             var heading = rows[h.row].text
             var lead = ""
-            if heading.scalarCount > 40, let stop = heading.firstIndex(where: { $0 == "。" || $0 == "：" }) {
+            // A heading row is outside tables: its count is known.
+            if scalarCounts[h.row] > 40, let stop = heading.firstIndex(where: { $0 == "。" || $0 == "：" }) {
                 lead = String(heading[heading.index(after: stop)...]).trimmingTrailingSpaces()
                 heading = String(heading[..<stop])
             }
@@ -50,19 +78,24 @@ struct OutlineBuilder: Sendable {
     /// continues the numbering or names a standard section not seen yet.
     func findHeadings() -> [Heading] {
         var out: [Heading] = []
-        var seen = Set<Section.Key>()
+        // At most six keys: a list, not a hashed set.
+        var seen: [Section.Key] = []
         var last = 0
-        for (i, row) in rows.enumerated() where row.table == nil {
-            guard let token = HeadingTokenizer.token(row.text), token.level == .section, !token.rest.isEmpty else { continue }
-            if SectionClassifier.isTableRowLabel(token.rest) { continue }
-            if let lastCell = row.cells.last, row.cells.count > 1, RowCollector.splitValues(lastCell) != nil { continue }
-            var key = SectionClassifier.key(forHeading: token.rest)
+        // By index: the rows are read in place, not copied out of the array.
+        for i in rows.indices where rows[i].table == nil {
+            guard let token = HeadingTokenizer.token(rows[i].text, level: .section), !token.rest.isEmpty else { continue }
+            // One match key for both questions on the heading's words.
+            let matchKey = TextNormalizer.matchKey(token.rest)
+            if SectionClassifier.isTableRowLabel(matchKey: matchKey) { continue }
+            let cells = rows[i].cells
+            if let lastCell = cells.last, cells.count > 1, RowCollector.splitValues(lastCell) != nil { continue }
+            var key = SectionClassifier.key(matchKey: matchKey)
             if let k = key, seen.contains(k) { key = nil }
             let continues = token.number == last + 1
             guard continues || key != nil else { continue }
             // A long narrative sentence that happens to start with 一、 is not a heading unless it names a section.
-            if key == nil && row.text.scalarCount > 40 { continue }
-            if let k = key { seen.insert(k) }
+            if key == nil && scalarCounts[i] > 40 { continue }
+            if let k = key { seen.append(k) }
             out.append(Heading(row: i, token: token, key: key))
             last = token.number
         }
@@ -72,7 +105,7 @@ struct OutlineBuilder: Sendable {
     /// Narrative of a section body: text before the first （一） and the subsections.
     /// In table sections only prose sentences are kept (table rows and headers are not narrative).
     func narrative(_ body: Range<Int>, tableSection: Bool) -> (String, [Subsection]) {
-        var paragraphs = joiner.paragraphs(rows[body].filter { $0.table == nil }[...])
+        var paragraphs = joiner.paragraphs(rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts)
         if tableSection {
             paragraphs = paragraphs.filter { p in
                 let n = p.text.scalarCount
@@ -85,7 +118,7 @@ struct OutlineBuilder: Sendable {
         var subsections: [Subsection] = []
         var current: (marker: String, heading: String, text: [String])?
         for p in paragraphs {
-            if let token = HeadingTokenizer.token(p.text), token.level == .subsection {
+            if let token = HeadingTokenizer.token(p.text, level: .subsection) {
                 if let c = current { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
                 let (heading, rest) = Self.splitSubheading(token.rest)
                 current = (token.marker, heading, rest.isEmpty ? [] : [rest])

@@ -5,28 +5,60 @@ struct ParagraphJoiner: Sendable {
     var wrapWidth: Int
 
     init(rows: [GridRow]) {
-        var widths = rows.filter { $0.table == nil }.map { $0.text.scalarCount }.filter { $0 >= 10 }
+        self.init(rows: rows, scalarCounts: rows.map { $0.table == nil ? $0.text.scalarCount : 0 })
+    }
+
+    /// With `scalarCounts[i]`, the scalar count of `rows[i].text` for every row outside a table
+    /// (counted once by the caller, which asks for them again).
+    init(rows: [GridRow], scalarCounts: [Int]) {
+        var widths: [Int] = []
+        widths.reserveCapacity(rows.count)
+        for i in rows.indices where rows[i].table == nil && scalarCounts[i] >= 10 { widths.append(scalarCounts[i]) }
         widths.sort()
         wrapWidth = widths.isEmpty ? Int.max : max(10, widths[(widths.count * 9) / 10] - 3)
     }
 
     struct Paragraph: Sendable {
         var text: String
+        /// The index in `rows` of its first row.
         var firstRow: Int
     }
 
-    func paragraphs(_ rows: ArraySlice<GridRow>) -> [Paragraph] {
+    /// The paragraphs of `rows[i]` for `i` in `indices` (in order), with `scalarCounts` as in
+    /// ``init(rows:scalarCounts:)``. The rows are read in place (not copied out of the array), and
+    /// each row's heading marker is looked for once (it is asked again as the previous row's).
+    func paragraphs<S: Sequence<Int>>(_ rows: [GridRow], _ indices: S, scalarCounts: [Int]) -> [Paragraph] {
         var out: [Paragraph] = []
-        var previous: GridRow?
-        for (index, row) in zip(rows.indices, rows) {
-            if let prev = previous, !startsNew(row, after: prev), !out.isEmpty {
-                Self.append(row.text, to: &out[out.count - 1].text)
+        var previous: (index: Int, marker: Bool)?
+        for index in indices {
+            var marker: Bool?
+            if let prev = previous, !out.isEmpty, !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts) {
+                Self.append(rows[index].text, to: &out[out.count - 1].text)
             } else {
-                out.append(Paragraph(text: row.text, firstRow: index))
+                out.append(Paragraph(text: rows[index].text, firstRow: index))
             }
-            previous = row
+            previous = (index, marker ?? HeadingTokenizer.startsWithMarker(rows[index].text))
         }
         return out
+    }
+
+    /// ``startsNew(_:after:)`` for `rows[i]` after `rows[p]`; `prevMarker` is whether the previous
+    /// row starts with a heading marker, and `marker` is set when this row's is looked for.
+    @inline(__always)
+    private func startsNew(
+        _ rows: [GridRow], _ i: Int, after p: Int, prevMarker: Bool, marker: inout Bool?, _ scalarCounts: [Int]
+    ) -> Bool {
+        // The rows' members read in place (no row copied).
+        if rows[i].startsParagraph || rows[i].table != nil || rows[p].table != nil { return true }
+        let m = HeadingTokenizer.startsWithMarker(rows[i].text)
+        marker = m
+        if m { return true }
+        // Both rows are outside tables here: their counts are known.
+        let prevCount = scalarCounts[p]
+        if prevCount < wrapWidth, let last = rows[p].text.unicodeScalars.last, Self.endsSentence(last) { return true }
+        // A heading line (short, its own marker) stands alone.
+        if prevMarker && prevCount < wrapWidth / 2 { return true }
+        return false
     }
 
     func startsNew(_ row: GridRow, after prev: GridRow) -> Bool {
@@ -37,6 +69,15 @@ struct ParagraphJoiner: Sendable {
         // A heading line (short, its own marker) stands alone.
         if HeadingTokenizer.token(prev.text) != nil && prev.text.scalarCount < wrapWidth / 2 { return true }
         return false
+    }
+
+    /// One of `。！？：；!?:;`.
+    @inline(__always)
+    static func endsSentence(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "。", "！", "？", "：", "；", "!", "?", ":", ";": return true
+        default: return false
+        }
     }
 
     /// Joins two wrapped pieces: no space between CJK text, one space between ASCII words.

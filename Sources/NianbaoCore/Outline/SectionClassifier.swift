@@ -11,16 +11,36 @@ enum SectionClassifier {
     ]
 
     static func key(forHeading rest: String) -> Section.Key? {
-        let k = TextNormalizer.matchKey(rest)
-        for (key, words) in keywords where words.contains(where: { k.includes($0) }) { return key }
+        key(matchKey: TextNormalizer.matchKey(rest))
+    }
+
+    /// ``key(forHeading:)`` of a heading whose match key is `k` (made once for both questions).
+    /// A word whose byte mask has a bit the key's lacks is not in it (``String/byteMask``): only
+    /// the others are searched for.
+    static func key(matchKey k: String) -> Section.Key? {
+        let mask = k.byteMask
+        for (key, words) in keywordMasks where words.contains(where: { $0.mask & ~mask == 0 && k.includes($0.word) }) { return key }
         return nil
+    }
+
+    /// ``keywords`` with each word's byte mask.
+    private static let keywordMasks: [(Section.Key, [(word: String, mask: UInt64)])] = keywords.map { key, words in
+        (key, words.map { ($0, $0.byteMask) })
     }
 
     /// Table 三 row labels that start like section headings.
     static let tableRowWords = ["本年新收", "上年结转", "本年度办", "办理结果", "结转下年", "继续办理", "新收政府信息公开申请"]
 
     static func isTableRowLabel(_ rest: String) -> Bool {
-        let k = TextNormalizer.matchKey(rest)
-        return tableRowWords.contains { k.includes($0) }
+        isTableRowLabel(matchKey: TextNormalizer.matchKey(rest))
     }
+
+    /// ``isTableRowLabel(_:)`` of a text whose match key is `k`.
+    static func isTableRowLabel(matchKey k: String) -> Bool {
+        let mask = k.byteMask
+        return tableRowWordMasks.contains { $0.mask & ~mask == 0 && k.includes($0.word) }
+    }
+
+    /// ``tableRowWords`` with each word's byte mask.
+    private static let tableRowWordMasks: [(word: String, mask: UInt64)] = tableRowWords.map { ($0, $0.byteMask) }
 }

@@ -33,6 +33,27 @@ enum TitleFinder {
     }
 
     static func removeSpaces(_ s: String) -> String {
+        // On the bytes: a space is the byte 0x20, and an ASCII letter beside it is one byte (any
+        // byte of a longer scalar is 0x80 or above), so the scalars beside a space are its bytes.
+        let bytes = s.utf8.withContiguousStorageIfAvailable { b -> String in
+            guard b.contains(0x20) else { return s }
+            @inline(__always) func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            for i in b.indices {
+                if b[i] == 0x20 {
+                    if i > 0, i + 1 < b.count, letter(b[i - 1]), letter(b[i + 1]) { out.append(0x20) }
+                    continue
+                }
+                out.append(b[i])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return bytes ?? removeSpacesOnScalars(s)
+    }
+
+    /// The plain reading of ``removeSpaces(_:)``, on the scalars.
+    static func removeSpacesOnScalars(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
         var view = String.UnicodeScalarView()
         let asciiWord: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.properties.isAlphabetic }

@@ -4,9 +4,15 @@ package enum ExpectedKeys {
         switch report.generation {
         case .legacy, .unknown: return report.cells.map(\.key)
         case .g2019, .g2021:
-            let splitOther =
-                report.cells.contains { $0.key.hasPrefix("applications.other.") && !$0.key.hasPrefix("applications.other.total.") }
-                || (report.generation == .g2021 && !report.cells.contains { $0.key.hasPrefix("applications.other.total.") })
+            // One pass over the keys, on their bytes (KeyBytes.hasPrefix answers as hasPrefix).
+            var otherPart = false
+            var otherTotal = false
+            for i in report.cells.indices {
+                let key = report.cells[i].key
+                guard KeyBytes.hasPrefix(key, "applications.other.") else { continue }
+                if KeyBytes.hasPrefix(key, "applications.other.total.") { otherTotal = true } else { otherPart = true }
+            }
+            let splitOther = otherPart || (report.generation == .g2021 && !otherTotal)
             return variants[report.generation == .g2019 ? (splitOther ? 1 : 0) : (splitOther ? 3 : 2)]
         }
     }

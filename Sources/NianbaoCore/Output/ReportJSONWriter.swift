@@ -2,8 +2,8 @@
 /// ``JSONValue`` tree: members in the byte order of their keys, written by hand, so the bytes are
 /// those of `ReportJSON.value(_:expectedKeys:).serialized(pretty:)` (ReportJSONWriterTests compares
 /// them on the corpus).
-struct ReportJSONWriter {
-    private(set) var out: [UInt8] = []
+struct ReportJSONWriter: ~Copyable {
+    private(set) var out: JSONByteBuffer
     /// Depth of the value being written; -1 for compact output.
     private var indent: Int
     /// Per open object/array: whether a member has been written (the next one needs a comma).
@@ -13,15 +13,43 @@ struct ReportJSONWriter {
 
     init(pretty: Bool, capacity: Int = 16_384) {
         indent = pretty ? 0 : -1
-        out.reserveCapacity(capacity)
+        out = JSONByteBuffer(capacity: capacity)
+        hasMembers.reserveCapacity(8)
+    }
+
+    /// Writing into `storage` (see ``JSONByteBuffer/init(storage:)``).
+    init(pretty: Bool, storage: UnsafeMutableBufferPointer<UInt8>) {
+        indent = pretty ? 0 : -1
+        out = JSONByteBuffer(storage: storage)
         hasMembers.reserveCapacity(8)
     }
 
     static func bytes(_ r: Report, expectedKeys: [String], pretty: Bool) -> [UInt8] {
-        var w = ReportJSONWriter(pretty: pretty, capacity: 4_096 + r.cells.count * (pretty ? 260 : 140))
-        w.report(r, expectedKeys: expectedKeys)
-        if pretty { w.out.append(0x0A) }
-        return w.out
+        // Room for the whole output as a rule (growing copies what is written): the cells and
+        // checks at their usual size, the tables (at most about 100 bytes per expected key), and the
+        // texts.
+        var texts = r.preface.utf8.count
+        for s in r.sections {
+            texts += s.text.utf8.count + s.heading.utf8.count
+            for sub in s.subsections { texts += sub.text.utf8.count + sub.heading.utf8.count + 64 }
+        }
+        let capacity =
+            8_192 + r.cells.count * (pretty ? 260 : 140) + r.checks.count * (pretty ? 900 : 500) + expectedKeys.count * (pretty ? 100 : 60)
+            + texts + texts / 8 + r.diagnostics.count * 256
+        // Written straight into the array's storage; only a report that outgrows it is copied.
+        var spilled: [UInt8]?
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
+            var w = ReportJSONWriter(pretty: pretty, storage: storage)
+            w.report(r, expectedKeys: expectedKeys)
+            if pretty { w.out.append(0x0A) }
+            if w.out.owned {
+                spilled = w.out.array
+                initialized = 0
+            } else {
+                initialized = w.out.count
+            }
+        }
+        return spilled ?? bytes
     }
 
     // MARK: the report
@@ -30,11 +58,17 @@ struct ReportJSONWriter {
         open(0x7B)
         key("cells")
         open(0x5B)
-        for c in r.cells { item(); cell(c) }
+        // Through the buffer: each cell is borrowed in place, not copied (retained) for the loop.
+        r.cells.withUnsafeBufferPointer { cells in
+            guard let first = cells.baseAddress else { return }
+            for i in 0..<cells.count { item(); cell(first + i) }
+        }
         close(0x5D)
         key("checks")
         open(0x5B)
-        for c in r.checks { item(); check(c) }
+        r.checks.withUnsafeBufferPointer { checks in
+            for i in checks.indices { item(); check(checks[i]) }
+        }
         close(0x5D)
         key("diagnostics")
         open(0x5B)
@@ -64,7 +98,7 @@ struct ReportJSONWriter {
         key("schema_version"); integer(Report.schemaVersion)
         key("sections")
         open(0x5B)
-        for s in r.sections { item(); section(s) }
+        for i in r.sections.indices { item(); section(r.sections[i]) }
         close(0x5D)
         key("source")
         source(r.source)
@@ -112,11 +146,14 @@ struct ReportJSONWriter {
         close(0x7D)
     }
 
-    private mutating func cell(_ c: Cell) {
-        if indent == 2, case .line(let n) = c.at {
-            prettyCell(c, line: n)
+    /// The cell at `p` (the array's storage: its members are read there, the cell is not copied
+    /// and released for the common pretty case).
+    private mutating func cell(_ p: UnsafePointer<Cell>) {
+        if indent == 2, case .line(let n) = p.pointee.at {
+            prettyCell(p, line: n)
             return
         }
+        let c = p.pointee
         open(0x7B)
         key("at"); location(c.at)
         key("key"); string(c.key)
@@ -190,36 +227,22 @@ struct ReportJSONWriter {
         }
     }
 
-    /// Appends the bytes of a constant run (a StaticString: no array to retain, no lazy global to check).
+    /// Appends the bytes of a constant run.
     @inline(__always)
     private mutating func put(_ s: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-
-    /// The bytes ``JSONValue/writeString(_:into:)`` writes for `s` between its quotes.
-    @inline(__always)
-    private mutating func stringBody(_ s: String) {
-        let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
-            if JSONValue.needsEscape(buf) { return false }
-            out.append(contentsOf: buf)
-            return true
-        }
-        if plain == true { return }
-        var quoted: [UInt8] = []
-        JSONValue.writeString(s, into: &quoted)
-        out.append(contentsOf: quoted[1..<(quoted.count - 1)])
+        out.append(s)
     }
 
     /// ``cell(_:)`` in pretty output at depth 2 with a line location.
-    private mutating func prettyCell(_ c: Cell, line n: Int) {
+    private mutating func prettyCell(_ p: UnsafePointer<Cell>, line n: Int) {
         put(Self.cellOpen)
-        JSONValue.writeInteger(Int64(n), into: &out)
+        out.integer(Int64(n))
         put(Self.cellKey)
-        stringBody(c.key)
-        put(Self.quoted(c.kind))
-        string(c.raw)
+        out.stringBody(p.pointee.key)
+        put(Self.quoted(p.pointee.kind))
+        string(p.pointee.raw)
         // The two commonest values with the cell's closing brace in one run.
-        if let v = c.value {
+        if let v = p.pointee.value {
             if v.scale == 0 && v.units == 0 {
                 put(Self.cellValueZero)
             } else {
@@ -235,15 +258,15 @@ struct ReportJSONWriter {
     /// ``check(_:)`` in pretty output at depth 2.
     private mutating func prettyCheck(_ c: Check) {
         put(Self.checkOpen)
-        stringBody(c.id)
+        out.stringBody(c.id)
         put(Self.checkKeys)
         if let planned = CheckKeysJSON.planBytes(c.keys) {
-            out.append(contentsOf: planned)
+            out.append(planned)
         } else {
             for (i, k) in c.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 put(Self.checkKeyItem)
-                JSONValue.writeString(k, into: &out)
+                out.string(k)
             }
             if !c.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
         }
@@ -251,7 +274,7 @@ struct ReportJSONWriter {
         number(c.lhs)
         if let previous = c.previous {
             put(Self.checkPrevious)
-            JSONValue.writeString(previous, into: &out)
+            out.string(previous)
         }
         put(Self.checkRhs)
         number(c.rhs)
@@ -284,7 +307,9 @@ struct ReportJSONWriter {
             key("table"); integer(t)
             close(0x7D)
         case .page, .scan:
-            ReportJSON.location(at).write(into: &out, indent: indent)
+            var bytes: [UInt8] = []
+            ReportJSON.location(at).write(into: &bytes, indent: indent)
+            out.append(bytes)
         case .none:
             null()
         }
@@ -311,7 +336,9 @@ struct ReportJSONWriter {
                 return
             }
         }
-        ReportJSON.tables(cells, expectedKeys: expectedKeys).write(into: &out, indent: indent)
+        var bytes: [UInt8] = []
+        ReportJSON.tables(cells, expectedKeys: expectedKeys).write(into: &bytes, indent: indent)
+        out.append(bytes)
     }
 
     /// The bytes ``node(_:_:)`` writes for `root` at depth `indent`, values left out and marked.
@@ -320,7 +347,7 @@ struct ReportJSONWriter {
         w.indent = indent
         w.valueMarks = []
         w.node(root, [])
-        return TablesJSON(bytes: w.out, values: w.valueMarks ?? [])
+        return TablesJSON(bytes: w.out.array, values: w.valueMarks ?? [])
     }
 
     /// What ``node(_:_:)`` writes for the template's shape: the runs between the values copied.
@@ -328,11 +355,11 @@ struct ReportJSONWriter {
         template.bytes.withUnsafeBufferPointer { b in
             var from = 0
             for mark in template.values {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<mark.at]))
+                out.append(UnsafeBufferPointer(rebasing: b[from..<mark.at]))
                 number(values[mark.slot])
                 from = mark.at
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
+            out.append(UnsafeBufferPointer(rebasing: b[from...]))
         }
     }
 
@@ -345,7 +372,7 @@ struct ReportJSONWriter {
             open(0x7B)
             for (_, keyBytes, child) in members {
                 item()
-                out.append(contentsOf: keyBytes)
+                out.append(keyBytes)
                 out.append(0x3A)
                 if indent >= 0 { out.append(0x20) }
                 node(child, values)
@@ -390,24 +417,24 @@ struct ReportJSONWriter {
     private mutating func key(_ k: StaticString) {
         item()
         out.append(0x22)
-        k.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(k)
         out.append(0x22)
         out.append(0x3A)
         if indent >= 0 { out.append(0x20) }
     }
 
-    private mutating func null() { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    private mutating func null() { out.append("null") }
 
     private mutating func string(_ s: String?) {
-        if let s { JSONValue.writeString(s, into: &out) } else { null() }
+        if let s { out.string(s) } else { null() }
     }
 
     private mutating func integer(_ i: Int?) {
-        if let i { JSONValue.writeInteger(Int64(i), into: &out) } else { null() }
+        if let i { out.integer(Int64(i)) } else { null() }
     }
 
     private mutating func number(_ d: DecimalNumber?) {
         guard let d else { null(); return }
-        if d.scale == 0 { JSONValue.writeInteger(d.units, into: &out) } else { out.append(contentsOf: d.description.utf8) }
+        if d.scale == 0 { out.integer(d.units) } else { out.append(Array(d.description.utf8)) }
     }
 }

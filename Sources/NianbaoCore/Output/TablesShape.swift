@@ -32,11 +32,12 @@ struct TablesShape: Sendable {
         root = Self.node(tree)
     }
 
-    /// `slots[key]`, found without hashing when the key is that of slot `next` (the slot after the
-    /// previous cell's): equal keys have the same slot, so the result is the dictionary's.
+    /// `slots[key]`, found without hashing when the key has the bytes of slot `next`'s key (the
+    /// slot after the previous cell's): equal keys have the same slot, so the result is the
+    /// dictionary's.
     @inline(__always)
     func slot(of key: String, after next: Int) -> Int? {
-        if next < keysBySlot.count && keysBySlot[next] == key { return next }
+        if next < keysBySlot.count && KeyBytes.same(keysBySlot[next], key) { return next }
         return slots[key]
     }
 

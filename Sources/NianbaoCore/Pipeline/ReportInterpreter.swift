@@ -36,7 +36,8 @@ package struct ReportInterpreter: Sendable {
         var readers = TableReaderChoice(blankAsZero: options.blankAsZero)
         // Asked once: the rows do not change until the cells are proofread below.
         let looksLikeOCR = OCRDoubt.looksLikeOCR(rows)
-        readers.ocrText = !rows.contains { r in r.cells.contains { $0.at.isScan } } && looksLikeOCR
+        // The known answer first: the rows' cells are looked through only for a text that looks like OCR.
+        readers.ocrText = looksLikeOCR && !rows.contains { r in r.cells.contains { $0.at.isScan } }
         let active = readers.activeDisclosure(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
         let applications = readers.applications(rows[tables.applications], diagnostics: &diagnostics)
         let review = readers.reviewLitigation(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
@@ -111,10 +112,12 @@ package struct ReportInterpreter: Sendable {
     static func secondReportTitle(_ rows: [GridRow], after start: Int) -> Int? {
         guard start < rows.count else { return nil }
         return (start..<rows.count).first { i in
-            let row = rows[i]
             // 告 (E5 91 8A) is the only scalar the match key turns into 告 (no radical, no NFKC
-            // compatibility form maps to it): a row without it cannot hold 年度报告.
-            guard row.table == nil, row.text.includes("告"), TitleFinder.isTitleLike(row) else { return false }
+            // compatibility form maps to it): a row without it cannot hold 年度报告. The row is read
+            // in place; copied only when it holds 告.
+            guard rows[i].table == nil, rows[i].text.includes("告") else { return false }
+            let row = rows[i]
+            guard TitleFinder.isTitleLike(row) else { return false }
             let key = TextNormalizer.matchKey(row.text)
             return key.includes("信息公开") && key.includes("年度报告")
         }

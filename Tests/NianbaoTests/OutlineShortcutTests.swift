@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import NianbaoCore
+@testable import NianbaoHTML
+
+/// The outline's and the JSON writer's shortcuts must answer as the plain readings they stand for:
+/// each is checked here against that reading, on the rows of the committed text and HTML reports and
+/// on crafted texts.
+@Suite struct OutlineShortcutTests {
+    /// The grid rows of every committed text and HTML report.
+    static func corpusDocuments() throws -> [[GridRow]] {
+        var out: [[GridRow]] = []
+        for (folder, ext) in [("text", ".txt"), ("html", ".html")] {
+            let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/\(folder)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(ext) }.sorted()
+            for name in names {
+                let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+                let reader: any DocumentReader = folder == "text" ? TextReader() : HTMLReader()
+                guard let document = try? reader.read(data: bytes, path: name) else { continue }
+                out.append(document.grid.rows)
+            }
+        }
+        return out
+    }
+
+    static let crafted = [
+        "一、总体情况", "一 、 概述", "（一）主动公开", "(二) 其他", "1.属于国家秘密", "1.5万元", "十一、", "二十一．问题",
+        "一，不是", "（ 三 ）", "1、", "12 、", "一、\u{301}", "", "。", "2023年", "（一）\u{301}x",
+    ]
+
+    /// The plain reading ``ParagraphJoiner/paragraphs(_:_:scalarCounts:)`` stands for: every row
+    /// copied out and asked ``ParagraphJoiner/startsNew(_:after:)``.
+    static func plainParagraphs(_ joiner: ParagraphJoiner, _ rows: [GridRow]) -> [String] {
+        var out: [String] = []
+        var previous: GridRow?
+        for row in rows {
+            if let prev = previous, !joiner.startsNew(row, after: prev), !out.isEmpty {
+                ParagraphJoiner.append(row.text, to: &out[out.count - 1])
+            } else {
+                out.append(row.text)
+            }
+            previous = row
+        }
+        return out
+    }
+
+    @Test func paragraphsJoinAsThePlainReading() throws {
+        let documents = try Self.corpusDocuments()
+        #expect(documents.count >= 20)
+        for rows in documents {
+            let counts = rows.map { $0.table == nil ? $0.text.scalarCount : 0 }
+            let joiner = ParagraphJoiner(rows: rows, scalarCounts: counts)
+            #expect(joiner.wrapWidth == ParagraphJoiner(rows: rows).wrapWidth)
+            // All rows (as the preface may hold table rows), and the rows outside tables (a section body).
+            let prose = rows.indices.filter { rows[$0].table == nil }
+            for indices in [Array(rows.indices), prose] {
+                let got = joiner.paragraphs(rows, indices, scalarCounts: counts).map(\.text)
+                #expect(got == Self.plainParagraphs(joiner, indices.map { rows[$0] }))
+            }
+        }
+    }
+
+    @Test func tokenOfALevelIsTheTokenOfThatLevel() throws {
+        var texts = Self.crafted
+        for rows in try Self.corpusDocuments() { texts += rows.map(\.text) }
+        for text in texts {
+            let token = HeadingTokenizer.token(text)
+            for level in [HeadingToken.Level.section, .subsection, .item] {
+                #expect(HeadingTokenizer.token(text, level: level) == (token?.level == level ? token : nil), "\(text)")
+            }
+            #expect(HeadingTokenizer.startsWithMarker(text) == (token != nil))
+            let plain = HeadingTokenizer.markerOnScalars(text)
+            let fast = text.utf8.withContiguousStorageIfAvailable { HeadingTokenizer.marker(utf8: $0) } ?? nil
+            #expect(fast.map { "\($0)" } == plain.map { "\($0)" }, "\(text)")
+            #expect(OutlineBuilder.scalarCount(text) == text.unicodeScalars.count, "\(text)")
+        }
+    }
+
+    /// Markers of every shape and their near misses, with spaces, fullwidth digits and numbers.
+    @Test func markerOnBytesAsOnScalars() {
+        let heads = ["一", "十二", "二十一", "一二三四", "〇", "零", "（", "(", "（ 三", "(十", "1", "12", "123", "１", "１２", "x", ""]
+        let tails = ["、", "．", ".", "，", " 、", "  .", "）", ")", "）、", ") .", "）．x", ".5", "．５", "、5", ". 5", "", " ", "\u{301}、"]
+        for h in heads {
+            for t in tails {
+                for rest in ["", "总体情况", "5万元", " x"] {
+                    let text = h + t + rest
+                    let plain = HeadingTokenizer.markerOnScalars(text)
+                    let fast = text.utf8.withContiguousStorageIfAvailable { HeadingTokenizer.marker(utf8: $0) } ?? nil
+                    #expect(fast.map { "\($0)" } == plain.map { "\($0)" }, "\(text)")
+                }
+            }
+        }
+    }
+
+    @Test func removeSpacesAsOnScalars() throws {
+        var texts = Self.crafted + ["2023 年", "Word Press 年报", "a b", " a", "a ", "é b", "a\u{301} b", "A  B", "x 1", "１ ２", "  "]
+        for rows in try Self.corpusDocuments() { texts += rows.prefix(12).map(\.text) }
+        for text in texts {
+            #expect(Array(TitleFinder.removeSpaces(text).utf8) == Array(TitleFinder.removeSpacesOnScalars(text).utf8), "\(text)")
+        }
+    }
+
+    /// The byte-mask test before each word's search answers as the search alone.
+    @Test func sectionWordsAsSearched() throws {
+        var texts = Self.crafted + ["其他需要报告的事项", "行政复议、行政诉讼情况", "本年新收政府信息公开申请数量", "收到和处理政府信息公开申请情况", "问题和改进"]
+        for rows in try Self.corpusDocuments() { texts += rows.map(\.text) }
+        for text in texts {
+            let k = TextNormalizer.matchKey(text)
+            let plainKey = SectionClassifier.keywords.first { _, words in words.contains { k.includes($0) } }?.0
+            #expect(SectionClassifier.key(matchKey: k) == plainKey, "\(text)")
+            #expect(SectionClassifier.isTableRowLabel(matchKey: k) == SectionClassifier.tableRowWords.contains { k.includes($0) }, "\(text)")
+        }
+    }
+
+    @Test func keyBytesAnswerAsStrings() {
+        let keys = [
+            "applications.other.total.x", "applications.other.x", "applications.other.", "applications.other", "applications.other.\u{301}x",
+            "applications.other.é", "applications.othe", "", "active_disclosure.rules.made", "applications.other.total.\u{301}",
+        ]
+        for a in keys {
+            #expect(KeyBytes.hasPrefix(a, "applications.other.") == a.hasPrefix("applications.other."), "\(a)")
+            #expect(KeyBytes.hasPrefix(a, "applications.other.total.") == a.hasPrefix("applications.other.total."), "\(a)")
+            for b in keys + ["e\u{301}", "é"] where KeyBytes.same(a, b) { #expect(a == b) }
+            #expect(KeyBytes.same(a, a))
+        }
+    }
+
+    @Test func byteBufferWritesAsJSONValue() {
+        var strings = Self.crafted + ["a\"b\\c\n\r\t\u{1}\u{1F}x", String(repeating: "长文本，\n", count: 300), "12345678\"", "1234567\n8", "\u{7F}\u{80}"]
+        strings += (0..<40).map { String(repeating: "x", count: $0) + "\"" + String(repeating: "y", count: 40 - $0) }
+        var buffer = JSONByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for s in strings {
+            buffer.string(s)
+            JSONValue.writeString(s, into: &expected)
+        }
+        for i: Int64 in [0, 1, -1, 9, 10, 99, 100, 12345, -987_654_321, .max, .min, .max - 1, .min + 1] {
+            buffer.integer(i)
+            JSONValue.writeInteger(i, into: &expected)
+        }
+        #expect(buffer.array == expected)
+        #expect(buffer.count == expected.count)
+        // Started in storage too small for the bytes: they move to storage of its own.
+        let spilled = [UInt8](unsafeUninitializedCapacity: 100) { storage, initialized in
+            var small = JSONByteBuffer(storage: storage)
+            for s in strings { small.string(s) }
+            let owned = small.owned
+            #expect(owned)
+            let bytes = small.array
+            #expect(Array(bytes.prefix(expected.count)) == Array(expected.prefix(bytes.count)))
+            initialized = 0
+        }
+        #expect(spilled.isEmpty)
+    }
+}
