@@ -39,6 +39,11 @@ package struct CellReading: Sendable, Hashable {
     /// row collector's label cell needs the same key: it is not made twice).
     static func read(_ text: String, matchKey made: inout String?) -> CellReading {
         if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
+        // A CJK ideograph that starts no mark (most labels): the tests below read text by this
+        // first scalar (no number's byte, a non-ASCII first byte, no number-or-mark start).
+        if text.utf8.withContiguousStorageIfAvailable({ isLabelByFirstScalar($0, at: 0) }) == true {
+            return CellReading(value: nil, kind: .text, raw: text)
+        }
         // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3"), parsed on the
         // bytes in place. parseNumber takes no byte but digits, `,`, `.` and a leading sign, so a
         // number here is the number the test below would have read.

@@ -43,7 +43,9 @@ enum RowCollector {
                         readings.append(
                             PlacedReading(reading: reading, at: cells[labelEnd - 1].at, column: cells[labelEnd - 1].column, x: cells[labelEnd - 1].centerX))
                         labelEnd -= 1
-                    } else if let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                    } else if cells[labelEnd - 1].text.includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                        // (A text without a space is no run of values: the test made here, the
+                        // cell is not copied into the call.)
                         readings.append(contentsOf: split.reversed())
                         labelEnd -= 1
                     } else {
@@ -54,7 +56,11 @@ enum RowCollector {
                 // In place on the buffer (Array.reverse made each swap check the buffer's uniqueness).
                 readings.withUnsafeMutableBufferPointer { $0.reverse() }
                 // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
-                if labelEnd > 0, cells[labelEnd - 1].column == nil, let (label, values) = splitTrailingValues(cells[labelEnd - 1]) {
+                // (``splitTrailingValues(_:)``'s own first test made here: the cell is not copied
+                // into the call when it has no space.)
+                if labelEnd > 0, cells[labelEnd - 1].column == nil, cells[labelEnd - 1].text.includesByte(0x20),
+                    let (label, values) = splitTrailingValues(cells[labelEnd - 1])
+                {
                     lastLabel = label
                     readings.insert(contentsOf: values, at: 0)
                 }
@@ -119,14 +125,24 @@ enum RowCollector {
         guard end > 1 else { return end == 1 ? text(0) : "" }
         var bytes = end - 1
         for i in 0..<end { bytes += text(i).utf8.count }
-        var s = ""
-        s.reserveCapacity(bytes)
-        s.append(text(0))
-        for i in 1..<end {
-            s.append(" ")
-            s.append(text(i))
+        // The texts' UTF-8 bytes copied one after another (appending a String is exactly that),
+        // into one string made at its size.
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var n = 0
+            for i in 0..<end {
+                if i > 0 {
+                    out[n] = 0x20
+                    n += 1
+                }
+                var t = text(i)
+                t.withUTF8 { b in
+                    guard let base = b.baseAddress else { return }
+                    out.baseAddress!.advanced(by: n).update(from: base, count: b.count)
+                    n += b.count
+                }
+            }
+            return n
         }
-        return s
     }
 
     /// `parts.joined(separator:)`: no or one part is no joining (the same String).
@@ -143,10 +159,31 @@ enum RowCollector {
     /// `信息内容 | 上一年项目数量 | …`.
     /// A heading that also names a row (`信息内容上一年项目数量…行政许可`, lines joined) is not one.
     static func isSubTableHeading(_ key: String) -> Bool {
-        guard key.includes("第二十条") || (startsWithBytes(key, "信息内容") && key.hasPrefix("信息内容")) else { return false }
+        guard key.includes("第二十条") || startsWithHeadingWord(key) else { return false }
         // The matcher tries only the specs whose keyword bytes the key holds.
         return !activeDisclosureRows.matchesAny(key)
     }
+
+    /// `key.hasPrefix("信息内容")`, decided on the bytes when they start with the word's and the
+    /// byte after them ends the key, is ASCII or leads a scalar U+4000–U+9FFF: then the word's
+    /// fourth character ends there (no such scalar extends a grapheme) and the Character test
+    /// would agree. Otherwise the Character test decides.
+    static func startsWithHeadingWord(_ key: String) -> Bool {
+        let byBytes = key.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            let p = headingWordBytes
+            guard b.count >= p.count else { return false }
+            for j in 0..<p.count where b[j] != p[j] { return false }
+            if b.count == p.count { return true }
+            let next = b[p.count]
+            if next < 0x80 || (next >= 0xE4 && next <= 0xE9) { return true }
+            return nil
+        }
+        if let byBytes, let decided = byBytes { return decided }
+        return startsWithBytes(key, "信息内容") && key.hasPrefix("信息内容")
+    }
+
+    /// The UTF-8 bytes of `信息内容`.
+    private static let headingWordBytes: [UInt8] = Array("信息内容".utf8)
 
     /// Whether the UTF-8 bytes of `text` start with those of `prefix` (`utf8.starts(with:)`
     /// without the generic views).

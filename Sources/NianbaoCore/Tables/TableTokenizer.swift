@@ -133,26 +133,52 @@ enum TableTokenizer {
         return ideograph(before) && before != "有" ? n : 0
     }
 
+    /// Where each of the scalars `s` starts in their UTF-8 bytes, and the bytes' count last: a run
+    /// of the scalars `s[a..<b]` is the bytes `offsets[a]..<offsets[b]`.
+    static func utf8Offsets(_ s: [Unicode.Scalar]) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(s.count + 1)
+        var n = 0
+        for c in s {
+            offsets.append(n)
+            n += UTF8.width(c)
+        }
+        offsets.append(n)
+        return offsets
+    }
+
     /// Scans one cell's text. Spaces inside the cell are soft separators between values.
     static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
         let s = Array(text.unicodeScalars)
+        // Every token is a run of the cell's scalars: its text is cut from the cell's UTF-8 bytes
+        // (the same bytes), not built one scalar at a time.
+        let bytes = Array(text.utf8)
+        let offsets = utf8Offsets(s)
+        @inline(__always) func slice(_ a: Int, _ b: Int) -> String {
+            String(decoding: bytes[offsets[a]..<offsets[b]], as: UTF8.self)
+        }
         var i = 0
         var first = true
         var spaces = 0
-        var pendingText = String.UnicodeScalarView()
+        // The pending label text: `s[pendingStart..<i]` (each scalar added to it was the next one,
+        // and it is flushed before any scalar is skipped); -1 when there is none.
+        var pendingStart = -1
         func emit(_ kind: TableToken.Kind, _ t: String) {
             out.append(TableToken(kind: kind, text: t, at: at, gap: first ? firstGap : spaces))
             first = false
             spaces = 0
         }
         func flushText(beforeNumber: Bool = false) {
-            guard !pendingText.isEmpty else { return }
-            var t = String(pendingText)
-            pendingText = String.UnicodeScalarView()
+            guard pendingStart >= 0 else { return }
+            var t = slice(pendingStart, i)
+            pendingStart = -1
             var trailing = 0
             while t.last == " " { t.removeLast(); trailing += 1 }
             let glued = Self.gluedMarks(t, beforeNumber: beforeNumber && trailing == 0)
-            if glued < t.count { t.removeLast(glued) } else { t = "" }
+            // No mark glued on: nothing to cut (and no count of the text's characters to make).
+            if glued > 0 {
+                if glued < t.count { t.removeLast(glued) } else { t = "" }
+            }
             if !t.isEmpty {
                 let mark = !Self.tooLongForMark(t.unicodeScalars) && CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(t))
                 emit(mark ? .mark : .text, t)
@@ -172,14 +198,14 @@ enum TableTokenizer {
                 continue
             }
             if c == " " {
-                if pendingText.isEmpty { spaces += 1 } else { pendingText.append(c) }
+                if pendingStart < 0 { spaces += 1 }
                 i += 1
                 continue
             }
             // A sign starts a number at the start of a word (`| -3`: a pipe a converter left in the
             // cell is text before it, and the sign was lost: -3 was read as 3).
             var startsNumber =
-                digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && (pendingText.isEmpty || pendingText.last == " "))
+                digit(c) || ((c == "-" || c == "+") && i + 1 < s.count && digit(s[i + 1]) && (pendingStart < 0 || s[i - 1] == " "))
             // An item number that lost its dot at the start of a line (`5要求行政机关确认…`, OCR):
             // one digit glued to a Chinese character begins a label, it is not a value.
             if lineStart, i == 0, startsNumber, c.value >= 0x31 && c.value <= 0x39, s.count > 1, ideograph(s[1]) {
@@ -200,41 +226,38 @@ enum TableTokenizer {
                 let isYear = j < s.count && s[j] == "年" && j - i == 4
                 if numberEnd > i && !isYear {
                     flushText(beforeNumber: true)
-                    var numberText = String.UnicodeScalarView()
-                    numberText.append(contentsOf: s[i..<numberEnd])
                     var end = numberEnd
                     if numberEnd == j {
                         for us in unitScalars {
                             if j + us.count <= s.count, s[j..<(j + us.count)].elementsEqual(us) {
-                                numberText.append(contentsOf: us)
                                 end = j + us.count
                                 break
                             }
                         }
                     }
-                    emit(.number, String(numberText))
+                    // The number and its unit: the scalars `s[i..<end]`.
+                    emit(.number, slice(i, end))
                     i = end
                     continue
                 }
-                pendingText.append(contentsOf: s[i..<j])
+                if pendingStart < 0 { pendingStart = i }
                 i = j
                 continue
             }
             // A mark standing alone between spaces: `/`, `-`, `—`, `无`.
-            if pendingText.isEmpty {
+            if pendingStart < 0 {
                 var j = i
                 while j < s.count, s[j] != " " { j += 1 }
                 if !Self.tooLongForMark(s[i..<j]) {
-                    var word = String.UnicodeScalarView()
-                    word.append(contentsOf: s[i..<j])
-                    if CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(String(word))) {
-                        emit(.mark, String(word))
+                    let word = slice(i, j)
+                    if CellReading.notApplicableMarks.contains(TextNormalizer.matchKey(word)) {
+                        emit(.mark, word)
                         i = j
                         continue
                     }
                 }
             }
-            pendingText.append(c)
+            if pendingStart < 0 { pendingStart = i }
             i += 1
         }
         flushText()

@@ -339,11 +339,13 @@ struct TokenTableReader {
             i += 1
         }
         cuts.append(s.count)
+        // Each piece cut from the text's UTF-8 bytes (the same bytes as its scalars), not built
+        // one scalar at a time.
+        let bytes = Array(text.utf8)
+        let offsets = TableTokenizer.utf8Offsets(s)
         var out: [String] = []
         for k in 0..<(cuts.count - 1) where cuts[k] < cuts[k + 1] {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[cuts[k]..<cuts[k + 1]])
-            out.append(String(v))
+            out.append(String(decoding: bytes[offsets[cuts[k]]..<offsets[cuts[k + 1]]], as: UTF8.self))
         }
         return out
     }
