@@ -36,14 +36,14 @@ enum RowCollector {
                         labelEnd -= 1
                         continue
                     }
-                    let text = cells[labelEnd - 1].text
+                    let text = cellText(cells, labelEnd - 1)
                     var key: String? = nil
                     let reading = CellReading.plainNumber(text) ?? CellReading.read(text, matchKey: &key)
                     if reading.isValue {
                         readings.append(
                             PlacedReading(reading: reading, at: cells[labelEnd - 1].at, column: cells[labelEnd - 1].column, x: cells[labelEnd - 1].centerX))
                         labelEnd -= 1
-                    } else if cells[labelEnd - 1].text.includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                    } else if cellText(cells, labelEnd - 1).includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
                         // (A text without a space is no run of values: the test made here, the
                         // cell is not copied into the call.)
                         readings.append(contentsOf: split.reversed())
@@ -58,24 +58,21 @@ enum RowCollector {
                 // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
                 // (``splitTrailingValues(_:)``'s own first test made here: the cell is not copied
                 // into the call when it has no space.)
-                if labelEnd > 0, cells[labelEnd - 1].column == nil, cells[labelEnd - 1].text.includesByte(0x20),
+                if labelEnd > 0, cells[labelEnd - 1].column == nil, cellText(cells, labelEnd - 1).includesByte(0x20),
                     let (label, values) = splitTrailingValues(cells[labelEnd - 1])
                 {
                     lastLabel = label
                     readings.insert(contentsOf: values, at: 0)
                 }
             }
-            // The label cells' texts (the last one as cut): `labelEnd` of them.
-            @inline(__always) func labelText(_ i: Int) -> String {
-                if i == labelEnd - 1, let lastLabel { return lastLabel }
-                return cells[i].text
-            }
             // One array, not a map and then a filter.
             labelKeys.removeAll(keepingCapacity: true)
-            for i in 0..<labelEnd {
-                let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
-                let k = made ?? TextNormalizer.matchKey(labelText(i))
-                if !k.isEmpty { labelKeys.append(k) }
+            cells.withUnsafeBufferPointer { cells in
+                for i in 0..<labelEnd {
+                    let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
+                    let k = made ?? TextNormalizer.matchKey(i == labelEnd - 1 && lastLabel != nil ? lastLabel! : cellText(cells, i))
+                    if !k.isEmpty { labelKeys.append(k) }
+                }
             }
             let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
@@ -118,9 +115,14 @@ enum RowCollector {
     /// The texts of the first `end` cells joined with spaces, the last one's replaced by `last`
     /// when given: as `labelCells.map(\.text).joined(separator: " ")`.
     private static func joinedLabel(_ cells: [GridCell], end: Int, last: String?) -> String {
+        cells.withUnsafeBufferPointer { joinedLabel($0, end: end, last: last) }
+    }
+
+    /// ``joinedLabel(_:end:last:)`` on the cells' buffer.
+    private static func joinedLabel(_ cells: UnsafeBufferPointer<GridCell>, end: Int, last: String?) -> String {
         func text(_ i: Int) -> String {
             if i == end - 1, let last { return last }
-            return cells[i].text
+            return cellText(cells, i)
         }
         guard end > 1 else { return end == 1 ? text(0) : "" }
         var bytes = end - 1
@@ -144,6 +146,17 @@ enum RowCollector {
             return n
         }
     }
+
+    /// `cells[i].text`, loaded from the field's place: reading the field through the buffer copied
+    /// the whole cell (its location too) and released the rest, tens of thousands of times a report.
+    @inline(__always)
+    static func cellText(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> String {
+        precondition(i >= 0 && i < cells.count)
+        return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
+    }
+
+    /// Where a cell's text is stored in it.
+    private static let textOffset = MemoryLayout<GridCell>.offset(of: \GridCell.text)!
 
     /// `parts.joined(separator:)`: no or one part is no joining (the same String).
     @inline(__always)
