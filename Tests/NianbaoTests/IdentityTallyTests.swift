@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Nianbao
 @testable import NianbaoCore
 
 /// ``IdentityChecker/tally(_:)`` counts what ``IdentityChecker/check(_:)`` decides, and the table
