@@ -10,17 +10,50 @@ package struct IdentityChecker: Sendable {
     }
 
     package func check(_ cells: [Cell]) -> [Check] {
-        guard !cells.isEmpty else { return [] }
+        var checks: [Check] = []
+        Self.evaluate(
+            cells, reserve: { checks.reserveCapacity($0) },
+            visit: { plan, e, status, lhs, rhs in
+                checks.append(Check(id: plan.ids[e], status: status, lhs: lhs, rhs: rhs, keys: plan.keys[e]))
+            })
+        return checks
+    }
+
+    /// The verdicts ``check(_:)`` gives, counted: the same checks decided the same way, no
+    /// ``Check`` made (the table readers score every candidate reading by these alone).
+    package func tally(_ cells: [Cell]) -> IdentityTally {
+        var tally = IdentityTally()
+        Self.evaluate(
+            cells, reserve: { _ in },
+            visit: { plan, e, status, _, _ in
+                if status == .fail {
+                    tally.fails += 1
+                } else if status == .pass {
+                    tally.passed.insert(plan.numbers[e])
+                }
+            })
+        return tally
+    }
+
+    /// Decides every check of the cells in the order ``check(_:)`` reports them, handing each to
+    /// `visit` (its plan, its step there, its status and sides); `reserve` is told how many
+    /// checks at most are coming, before the first.
+    @inline(__always)
+    private static func evaluate(
+        _ cells: [Cell], reserve: (Int) -> Void,
+        visit: (borrowing IdentityPlan.Compiled, Int, Check.Status, DecimalNumber?, DecimalNumber?) -> Void
+    ) {
+        guard !cells.isEmpty else { return }
         // Every plan key and every `applications.` key starts with `ap` or `re`: cells without one
         // (Table 二's alone) leave Table 三's steps unrun and Table 四's skipped (none of their keys
         // has a cell), so no check at all, told before any operand is set up.
-        guard cells.contains(where: { IdentityPlan.mayBePlanKey($0.key) }) else { return [] }
+        guard cells.contains(where: { IdentityPlan.mayBePlanKey($0.key) }) else { return }
         // The plan's tables read once (each static access checks its lazy initialization).
         let slotKeys = IdentityPlan.slotKeys, slotOf = IdentityPlan.slot
         let isApplications = IdentityPlan.isApplications, isSplitOther = IdentityPlan.isSplitOther
         // One operand per key a check reads, in one buffer on the stack (the table readers call
         // this for every candidate reading: no arrays to allocate and free per call).
-        return withUnsafeTemporaryAllocation(of: Operand.self, capacity: slotKeys.count) { buffer -> [Check] in
+        withUnsafeTemporaryAllocation(of: Operand.self, capacity: slotKeys.count) { buffer in
             let operands = buffer.baseAddress!
             operands.initialize(repeating: Operand(), count: slotKeys.count)
             var hasApplications = false, splitOther = false, anyPresent = false
@@ -48,18 +81,16 @@ package struct IdentityChecker: Sendable {
             }
             // No key of any check (Table 二's cells alone): Table 四's sums are skipped when none of
             // their keys has a cell, and Table 三's steps run only with an `applications.` key.
-            if !hasApplications && !anyPresent { return [] }
-            var checks: [Check] = []
+            if !hasApplications && !anyPresent { return }
             let review = IdentityPlan.compiledReviewLitigation
             if hasApplications {
                 let plan = splitOther ? IdentityPlan.compiledSplit : IdentityPlan.compiledSingle
-                checks.reserveCapacity(plan.ids.count + review.ids.count)
-                Self.run(plan, operands, into: &checks)
+                reserve(plan.ids.count + review.ids.count)
+                run(plan, operands, visit)
             } else {
-                checks.reserveCapacity(review.ids.count)
+                reserve(review.ids.count)
             }
-            Self.run(review, operands, into: &checks)
-            return checks
+            run(review, operands, visit)
         }
     }
 
@@ -72,7 +103,11 @@ package struct IdentityChecker: Sendable {
         return o ? nil : DecimalNumber(units: r, scale: 0)
     }
 
-    private static func run(_ plan: IdentityPlan.Compiled, _ operands: UnsafeMutablePointer<Operand>, into checks: inout [Check]) {
+    @inline(__always)
+    private static func run(
+        _ plan: IdentityPlan.Compiled, _ operands: UnsafeMutablePointer<Operand>,
+        _ visit: (borrowing IdentityPlan.Compiled, Int, Check.Status, DecimalNumber?, DecimalNumber?) -> Void
+    ) {
         plan.layout.withUnsafeBufferPointer { layout in
             plan.slots.withUnsafeBufferPointer { slots in
                 for e in 0..<plan.ids.count {
@@ -100,7 +135,7 @@ package struct IdentityChecker: Sendable {
                         rhs = sum
                     }
                     let status: Check.Status = lhs == nil || rhs == nil ? .notAssessable : (lhs! == rhs! ? .pass : .fail)
-                    checks.append(Check(id: plan.ids[e], status: status, lhs: lhs, rhs: rhs, keys: plan.keys[e]))
+                    visit(plan, e, status, lhs, rhs)
                 }
             }
         }

@@ -36,9 +36,11 @@ struct IdentityPlan: Sendable {
         var slots: [Int]
         var ids: [String]
         var keys: [[String]]
+        /// Per step, its id's number in ``IdentityPlan/idNumber`` (for ``IdentityTally``).
+        var numbers: [Int]
 
         init(_ steps: [Step]) {
-            (layout, slots, ids, keys) = ([], [], [], [])
+            (layout, slots, ids, keys, numbers) = ([], [], [], [], [])
             for step in steps {
                 let balance: Bool, id: String, o: Operands
                 switch step {
@@ -51,9 +53,23 @@ struct IdentityPlan: Sendable {
                 slots += o.slots
                 ids.append(id)
                 keys.append(o.keys)
+                numbers.append(IdentityPlan.idNumber[id]!)
             }
         }
     }
+
+    /// Every check id of ``single``, ``split`` and ``reviewLitigation``, numbered (one number per
+    /// distinct id): ``IdentityTally`` holds the passing ones as bits.
+    static let idNumber: [String: Int] = {
+        var all: [String: Int] = [:]
+        for step in single + split + reviewLitigation {
+            switch step {
+            case .balance(let id, _), .sum(let id, _): if all[id] == nil { all[id] = all.count }
+            }
+        }
+        precondition(all.count <= IdentityTally.IDs.capacity)
+        return all
+    }()
 
     /// ``single``, ``split`` and ``reviewLitigation`` compiled.
     static let compiledSingle = Compiled(single)

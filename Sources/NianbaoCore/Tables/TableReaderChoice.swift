@@ -30,20 +30,15 @@ struct TableReaderChoice {
     struct Score {
         var known: Int
         var fails: Int
-        /// The ids of the passing checks, in the checker's order.
-        var passedIDs: [String]
-        /// The passing checks' ids as a set: made only when two readings are compared (hashing
-        /// every id of every reading scored cost as much as checking the identities).
-        var passed: Set<String> { Set(passedIDs) }
+        /// The passing checks' ids, as a set of their numbers (``IdentityTally/passed``): two
+        /// readings' are compared without hashing an id.
+        var passed: IdentityTally.IDs
 
         init(_ cells: [Cell]) {
             known = Self.known(cells)
-            let checks = IdentityChecker().check(cells)
-            fails = 0
-            passedIDs = []
-            for check in checks {
-                if check.status == .fail { fails += 1 } else if check.status == .pass { passedIDs.append(check.id) }
-            }
+            let tally = IdentityChecker().tally(cells)
+            fails = tally.fails
+            passed = tally.passed
         }
 
         static func known(_ cells: [Cell]) -> Int {
@@ -52,7 +47,7 @@ struct TableReaderChoice {
 
         /// The grid's reading is kept without trying the tokens: complete, identities holding.
         static func complete(_ cells: [Cell], expected: Int) -> Bool {
-            known(cells) >= expected && !IdentityChecker().check(cells).contains { $0.status == .fail }
+            known(cells) >= expected && IdentityChecker().tally(cells).fails == 0
         }
 
         func beaten(by other: Score) -> Bool {
