@@ -140,4 +140,26 @@ import Testing
             #expect(ReportIdentifier.lastSlash(p) == p.lastIndex(of: "/"), "\(p)")
         }
     }
+
+    /// ``MetadataReader/firstYear(_:)`` finds the year (and its place) of the Character reading.
+    @Test func firstYearAsOnCharacters() throws {
+        var texts = [
+            "2023年", "2023 年", "2023  年度", "保定市2023年政府信息公开工作年度报告", "二〇二三年", "2一23年", "2023一年", "２０２３年", "12023年",
+            "20231年", "1989年", "2101年", "2100年", "1990年", "abc2021年度", "2021", "2021 ", "2021x年", "2021\u{301}年", "2021年\u{301}",
+            "（2022年）", "《2022年》", "2022年〇", "2〇22年", "2022〇年", "1 2022年", "22022 2023年", "2022\t年", "2022、年", "",
+        ]
+        for rows in try OutlineShortcutTests.corpusDocuments() { texts += rows.map(\.text) }
+        for r in Self.reports { texts.append(r.preface) }
+        for t in texts {
+            let plain = MetadataReader.firstYearOnCharacters(t)
+            let fast = MetadataReader.firstYear(t)
+            #expect(fast?.year == plain?.year, "\(t)")
+            #expect(fast?.start.utf16Offset(in: t) == plain?.start.utf16Offset(in: t), "\(t)")
+            #expect(fast?.end.utf16Offset(in: t) == plain?.end.utf16Offset(in: t), "\(t)")
+            if let fast {
+                #expect(String(t[..<fast.start]) == String(t[..<plain!.start]), "\(t)")
+                #expect(String(t[fast.end...]) == String(t[plain!.end...]), "\(t)")
+            }
+        }
+    }
 }

@@ -57,6 +57,14 @@ import Testing
             for indices in [Array(rows.indices), prose] {
                 let got = joiner.paragraphs(rows, indices, scalarCounts: counts).map(\.text)
                 #expect(got == Self.plainParagraphs(joiner, indices.map { rows[$0] }))
+                // With the markers the outline reads once (rows outside tables only).
+                let builder = OutlineBuilder(rows: rows)
+                #expect(joiner.paragraphs(rows, indices, scalarCounts: counts, hasMarker: builder.hasMarker).map(\.text) == got)
+                for i in rows.indices where rows[i].table == nil {
+                    #expect(builder.hasMarker[i] == HeadingTokenizer.startsWithMarker(rows[i].text))
+                    let token = builder.markers[i].map { HeadingTokenizer.make($0.0, $0.1, rows[i].text, $0.2) }
+                    #expect(token == HeadingTokenizer.token(rows[i].text))
+                }
             }
         }
     }

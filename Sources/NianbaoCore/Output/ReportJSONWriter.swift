@@ -69,8 +69,10 @@ struct ReportJSONWriter: ~Copyable {
         close(0x5D)
         key("checks")
         open(0x5B)
+        // Through the buffer too: each check is read in place, not copied out (its strings retained).
         r.checks.withUnsafeBufferPointer { checks in
-            for i in checks.indices { item(); check(checks[i]) }
+            guard let first = checks.baseAddress else { return }
+            for i in 0..<checks.count { item(); check(first + i) }
         }
         close(0x5D)
         key("diagnostics")
@@ -202,12 +204,14 @@ struct ReportJSONWriter: ~Copyable {
         close(0x7D)
     }
 
-    /// As `ReportJSON.check` (the batch writes cross-year checks with it).
-    private mutating func check(_ c: Check) {
+    /// As `ReportJSON.check` (the batch writes cross-year checks with it); the check at `p` (the
+    /// array's storage).
+    private mutating func check(_ p: UnsafePointer<Check>) {
         if indent == 2 {
-            prettyCheck(c)
+            prettyCheck(p)
             return
         }
+        let c = p.pointee
         open(0x7B)
         key("id"); string(c.id)
         key("keys")
@@ -294,30 +298,30 @@ struct ReportJSONWriter: ~Copyable {
         }
     }
 
-    /// ``check(_:)`` in pretty output at depth 2.
-    private mutating func prettyCheck(_ c: Check) {
+    /// ``check(_:)`` in pretty output at depth 2, its members read in place.
+    private mutating func prettyCheck(_ p: UnsafePointer<Check>) {
         put(Self.checkOpen)
-        out.stringBody(c.id)
+        out.stringBody(p.pointee.id)
         put(Self.checkKeys)
-        if let planned = CheckKeysJSON.planBytes(c.keys) {
+        if let planned = CheckKeysJSON.planBytes(p.pointee.keys) {
             out.append(planned)
         } else {
-            for (i, k) in c.keys.enumerated() {
+            for (i, k) in p.pointee.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 put(Self.checkKeyItem)
                 out.string(k)
             }
-            if !c.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
+            if !p.pointee.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
         }
         put(Self.checkLhs)
-        number(c.lhs)
-        if let previous = c.previous {
+        number(p.pointee.lhs)
+        if let previous = p.pointee.previous {
             put(Self.checkPrevious)
             out.string(previous)
         }
         put(Self.checkRhs)
-        number(c.rhs)
-        switch c.status {
+        number(p.pointee.rhs)
+        switch p.pointee.status {
         case .pass: put(Self.statusPass)
         case .fail: put(Self.statusFail)
         case .notAssessable: put(Self.statusNotAssessable)
