@@ -57,6 +57,14 @@ import Testing
             for indices in [Array(rows.indices), prose] {
                 let got = joiner.paragraphs(rows, indices, scalarCounts: counts).map(\.text)
                 #expect(got == Self.plainParagraphs(joiner, indices.map { rows[$0] }))
+                // With the markers the outline reads once (rows outside tables only).
+                let builder = OutlineBuilder(rows: rows)
+                #expect(joiner.paragraphs(rows, indices, scalarCounts: counts, hasMarker: builder.hasMarker).map(\.text) == got)
+                for i in rows.indices where rows[i].table == nil {
+                    #expect(builder.hasMarker[i] == HeadingTokenizer.startsWithMarker(rows[i].text))
+                    let token = builder.markers[i].map { HeadingTokenizer.make($0.0, $0.1, rows[i].text, $0.2) }
+                    #expect(token == HeadingTokenizer.token(rows[i].text))
+                }
             }
         }
     }
@@ -129,13 +137,15 @@ import Testing
     @Test func byteBufferWritesAsJSONValue() {
         var strings = Self.crafted + ["a\"b\\c\n\r\t\u{1}\u{1F}x", String(repeating: "长文本，\n", count: 300), "12345678\"", "1234567\n8", "\u{7F}\u{80}"]
         strings += (0..<40).map { String(repeating: "x", count: $0) + "\"" + String(repeating: "y", count: 40 - $0) }
+        // Words of high bytes only (Chinese text) around the bytes to escape.
+        strings += (0..<12).map { String(repeating: "长", count: $0) + "\"\n" + String(repeating: "文", count: 12 - $0) + "\\" }
         var buffer = JSONByteBuffer(capacity: 1)
         var expected: [UInt8] = []
         for s in strings {
             buffer.string(s)
             JSONValue.writeString(s, into: &expected)
         }
-        for i: Int64 in [0, 1, -1, 9, 10, 99, 100, 12345, -987_654_321, .max, .min, .max - 1, .min + 1] {
+        for i: Int64 in [0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 9999, 10000, 99999, 100_000, 12345, -987_654_321, .max, .min, .max - 1, .min + 1] {
             buffer.integer(i)
             JSONValue.writeInteger(i, into: &expected)
         }

@@ -6,8 +6,7 @@ enum PageFurniture {
 
     static func isPageNumber(_ text: String) -> Bool {
         // Quick rejection: page furniture is short and starts with a dash, 第, a digit or Page.
-        guard text.utf8.count <= 40, let first = text.unicodeScalars.first else { return false }
-        let v = first.value
+        guard text.utf8.count <= 40, let v = firstScalar(text) else { return false }
         let plausible =
             v == 0x2D || v == 0x5F || v == 0x7E || v == 0xB7 || v == 0x2022 || (v >= 0x2010 && v <= 0x2015)
             || v == 0xFF0D || v == 0x7B2C || (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) || v == 0x2212
@@ -30,6 +29,13 @@ enum PageFurniture {
             return !a.isEmpty && !b.isEmpty && a.allSatisfy { $0.isASCII && $0.isNumber } && b.allSatisfy { $0.isASCII && $0.isNumber }
         }
         return false
+    }
+
+    /// `text.unicodeScalars.first?.value`, decoded from the first bytes in place.
+    @inline(__always)
+    static func firstScalar(_ text: String) -> UInt32? {
+        let decoded: UInt32?? = text.utf8.withContiguousStorageIfAvailable { b in b.isEmpty ? nil : b.scalar(at: 0).value }
+        return decoded ?? text.unicodeScalars.first?.value
     }
 
     /// A necessary condition of ``isPageNumber(_:)`` on the text's own scalars, before its match

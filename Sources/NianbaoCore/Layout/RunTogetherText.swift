@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Text a crawler kept of a report's web page: the whole report on one or a few long lines, the
 /// section headings inline (`…联系。一、总体情况2021年，…`), the page's furniture around it
 /// (`标题:`/`发布时间:` header lines, breadcrumbs, `字号 大 中 小`, `打印 关闭`).
@@ -143,6 +149,62 @@ enum RunTogetherText {
 
     static func isFurniture(_ segment: String) -> Bool {
         let k = TextNormalizer.matchKey(segment)
+        if let decided = k.utf8.withContiguousStorageIfAvailable(isFurnitureKey(plainBytes:)), let answer = decided { return answer }
+        return isFurnitureKey(k)
+    }
+
+    /// The furniture words and prefixes as UTF-8 bytes, for ``isFurnitureKey(plainBytes:)``.
+    static let furnitureWordBytes: [[UInt8]] = furnitureWords.map { Array($0.utf8) }
+    static let furnitureWordsLongest = furnitureWordBytes.map(\.count).max()!
+    static let furniturePrefixBytes: [[UInt8]] = furniturePrefixes.map { Array($0.utf8) }
+
+    /// ``isFurnitureKey(_:)`` on the bytes of a match key made only of printable ASCII (21–7E),
+    /// CJK unified ideographs (U+4E00–U+9FFF) and the punctuation U+3001–U+3007, U+300C–U+300F;
+    /// nil for any other key (the Character reading decides). Such a key is in NFC (none of these
+    /// scalars decomposes or composes with its neighbour) and each of its scalars is a Character of
+    /// its own, so against the words and prefixes (NFC too) String equality and `hasPrefix` are
+    /// equality and prefix of the bytes, `contains("。")` is the bytes E3 80 82, and the date test's
+    /// Characters are its bytes (`isNumber` on ASCII is a digit).
+    static func isFurnitureKey(plainBytes b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let n = b.count
+        if n == 0 { return true }
+        var i = 0
+        var period = false
+        var dateLike = true
+        var dateMark = false
+        var scalars = 0
+        while i < n {
+            let (v, next) = b.scalar(at: i)
+            i = next
+            scalars += 1
+            if v < 0x80 {
+                guard v > 0x20 && v != 0x7F else { return nil }
+                if v == 0x2D || v == 0x3A { dateMark = true } else if !(v == 0x2F || (v >= 0x30 && v <= 0x39)) { dateLike = false }
+                continue
+            }
+            dateLike = false
+            guard (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3001 && v <= 0x3007) || (v >= 0x300C && v <= 0x300F) else { return nil }
+            if v == 0x3002 { period = true }
+        }
+        let base = b.baseAddress!
+        @inline(__always) func starts(with p: [UInt8]) -> Bool {
+            p.count <= n && p.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, p.count) == 0 }
+        }
+        if n <= furnitureWordsLongest {
+            for w in furnitureWordBytes where w.count == n && starts(with: w) { return true }
+        }
+        for p in furniturePrefixBytes where starts(with: p) { return true }
+        // 首页 (E9 A6 96 E9 A1 B5), no 。, fewer than 60 scalars.
+        if n >= 6 && base[0] == 0xE9 && base[1] == 0xA6 && base[2] == 0x96 && base[3] == 0xE9 && base[4] == 0xA1 && base[5] == 0xB5,
+            !period, scalars < 60
+        {
+            return true
+        }
+        return dateLike && dateMark
+    }
+
+    /// The reading of ``isFurniture(_:)`` on the match key's Characters.
+    static func isFurnitureKey(_ k: String) -> Bool {
         if k.isEmpty || (k.utf8.count <= furnitureWordsMaxBytes && furnitureWords.contains(k)) { return true }
         // The UTF-8 tests first: a match key holds no compatibility ideograph (NFKC maps them), so
         // its Characters can equal these words' only where its bytes hold theirs; the Character

@@ -77,7 +77,7 @@ package enum HeadingTokenizer {
     }
 
     /// The level, number and end (in scalars) of the marker the text starts with.
-    private static func marker(_ text: String) -> (HeadingToken.Level, Int, Int)? {
+    static func marker(_ text: String) -> (HeadingToken.Level, Int, Int)? {
         // On the UTF-8 bytes in place (a native string's); the scalar reading below otherwise.
         if let found = text.utf8.withContiguousStorageIfAvailable({ marker(utf8: $0) }) { return found }
         // Quick rejection without allocating: a marker starts with a numeral, a bracket or a digit.
@@ -292,7 +292,8 @@ package enum HeadingTokenizer {
         return nil
     }
 
-    private static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
+    /// The token of `text` whose marker (``marker(_:)``) is `level`, `n`, `end`.
+    static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
         let scalars = text.unicodeScalars
         let markerEnd = scalars.index(scalars.startIndex, offsetBy: end)
         var j = markerEnd

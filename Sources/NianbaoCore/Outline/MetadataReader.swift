@@ -2,6 +2,85 @@
 enum MetadataReader {
     /// Position and value of the first `2023年` / `2023 年` (19xx or 20xx) in the text.
     static func firstYear(_ text: String) -> (year: Int, start: String.Index, end: String.Index)? {
+        switch text.utf8.withContiguousStorageIfAvailable(firstYear(plainBytes:)) ?? .undecided {
+        case .found(let year, let start, let end):
+            let u = text.utf8
+            return (year, u.index(u.startIndex, offsetBy: start), u.index(u.startIndex, offsetBy: end))
+        case .none: return nil
+        case .undecided: return firstYearOnCharacters(text)
+        }
+    }
+
+    /// What ``firstYear(plainBytes:)`` found.
+    enum YearOnBytes: Equatable {
+        /// The year and the byte offsets of its first digit and of the end of its 年.
+        case found(Int, Int, Int)
+        case none
+        /// The bytes cannot decide it: the Characters are read.
+        case undecided
+    }
+
+    /// ``firstYearOnCharacters(_:)`` on the bytes of a text made only of printable ASCII, CJK
+    /// unified ideographs (U+4E00–U+9FFF), U+3001–U+3006, U+3008–U+3011, and the fullwidth
+    /// forms U+FF01–U+FF0F, U+FF1A–U+FF5E (the fullwidth digits left out); ``YearOnBytes/undecided``
+    /// for any other text. Each such scalar is a Character of its own; the only ones with a
+    /// `wholeNumberValue` are the ASCII digits and some ideographs (一, 二, 〇's kin…): where an
+    /// ideograph other than 年 would be asked for it (in a run of digits, or right after four), the
+    /// answer is undecided.
+    static func firstYear(plainBytes b: UnsafeBufferPointer<UInt8>) -> YearOnBytes {
+        let n = b.count
+        var k = 0
+        while k < n {
+            let (v, next) = b.scalar(at: k)
+            k = next
+            let plain =
+                (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3001 && v <= 0x3006) || (v >= 0x3008 && v <= 0x3011)
+                || (v >= 0xFF01 && v <= 0xFF0F) || (v >= 0xFF1A && v <= 0xFF5E)
+            guard plain else { return .undecided }
+        }
+        // 年: E5 B9 B4.
+        @inline(__always) func nian(_ j: Int) -> Bool { j + 2 < n && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4 }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            guard c == 0x31 || c == 0x32 else {
+                i += c < 0x80 ? 1 : 3
+                continue
+            }
+            var j = i
+            var value = 0
+            var count = 0
+            while j < n, count < 4 {
+                let d = b[j]
+                if d >= 0x30 && d <= 0x39 {
+                    value = value * 10 + Int(d - 0x30)
+                    count += 1
+                    j += 1
+                    continue
+                }
+                // An ideograph may be a numeral that continues the run.
+                if d >= 0xE4 && d <= 0xE9 { return .undecided }
+                break
+            }
+            let afterDigits = j
+            if count == 4, j < n {
+                let d = b[j]
+                if d >= 0x30 && d <= 0x39 {
+                    // A fifth digit: not a year here.
+                } else if d >= 0xE4 && d <= 0xE9 && !nian(j) {
+                    return .undecided
+                } else {
+                    while j < n, b[j] == 0x20 { j += 1 }
+                    if nian(j), (1990...2100).contains(value) { return .found(value, i, j + 3) }
+                }
+            }
+            i = afterDigits
+        }
+        return .none
+    }
+
+    /// The reading of ``firstYear(_:)`` on the text's Characters.
+    static func firstYearOnCharacters(_ text: String) -> (year: Int, start: String.Index, end: String.Index)? {
         let s = text
         var i = s.startIndex
         while i < s.endIndex {

@@ -6,12 +6,27 @@ struct OutlineBuilder: Sendable {
     /// `rows[i].text.scalarCount` for the rows outside tables (0 for the others): counted once, asked
     /// by the joiner's widths, its paragraph breaks and the headings' lengths.
     var scalarCounts: [Int]
+    /// `HeadingTokenizer.marker(rows[i].text)` for the rows outside tables (nil for the others):
+    /// read once, asked by the section headings and, as ``hasMarker``, by the paragraph breaks.
+    var markers: [(HeadingToken.Level, Int, Int)?]
+    /// Whether `rows[i].text` starts with a heading marker, for the rows outside tables (nil for
+    /// the others: not read here).
+    var hasMarker: [Bool?]
 
     init(rows: [GridRow]) {
         self.rows = rows
         var counts = [Int](repeating: 0, count: rows.count)
-        for i in rows.indices where rows[i].table == nil { counts[i] = Self.scalarCount(rows[i].text) }
+        var markers = [(HeadingToken.Level, Int, Int)?](repeating: nil, count: rows.count)
+        var hasMarker = [Bool?](repeating: nil, count: rows.count)
+        for i in rows.indices where rows[i].table == nil {
+            counts[i] = Self.scalarCount(rows[i].text)
+            let marker = HeadingTokenizer.marker(rows[i].text)
+            markers[i] = marker
+            hasMarker[i] = marker != nil
+        }
         scalarCounts = counts
+        self.markers = markers
+        self.hasMarker = hasMarker
         self.joiner = ParagraphJoiner(rows: rows, scalarCounts: counts)
     }
 
@@ -43,7 +58,7 @@ struct OutlineBuilder: Sendable {
         let front = 0..<frontEnd
         let titleRows = TitleFinder.titleRows(rows[front])
         let prefaceRows = front.lazy.filter { titleRows?.contains($0) != true }
-        let preface = joiner.paragraphs(rows, prefaceRows, scalarCounts: scalarCounts)
+        let preface = joiner.paragraphs(rows, prefaceRows, scalarCounts: scalarCounts, hasMarker: hasMarker)
             .map(\.text).joined(separator: "\n")
 
         var spans: [Outline.SectionSpan] = []
@@ -83,7 +98,10 @@ struct OutlineBuilder: Sendable {
         var last = 0
         // By index: the rows are read in place, not copied out of the array.
         for i in rows.indices where rows[i].table == nil {
-            guard let token = HeadingTokenizer.token(rows[i].text, level: .section), !token.rest.isEmpty else { continue }
+            // `HeadingTokenizer.token(rows[i].text, level: .section)`, from the marker read in `init`.
+            guard let (level, n, end) = markers[i], level == .section else { continue }
+            let token = HeadingTokenizer.make(level, n, rows[i].text, end)
+            guard !token.rest.isEmpty else { continue }
             // One match key for both questions on the heading's words.
             let matchKey = TextNormalizer.matchKey(token.rest)
             if SectionClassifier.isTableRowLabel(matchKey: matchKey) { continue }
@@ -105,7 +123,7 @@ struct OutlineBuilder: Sendable {
     /// Narrative of a section body: text before the first （一） and the subsections.
     /// In table sections only prose sentences are kept (table rows and headers are not narrative).
     func narrative(_ body: Range<Int>, tableSection: Bool) -> (String, [Subsection]) {
-        var paragraphs = joiner.paragraphs(rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts)
+        var paragraphs = joiner.paragraphs(rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker)
         if tableSection {
             paragraphs = paragraphs.filter { p in
                 let n = p.text.scalarCount

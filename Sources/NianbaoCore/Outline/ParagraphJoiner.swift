@@ -26,31 +26,42 @@ struct ParagraphJoiner: Sendable {
 
     /// The paragraphs of `rows[i]` for `i` in `indices` (in order), with `scalarCounts` as in
     /// ``init(rows:scalarCounts:)``. The rows are read in place (not copied out of the array), and
-    /// each row's heading marker is looked for once (it is asked again as the previous row's).
-    func paragraphs<S: Sequence<Int>>(_ rows: [GridRow], _ indices: S, scalarCounts: [Int]) -> [Paragraph] {
+    /// each row's heading marker is looked for once (it is asked again as the previous row's);
+    /// `hasMarker[i]`, where not nil, is `HeadingTokenizer.startsWithMarker(rows[i].text)` already
+    /// known (``OutlineBuilder/hasMarker``).
+    func paragraphs<S: Sequence<Int>>(_ rows: [GridRow], _ indices: S, scalarCounts: [Int], hasMarker: [Bool?]? = nil) -> [Paragraph] {
         var out: [Paragraph] = []
         var previous: (index: Int, marker: Bool)?
         for index in indices {
             var marker: Bool?
-            if let prev = previous, !out.isEmpty, !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts) {
+            if let prev = previous, !out.isEmpty,
+                !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts, hasMarker)
+            {
                 Self.append(rows[index].text, to: &out[out.count - 1].text)
             } else {
                 out.append(Paragraph(text: rows[index].text, firstRow: index))
             }
-            previous = (index, marker ?? HeadingTokenizer.startsWithMarker(rows[index].text))
+            previous = (index, marker ?? Self.startsWithMarker(rows, index, hasMarker))
         }
         return out
+    }
+
+    /// `HeadingTokenizer.startsWithMarker(rows[i].text)`, from `hasMarker` where it is known.
+    @inline(__always)
+    private static func startsWithMarker(_ rows: [GridRow], _ i: Int, _ hasMarker: [Bool?]?) -> Bool {
+        if let known = hasMarker?[i] { return known }
+        return HeadingTokenizer.startsWithMarker(rows[i].text)
     }
 
     /// ``startsNew(_:after:)`` for `rows[i]` after `rows[p]`; `prevMarker` is whether the previous
     /// row starts with a heading marker, and `marker` is set when this row's is looked for.
     @inline(__always)
     private func startsNew(
-        _ rows: [GridRow], _ i: Int, after p: Int, prevMarker: Bool, marker: inout Bool?, _ scalarCounts: [Int]
+        _ rows: [GridRow], _ i: Int, after p: Int, prevMarker: Bool, marker: inout Bool?, _ scalarCounts: [Int], _ hasMarker: [Bool?]?
     ) -> Bool {
         // The rows' members read in place (no row copied).
         if rows[i].startsParagraph || rows[i].table != nil || rows[p].table != nil { return true }
-        let m = HeadingTokenizer.startsWithMarker(rows[i].text)
+        let m = Self.startsWithMarker(rows, i, hasMarker)
         marker = m
         if m { return true }
         // Both rows are outside tables here: their counts are known.

@@ -15,8 +15,39 @@ enum TitleFinder {
         let t = row.text
         // At most 48 scalars: at most 48 bytes surely, more than 192 bytes surely not.
         let bytes = t.utf8.count
-        return (bytes <= 48 || (bytes <= 192 && t.scalarCount <= 48)) && !t.includes("。") && !t.includes("，") && !t.includes("：") && !t.includesByte(0x3A)
+        guard bytes <= 48 || (bytes <= 192 && t.scalarCount <= 48) else { return false }
+        if let stop = t.utf8.withContiguousStorageIfAvailable(holdsStopOrBreadcrumbMark) {
+            // The same tests as below, the byte searches made in one pass.
+            return !stop && !HeadingTokenizer.startsWithMarker(t) && !RunTogetherText.isFurniture(t)
+        }
+        return !t.includes("。") && !t.includes("，") && !t.includes("：") && !t.includesByte(0x3A)
             && !HeadingTokenizer.startsWithMarker(t) && !isBreadcrumb(t)
+    }
+
+    /// Whether the bytes hold 。，：`:` (no title holds them) or `>`＞»› (``isBreadcrumb(_:)``):
+    /// the byte searches of ``isTitleLike(_:)`` and ``isBreadcrumb(_:)`` (``String/includes(_:)``
+    /// compares bytes) in one pass.
+    static func holdsStopOrBreadcrumbMark(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            i += 1
+            if c < 0xC2 {
+                if c == 0x3A || c == 0x3E { return true }
+                continue
+            }
+            // The rest of a mark: two bytes after E3/EF/E2, one after C2.
+            if c == 0xC2 {
+                if i < n && b[i] == 0xBB { return true }  // » C2 BB
+            } else if i + 1 < n {
+                let (d, e) = (b[i], b[i + 1])
+                if c == 0xE3 && d == 0x80 && e == 0x82 { return true }  // 。
+                if c == 0xEF && d == 0xBC && (e == 0x8C || e == 0x9A || e == 0x9E) { return true }  // ，：＞
+                if c == 0xE2 && d == 0x80 && e == 0xBA { return true }  // ›
+            }
+        }
+        return false
     }
 
     /// A web page's path printed above its title (`首页>政务公开>政府信息公开年报`, a page printed

@@ -102,9 +102,21 @@ struct JSONByteBuffer: ~Copyable {
             count &+= 1
         }
         var m = value.magnitude
-        var digits = 0
-        var t = m
-        while t > 0 { digits &+= 1; t /= 10 }
+        // The number of digits: line numbers and cell values are short, so compared, not divided.
+        var digits: Int
+        if m < 10 {
+            digits = 1
+        } else if m < 100 {
+            digits = 2
+        } else if m < 1000 {
+            digits = 3
+        } else if m < 10000 {
+            digits = 4
+        } else {
+            digits = 4
+            var t = m / 10000
+            while t > 0 { digits &+= 1; t /= 10 }
+        }
         var i = count &+ digits
         count = i
         while m > 0 {
@@ -149,7 +161,9 @@ struct JSONByteBuffer: ~Copyable {
 
     /// The index of the first byte at or after `from` that JSON escapes (below 0x20, `"` or `\`),
     /// or `n`: eight bytes at a time with the tests of ``JSONValue/needsEscape(_:)`` (which never
-    /// miss such a byte), the word that may hold one read byte by byte.
+    /// miss such a byte), the word that may hold one read byte by byte. A word of bytes that all
+    /// have the high bit set (Chinese text: lead and continuation bytes) holds none of them and is
+    /// passed on that one test.
     @inline(__always)
     private static func nextEscape(_ p: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int {
         let raw = UnsafeRawPointer(p)
@@ -158,6 +172,7 @@ struct JSONByteBuffer: ~Copyable {
         @inline(__always)
         func flagged(_ at: Int) -> Bool {
             let w = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            if w & highs == highs { return false }
             let below = (w &- ones &* 0x20) & ~w & highs
             let q = w ^ (ones &* 0x22)
             let b = w ^ (ones &* 0x5C)

@@ -150,6 +150,9 @@ extension Report {
     /// The report as the JSON of the report model: keys sorted, so the same report gives the same
     /// bytes; `pretty` indents it for reading.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
-        ReportJSONWriter.bytes(self, expectedKeys: ExpectedKeys.keys(for: self), pretty: pretty)
+        if let v = ExpectedKeys.variant(for: self) {
+            return ReportJSONWriter.bytes(self, expectedKeys: ExpectedKeys.variants[v], variant: v, pretty: pretty)
+        }
+        return ReportJSONWriter.bytes(self, expectedKeys: cells.map(\.key), variant: nil, pretty: pretty)
     }
 }

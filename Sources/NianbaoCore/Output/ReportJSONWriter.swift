@@ -24,7 +24,9 @@ struct ReportJSONWriter: ~Copyable {
         hasMembers.reserveCapacity(8)
     }
 
-    static func bytes(_ r: Report, expectedKeys: [String], pretty: Bool) -> [UInt8] {
+    /// `variant`: the index of `expectedKeys` in ``ExpectedKeys/variants`` when the caller knows it
+    /// (else it is looked up).
+    static func bytes(_ r: Report, expectedKeys: [String], variant: Int? = nil, pretty: Bool) -> [UInt8] {
         // Room for the whole output as a rule (growing copies what is written): the cells and
         // checks at their usual size, the tables (at most about 100 bytes per expected key), and the
         // texts.
@@ -40,7 +42,7 @@ struct ReportJSONWriter: ~Copyable {
         var spilled: [UInt8]?
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
             var w = ReportJSONWriter(pretty: pretty, storage: storage)
-            w.report(r, expectedKeys: expectedKeys)
+            w.report(r, expectedKeys: expectedKeys, variant: variant)
             if pretty { w.out.append(0x0A) }
             if w.out.owned {
                 spilled = w.out.array
@@ -54,20 +56,23 @@ struct ReportJSONWriter: ~Copyable {
 
     // MARK: the report
 
-    mutating func report(_ r: Report, expectedKeys: [String]) {
+    mutating func report(_ r: Report, expectedKeys: [String], variant: Int? = nil) {
+        // The cells matched to the slots of their generation's tables once: the values of `tables`,
+        // and the cells whose key is a slot's key byte for byte (written from the slot's bytes).
+        let v = variant ?? ExpectedKeys.variants.firstIndex(of: expectedKeys)
+        let shape = v.map { TablesShape.variants[$0] }
+        let match = shape?.match(r.cells)
         open(0x7B)
         key("cells")
         open(0x5B)
-        // Through the buffer: each cell is borrowed in place, not copied (retained) for the loop.
-        r.cells.withUnsafeBufferPointer { cells in
-            guard let first = cells.baseAddress else { return }
-            for i in 0..<cells.count { item(); cell(first + i) }
-        }
+        cells(r.cells, shape: shape, keySlots: match?.keySlots)
         close(0x5D)
         key("checks")
         open(0x5B)
+        // Through the buffer too: each check is read in place, not copied out (its strings retained).
         r.checks.withUnsafeBufferPointer { checks in
-            for i in checks.indices { item(); check(checks[i]) }
+            guard let first = checks.baseAddress else { return }
+            for i in 0..<checks.count { item(); check(first + i) }
         }
         close(0x5D)
         key("diagnostics")
@@ -103,8 +108,36 @@ struct ReportJSONWriter: ~Copyable {
         key("source")
         source(r.source)
         key("tables")
-        tables(r.cells, expectedKeys: expectedKeys)
+        tables(r.cells, expectedKeys: expectedKeys, variant: v, match: match)
         close(0x7D)
+    }
+
+    /// The members of `cells`. Through the buffer: each cell is borrowed in place, not copied
+    /// (retained) for the loop. A cell with a slot in `keySlots` has its key written from the
+    /// shape's bytes of that slot's key (the same bytes, needing no escape: ``TablesShape/Match``).
+    private mutating func cells(_ cells: [Cell], shape: TablesShape?, keySlots: [Int]?) {
+        guard let shape, let keySlots else {
+            cells.withUnsafeBufferPointer { cells in
+                guard let first = cells.baseAddress else { return }
+                for i in 0..<cells.count { item(); cell(first + i, key: nil) }
+            }
+            return
+        }
+        shape.keyBytes.withUnsafeBufferPointer { flat in
+            cells.withUnsafeBufferPointer { cells in
+                guard let first = cells.baseAddress else { return }
+                for i in 0..<cells.count {
+                    item()
+                    let slot = keySlots[i]
+                    if slot < 0 {
+                        cell(first + i, key: nil)
+                    } else {
+                        let from = shape.keyStarts[slot]
+                        cell(first + i, key: UnsafeBufferPointer(rebasing: flat[from..<shape.keyStarts[slot + 1]]))
+                    }
+                }
+            }
+        }
     }
 
     private mutating func source(_ s: SourceInfo) {
@@ -147,28 +180,38 @@ struct ReportJSONWriter: ~Copyable {
     }
 
     /// The cell at `p` (the array's storage: its members are read there, the cell is not copied
-    /// and released for the common pretty case).
-    private mutating func cell(_ p: UnsafePointer<Cell>) {
+    /// and released for the common pretty case). `keyBody`: the bytes of its key's JSON string
+    /// body when they are known (nil: made from the key).
+    private mutating func cell(_ p: UnsafePointer<Cell>, key keyBody: UnsafeBufferPointer<UInt8>?) {
         if indent == 2, case .line(let n) = p.pointee.at {
-            prettyCell(p, line: n)
+            prettyCell(p, line: n, key: keyBody)
             return
         }
         let c = p.pointee
         open(0x7B)
         key("at"); location(c.at)
-        key("key"); string(c.key)
+        key("key")
+        if let keyBody {
+            out.append(0x22)
+            out.append(keyBody)
+            out.append(0x22)
+        } else {
+            string(c.key)
+        }
         key("kind"); string(c.kind.rawValue)
         key("raw"); string(c.raw)
         key("value"); number(c.value)
         close(0x7D)
     }
 
-    /// As `ReportJSON.check` (the batch writes cross-year checks with it).
-    private mutating func check(_ c: Check) {
+    /// As `ReportJSON.check` (the batch writes cross-year checks with it); the check at `p` (the
+    /// array's storage).
+    private mutating func check(_ p: UnsafePointer<Check>) {
         if indent == 2 {
-            prettyCheck(c)
+            prettyCheck(p)
             return
         }
+        let c = p.pointee
         open(0x7B)
         key("id"); string(c.id)
         key("keys")
@@ -233,12 +276,12 @@ struct ReportJSONWriter: ~Copyable {
         out.append(s)
     }
 
-    /// ``cell(_:)`` in pretty output at depth 2 with a line location.
-    private mutating func prettyCell(_ p: UnsafePointer<Cell>, line n: Int) {
+    /// ``cell(_:key:)`` in pretty output at depth 2 with a line location.
+    private mutating func prettyCell(_ p: UnsafePointer<Cell>, line n: Int, key keyBody: UnsafeBufferPointer<UInt8>?) {
         put(Self.cellOpen)
         out.integer(Int64(n))
         put(Self.cellKey)
-        out.stringBody(p.pointee.key)
+        if let keyBody { out.append(keyBody) } else { out.stringBody(p.pointee.key) }
         put(Self.quoted(p.pointee.kind))
         string(p.pointee.raw)
         // The two commonest values with the cell's closing brace in one run.
@@ -255,30 +298,30 @@ struct ReportJSONWriter: ~Copyable {
         }
     }
 
-    /// ``check(_:)`` in pretty output at depth 2.
-    private mutating func prettyCheck(_ c: Check) {
+    /// ``check(_:)`` in pretty output at depth 2, its members read in place.
+    private mutating func prettyCheck(_ p: UnsafePointer<Check>) {
         put(Self.checkOpen)
-        out.stringBody(c.id)
+        out.stringBody(p.pointee.id)
         put(Self.checkKeys)
-        if let planned = CheckKeysJSON.planBytes(c.keys) {
+        if let planned = CheckKeysJSON.planBytes(p.pointee.keys) {
             out.append(planned)
         } else {
-            for (i, k) in c.keys.enumerated() {
+            for (i, k) in p.pointee.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 put(Self.checkKeyItem)
                 out.string(k)
             }
-            if !c.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
+            if !p.pointee.keys.isEmpty { put(Self.checkKeysClose) } else { out.append(0x5D) }
         }
         put(Self.checkLhs)
-        number(c.lhs)
-        if let previous = c.previous {
+        number(p.pointee.lhs)
+        if let previous = p.pointee.previous {
             put(Self.checkPrevious)
             out.string(previous)
         }
         put(Self.checkRhs)
-        number(c.rhs)
-        switch c.status {
+        number(p.pointee.rhs)
+        switch p.pointee.status {
         case .pass: put(Self.statusPass)
         case .fail: put(Self.statusFail)
         case .notAssessable: put(Self.statusNotAssessable)
@@ -315,26 +358,16 @@ struct ReportJSONWriter: ~Copyable {
         }
     }
 
-    /// `tables`: the fixed shape of the generation when every cell has an expected key, else the tree.
-    private mutating func tables(_ cells: [Cell], expectedKeys: [String]) {
-        if let v = ExpectedKeys.variants.firstIndex(of: expectedKeys) {
-            let shape = TablesShape.variants[v]
-            var values = [DecimalNumber?](repeating: nil, count: shape.slots.count)
-            var complete = true
-            var next = 0
-            for c in cells {
-                guard let slot = shape.slot(of: c.key, after: next) else { complete = false; break }
-                values[slot] = c.value
-                next = slot + 1
+    /// `tables`: the fixed shape of the generation (variant `v`, the cells matched to its slots)
+    /// when every cell has an expected key, else the tree.
+    private mutating func tables(_ cells: [Cell], expectedKeys: [String], variant v: Int?, match: TablesShape.Match?) {
+        if let v, let match, match.complete {
+            if let template = TablesJSON.template(variant: v, indent: indent) {
+                write(template, match.values)
+            } else {
+                node(TablesShape.variants[v].root, match.values)
             }
-            if complete {
-                if let template = TablesJSON.template(variant: v, indent: indent) {
-                    write(template, values)
-                } else {
-                    node(shape.root, values)
-                }
-                return
-            }
+            return
         }
         var bytes: [UInt8] = []
         ReportJSON.tables(cells, expectedKeys: expectedKeys).write(into: &bytes, indent: indent)

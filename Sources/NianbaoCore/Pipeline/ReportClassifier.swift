@@ -62,7 +62,8 @@ struct ReportClassifier: Sendable {
         if let title = keys.first(where: Self.isReportTitle) {
             // A report published inside a notice (关于印发…年度报告的通知) prints its tables: the
             // values are the evidence. The format notice and its kin print none.
-            if let other = Self.otherKind(title), e.printedValues < Self.untitledMinimumValues {
+            // The count first: the title's words are looked through only when it is small.
+            if e.printedValues < Self.untitledMinimumValues, let other = Self.otherKind(title) {
                 return "not a disclosure annual report but \(other)"
             }
             if e.printedValues > 0 { return nil }

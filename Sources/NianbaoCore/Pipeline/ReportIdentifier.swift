@@ -21,10 +21,26 @@ public enum ReportIdentifier {
         // The last component of the path itself when it is no `.` or `..`: normalizing keeps it
         // last (no current directory looked up, no path rebuilt). It starts with an ASCII scalar,
         // so no `/` joined before it (the current directory's) can take it into its Character.
-        let last = path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...]
+        let last = path[(lastSlash(path).map { path.index(after: $0) } ?? path.startIndex)...]
         if let first = last.utf8.first, first < 0x80, last != ".", last != ".." { return String(last) }
         let parts = normalized(path).split(separator: "/")
         return parts.last.map(String.init) ?? "_"
+    }
+
+    /// `path.lastIndex(of: "/")`, found on the bytes when the last `/` byte has an ASCII byte (or
+    /// nothing) on each side: then it is a Character of its own (no ASCII scalar before it prepends
+    /// to it, none after it extends it), and no later `/` Character exists (each is a `/` byte).
+    /// Else the Characters are searched (a path walked back Character by Character costs more than
+    /// the rest of its id).
+    static func lastSlash(_ path: String) -> String.Index? {
+        let u = path.utf8
+        if let slash = u.lastIndex(of: 0x2F) {
+            let after = u.index(after: slash)
+            if (slash == u.startIndex || u[u.index(before: slash)] < 0x80) && (after == u.endIndex || u[after] < 0x80) { return slash }
+        } else {
+            return nil
+        }
+        return path.lastIndex(of: "/")
     }
 
     /// The id of an archive member.

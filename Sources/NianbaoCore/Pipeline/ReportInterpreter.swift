@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The stages after reading, shared by every reader: outline (sections), metadata, tables
 /// (Table 二/三/四 cells), classification and identity checks (I1–I4).
 ///
@@ -13,7 +19,7 @@ package struct ReportInterpreter: Sendable {
     /// The stages after reading: shared by every reader.
     package func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
         var diagnostics = document.diagnostics
-        let rows = RunTogetherText.reflow(SplitHeadingText.join(document.grid.rows.filter { !PageFurniture.isPageNumber($0.text) }))
+        let rows = RunTogetherText.reflow(SplitHeadingText.join(Self.withoutPageNumbers(document.grid.rows)))
         var outline = OutlineBuilder(rows: rows).build()
 
         let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
@@ -53,7 +59,13 @@ package struct ReportInterpreter: Sendable {
         }
         let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
         let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
-        var cells = active.cells + applications.cells + review.cells
+        // One array of the final size, each table's cells copied into it once (`a + b + c` copies
+        // the first two tables' cells twice and grows the array on the way).
+        var cells: [Cell] = []
+        cells.reserveCapacity(active.cells.count + applications.cells.count + review.cells.count)
+        cells.append(contentsOf: active.cells)
+        cells.append(contentsOf: applications.cells)
+        cells.append(contentsOf: review.cells)
         if OCRProofreader.applies(to: cells) {
             cells = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
         } else if looksLikeOCR {
@@ -107,6 +119,17 @@ package struct ReportInterpreter: Sendable {
         return report
     }
 
+    /// `rows.filter { !PageFurniture.isPageNumber($0.text) }`, without copying the rows when none
+    /// is a page number (the common case: the array is shared, not rebuilt row by row).
+    static func withoutPageNumbers(_ rows: [GridRow]) -> [GridRow] {
+        guard let first = rows.firstIndex(where: { PageFurniture.isPageNumber($0.text) }) else { return rows }
+        var out: [GridRow] = []
+        out.reserveCapacity(rows.count - 1)
+        out.append(contentsOf: rows[..<first])
+        for i in (first + 1)..<rows.count where !PageFurniture.isPageNumber(rows[i].text) { out.append(rows[i]) }
+        return out
+    }
+
     /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the
     /// start of another report pasted into the same file.
     static func secondReportTitle(_ rows: [GridRow], after start: Int) -> Int? {
@@ -115,7 +138,7 @@ package struct ReportInterpreter: Sendable {
             // 告 (E5 91 8A) is the only scalar the match key turns into 告 (no radical, no NFKC
             // compatibility form maps to it): a row without it cannot hold 年度报告. The row is read
             // in place; copied only when it holds 告.
-            guard rows[i].table == nil, rows[i].text.includes("告") else { return false }
+            guard rows[i].table == nil, Self.holdsGao(rows[i].text) else { return false }
             let row = rows[i]
             guard TitleFinder.isTitleLike(row) else { return false }
             let key = TextNormalizer.matchKey(row.text)
@@ -123,4 +146,20 @@ package struct ReportInterpreter: Sendable {
         }
     }
 
+    /// `text.includes("告")` on the bytes in place (E5 91 8A, found by its last byte with memchr as
+    /// `includes` finds it, but without copying and retaining the text for the search).
+    @inline(__always)
+    static func holdsGao(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count >= 3, let base = b.baseAddress else { return false }
+            var i = 2
+            while i < b.count {
+                guard let hit = memchr(base + i, 0x8A, b.count - i) else { return false }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if base[i - 1] == 0x91 && base[i - 2] == 0xE5 { return true }
+                i += 1
+            }
+            return false
+        } ?? text.includes("告")
+    }
 }
