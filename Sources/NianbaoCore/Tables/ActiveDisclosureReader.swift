@@ -12,19 +12,21 @@ struct ActiveDisclosureReader: Sendable {
 
     static func generation(of rows: ArraySlice<GridRow>) -> Generation? {
         var score2021 = 0, score2019 = 0
-        for row in rows {
+        // The words and masks read once (each static access checks its lazy initialization).
+        let words2021 = ActiveDisclosureLayout.words2021, masks2021 = ActiveDisclosureLayout.words2021Masks
+        let words2019 = ActiveDisclosureLayout.words2019, masks2019 = ActiveDisclosureLayout.words2019Masks
+        // By index: a row bound in a `for … in` loop is a copy (its text and cells retained and released).
+        for r in rows.indices {
             // Most rows (values, labels) can hold no header word: not normalized (``holdsNoHeaderWord(_:)``).
-            if holdsNoHeaderWord(row.text) { continue }
-            let k = TextNormalizer.matchKey(row.text)
+            if holdsNoHeaderWord(rows[r].text) { continue }
+            let k = TextNormalizer.matchKey(rows[r].text)
             // A word whose bytes the row lacks is not in it (``String/byteMask``): not searched.
             let m = k.byteMask
             // Counted in place (a filtered array per row and generation cost more than the counting).
-            for w in ActiveDisclosureLayout.words2021.indices
-            where ActiveDisclosureLayout.words2021Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2021[w]) {
+            for w in words2021.indices where masks2021[w] & ~m == 0 && k.includes(words2021[w]) {
                 score2021 += 1
             }
-            for w in ActiveDisclosureLayout.words2019.indices
-            where ActiveDisclosureLayout.words2019Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2019[w]) {
+            for w in words2019.indices where masks2019[w] & ~m == 0 && k.includes(words2019[w]) {
                 score2019 += 1
             }
         }
@@ -86,13 +88,14 @@ struct ActiveDisclosureReader: Sendable {
         let plan = ActiveDisclosureLayout.plan(generation)
         var state = [[SlotValue?]?](repeating: nil, count: plan.rows.count)
         var found = false
-        for row in logical {
-            guard let m = plan.matcher.matchIndex(row) else {
-                if row.values.contains(where: { $0.reading.kind == .number }) {
+        // By index: a row bound in a `for … in` loop is a copy (its keys and values retained and released).
+        for l in logical.indices {
+            guard let m = plan.matcher.matchIndex(logical[l]) else {
+                if logical[l].values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
                             .note, .rowUnrecognized,
-                            "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
+                            "Table 二: row \"\(logical[l].label)\" is not a row of the \(generation.rawValue) table; ignored", at: logical[l].at))
                 }
                 continue
             }
@@ -100,14 +103,14 @@ struct ActiveDisclosureReader: Sendable {
             found = true
             if state[r] != nil {
                 diagnostics.append(
-                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: row.at))
+                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: logical[l].at))
                 continue
             }
             let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
-            state[r] = filler.fill(row, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
-            for v in row.values.indices {
-                if let unit = row.values[v].reading.unit {
-                    let value = row.values[v]
+            state[r] = filler.fill(logical[l], name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+            for v in logical[l].values.indices {
+                if let unit = logical[l].values[v].reading.unit {
+                    let value = logical[l].values[v]
                     diagnostics.append(
                         Diagnostic(
                             .note, .unitInCell,
@@ -120,12 +123,13 @@ struct ActiveDisclosureReader: Sendable {
         var cells: [Cell] = []
         cells.reserveCapacity(plan.expected)
         for r in plan.rows.indices {
-            guard let slots = state[r] else {
+            guard state[r] != nil else {
                 diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
                 continue
             }
-            for c in slots.indices {
-                if let slot = slots[c] { cells.append(slot.cell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero)) }
+            // In place: binding the row's slots, then each slot, copied them (their readings' strings retained).
+            for c in state[r]!.indices {
+                if let cell = state[r]![c]?.cell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero) { cells.append(cell) }
             }
         }
         return Result(cells: cells, found: true, generation: detected ?? generation)
