@@ -88,14 +88,13 @@ struct ActiveDisclosureReader: Sendable {
         let plan = ActiveDisclosureLayout.plan(generation)
         var state = [[SlotValue?]?](repeating: nil, count: plan.rows.count)
         var found = false
-        // By index: a row bound in a `for … in` loop is a copy (its keys and values retained and released).
-        for l in logical.indices {
-            guard let m = plan.matcher.matchIndex(logical[l]) else {
-                if logical[l].values.contains(where: { $0.reading.kind == .number }) {
+        for row in logical {
+            guard let m = plan.matcher.matchIndex(row) else {
+                if row.values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
                             .note, .rowUnrecognized,
-                            "Table 二: row \"\(logical[l].label)\" is not a row of the \(generation.rawValue) table; ignored", at: logical[l].at))
+                            "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
                 }
                 continue
             }
@@ -103,14 +102,14 @@ struct ActiveDisclosureReader: Sendable {
             found = true
             if state[r] != nil {
                 diagnostics.append(
-                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: logical[l].at))
+                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: row.at))
                 continue
             }
             let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
-            state[r] = filler.fill(logical[l], name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
-            for v in logical[l].values.indices {
-                if let unit = logical[l].values[v].reading.unit {
-                    let value = logical[l].values[v]
+            state[r] = filler.fill(row, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+            for v in row.values.indices {
+                if let unit = row.values[v].reading.unit {
+                    let value = row.values[v]
                     diagnostics.append(
                         Diagnostic(
                             .note, .unitInCell,
@@ -123,13 +122,12 @@ struct ActiveDisclosureReader: Sendable {
         var cells: [Cell] = []
         cells.reserveCapacity(plan.expected)
         for r in plan.rows.indices {
-            guard state[r] != nil else {
+            guard let slots = state[r] else {
                 diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
                 continue
             }
-            // In place: binding the row's slots, then each slot, copied them (their readings' strings retained).
-            for c in state[r]!.indices {
-                if let cell = state[r]![c]?.cell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero) { cells.append(cell) }
+            for c in slots.indices {
+                if let slot = slots[c] { cells.append(slot.cell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero)) }
             }
         }
         return Result(cells: cells, found: true, generation: detected ?? generation)
