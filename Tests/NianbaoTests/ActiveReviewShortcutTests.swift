@@ -143,4 +143,44 @@ import Testing
         }
         #expect(IdentityChecker().check([]) == [])
     }
+
+    /// The integer sums of ``IdentityChecker`` (whole numbers added as integers, decimals from the
+    /// first part that has them) give the checks the plain steps give: decimals summing to whole
+    /// numbers and back, whole numbers after decimals, overflows before and after a decimal, blanks
+    /// and inferred values among them, and negative scales.
+    @Test func identityCheckerIntegerSumsAsPlainSteps() {
+        let review = ReviewLitigationLayout.keys
+        let row = ApplicationsLayout.columns.map { ApplicationsLayout.key("new_received", $0) }
+        let big = DecimalNumber(units: Int64.max - 1)
+        let d = { (units: Int64, scale: Int) in DecimalNumber(units: units, scale: scale) }
+        let w = { (units: Int64) in DecimalNumber(units: units) }
+        let values: [[DecimalNumber?]] = [
+            [d(15, 1), d(5, 1), d(5, 1), w(0), d(5, 1)],
+            [w(3), w(1), d(50, 2), d(5, 1), w(1)],
+            [big, big, d(1, 1), w(0), w(0)],
+            [big, d(1, 1), big, w(0), w(0)],
+            [d(2, -1), d(1, -1), w(10), nil, w(0)],
+            [nil, w(1), w(2), w(3), w(4)],
+            [w(10), w(1), w(2), w(3), w(4)],
+            [w(11), w(1), w(2), w(3), nil],
+            [d(100, 2), d(25, 2), d(25, 2), d(25, 2), d(25, 2)],
+        ]
+        for (n, block) in values.enumerated() {
+            // A block of Table 四 (total first in the values, last among the keys) and a row of Table 三.
+            var cells: [Cell] = []
+            for (k, v) in zip([4, 0, 1, 2, 3], block) {
+                cells.append(Cell(key: review[k], value: v, raw: nil, kind: v == nil ? .empty : .number, at: .none))
+            }
+            for (k, v) in zip(row.indices, block + block) {
+                cells.append(Cell(key: row[(k + 6) % row.count], value: v, raw: nil, kind: n % 2 == 0 ? .inferred : .number, at: .none))
+            }
+            // A balance (I1) of the last column over the block's first four values.
+            let column = ApplicationsLayout.columns[ApplicationsLayout.columns.count - 2]
+            for (r, v) in zip(["carried_over", "total_processed", "carried_forward"], block.dropFirst()) {
+                cells.append(Cell(key: ApplicationsLayout.key(r, column), value: v, raw: nil, kind: v == nil ? .empty : .number, at: .none))
+            }
+            #expect(IdentityChecker().check(cells) == Self.plainChecks(cells), "block \(n)")
+            #expect(IdentityChecker().check(Array(cells.prefix(5))) == Self.plainChecks(Array(cells.prefix(5))), "block \(n)")
+        }
+    }
 }

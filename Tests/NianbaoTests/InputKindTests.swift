@@ -43,4 +43,19 @@ import Testing
         #expect(InputKind.detect(path: "-", bytes: [0xD5, 0xFE, 0xB8, 0xAE] + Array("<html>".utf8)) == .html)
         #expect(Self.kind("-", "\u{FEFF}<!doctype html>") == .html)
     }
+
+    /// ``InputKind/asciiExtension(_:)`` finds the extension ``InputKind/plainExtension(_:)`` finds,
+    /// on ASCII paths, and leaves other paths to it.
+    @Test func asciiExtensionAsPlainExtension() {
+        let paths = [
+            "", "/", "///", "a", "a.", ".a", "a.txt", "dir/a.txt", "dir.x/a", "dir.x/a/", "a.txt/", "a.txt//", "/a/b/c.tar.gz",
+            "./a", "../a.pdf", "a..b", "x/.hidden", "a\r\n.txt", "a.\r\ntxt", "-", "report.TXT", "c:\\dir\\x.doc", "a.verylongextension",
+        ]
+        for path in paths {
+            #expect(InputKind.asciiExtension(path) == InputKind.plainExtension(path), "\(path)")
+        }
+        for path in ["报告.txt", "a/\u{301}b.txt", "x.\u{301}txt", "dir.é/a"] {
+            #expect(InputKind.asciiExtension(path) == nil, "\(path)")
+        }
+    }
 }

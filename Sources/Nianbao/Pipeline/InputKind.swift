@@ -102,11 +102,7 @@ package enum InputKind: String, Sendable, Hashable {
 
     /// The kind an extension names (lowercased path), for files whose bytes do not say.
     package static func byExtension(_ lower: String) -> InputKind? {
-        let ext =
-            lower.split(separator: "/").last.flatMap { name -> Substring? in
-                guard let dot = name.lastIndex(of: ".") else { return nil }
-                return name[name.index(after: dot)...]
-            }.map(String.init) ?? ""
+        let ext = asciiExtension(lower) ?? plainExtension(lower)
         if lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tar.bz2") || lower.hasSuffix(".tar.xz") { return .archive }
         switch ext {
         case "pdf": return .pdf
@@ -128,25 +124,53 @@ package enum InputKind: String, Sendable, Hashable {
         }
     }
 
+    /// The extension of the path's last name (after its last `.`; empty for none): the names are
+    /// what splitting at `/` leaves, empty ones omitted.
+    static func plainExtension(_ lower: String) -> String {
+        lower.split(separator: "/").last.flatMap { name -> Substring? in
+            guard let dot = name.lastIndex(of: ".") else { return nil }
+            return name[name.index(after: dot)...]
+        }.map(String.init) ?? ""
+    }
+
+    /// ``plainExtension(_:)`` told from the bytes of an ASCII path, without splitting it into
+    /// substrings (nil when the path is not ASCII, or its bytes are not at hand). In ASCII every
+    /// character is one byte but CR LF, and neither `/` nor `.` is part of that pair, so the bytes
+    /// `/` and `.` are the characters `/` and `.`: the same last name, the same extension.
+    static func asciiExtension(_ lower: String) -> String? {
+        let ext = lower.utf8.withContiguousStorageIfAvailable { b -> String? in
+            for byte in b where byte >= 0x80 { return nil }
+            // Trailing slashes end empty names, which the split omits.
+            var end = b.count
+            while end > 0 && b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var dot = end
+            while dot > 0 && b[dot - 1] != UInt8(ascii: "/") && b[dot - 1] != UInt8(ascii: ".") { dot -= 1 }
+            guard dot > 0 && b[dot - 1] == UInt8(ascii: ".") else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[dot..<end]), as: UTF8.self)
+        }
+        return ext ?? nil
+    }
+
     /// The kind the first bytes (and, for zip containers, the member names) prove.
     package static func byContent(_ bytes: [UInt8]) -> InputKind? {
-        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-            bytes.count >= offset + magic.count && Array(bytes[offset..<(offset + magic.count)]) == magic
+        // Compared in place: no array made of the magic or of the file's first bytes.
+        func starts<Magic: Collection<UInt8>>(_ magic: Magic, at offset: Int = 0) -> Bool {
+            bytes.count >= offset + magic.count && bytes[offset..<(offset + magic.count)].elementsEqual(magic)
         }
-        if starts(Array("%PDF-".utf8)) { return .pdf }
+        if starts("%PDF-".utf8) { return .pdf }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return zipContainer(bytes) }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return compoundFile(bytes) }
-        if starts(Array("{\\rtf".utf8)) { return .rtf }
-        if starts(Array("Rar!\u{1A}\u{07}".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
-            || starts([0x1F, 0x8B]) || starts(Array("BZh".utf8)) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
-            || starts(Array("ustar".utf8), at: 257)
+        if starts("{\\rtf".utf8) { return .rtf }
+        if starts("Rar!\u{1A}\u{07}".utf8) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
+            || starts([0x1F, 0x8B]) || starts("BZh".utf8) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
+            || starts("ustar".utf8, at: 257)
         {
             return .archive
         }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
-        if starts([0x89, 0x50, 0x4E, 0x47]) || starts(Array("GIF8".utf8)) || starts(Array("BM".utf8)) && bytes.count > 26 && bytes[14] == 40 {
+        if starts([0x89, 0x50, 0x4E, 0x47]) || starts("GIF8".utf8) || starts("BM".utf8) && bytes.count > 26 && bytes[14] == 40 {
             return .image
         }
         return nil

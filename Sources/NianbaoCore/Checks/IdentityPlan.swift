@@ -76,6 +76,10 @@ struct IdentityPlan: Sendable {
     static let compiledSplit = Compiled(split)
     static let compiledReviewLitigation = Compiled(reviewLitigation)
 
+    /// The most slots ``IdentityChecker`` keeps a cell index for on the stack (four bytes each, in
+    /// the 1024 bytes a temporary allocation takes there without asking).
+    static let maxSlots = 256
+
     /// Every key a check reads, numbered.
     static let slot: [String: Int] = {
         var all: [String: Int] = [:]
@@ -84,6 +88,7 @@ struct IdentityPlan: Sendable {
         where all[key] == nil {
             all[key] = all.count
         }
+        precondition(all.count <= maxSlots)
         return all
     }()
 

@@ -12,19 +12,21 @@ struct ActiveDisclosureReader: Sendable {
 
     static func generation(of rows: ArraySlice<GridRow>) -> Generation? {
         var score2021 = 0, score2019 = 0
-        for row in rows {
+        // The words and masks read once (each static access checks its lazy initialization).
+        let words2021 = ActiveDisclosureLayout.words2021, masks2021 = ActiveDisclosureLayout.words2021Masks
+        let words2019 = ActiveDisclosureLayout.words2019, masks2019 = ActiveDisclosureLayout.words2019Masks
+        // By index: a row bound in a `for … in` loop is a copy (its text and cells retained and released).
+        for r in rows.indices {
             // Most rows (values, labels) can hold no header word: not normalized (``holdsNoHeaderWord(_:)``).
-            if holdsNoHeaderWord(row.text) { continue }
-            let k = TextNormalizer.matchKey(row.text)
+            if holdsNoHeaderWord(rows[r].text) { continue }
+            let k = TextNormalizer.matchKey(rows[r].text)
             // A word whose bytes the row lacks is not in it (``String/byteMask``): not searched.
             let m = k.byteMask
             // Counted in place (a filtered array per row and generation cost more than the counting).
-            for w in ActiveDisclosureLayout.words2021.indices
-            where ActiveDisclosureLayout.words2021Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2021[w]) {
+            for w in words2021.indices where masks2021[w] & ~m == 0 && k.includes(words2021[w]) {
                 score2021 += 1
             }
-            for w in ActiveDisclosureLayout.words2019.indices
-            where ActiveDisclosureLayout.words2019Masks[w] & ~m == 0 && k.includes(ActiveDisclosureLayout.words2019[w]) {
+            for w in words2019.indices where masks2019[w] & ~m == 0 && k.includes(words2019[w]) {
                 score2019 += 1
             }
         }

@@ -9,34 +9,36 @@ struct ReviewLitigationReader: Sendable {
 
     /// Reads the table from logical rows (the grid's, or the token reader's).
     func read(logical rows: [LogicalRow], diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
-        let logical = rows.filter { row in
-            row.values.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
-                || row.values.count >= 5
+        // The rows kept, by index: filtering the rows copied each (its keys and values retained).
+        let kept = rows.indices.filter { i in
+            rows[i].values.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+                || rows[i].values.count >= 5
         }
-        guard !logical.isEmpty else { return ([], false) }
+        guard !kept.isEmpty else { return ([], false) }
         let n = ReviewLitigationLayout.keys.count
+        let canonical = RowPlacement.canonicalColumns(kept.map { rows[$0].values }, slots: n)
+        let filler = RowFiller(slots: n, identities: Self.identities, canonicalColumns: canonical)
         // One row of 15, or the values of consecutive rows taken together (a wrapped row).
-        var row: LogicalRow
-        if let full = logical.first(where: { $0.values.count == n }) {
-            row = full
+        let slots: [SlotValue?]
+        if let full = kept.first(where: { rows[$0].values.count == n }) {
+            slots = filler.fill(rows[full], name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         } else {
-            row = logical[0]
-            row.values = logical.flatMap(\.values)
-            if logical.count > 1 {
+            var row = rows[kept[0]]
+            row.values = kept.flatMap { rows[$0].values }
+            if kept.count > 1 {
                 diagnostics.append(
                     Diagnostic(
                         .note, .rowJoined,
-                        "Table 四: values found on \(logical.count) rows; read together in printed order", at: row.at))
+                        "Table 四: values found on \(kept.count) rows; read together in printed order", at: row.at))
             }
+            slots = filler.fill(row, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         }
-        let canonical = RowPlacement.canonicalColumns(logical.map(\.values), slots: n)
-        let filler = RowFiller(slots: n, identities: Self.identities, canonicalColumns: canonical)
-        let slots = filler.fill(row, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         let keys = ReviewLitigationLayout.keys
         var cells: [Cell] = []
         cells.reserveCapacity(n)
+        // In place: binding each slot copied it (its reading's strings retained and released).
         for i in slots.indices {
-            if let slot = slots[i] { cells.append(slot.cell(key: keys[i], blankAsZero: blankAsZero)) }
+            if let cell = slots[i]?.cell(key: keys[i], blankAsZero: blankAsZero) { cells.append(cell) }
         }
         return (cells, true)
     }

@@ -62,6 +62,16 @@ struct TableReaderChoice {
         }
     }
 
+    /// The token readers of the tables' templates, made once per process: a reader makes its
+    /// label matcher (the keywords' byte masks) when it is made, and the templates depend on
+    /// nothing but the generation (``TableTemplate/activeDisclosure(_:)`` reads the 2019 rows for
+    /// `.g2019` and the 2021 rows otherwise) or the form of （六）.
+    static let activeDisclosureTokens2019 = TokenTableReader(template: .activeDisclosure(.g2019))
+    static let activeDisclosureTokens2021 = TokenTableReader(template: .activeDisclosure(.g2021))
+    static let applicationsTokens = TokenTableReader(template: .applications(singleOther: false))
+    static let applicationsTokensSingleOther = TokenTableReader(template: .applications(singleOther: true))
+    static let reviewLitigationTokens = TokenTableReader(template: .reviewLitigation())
+
     /// A table region this large is not a table (a huge cell, a page of filler): the token reader
     /// is not tried on it.
     static let maxRegionBytes = 256 << 10
@@ -81,22 +91,24 @@ struct TableReaderChoice {
     func activeDisclosure(_ rows: ArraySlice<GridRow>, fallback: Generation, diagnostics: inout [Diagnostic]) -> ActiveDisclosureReader.Result {
         let reader = ActiveDisclosureReader(blankAsZero: blankAsZero)
         var gridDiagnostics: [Diagnostic] = []
-        let grid = reader.read(rows, fallback: fallback, diagnostics: &gridDiagnostics)
+        // The header's generation found once, for the grid's reading and the token reader's
+        // (``ActiveDisclosureReader/read(_:fallback:diagnostics:)`` finds it so).
+        let detected = ActiveDisclosureReader.generation(of: rows)
+        let grid = reader.read(logical: RowCollector.collect(rows), detected: detected, fallback: fallback, diagnostics: &gridDiagnostics)
         let quickGeneration = grid.generation ?? (fallback == .g2019 ? .g2019 : .g2021)
         let quickExpected = ActiveDisclosureLayout.plan(quickGeneration).expected
         if rows.isEmpty || !Self.small(rows) || (grid.generation != nil && Score.complete(grid.cells, expected: quickExpected)) {
             diagnostics += gridDiagnostics
             return grid
         }
-        let detected = ActiveDisclosureReader.generation(of: rows)
         let generation = grid.generation ?? detected ?? (fallback == .g2019 ? .g2019 : .g2021)
-        let template = TableTemplate.activeDisclosure(generation)
-        let expected = template.rows.reduce(0) { $0 + $1.slots }
+        let tokenReader = generation == .g2019 ? Self.activeDisclosureTokens2019 : Self.activeDisclosureTokens2021
+        let expected = tokenReader.template.rows.reduce(0) { $0 + $1.slots }
         var tableDiagnostics: [Diagnostic] = []
         var chosen = choose(
             "Table 二", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
             tokens: { tokenDiagnostics in
-                let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
+                let logical = tokenReader.read(rows, diagnostics: &tokenDiagnostics)
                 return reader.read(logical: logical, detected: detected ?? generation, fallback: fallback, diagnostics: &tokenDiagnostics)
             }, diagnostics: &tableDiagnostics)
         // Sub-tables whose values were printed under their column headers apart from the row labels.
@@ -157,7 +169,8 @@ struct TableReaderChoice {
             "Table 三", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, gridScore: gridScore, cells: \.cells, found: \.found,
             keepGrid: rows.isEmpty,
             tokens: { tokenDiagnostics in
-                let logical = TokenTableReader(template: template).read(rows, diagnostics: &tokenDiagnostics)
+                let tokenReader = singleOther ? Self.applicationsTokensSingleOther : Self.applicationsTokens
+                let logical = tokenReader.read(rows, diagnostics: &tokenDiagnostics)
                 return reader.read(logical: logical, diagnostics: &tokenDiagnostics)
             }, diagnostics: &tableDiagnostics)
         // OCR text: rows left incomplete or failing are read again with rulings read as digits taken out.
@@ -197,7 +210,7 @@ struct TableReaderChoice {
             "Table 四", expected: expected, grid: grid, gridDiagnostics: gridDiagnostics, cells: \.cells, found: \.found,
             keepGrid: rows.isEmpty || !Self.small(rows),
             tokens: { tokenDiagnostics in
-                let logical = TokenTableReader(template: TableTemplate.reviewLitigation()).read(rows, diagnostics: &tokenDiagnostics)
+                let logical = Self.reviewLitigationTokens.read(rows, diagnostics: &tokenDiagnostics)
                 return reader.read(logical: logical, diagnostics: &tokenDiagnostics)
             }, diagnostics: &tableDiagnostics)
         // OCR text: the row read again with rulings read as digits taken out, where one reading holds.
