@@ -209,18 +209,8 @@ package struct TextDecoder: Sendable {
                 while i < n {
                     let u = unit(i)
                     i += 2
-                    if u < 0x80 {
-                        out[k] = UInt8(u)
-                        k += 1
-                    } else if u < 0x800 {
-                        out[k] = UInt8(0xC0 | (u >> 6))
-                        out[k + 1] = UInt8(0x80 | (u & 0x3F))
-                        k += 2
-                    } else if u < 0xD800 || u > 0xDFFF {
-                        out[k] = UInt8(0xE0 | (u >> 12))
-                        out[k + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
-                        out[k + 2] = UInt8(0x80 | (u & 0x3F))
-                        k += 3
+                    if u < 0xD800 || u > 0xDFFF {
+                        k = TextNormalizer.put(u, into: out, at: k)
                     } else {
                         // A high surrogate followed by a low one; anything else is invalid.
                         guard u <= 0xDBFF, i < n else {
@@ -233,12 +223,7 @@ package struct TextDecoder: Sendable {
                             return 0
                         }
                         i += 2
-                        let v = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
-                        out[k] = UInt8(0xF0 | (v >> 18))
-                        out[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                        out[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                        out[k + 3] = UInt8(0x80 | (v & 0x3F))
-                        k += 4
+                        k = TextNormalizer.put(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00), into: out, at: k)
                     }
                 }
                 return k
