@@ -114,11 +114,17 @@ import Testing
             "规章\t0\n", "  \u{3000}\n", "\u{1}\u{2}\u{3}ab", "a\u{0}b", "+---+---+\n| a | 1 |\n+---+---+\n", "---- ----\na  1\n",
             "<tr><td>1</td></tr>", "| a | 1 |\n|---|---|\n", "┌─┬─┐\n│a│1│\n", "x\u{7F}y", "\u{FFFD}\u{E000}", "\u{A0}\u{2003}", "12345678 abcdefgh\t",
             "        \n        x", "\u{85}\u{9F}z", "𠀀", "-",
+            // CJK punctuation and full-width forms at the edges of their ranges, the ideographic
+            // space, and their neighbours outside (the ranges ``TextDecoder/tally(validating:)``
+            // counts at once).
+            "，。、（）：；！？「」〔〕", "\u{3000}\u{3001}\u{302A}\u{303F}\u{3040}\u{3FFF}", "\u{FF00}\u{FF01}\u{FF60}\u{FF7F}\u{FF80}\u{FEFF}\u{FFFD}\u{FFFF}",
+            "\u{3000}", "\u{2FFF}\u{E000}\u{F8FF}",
         ]
         for text in crafted { inputs.append(Array(text.utf8)) }
         let broken: [[UInt8]] = [
             [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x41, 0xE4, 0xB8],
             [0x80], [0xC2], [0xEF, 0xBB, 0xBF, 0xFF], [0x30, 0x00, 0xFF], [0xF0, 0x9F, 0x98, 0x80], [0xE4, 0xB8, 0x80, 0xC3, 0xA9],
+            [0xE3, 0x80], [0xEF, 0xBC], [0xE3, 0x41, 0x80], [0xE3, 0x80, 0x41], [0xEF, 0xBC, 0xC0], [0xEF, 0xBC, 0x8C, 0xE3], [0xE3, 0x80, 0x80, 0xEF],
         ]
         return inputs + broken
     }

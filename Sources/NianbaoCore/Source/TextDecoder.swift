@@ -117,6 +117,23 @@ package struct TextDecoder: Sendable {
                 i += 3
                 continue
             }
+            // CJK punctuation (U+3001–U+3FFF: lead E3 but not the ideographic space E3 80 80) and
+            // full-width forms (U+FF00–U+FF7F: EF BC, EF BD), the rest of a report's scalars above
+            // ASCII: no shortest-form or surrogate limit on their second byte, and each one visible
+            // scalar as the general path below counts it (none is whitespace: ``isWhitespace(_:)``
+            // is false above U+3000; nor invisible, private use or U+FFFD).
+            if (b0 == 0xE3 || b0 == 0xEF) && i + 3 <= n {
+                let b1 = b[i + 1]
+                let b2 = b[i + 2]
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && (b0 == 0xE3 ? b1 != 0x80 || b2 != 0x80 : b1 == 0xBC || b1 == 0xBD) {
+                    if tallying {
+                        t.total += 1
+                        t.visible += 1
+                    }
+                    i += 3
+                    continue
+                }
+            }
             if b0 < 0x80 {
                 if tallying {
                     // Eight spaces at a time (aligned text is full of them).
