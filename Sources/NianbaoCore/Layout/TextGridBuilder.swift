@@ -201,6 +201,12 @@ package struct TextGridBuilder: Sendable {
             // below counts each: no separator, mark or visible scalar among them.
             if line[index] == 0x20 {
                 var run = 1
+                // Eight at a time while they last (aligned text pads its columns with long runs).
+                if let base = line.baseAddress {
+                    while index + run + 8 <= end && UnsafeRawPointer(base + index + run).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        run += 8
+                    }
+                }
                 while index + run < end && line[index + run] == 0x20 { run += 1 }
                 index += run
                 spaces += run
@@ -280,12 +286,16 @@ package struct TextGridBuilder: Sendable {
             // field's first, part of a number only as a digit, `,` or `.`.
             if !f.spilled {
                 let from = index
+                // The field's scalar count and number flag in locals while the run lasts (the field
+                // itself lives in memory: it is passed on to ``Field/flush(_:into:at:capacity:)``).
+                var count = f.count
+                var isNumber = f.isNumber
                 while index < end {
                     let c = line[index]
                     if c > 0x20 && c < 0x7F {
-                        if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { f.isNumber = false }
+                        if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { isNumber = false }
                         index += 1
-                        f.count += 1
+                        count += 1
                         column += 1
                         continue
                     }
@@ -301,12 +311,14 @@ package struct TextGridBuilder: Sendable {
                         break
                     }
                     index += 3
-                    f.count += 1
-                    f.isNumber = false
+                    count += 1
+                    isNumber = false
                 }
                 if index > from {
                     f.to = index
                     f.end = column
+                    f.count = count
+                    f.isNumber = isNumber
                 }
             }
         }

@@ -108,13 +108,29 @@ package struct TextDecoder: Sendable {
             let b0 = b[i]
             // A CJK ideograph (most of a report): a lead byte E4–E9 (no shortest-form or surrogate
             // limit on its second byte) and two continuation bytes; a visible scalar.
+            // A run of them counted at once, each checked as the one before.
             if b0 >= 0xE4 && b0 <= 0xE9 {
-                guard i + 3 <= n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 else { return nil }
+                var k = i
+                repeat {
+                    guard k + 3 <= n, b[k + 1] & 0xC0 == 0x80, b[k + 2] & 0xC0 == 0x80 else { return nil }
+                    k += 3
+                } while k < n && b[k] >= 0xE4 && b[k] <= 0xE9
                 if tallying {
-                    t.total += 1
-                    t.visible += 1
+                    t.total += (k - i) / 3
+                    t.visible += (k - i) / 3
                 }
-                i += 3
+                i = k
+                continue
+            }
+            // A run of printable ASCII (numbers, Latin): one visible scalar each.
+            if b0 > 0x20 && b0 < 0x7F {
+                var k = i + 1
+                while k < n && b[k] > 0x20 && b[k] < 0x7F { k += 1 }
+                if tallying {
+                    t.total += k - i
+                    t.visible += k - i
+                }
+                i = k
                 continue
             }
             // CJK punctuation (U+3001–U+3FFF: lead E3 but not the ideographic space E3 80 80) and
