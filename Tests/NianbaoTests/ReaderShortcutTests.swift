@@ -9,15 +9,7 @@ import Testing
 @Suite struct ReaderShortcutTests {
     /// Every row text and cell text of the committed text reports.
     static func corpusTexts() throws -> [String] {
-        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        var texts: [String] = []
-        for name in names {
-            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
-            let document = try TextReader().read(data: bytes, path: name)
-            for row in document.grid.rows { texts += [row.text] + row.cells.map(\.text) }
-        }
-        return texts
+        try CorpusTextRows.rows().flatMap { [$0.text] + $0.cells.map(\.text) }
     }
 
     static let crafted = [
@@ -122,11 +114,20 @@ import Testing
             "规章\t0\n", "  \u{3000}\n", "\u{1}\u{2}\u{3}ab", "a\u{0}b", "+---+---+\n| a | 1 |\n+---+---+\n", "---- ----\na  1\n",
             "<tr><td>1</td></tr>", "| a | 1 |\n|---|---|\n", "┌─┬─┐\n│a│1│\n", "x\u{7F}y", "\u{FFFD}\u{E000}", "\u{A0}\u{2003}", "12345678 abcdefgh\t",
             "        \n        x", "\u{85}\u{9F}z", "𠀀", "-",
+            // CJK punctuation and full-width forms at the edges of their ranges, the ideographic
+            // space, and their neighbours outside (the ranges ``TextDecoder/tally(validating:)``
+            // counts at once).
+            "，。、（）：；！？「」〔〕", "\u{3000}\u{3001}\u{302A}\u{303F}\u{3040}\u{3FFF}", "\u{FF00}\u{FF01}\u{FF60}\u{FF7F}\u{FF80}\u{FEFF}\u{FFFD}\u{FFFF}",
+            "\u{3000}", "\u{2FFF}\u{E000}\u{F8FF}",
         ]
         for text in crafted { inputs.append(Array(text.utf8)) }
         let broken: [[UInt8]] = [
             [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x41, 0xE4, 0xB8],
             [0x80], [0xC2], [0xEF, 0xBB, 0xBF, 0xFF], [0x30, 0x00, 0xFF], [0xF0, 0x9F, 0x98, 0x80], [0xE4, 0xB8, 0x80, 0xC3, 0xA9],
+            [0xE3, 0x80], [0xEF, 0xBC], [0xE3, 0x41, 0x80], [0xE3, 0x80, 0x41], [0xEF, 0xBC, 0xC0], [0xEF, 0xBC, 0x8C, 0xE3], [0xE3, 0x80, 0x80, 0xEF],
+            // Runs of ideographs and of printable ASCII broken, cut short or ended by a NUL.
+            [0xE4, 0xB8, 0x80, 0xE4, 0xB8], [0xE4, 0xB8, 0x80, 0xE5, 0x41, 0x80], [0xE4, 0xB8, 0x80, 0xE9, 0xBF, 0xBF, 0xEA, 0x80], [0x41, 0x42, 0x00, 0xE4, 0xB8],
+            [0x41, 0x7E, 0x7F, 0x21, 0x00, 0x41, 0xE4, 0xB8, 0x80],
         ]
         return inputs + broken
     }

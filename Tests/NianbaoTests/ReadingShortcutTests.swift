@@ -8,15 +8,7 @@ import Testing
 @Suite struct ReadingShortcutTests {
     /// Every cell text of the committed text reports.
     static func corpusCellTexts() throws -> [String] {
-        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        var texts: [String] = []
-        for name in names {
-            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
-            let document = try TextReader().read(data: bytes, path: name)
-            for row in document.grid.rows { texts += row.cells.map(\.text) }
-        }
-        return texts
+        try CorpusTextRows.rows().flatMap { $0.cells.map(\.text) }
     }
 
     static let crafted = [

@@ -36,9 +36,11 @@ package struct TextGridBuilder: Sendable {
                 if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
             }
             lineNumber += 1
-            if let row = Self.row(
-                UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
-                scratch: &scratch)
+            // An empty line is blank: no call to read it.
+            if i > start,
+                let row = Self.row(
+                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
+                    scratch: &scratch)
             {
                 rows.append(row)
                 blankBefore = false
@@ -108,6 +110,62 @@ package struct TextGridBuilder: Sendable {
         var lastCellCount = 1
     }
 
+    /// The field ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` is reading, up
+    /// to its ``flush(_:into:at:capacity:)`` into a cell. Its own value with mutating methods, not variables
+    /// captured by nested functions: those were checked for exclusive access at run time at every
+    /// use (`swift_beginAccess`, some 30K instructions per report).
+    ///
+    /// The field is usually a run of the line as it stands (scalars and single plain spaces): then
+    /// it is the bytes `from..<to` of the line, and `bytes` is only built (`spilled`) once
+    /// something in between is left out or replaced.
+    struct Field {
+        var bytes: [UInt8] = []
+        var count = 0  // scalars in the field
+        var spilled = false
+        var from = 0
+        var to = 0
+        /// Display columns of the field's first scalar and after its last.
+        var start = 0
+        var end = 0
+        var isNumber = true
+        /// No scalar in the field that display normalization changes or looks at twice (controls,
+        /// C1 and NBSP, radicals; spaces and invisibles never enter a field, and its spaces are
+        /// single and inside): then the text is its display form as it stands.
+        var plain = true
+        var marks = false  // the field holds blank marks (kept no-break spaces)
+
+        /// Copies the run `from..<to` into `bytes`, to go on byte by byte.
+        @inline(__always)
+        mutating func spill(_ line: UnsafeBufferPointer<UInt8>) {
+            if !spilled {
+                bytes.removeAll(keepingCapacity: true)
+                if count != 0 { bytes.append(contentsOf: line[from..<to]) }
+                spilled = true
+            }
+        }
+
+        /// Appends the field (if any) to `cells` as a cell in display form, reserving `capacity`
+        /// cells for the row's first; starts a new field.
+        mutating func flush(_ line: UnsafeBufferPointer<UInt8>, into cells: inout [GridCell], at: Location, capacity: Int) {
+            if count > 0 {
+                if cells.isEmpty { cells.reserveCapacity(capacity) }
+                let text =
+                    spilled
+                    ? String(decoding: bytes, as: UTF8.self)
+                    : isNumber && to - from <= 3
+                        ? TextGridBuilder.numberText(UnsafeBufferPointer(rebasing: line[from..<to]))
+                        : String(decoding: UnsafeBufferPointer(rebasing: line[from..<to]), as: UTF8.self)
+                let shown = plain ? text : marks ? TextGridBuilder.displayKeepingMarks(text) : TextNormalizer.display(text)
+                cells.append(GridCell(text: shown, at: at, x: Double(start + end) / 2))
+                spilled = false
+                count = 0
+            }
+            plain = true
+            isNumber = true
+            marks = false
+        }
+    }
+
     /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
     ///
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
@@ -117,9 +175,10 @@ package struct TextGridBuilder: Sendable {
         _ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false,
         scratch: inout Scratch
     ) -> GridRow? {
+        // Reserved at the first cell (``Field/flush(_:into:at:capacity:)``): half the lines of a
+        // report are blank, and an array reserved for them was allocated and freed for nothing.
         var cells: [GridCell] = []
-        cells.reserveCapacity(max(scratch.lastCellCount, 4))
-        var field: [UInt8] = []
+        let capacity = max(scratch.lastCellCount, 4)
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
         var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
@@ -128,51 +187,12 @@ package struct TextGridBuilder: Sendable {
         let at = Location.line(number)
 
         var column = 0  // display column (wide characters count 2)
-        var fieldStart = 0
-        var fieldEnd = 0
         var sawTab = false
         var sawWide = false  // a separator of two or more spaces (or an ideographic space): aligned text
-        var fieldIsNumber = true
-        // The field is usually a run of the line as it stands (scalars and single plain spaces):
-        // then it is the bytes fieldFrom..<fieldTo of the line, and `field` is only built
-        // (`spilled`) once something in between is left out or replaced.
-        var fieldCount = 0  // scalars in the field
-        var spilled = false
-        // No scalar in the field that display normalization changes or looks at twice (controls,
-        // C1 and NBSP, radicals; spaces and invisibles never enter a field, and its spaces are single
-        // and inside): then the text is its display form as it stands.
-        var fieldPlain = true
-        var fieldFrom = 0
-        var fieldTo = 0
-        var fieldMarks = false  // the field holds blank marks (kept no-break spaces)
         var leadingTabs = 0  // tabs before the first visible scalar
         var innerTab = false  // a tab between two fields
 
-        func spill() {
-            if !spilled {
-                field.removeAll(keepingCapacity: true)
-                if fieldCount != 0 { field.append(contentsOf: line[fieldFrom..<fieldTo]) }
-                spilled = true
-            }
-        }
-
-        func flush() {
-            if fieldCount > 0 {
-                let text =
-                    spilled
-                    ? String(decoding: field, as: UTF8.self)
-                    : fieldIsNumber && fieldTo - fieldFrom <= 3
-                        ? Self.numberText(UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]))
-                        : String(decoding: UnsafeBufferPointer(rebasing: line[fieldFrom..<fieldTo]), as: UTF8.self)
-                let shown = fieldPlain ? text : fieldMarks ? Self.displayKeepingMarks(text) : TextNormalizer.display(text)
-                cells.append(GridCell(text: shown, at: at, x: Double(fieldStart + fieldEnd) / 2))
-                spilled = false
-                fieldCount = 0
-            }
-            fieldPlain = true
-            fieldIsNumber = true
-            fieldMarks = false
-        }
+        var f = Field()
 
         let end = line.count
         var index = 0
@@ -181,6 +201,12 @@ package struct TextGridBuilder: Sendable {
             // below counts each: no separator, mark or visible scalar among them.
             if line[index] == 0x20 {
                 var run = 1
+                // Eight at a time while they last (aligned text pads its columns with long runs).
+                if let base = line.baseAddress {
+                    while index + run + 8 <= end && UnsafeRawPointer(base + index + run).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        run += 8
+                    }
+                }
                 while index + run < end && line[index + run] == 0x20 { run += 1 }
                 index += run
                 spaces += run
@@ -205,7 +231,7 @@ package struct TextGridBuilder: Sendable {
                 && (seenVisible ? !Self.endsSentence(Self.scalarBeforeMarks(line, here)) : Self.digitFollows(line, from: index))
             {
                 // A blank cell's mark: kept as a visible scalar of the field.
-                fieldMarks = true
+                f.marks = true
             } else if !ideograph && TextNormalizer.isSpaceLike(v) {
                 spaces += 1
                 column += 1
@@ -216,56 +242,60 @@ package struct TextGridBuilder: Sendable {
             if !ideograph && TextNormalizer.isInvisible(v) { continue }
             let isDigit = (v >= 0x30 && v <= 0x39)
             // Numbers one space apart are separate cells ("1,046 8" is two columns printed close).
-            if seenVisible && spaces == 1 && !separator && fieldIsNumber && isDigit { separator = true }
+            if seenVisible && spaces == 1 && !separator && f.isNumber && isDigit { separator = true }
             if !seenVisible {
                 leadingTabs = tabs
             } else {
                 if separator {
                     if tabs > 0 { innerTab = true }
-                    flush()
+                    f.flush(line, into: &cells, at: at, capacity: capacity)
                     // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
                     if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
                 } else if spaces > 0 {
                     // One plain space right after the field and right before this scalar stays in the slice.
-                    if spilled || fieldCount == 0 || line[fieldTo] != 0x20 || fieldTo + 1 != here {
-                        spill()
-                        field.append(0x20)
+                    if f.spilled || f.count == 0 || line[f.to] != 0x20 || f.to + 1 != here {
+                        f.spill(line)
+                        f.bytes.append(0x20)
                     } else {
-                        fieldTo = here
+                        f.to = here
                     }
-                    fieldCount += 1
+                    f.count += 1
                 }
             }
             seenVisible = true
             tabs = 0
             spaces = 0
             separator = false
-            if fieldCount == 0 {
-                fieldStart = column
-                fieldFrom = here
-                fieldTo = here
+            if f.count == 0 {
+                f.start = column
+                f.from = here
+                f.to = here
             }
-            if !spilled && fieldTo != here { spill() }
-            if spilled { field.append(contentsOf: line[here..<index]) } else { fieldTo = index }
-            if !ideograph && (v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last)) { fieldPlain = false }
-            fieldCount += 1
-            if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && fieldCount == 1)) { fieldIsNumber = false }
+            if !f.spilled && f.to != here { f.spill(line) }
+            if f.spilled { f.bytes.append(contentsOf: line[here..<index]) } else { f.to = index }
+            if !ideograph && (v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last)) { f.plain = false }
+            f.count += 1
+            if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && f.count == 1)) { f.isNumber = false }
             column += ideograph || Self.isWide(v) ? 2 : 1
-            fieldEnd = column
+            f.end = column
             // The CJK ideographs, punctuation and printable ASCII that follow (most of a report) only
             // extend the field as the path above would, one by one: no separator, space or mark is
-            // pending, the field is a run of the line (fieldTo == index), such a scalar is plain
+            // pending, the field is a run of the line (f.to == index), such a scalar is plain
             // (no control, radical, space or invisible); a scalar above ASCII is no number and as
             // wide as ``isWide(_:)`` says, an ASCII scalar one column wide and, not being the
             // field's first, part of a number only as a digit, `,` or `.`.
-            if !spilled {
+            if !f.spilled {
                 let from = index
+                // The field's scalar count and number flag in locals while the run lasts (the field
+                // itself lives in memory: it is passed on to ``Field/flush(_:into:at:capacity:)``).
+                var count = f.count
+                var isNumber = f.isNumber
                 while index < end {
                     let c = line[index]
                     if c > 0x20 && c < 0x7F {
-                        if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { fieldIsNumber = false }
+                        if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { isNumber = false }
                         index += 1
-                        fieldCount += 1
+                        count += 1
                         column += 1
                         continue
                     }
@@ -281,16 +311,18 @@ package struct TextGridBuilder: Sendable {
                         break
                     }
                     index += 3
-                    fieldCount += 1
-                    fieldIsNumber = false
+                    count += 1
+                    isNumber = false
                 }
                 if index > from {
-                    fieldTo = index
-                    fieldEnd = column
+                    f.to = index
+                    f.end = column
+                    f.count = count
+                    f.isNumber = isNumber
                 }
             }
         }
-        flush()
+        f.flush(line, into: &cells, at: at, capacity: capacity)
         if cells.isEmpty { return nil }
         // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
         // blanks beyond the table's columns.

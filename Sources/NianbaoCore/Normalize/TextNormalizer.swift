@@ -227,9 +227,10 @@ package enum TextNormalizer {
             })
     }
 
-    /// Writes the UTF-8 bytes of scalar value `f` at `n`; returns the index after them.
+    /// Writes the UTF-8 bytes of scalar value `f` at `n`; returns the index after them. The one
+    /// UTF-8 encoder of the byte paths (folding here, ``TextDecoder``'s UTF-16 transcoder).
     @inline(__always)
-    private static func put(_ f: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
+    static func put(_ f: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
         switch f {
         case 0..<0x80:
             out[n] = UInt8(f)
@@ -281,27 +282,7 @@ package enum TextNormalizer {
                 let (v, next) = b.scalar(at: i)
                 i = next
                 if isSpaceLike(v) || isInvisible(v) { continue }
-                let f = foldScalar(v)
-                switch f {
-                case 0..<0x80:
-                    out[n] = UInt8(f)
-                    n += 1
-                case 0x80..<0x800:
-                    out[n] = UInt8(0xC0 | (f >> 6))
-                    out[n + 1] = UInt8(0x80 | (f & 0x3F))
-                    n += 2
-                case 0x800..<0x10000:
-                    out[n] = UInt8(0xE0 | (f >> 12))
-                    out[n + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
-                    out[n + 2] = UInt8(0x80 | (f & 0x3F))
-                    n += 3
-                default:
-                    out[n] = UInt8(0xF0 | (f >> 18))
-                    out[n + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
-                    out[n + 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
-                    out[n + 3] = UInt8(0x80 | (f & 0x3F))
-                    n += 4
-                }
+                n = put(foldScalar(v), into: out, at: n)
             }
             return n
         }

@@ -108,14 +108,47 @@ package struct TextDecoder: Sendable {
             let b0 = b[i]
             // A CJK ideograph (most of a report): a lead byte E4–E9 (no shortest-form or surrogate
             // limit on its second byte) and two continuation bytes; a visible scalar.
+            // A run of them counted at once, each checked as the one before.
             if b0 >= 0xE4 && b0 <= 0xE9 {
-                guard i + 3 <= n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 else { return nil }
+                var k = i
+                repeat {
+                    guard k + 3 <= n, b[k + 1] & 0xC0 == 0x80, b[k + 2] & 0xC0 == 0x80 else { return nil }
+                    k += 3
+                } while k < n && b[k] >= 0xE4 && b[k] <= 0xE9
                 if tallying {
-                    t.total += 1
-                    t.visible += 1
+                    t.total += (k - i) / 3
+                    t.visible += (k - i) / 3
                 }
-                i += 3
+                i = k
                 continue
+            }
+            // A run of printable ASCII (numbers, Latin): one visible scalar each.
+            if b0 > 0x20 && b0 < 0x7F {
+                var k = i + 1
+                while k < n && b[k] > 0x20 && b[k] < 0x7F { k += 1 }
+                if tallying {
+                    t.total += k - i
+                    t.visible += k - i
+                }
+                i = k
+                continue
+            }
+            // CJK punctuation (U+3001–U+3FFF: lead E3 but not the ideographic space E3 80 80) and
+            // full-width forms (U+FF00–U+FF7F: EF BC, EF BD), the rest of a report's scalars above
+            // ASCII: no shortest-form or surrogate limit on their second byte, and each one visible
+            // scalar as the general path below counts it (none is whitespace: ``isWhitespace(_:)``
+            // is false above U+3000; nor invisible, private use or U+FFFD).
+            if (b0 == 0xE3 || b0 == 0xEF) && i + 3 <= n {
+                let b1 = b[i + 1]
+                let b2 = b[i + 2]
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && (b0 == 0xE3 ? b1 != 0x80 || b2 != 0x80 : b1 == 0xBC || b1 == 0xBD) {
+                    if tallying {
+                        t.total += 1
+                        t.visible += 1
+                    }
+                    i += 3
+                    continue
+                }
             }
             if b0 < 0x80 {
                 if tallying {
@@ -209,18 +242,8 @@ package struct TextDecoder: Sendable {
                 while i < n {
                     let u = unit(i)
                     i += 2
-                    if u < 0x80 {
-                        out[k] = UInt8(u)
-                        k += 1
-                    } else if u < 0x800 {
-                        out[k] = UInt8(0xC0 | (u >> 6))
-                        out[k + 1] = UInt8(0x80 | (u & 0x3F))
-                        k += 2
-                    } else if u < 0xD800 || u > 0xDFFF {
-                        out[k] = UInt8(0xE0 | (u >> 12))
-                        out[k + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
-                        out[k + 2] = UInt8(0x80 | (u & 0x3F))
-                        k += 3
+                    if u < 0xD800 || u > 0xDFFF {
+                        k = TextNormalizer.put(u, into: out, at: k)
                     } else {
                         // A high surrogate followed by a low one; anything else is invalid.
                         guard u <= 0xDBFF, i < n else {
@@ -233,12 +256,7 @@ package struct TextDecoder: Sendable {
                             return 0
                         }
                         i += 2
-                        let v = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
-                        out[k] = UInt8(0xF0 | (v >> 18))
-                        out[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                        out[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                        out[k + 3] = UInt8(0x80 | (v & 0x3F))
-                        k += 4
+                        k = TextNormalizer.put(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00), into: out, at: k)
                     }
                 }
                 return k
