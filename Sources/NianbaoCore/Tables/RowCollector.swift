@@ -192,26 +192,11 @@ enum RowCollector {
             return nil
         }
         if let byBytes, let decided = byBytes { return decided }
-        return startsWithBytes(key, "信息内容") && key.hasPrefix("信息内容")
+        return key.startsWithBytes("信息内容") && key.hasPrefix("信息内容")
     }
 
     /// The UTF-8 bytes of `信息内容`.
     private static let headingWordBytes: [UInt8] = Array("信息内容".utf8)
-
-    /// Whether the UTF-8 bytes of `text` start with those of `prefix` (`utf8.starts(with:)`
-    /// without the generic views).
-    @inline(__always)
-    static func startsWithBytes(_ text: String, _ prefix: String) -> Bool {
-        var text = text
-        var prefix = prefix
-        return text.withUTF8 { t in
-            prefix.withUTF8 { p in
-                guard p.count <= t.count else { return false }
-                for j in 0..<p.count where t[j] != p[j] { return false }
-                return true
-            }
-        }
-    }
 
     private static let activeDisclosureRows = LabelMatcher(priority: (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec))
 
