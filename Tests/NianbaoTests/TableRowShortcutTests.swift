@@ -52,4 +52,65 @@ import Testing
             }
         }
     }
+
+    /// ``RowCollector/joined(_:separator:)`` (texts appended into one string) is
+    /// `joined(separator:)`, byte for byte.
+    @Test func joinedIsLibraryJoined() throws {
+        let texts = try ReadingShortcutTests.corpusCellTexts() + Self.crafted
+        for n in [0, 1, 2, 3, 7] {
+            for start in stride(from: 0, to: max(texts.count - n, 1), by: 97) {
+                let parts = Array(texts[start..<min(start + n, texts.count)])
+                for separator in ["", " "] {
+                    let got = RowCollector.joined(parts, separator: separator)
+                    #expect(Array(got.utf8) == Array(parts.joined(separator: separator).utf8), "\(parts)")
+                }
+            }
+        }
+    }
+
+    /// ``RowFiller/fill(_:name:judge:diagnostics:)`` of a complete row (each value's reading and
+    /// place loaded from its fields) gives the printed values as they are.
+    @Test func completeRowFillKeepsTheReadings() throws {
+        let texts = try ReadingShortcutTests.corpusCellTexts() + Self.crafted
+        let values = texts.prefix(14).enumerated().map { i, text in
+            PlacedReading(reading: CellReading.read(text), at: i % 2 == 0 ? .line(i + 1) : .table(0, row: i, column: 1), column: i, x: Double(i))
+        }
+        let row = LogicalRow(labelKeys: ["x"], pendingKey: "", label: "x", values: values, at: .line(1))
+        let filler = RowFiller(slots: values.count, identities: [], canonicalColumns: nil)
+        var diagnostics: [Diagnostic] = []
+        let slots = filler.fill(row, name: "t", judge: { _ in ColumnVerdicts() }, diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(slots.count == values.count)
+        for (slot, value) in zip(slots, values) {
+            guard case .printed(let reading, let at) = slot else {
+                Issue.record("not printed: \(value)")
+                continue
+            }
+            #expect(reading == value.reading)
+            #expect(at == value.at)
+        }
+    }
+
+    /// ``LabelMatcher/matchIndex(_:_:)`` (a row of a buffer, its label keys read from their field)
+    /// is ``LabelMatcher/matchIndex(_:)`` of the row, on the logical rows of every committed text
+    /// report read whole as one table.
+    @Test func bufferRowMatchIsRowMatch() throws {
+        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var matched = 0
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            let document = try TextReader().read(data: bytes, path: name)
+            let logical = RowCollector.collect(document.grid.rows[...])
+            let matcher = ApplicationsLayout.matcher
+            logical.withUnsafeBufferPointer { rows in
+                for i in rows.indices {
+                    let plain = matcher.matchIndex(logical[i])
+                    #expect(matcher.matchIndex(rows, i) == plain, "\(name): \(logical[i].label)")
+                    if plain != nil { matched += 1 }
+                }
+            }
+        }
+        #expect(matched > 0)
+    }
 }

@@ -62,6 +62,36 @@ extension String {
         return mask
     }
 
+    /// Whether the UTF-8 bytes of this string start with those of `prefix` (`utf8.starts(with:)`
+    /// without the generic views). A byte test: `hasPrefix` compares Characters.
+    @inline(__always)
+    func startsWithBytes(_ prefix: String) -> Bool {
+        holdsBytes(of: prefix, atEnd: false)
+    }
+
+    /// Whether the UTF-8 bytes of this string end with those of `suffix` (a byte test: `hasSuffix`
+    /// compares Characters).
+    @inline(__always)
+    func endsWithBytes(_ suffix: String) -> Bool {
+        holdsBytes(of: suffix, atEnd: true)
+    }
+
+    /// Whether the UTF-8 bytes of `part` are this string's first (`atEnd` false) or last bytes:
+    /// the one comparison behind ``startsWithBytes(_:)`` and ``endsWithBytes(_:)``.
+    @inline(__always)
+    private func holdsBytes(of part: String, atEnd: Bool) -> Bool {
+        var text = self
+        var part = part
+        return text.withUTF8 { t in
+            part.withUTF8 { p in
+                guard p.count <= t.count else { return false }
+                let offset = atEnd ? t.count - p.count : 0
+                for j in 0..<p.count where t[offset + j] != p[j] { return false }
+                return true
+            }
+        }
+    }
+
     /// Whether the string holds this ASCII byte.
     @inline(__always)
     func includesByte(_ byte: UInt8) -> Bool {

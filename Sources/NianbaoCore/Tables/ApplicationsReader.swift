@@ -27,7 +27,7 @@ struct ApplicationsReader: Sendable {
         var recognized: [Int?] = []
         recognized.reserveCapacity(logical.count)
         logical.withUnsafeBufferPointer { rows in
-            for i in rows.indices { recognized.append(ApplicationsLayout.matcher.matchIndex(rows[i])) }
+            for i in rows.indices { recognized.append(ApplicationsLayout.matcher.matchIndex(rows, i)) }
         }
         let byOrder = Self.placedByOrder(logical, recognized: recognized)
         for i in logical.indices {
@@ -91,7 +91,7 @@ struct ApplicationsReader: Sendable {
                 canonicalColumns: canonical, centers: centers)
             for s in ordered {
                 state[s] = filler.fill(
-                    logical[rowOf[s]], name: "Table 三 \(specs[s].label)",
+                    values: logical[rowOf[s]].values, at: logical[rowOf[s]].at, name: "Table 三 \(specs[s].label)",
                     judge: { vector in
                         Self.columnVerdicts(row: s, vector: vector, state: state, resultRows: resultRows)
                     }, diagnostics: &diagnostics)

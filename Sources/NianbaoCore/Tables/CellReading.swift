@@ -38,32 +38,36 @@ package struct CellReading: Sendable, Hashable {
     /// ``read(_:)``, handing back in `made` the text's match key when the reading made it (the
     /// row collector's label cell needs the same key: it is not made twice).
     static func read(_ text: String, matchKey made: inout String?) -> CellReading {
-        if text.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
+        let meaning = meaning(of: text, matchKey: &made)
+        return CellReading(value: meaning.value, kind: meaning.kind, raw: text, unit: meaning.unit)
+    }
+
+    /// What ``read(_:matchKey:)`` reads `text` as: its kind, number and unit. The reading is built
+    /// from them in one place (built at each of the many returns, it was copied on its way out and
+    /// the copy released: two retains and two releases per cell read).
+    private static func meaning(of text: String, matchKey made: inout String?) -> (kind: Cell.Kind, value: DecimalNumber?, unit: String?) {
+        if text.isEmpty { return (.empty, nil, nil) }
         // A CJK ideograph that starts no mark (most labels): the tests below read text by this
         // first scalar (no number's byte, a non-ASCII first byte, no number-or-mark start).
-        if text.utf8.withContiguousStorageIfAvailable({ isLabelByFirstScalar($0, at: 0) }) == true {
-            return CellReading(value: nil, kind: .text, raw: text)
-        }
+        if text.utf8.withContiguousStorageIfAvailable({ isLabelByFirstScalar($0, at: 0) }) == true { return (.text, nil, nil) }
         // Fast path: a plain ASCII number ("0", "21", "1,024", "7730.28", "-3"), parsed on the
         // bytes in place. parseNumber takes no byte but digits, `,`, `.` and a leading sign, so a
         // number here is the number the test below would have read.
-        if let number = text.utf8.withContiguousStorageIfAvailable({ parseNumber($0) }) ?? nil {
-            return CellReading(value: number, kind: .number, raw: text)
-        }
+        if let number = text.utf8.withContiguousStorageIfAvailable({ parseNumber($0) }) ?? nil { return (.number, number, nil) }
         if !text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
             let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text)
         {
             // Starts with a CJK letter that is not a mark like 无/不适用: a label.
-            return CellReading(value: nil, kind: .text, raw: text)
+            return (.text, nil, nil)
         }
         // "1,046 8" is two cells printed close together, not one number.
-        if text.includesByte(0x20) && hasSpaceBetweenDigits(text) { return CellReading(value: nil, kind: .text, raw: text) }
+        if text.includesByte(0x20) && hasSpaceBetweenDigits(text) { return (.text, nil, nil) }
         let key = TextNormalizer.matchKey(text)
         made = key
-        if key.isEmpty { return CellReading(value: nil, kind: .empty, raw: text) }
-        if isNotApplicableMark(key) { return CellReading(value: nil, kind: .notApplicable, raw: text) }
+        if key.isEmpty { return (.empty, nil, nil) }
+        if isNotApplicableMark(key) { return (.notApplicable, nil, nil) }
         // A label that starts like a number (`1.属于国家秘密`): no unit is tried on it.
-        if hasNonNumberByteBeforeUnit(key) { return CellReading(value: nil, kind: .text, raw: text) }
+        if hasNonNumberByteBeforeUnit(key) { return (.text, nil, nil) }
         var body = Substring(key)
         var unit: String?
         if let last = body.unicodeScalars.last, last.value >= 0x80 || last == "%" {
@@ -76,8 +80,8 @@ package struct CellReading: Sendable, Hashable {
                 break
             }
         }
-        guard let number = parseNumber(body) else { return CellReading(value: nil, kind: .text, raw: text) }
-        return CellReading(value: number, kind: .number, raw: text, unit: unit)
+        guard let number = parseNumber(body) else { return (.text, nil, nil) }
+        return (.number, number, unit)
     }
 
     /// Whether a byte other than a digit, `,`, `.`, `-` or `+` comes before the last 6 bytes of

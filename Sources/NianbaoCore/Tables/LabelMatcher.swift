@@ -101,7 +101,36 @@ struct LabelMatcher: Sendable {
 
     /// ``match(_:)`` as an index into ``priority``.
     func matchIndex(_ row: LogicalRow) -> Int? {
-        for key in row.labelKeys.reversed() {
+        switch ownLabelMatch(row.labelKeys) {
+        case .named(let i): return i
+        case .ambiguous: return nil
+        case .unnamed: return contextMatchIndex(row)
+        }
+    }
+
+    /// ``matchIndex(_:)`` of row `i` of a buffer: the row's own label keys are read from their
+    /// field, and the row is passed whole (copied: a retain and a release of each of its arrays
+    /// and strings) only when they name no row.
+    func matchIndex(_ rows: UnsafeBufferPointer<LogicalRow>, _ i: Int) -> Int? {
+        switch ownLabelMatch(rows[i].labelKeys) {
+        case .named(let found): return found
+        case .ambiguous: return nil
+        case .unnamed: return contextMatchIndex(rows[i])
+        }
+    }
+
+    /// What a row's own label cells say (``matchIndex(_:)``'s first test).
+    private enum OwnLabel {
+        /// The rightmost cell naming a row names this one (in ``priority``).
+        case named(Int)
+        /// The rightmost cell naming a row names two rows (not groups of one another).
+        case ambiguous
+        case unnamed
+    }
+
+    /// The label cells tried right to left: the first that names a row decides.
+    private func ownLabelMatch(_ labelKeys: [String]) -> OwnLabel {
+        for key in labelKeys.reversed() {
             var first: Int?
             var rowsNamed = 0
             let keyMask = key.byteMask
@@ -110,9 +139,14 @@ struct LabelMatcher: Sendable {
                 if first == nil { first = i }
                 if !isGroup[i] { rowsNamed += 1 }
             }
-            if rowsNamed > 1 { return nil }
-            if let first { return first }
+            if rowsNamed > 1 { return .ambiguous }
+            if let first { return .named(first) }
         }
+        return .unnamed
+    }
+
+    /// ``matchIndex(_:)`` of a row whose own label cells name no row: by the labels around it.
+    private func contextMatchIndex(_ row: LogicalRow) -> Int? {
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
         guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
         // On a scan, a row with a label of its own that names no row is a row OCR misread (行政处前),

@@ -22,7 +22,7 @@ enum RowCollector {
             // common case, makes no array of its own), reversed once at the end.
             readings.removeAll(keepingCapacity: true)
             // Only a scan's rows (three cells or more) can hold misread values: no row is passed otherwise.
-            let misread = cells.count > 2 ? misreadValueCells(rows[r]) : []
+            let misread = cells.count > 2 ? misreadValueCells(cells) : []
             // The label's last cell with trailing values cut off (`splitTrailingValues`), if any.
             var lastLabel: String? = nil
             // The match key of the label's last cell, when reading the cell made it.
@@ -37,13 +37,20 @@ enum RowCollector {
                         continue
                     }
                     let text = cellText(cells, labelEnd - 1)
-                    var key: String? = nil
-                    let reading = CellReading.plainNumber(text) ?? CellReading.read(text, matchKey: &key)
-                    if reading.isValue {
-                        readings.append(
-                            PlacedReading(reading: reading, at: cells[labelEnd - 1].at, column: cells[labelEnd - 1].column, x: cells[labelEnd - 1].centerX))
+                    // A plain ASCII number (most value cells): ``CellReading/plainNumber(_:)``'s
+                    // reading made in the placed reading (out of an Optional it was copied, and
+                    // the copy released).
+                    if let number = text.utf8.withContiguousStorageIfAvailable({ CellReading.parseNumber($0) }) ?? nil {
+                        readings.append(placed(CellReading(value: number, kind: .number, raw: text), cells, labelEnd - 1))
                         labelEnd -= 1
-                    } else if cellText(cells, labelEnd - 1).includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                        continue
+                    }
+                    var key: String? = nil
+                    let reading = CellReading.read(text, matchKey: &key)
+                    if reading.isValue {
+                        readings.append(placed(reading, cells, labelEnd - 1))
+                        labelEnd -= 1
+                    } else if text.includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
                         // (A text without a space is no run of values: the test made here, the
                         // cell is not copied into the call.)
                         readings.append(contentsOf: split.reversed())
@@ -125,26 +132,7 @@ enum RowCollector {
             return cellText(cells, i)
         }
         guard end > 1 else { return end == 1 ? text(0) : "" }
-        var bytes = end - 1
-        for i in 0..<end { bytes += text(i).utf8.count }
-        // The texts' UTF-8 bytes copied one after another (appending a String is exactly that),
-        // into one string made at its size.
-        return String(unsafeUninitializedCapacity: bytes) { out in
-            var n = 0
-            for i in 0..<end {
-                if i > 0 {
-                    out[n] = 0x20
-                    n += 1
-                }
-                var t = text(i)
-                t.withUTF8 { b in
-                    guard let base = b.baseAddress else { return }
-                    out.baseAddress!.advanced(by: n).update(from: base, count: b.count)
-                    n += b.count
-                }
-            }
-            return n
-        }
+        return joined(count: end, separator: " ", text)
     }
 
     /// `cells[i].text`, loaded from the field's place: reading the field through the buffer copied
@@ -155,16 +143,53 @@ enum RowCollector {
         return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
     }
 
+    /// `PlacedReading(reading:at:column:x:)` of cell `i`'s place, its fields read through the
+    /// cell's pointer (the cell is not copied to read them).
+    @inline(__always)
+    private static func placed(_ reading: consuming CellReading, _ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> PlacedReading {
+        precondition(i >= 0 && i < cells.count)
+        let cell = cells.baseAddress! + i
+        return PlacedReading(reading: reading, at: cell.pointee.at, column: cell.pointee.column, x: cell.pointee.centerX)
+    }
+
     /// Where a cell's text is stored in it.
     private static let textOffset = MemoryLayout<GridCell>.offset(of: \GridCell.text)!
 
-    /// `parts.joined(separator:)`: no or one part is no joining (the same String).
+    /// `parts.joined(separator:)`: no or one part is no joining (the same String); more are
+    /// copied into one string made at its size (the library's `joined(separator:)` is generic
+    /// code, not specialized here: some 2,700 instructions a call).
     @inline(__always)
-    private static func joined(_ parts: [String], separator: String = "") -> String {
+    static func joined(_ parts: [String], separator: String = "") -> String {
         switch parts.count {
         case 0: return ""
         case 1: return parts[0]
-        default: return parts.joined(separator: separator)
+        default: return joined(count: parts.count, separator: separator) { parts[$0] }
+        }
+    }
+
+    /// `part(0) … part(count - 1)` joined with `separator`: their UTF-8 bytes copied one after
+    /// another into one string made at its size. (`String.append` of each part, tried, cost more:
+    /// each append checks the string's storage and grows it.)
+    @inline(__always)
+    private static func joined(count: Int, separator: String, _ part: (Int) -> String) -> String {
+        var separator = separator
+        var bytes = separator.utf8.count * (count - 1)
+        for i in 0..<count { bytes += part(i).utf8.count }
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var n = 0
+            func copy(_ text: inout String) {
+                text.withUTF8 { b in
+                    guard b.count > 0, let base = b.baseAddress else { return }
+                    out.baseAddress!.advanced(by: n).update(from: base, count: b.count)
+                    n += b.count
+                }
+            }
+            for i in 0..<count {
+                if i > 0 { copy(&separator) }
+                var t = part(i)
+                copy(&t)
+            }
+            return n
         }
     }
 
@@ -192,51 +217,37 @@ enum RowCollector {
             return nil
         }
         if let byBytes, let decided = byBytes { return decided }
-        return startsWithBytes(key, "信息内容") && key.hasPrefix("信息内容")
+        return key.startsWithBytes("信息内容") && key.hasPrefix("信息内容")
     }
 
     /// The UTF-8 bytes of `信息内容`.
     private static let headingWordBytes: [UInt8] = Array("信息内容".utf8)
-
-    /// Whether the UTF-8 bytes of `text` start with those of `prefix` (`utf8.starts(with:)`
-    /// without the generic views).
-    @inline(__always)
-    static func startsWithBytes(_ text: String, _ prefix: String) -> Bool {
-        var text = text
-        var prefix = prefix
-        return text.withUTF8 { t in
-            prefix.withUTF8 { p in
-                guard p.count <= t.count else { return false }
-                for j in 0..<p.count where t[j] != p[j] { return false }
-                return true
-            }
-        }
-    }
 
     private static let activeDisclosureRows = LabelMatcher(priority: (ActiveDisclosureLayout.rows(.g2019) + ActiveDisclosureLayout.rows(.g2021)).map(\.spec))
 
     /// Cells of a scanned ruled row, right of its first value cell, that OCR made into text that is
     /// no number and no label (no more than one Chinese character), or into two numbers: misread
     /// values.
-    static func misreadValueCells(_ row: GridRow) -> Set<Int> {
+    /// (Of a row's cells: the row is not copied into the call.)
+    static func misreadValueCells(_ cells: [GridCell]) -> Set<Int> {
         // By index: `contains(where:)` copied every cell of every row to look at two fields.
-        guard row.cells.count > 2 else { return [] }
+        guard cells.count > 2 else { return [] }
         var scanned = false
-        for i in row.cells.indices where row.cells[i].at.isScan && row.cells[i].column != nil {
+        for i in cells.indices where cells[i].at.isScan && cells[i].column != nil {
             scanned = true
             break
         }
         guard scanned else { return [] }
         // The first value: a row without a label (Table 四's) starts with one.
-        guard let first = row.cells.indices.first(where: { splitValues(row.cells[$0]) != nil }) else { return [] }
+        guard let first = cells.indices.first(where: { splitValues(cells[$0]) != nil }) else { return [] }
         var out = Set<Int>()
-        for i in (first + 1)..<row.cells.count where row.cells[i].column != nil {
-            if let values = splitValues(row.cells[i]) {
+        for i in (first + 1)..<cells.count where cells[i].column != nil {
+            if let values = splitValues(cells[i]) {
                 // Two numbers in one ruled cell (`21 0`: a speck read as a digit) is no reading of it.
-                if values.count >= 2 && row.cells[i].at.isScan { out.insert(i) }
+                if values.count >= 2 && cells[i].at.isScan { out.insert(i) }
                 continue
             }
-            let scalars = row.cells[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
+            let scalars = cells[i].text.unicodeScalars.filter { !$0.properties.isWhitespace }
             let chinese = scalars.filter { (0x3400...0x9FFF).contains($0.value) }.count
             if chinese <= 1 && scalars.count <= 10 { out.insert(i) }
         }

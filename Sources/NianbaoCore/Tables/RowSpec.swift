@@ -25,24 +25,9 @@ struct RowSpec: Sendable {
             // Equal to the whole label after a prefix is stripped: the key ends with the label's
             // bytes (no other scalar decomposes canonically to 其 or 他, so the equal Substring
             // holds the same scalars). The bytes are compared first; most keys end otherwise.
-            return endsWithBytes(key, whole) && strippingItemMarker(key) == whole
+            return key.endsWithBytes(whole) && strippingItemMarker(key) == whole
         }
         return false
-    }
-
-    /// Whether the UTF-8 bytes of `key` end with those of `suffix`.
-    @inline(__always)
-    static func endsWithBytes(_ key: String, _ suffix: String) -> Bool {
-        var key = key
-        var suffix = suffix
-        return key.withUTF8 { k in
-            suffix.withUTF8 { s in
-                guard s.count <= k.count else { return false }
-                let offset = k.count - s.count
-                for j in 0..<s.count where k[offset + j] != s[j] { return false }
-                return true
-            }
-        }
     }
 
     /// `3.其他` → `其他`, `(六)3.其他` → `其他`.

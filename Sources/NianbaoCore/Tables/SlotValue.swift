@@ -10,8 +10,11 @@ enum SlotValue: Sendable {
         }
     }
 
-    func cell(key: String, blankAsZero: Bool) -> Cell {
-        switch self {
+    /// The slot as the cell of `key`. Consuming: the readers take each slot out of its row's
+    /// array and use it no more. (Measured, this saved next to nothing: the compiler still copies
+    /// the reading's text and destroys the slot.)
+    consuming func cell(key: String, blankAsZero: Bool) -> Cell {
+        switch consume self {
         case .printed(let r, let at):
             let value = (blankAsZero && r.kind == .empty) ? DecimalNumber(0) : r.value
             return Cell(key: key, value: value, raw: r.raw, kind: r.kind, at: at)
@@ -34,20 +37,35 @@ struct RowFiller {
         _ row: LogicalRow, name: @autoclosure () -> String, judge: ([DecimalNumber]) -> ColumnVerdicts,
         diagnostics: inout [Diagnostic]
     ) -> [SlotValue?] {
+        fill(values: row.values, at: row.at, name: name(), judge: judge, diagnostics: &diagnostics)
+    }
+
+    /// ``fill(_:name:judge:diagnostics:)`` of a row with these values, at `at`: a row read through
+    /// a buffer is passed by these two fields (passed whole, it was copied: a retain and a
+    /// release of each of its five arrays and strings).
+    func fill(
+        values rowValues: [PlacedReading], at: Location, name: @autoclosure () -> String, judge: ([DecimalNumber]) -> ColumnVerdicts,
+        diagnostics: inout [Diagnostic]
+    ) -> [SlotValue?] {
         // Only diagnostics show it: made when one is written.
-        func printedText() -> String { row.values.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ") }
+        func printedText() -> String { rowValues.map { $0.reading.raw.isEmpty ? "□" : $0.reading.raw }.joined(separator: " ") }
         // A complete row (the common case): RowPlacement.place keeps its values as they are, no
         // cell is missing and nothing is said; the values are the slots, without the arrays between.
-        if row.values.count == slots {
-            // By index through a buffer: `map` copied each reading whole to take two fields.
+        if rowValues.count == slots {
+            // By index through a buffer, each reading and place loaded from its field: `map`, and
+            // then `values[i]`, copied each placed reading whole to take two fields.
             var out: [SlotValue?] = []
             out.reserveCapacity(slots)
-            row.values.withUnsafeBufferPointer { values in
-                for i in values.indices { out.append(.printed(values[i].reading, values[i].at)) }
+            rowValues.withUnsafeBufferPointer { values in
+                guard let base = values.baseAddress else { return }
+                for i in values.indices {
+                    let value = UnsafeRawPointer(base + i)
+                    out.append(.printed(value.load(fromByteOffset: Self.readingOffset, as: CellReading.self), value.load(fromByteOffset: Self.atOffset, as: Location.self)))
+                }
             }
             return out
         }
-        if let placed = RowPlacement.place(row.values, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
+        if let placed = RowPlacement.place(rowValues, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
             let missing = out.indices.filter { out[$0] == nil }
             if missing.count == 1 {
@@ -55,12 +73,12 @@ struct RowFiller {
                 if printed.count == slots - 1 {
                     switch MissingCellSolver.solve(printed: printed, slots: slots, allowedGaps: missing, identities: identities, judge: judge) {
                     case .filled(let values, let gap, _, let overlooked):
-                        out[gap] = .inferred(values[gap], row.at)
+                        out[gap] = .inferred(values[gap], at)
                         diagnostics.append(
                             Diagnostic(
                                 .warning, .cellInferred,
                                 "\(name()): column \(gap + 1) is missing from the source; inferred \(values[gap]) from the identities\(Self.overlookedNote(overlooked))",
-                                at: row.at))
+                                at: at))
                         return out
                     default: break
                     }
@@ -70,26 +88,26 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellMissing,
-                        "\(name()): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: row.at))
+                        "\(name()): \(missing.count) cell(s) missing from the source (columns \(missing.map { String($0 + 1) }.joined(separator: ", "))); left null", at: at))
             }
             return out
         }
-        if row.values.count > slots {
+        if rowValues.count > slots {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowLong,
-                    "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); values left null", at: row.at))
+                    "\(name()): \(rowValues.count) values for \(slots) columns (\(printedText())); values left null", at: at))
             return Array(repeating: nil, count: slots)
         }
         // Short row, positions unknown: only a single missing cell can be solved.
-        let numbers = row.values.compactMap { $0.reading.value }
-        if row.values.count == slots - 1 && numbers.count == row.values.count {
+        let numbers = rowValues.compactMap { $0.reading.value }
+        if rowValues.count == slots - 1 && numbers.count == rowValues.count {
             switch MissingCellSolver.solve(printed: numbers, slots: slots, identities: identities, judge: judge) {
             case .filled(let values, let gap, let positions, let overlooked):
                 var out: [SlotValue?] = []
                 var k = 0
                 for s in 0..<slots {
-                    if s == gap { out.append(.inferred(values[s], row.at)) } else { out.append(.printed(row.values[k].reading, row.values[k].at)); k += 1 }
+                    if s == gap { out.append(.inferred(values[s], at)) } else { out.append(.printed(rowValues[k].reading, rowValues[k].at)); k += 1 }
                 }
                 let where_ =
                     positions > 1
@@ -98,28 +116,32 @@ struct RowFiller {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .cellInferred,
-                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities\(Self.overlookedNote(overlooked))",
-                        at: row.at))
+                        "\(name()): \(rowValues.count) values for \(slots) columns (\(printedText())); \(where_); inferred \(values[gap]) from the identities\(Self.overlookedNote(overlooked))",
+                        at: at))
                 return out
             case .ambiguous(let n):
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: row.at))
+                        "\(name()): \(rowValues.count) values for \(slots) columns (\(printedText())); \(n) different placements fit the identities, values left null", at: at))
             case .impossible:
                 diagnostics.append(
                     Diagnostic(
                         .error, .rowShort,
-                        "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: row.at))
+                        "\(name()): \(rowValues.count) values for \(slots) columns (\(printedText())); no placement fits the identities, values left null", at: at))
             }
         } else {
             diagnostics.append(
                 Diagnostic(
                     .error, .rowShort,
-                    "\(name()): \(row.values.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: row.at))
+                    "\(name()): \(rowValues.count) values for \(slots) columns (\(printedText())); cannot tell which cells are missing, values left null", at: at))
         }
         return Array(repeating: nil, count: slots)
     }
+
+    /// Where a placed reading's reading and place are stored in it.
+    private static let readingOffset = MemoryLayout<PlacedReading>.offset(of: \PlacedReading.reading)!
+    private static let atOffset = MemoryLayout<PlacedReading>.offset(of: \PlacedReading.at)!
 
     /// Says which column identities were set aside in placing a missing cell (``MissingCellSolver``).
     static func overlookedNote(_ columns: [Int]) -> String {
