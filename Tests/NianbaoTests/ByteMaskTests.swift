@@ -9,16 +9,10 @@ import Testing
 @Suite struct ByteMaskTests {
     /// The match keys of every grid cell and row of the committed text reports.
     static func corpusKeys() throws -> [String] {
-        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
         var keys: [String] = []
-        for name in names {
-            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
-            let document = try TextReader().read(data: bytes, path: name)
-            for row in document.grid.rows {
-                keys.append(TextNormalizer.matchKey(row.text))
-                keys += row.cells.map { TextNormalizer.matchKey($0.text) }
-            }
+        for row in try CorpusTextRows.rows() {
+            keys.append(TextNormalizer.matchKey(row.text))
+            keys += row.cells.map { TextNormalizer.matchKey($0.text) }
         }
         return keys.filter { !$0.isEmpty }
     }

@@ -3,7 +3,7 @@ import Foundation
 @testable import NianbaoCore
 
 /// The rows the text reader reads from the committed text reports (`Corpus/text`): the material
-/// the shortcut tests (``ReaderShortcutTests``, ``ReadingShortcutTests``) check every row and cell
+/// the shortcut tests (``ReaderShortcutTests``, ``ReadingShortcutTests``, ``ByteMaskTests``) check every row and cell
 /// of against the plain readings.
 enum CorpusTextRows {
     /// Every row of every committed text report, report by report in name order.
