@@ -6,32 +6,39 @@
 
 extension String {
     /// Byte-wise substring test on UTF-8 (match keys are already normalized, so no Unicode-aware
-    /// comparison is needed); much faster than Foundation's `contains(_:)`.
+    /// comparison is needed); much faster than Foundation's `contains(_:)`. Native strings are
+    /// searched in their own storage (neither string copied or retained for the search).
     @inline(__always)
     package func includes(_ needle: String) -> Bool {
+        let inPlace: Bool?? = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Self.includes(h, n) }
+        }
+        if let inPlace, let found = inPlace { return found }
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                if n.isEmpty { return true }
-                if n.count > h.count { return false }
-                let base = h.baseAddress!
-                // The next place of the needle's last byte (memchr), then the rest (memcmp). The
-                // last byte, not the first: in Chinese text the first byte of the needle (a UTF-8
-                // lead byte, E4–E9) starts nearly every character; its last byte (a continuation
-                // byte) is many times rarer, so memcmp runs far less often.
-                let tail = n.count - 1
-                let lastByte = Int32(n[tail])
-                var i = tail  // the place of the needle's last byte in the haystack
-                while i < h.count {
-                    guard let hit = memchr(base + i, lastByte, h.count - i) else { return false }
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + (i - tail), n.baseAddress!, n.count) == 0 { return true }
-                    i += 1
-                }
-                return false
-            }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in Self.includes(h, n) } }
+    }
+
+    /// Whether the bytes `h` hold the bytes `n`: the search of ``includes(_:)``.
+    @inline(__always)
+    static func includes(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        if n.isEmpty { return true }
+        if n.count > h.count { return false }
+        let base = h.baseAddress!
+        // The next place of the needle's last byte (memchr), then the rest (memcmp). The last
+        // byte, not the first: in Chinese text the first byte of the needle (a UTF-8 lead byte,
+        // E4–E9) starts nearly every character; its last byte (a continuation byte) is many times
+        // rarer, so memcmp runs far less often.
+        let tail = n.count - 1
+        let lastByte = Int32(n[tail])
+        var i = tail  // the place of the needle's last byte in the haystack
+        while i < h.count {
+            guard let hit = memchr(base + i, lastByte, h.count - i) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + (i - tail), n.baseAddress!, n.count) == 0 { return true }
+            i += 1
         }
+        return false
     }
 
     /// The number of Unicode scalars (`unicodeScalars.count`) counted on the UTF-8 bytes: every byte
@@ -80,16 +87,18 @@ extension String {
     /// the one comparison behind ``startsWithBytes(_:)`` and ``endsWithBytes(_:)``.
     @inline(__always)
     private func holdsBytes(of part: String, atEnd: Bool) -> Bool {
+        @inline(__always) func holds(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard p.count <= t.count else { return false }
+            let offset = atEnd ? t.count - p.count : 0
+            for j in 0..<p.count where t[offset + j] != p[j] { return false }
+            return true
+        }
+        // In the strings' own storage when native, as ``includes(_:)``.
+        let inPlace: Bool?? = utf8.withContiguousStorageIfAvailable { t in part.utf8.withContiguousStorageIfAvailable { p in holds(t, p) } }
+        if let inPlace, let found = inPlace { return found }
         var text = self
         var part = part
-        return text.withUTF8 { t in
-            part.withUTF8 { p in
-                guard p.count <= t.count else { return false }
-                let offset = atEnd ? t.count - p.count : 0
-                for j in 0..<p.count where t[offset + j] != p[j] { return false }
-                return true
-            }
-        }
+        return text.withUTF8 { t in part.withUTF8 { p in holds(t, p) } }
     }
 
     /// Whether the string holds this ASCII byte.

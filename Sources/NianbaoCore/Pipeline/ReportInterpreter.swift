@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The stages after reading, shared by every reader: outline (sections), metadata, tables
 /// (Table 二/三/四 cells), classification and identity checks (I1–I4).
 ///
@@ -138,28 +132,11 @@ package struct ReportInterpreter: Sendable {
             // 告 (E5 91 8A) is the only scalar the match key turns into 告 (no radical, no NFKC
             // compatibility form maps to it): a row without it cannot hold 年度报告. The row is read
             // in place; copied only when it holds 告.
-            guard rows[i].table == nil, Self.holdsGao(rows[i].text) else { return false }
+            guard rows[i].table == nil, rows[i].text.includes("告") else { return false }
             let row = rows[i]
             guard TitleFinder.isTitleLike(row) else { return false }
             let key = TextNormalizer.matchKey(row.text)
             return key.includes("信息公开") && key.includes("年度报告")
         }
-    }
-
-    /// `text.includes("告")` on the bytes in place (E5 91 8A, found by its last byte with memchr as
-    /// `includes` finds it, but without copying and retaining the text for the search).
-    @inline(__always)
-    static func holdsGao(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { b in
-            guard b.count >= 3, let base = b.baseAddress else { return false }
-            var i = 2
-            while i < b.count {
-                guard let hit = memchr(base + i, 0x8A, b.count - i) else { return false }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if base[i - 1] == 0x91 && base[i - 2] == 0xE5 { return true }
-                i += 1
-            }
-            return false
-        } ?? text.includes("告")
     }
 }
