@@ -119,6 +119,11 @@ import Testing
             // counts at once).
             "，。、（）：；！？「」〔〕", "\u{3000}\u{3001}\u{302A}\u{303F}\u{3040}\u{3FFF}", "\u{FF00}\u{FF01}\u{FF60}\u{FF7F}\u{FF80}\u{FEFF}\u{FFFD}\u{FFFF}",
             "\u{3000}", "\u{2FFF}\u{E000}\u{F8FF}",
+            // Dashes, quotes and `…` (U+2010–U+2027, counted in the same run) and their neighbours:
+            // spaces, invisibles and line separators on either side.
+            "“三安全一稳定”——第一…‘二’", "\u{200F}\u{2010}\u{2027}\u{2028}\u{2029}\u{202F}\u{2000}\u{200B}\u{2060}", "一\u{2027}\u{2028}二\u{200A}\u{2010}",
+            // Runs of spaces of every length up to past two words, at the start, inside and at the end.
+            (1...19).map { String(repeating: " ", count: $0) + "规章" }.joined(separator: "\n") + String(repeating: " ", count: 17),
         ]
         for text in crafted { inputs.append(Array(text.utf8)) }
         let broken: [[UInt8]] = [
@@ -128,6 +133,9 @@ import Testing
             // Runs of ideographs and of printable ASCII broken, cut short or ended by a NUL.
             [0xE4, 0xB8, 0x80, 0xE4, 0xB8], [0xE4, 0xB8, 0x80, 0xE5, 0x41, 0x80], [0xE4, 0xB8, 0x80, 0xE9, 0xBF, 0xBF, 0xEA, 0x80], [0x41, 0x42, 0x00, 0xE4, 0xB8],
             [0x41, 0x7E, 0x7F, 0x21, 0x00, 0x41, 0xE4, 0xB8, 0x80],
+            // A run of three-byte scalars broken by a dash, quote or full-width form cut short or
+            // with a bad continuation byte.
+            [0xE4, 0xB8, 0x80, 0xE2, 0x80], [0xE4, 0xB8, 0x80, 0xE2, 0x80, 0x41], [0xE2, 0x41, 0x9C], [0xE4, 0xB8, 0x80, 0xEF, 0xBC], [0x20, 0x20, 0xE2, 0x80, 0x9C, 0xE3],
         ]
         return inputs + broken
     }
@@ -172,5 +180,56 @@ import Testing
             }
         }
         #expect(shortcut > 40)
+    }
+
+    /// The String's two words as the standard library lays them out on 64-bit platforms: the
+    /// count and flags (ASCII, NFC, native …), then the storage address with its discriminator
+    /// (a small string: its bytes, count and flags in both words).
+    static func words(_ s: String) -> (countAndFlags: UInt64, object: UInt64) {
+        unsafeBitCast(s, to: (UInt64, UInt64).self)
+    }
+
+    /// ``Swift/String/init(validUTF8:)`` (no validation) makes the String `String(decoding:as:)`
+    /// makes: the same bytes and the same flags (the ASCII flag decides the fast paths of
+    /// comparison and hashing), for small and large strings, ASCII or not, whole or cut at a
+    /// scalar boundary (as the text reader cuts cells out of a line).
+    @Test func validUTF8StringIsTheDecodedString() throws {
+        let long = ["abcdefghijklmnopqrstuvwxyz0123456789", "0123456789abcde", "0123456789abcdef", "信息公开工作年度报告", "a信", "  1,046  8 "]
+        for text in try Self.corpusTexts() + Self.crafted + long {
+            let bytes = Array(text.utf8)
+            var cuts = [0, bytes.count]
+            let mid = text.unicodeScalars.index(text.startIndex, offsetBy: text.unicodeScalars.count / 2)
+            cuts.append(text.utf8.distance(from: text.startIndex, to: mid))
+            bytes.withUnsafeBufferPointer { b in
+                for from in cuts {
+                    for to in cuts where to >= from {
+                        let part = UnsafeBufferPointer(rebasing: b[from..<to])
+                        let plain = String(decoding: part, as: UTF8.self)
+                        let made = String(validUTF8: part)
+                        #expect(made == plain, "\(text)")
+                        #expect(Array(made.utf8) == Array(plain.utf8), "\(text)")
+                        let (p, m) = (Self.words(plain), Self.words(made))
+                        #expect(m.countAndFlags == p.countAndFlags, "\(text)")
+                        // Small strings hold their bytes in the second word too; large ones an address.
+                        #expect(m.object >> 56 == p.object >> 56, "\(text)")
+                        if part.count <= 15 { #expect(m.object == p.object, "\(text)") }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The row reader's fast loop reads a lead byte E5–E9 as a wide CJK ideograph without decoding
+    /// the scalar: every scalar those lead bytes start (U+5000–U+9FFF) is one, as the scalar
+    /// reading (the ideograph range U+4E00–U+9FFF, ``TextGridBuilder/isWide(_:)``) finds it; the
+    /// scalars on either side of that range have other lead bytes.
+    @Test func ideographLeadBytesAreWideIdeographs() {
+        for v in UInt32(0x5000)...0x9FFF {
+            let bytes = Array(String(Unicode.Scalar(v)!).utf8)
+            #expect(bytes.count == 3 && bytes[0] >= 0xE5 && bytes[0] <= 0xE9)
+            #expect(v >= 0x4E00 && TextGridBuilder.isWide(v))
+        }
+        #expect(Array(String(Unicode.Scalar(0x4FFF)!).utf8)[0] == 0xE4)
+        #expect(Array(String(Unicode.Scalar(0xA000)!).utf8)[0] == 0xEA)
     }
 }

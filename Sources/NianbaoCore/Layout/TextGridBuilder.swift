@@ -149,12 +149,14 @@ package struct TextGridBuilder: Sendable {
         mutating func flush(_ line: UnsafeBufferPointer<UInt8>, into cells: inout [GridCell], at: Location, capacity: Int) {
             if count > 0 {
                 if cells.isEmpty { cells.reserveCapacity(capacity) }
+                // The line's bytes are valid UTF-8 and the field is cut at scalar boundaries: no
+                // validation again (``Swift/String/init(validUTF8:)``).
                 let text =
                     spilled
-                    ? String(decoding: bytes, as: UTF8.self)
+                    ? bytes.withUnsafeBufferPointer(String.init(validUTF8:))
                     : isNumber && to - from <= 3
                         ? TextGridBuilder.numberText(UnsafeBufferPointer(rebasing: line[from..<to]))
-                        : String(decoding: UnsafeBufferPointer(rebasing: line[from..<to]), as: UTF8.self)
+                        : String(validUTF8: UnsafeBufferPointer(rebasing: line[from..<to]))
                 let shown = plain ? text : marks ? TextGridBuilder.displayKeepingMarks(text) : TextNormalizer.display(text)
                 cells.append(GridCell(text: shown, at: at, x: Double(start + end) / 2))
                 spilled = false
@@ -299,7 +301,16 @@ package struct TextGridBuilder: Sendable {
                         column += 1
                         continue
                     }
-                    guard (c >= 0xE2 && c <= 0xE9) || c == 0xEF else { break }
+                    // Lead bytes E5–E9: U+5000–U+9FFF, CJK unified ideographs (most of a report),
+                    // wide as the test below finds them, without decoding the scalar.
+                    if c >= 0xE5 && c <= 0xE9 {
+                        index += 3
+                        count += 1
+                        column += 2
+                        isNumber = false
+                        continue
+                    }
+                    guard (c >= 0xE2 && c <= 0xE4) || c == 0xEF else { break }
                     let w = (UInt32(c & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
                     if (w >= 0x4E00 && w <= 0x9FFF) || (w >= 0x3001 && w <= 0x303E) || (w >= 0xFF01 && w <= 0xFF60) {
                         // Ideographs, CJK punctuation (not the ideographic space), full-width forms: wide.
@@ -349,20 +360,21 @@ package struct TextGridBuilder: Sendable {
     static func numberText(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var value = 0
         for byte in b {
-            guard byte >= 0x30 && byte <= 0x39 else { return String(decoding: b, as: UTF8.self) }
+            guard byte >= 0x30 && byte <= 0x39 else { return String(validUTF8: b) }
             value = value * 10 + Int(byte - 0x30)
         }
-        guard b.count > 0, b.count == 1 || b[0] != 0x30 else { return String(decoding: b, as: UTF8.self) }
+        guard b.count > 0, b.count == 1 || b[0] != 0x30 else { return String(validUTF8: b) }
         return smallNumbers[value]
     }
 
-    /// The cells' texts joined with single spaces: their bytes written straight into one new String's
-    /// storage (appending to a String cost a few hundred instructions a piece, an intermediate
-    /// byte array an allocation and a copy).
+    /// The cells' texts joined with single spaces: their bytes written into one buffer on the
+    /// stack (appending to a String cost a few hundred instructions a piece), then made a String
+    /// without validating them again (``Swift/String/init(validUTF8:)``: the cells are Strings, and
+    /// a space between two is a scalar boundary).
     static func joined(_ cells: [GridCell]) -> String {
         var total = cells.count - 1
         for j in cells.indices { total += cells[j].text.utf8.count }
-        return String(unsafeUninitializedCapacity: total) { out in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { out in
             var k = 0
             for j in cells.indices {
                 if j > 0 {
@@ -380,7 +392,7 @@ package struct TextGridBuilder: Sendable {
                     }
                 }
             }
-            return k
+            return String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k]))
         }
     }
 

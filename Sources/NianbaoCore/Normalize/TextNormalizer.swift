@@ -190,8 +190,10 @@ package enum TextNormalizer {
             if !isFastPath(v) { return .general }
             i = next
         }
+        // Written into a buffer on the stack, then made a String without validating it again
+        // (``Swift/String/init(validUTF8:)``): the text's own scalars and the UTF-8 of folded ones.
         return .folded(
-            String(unsafeUninitializedCapacity: n) { out in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
                 // The accepted prefix as it is, then the rest folded as ``foldUTF8(_:)`` folds it.
                 var k = 0
                 while k < prefix {
@@ -223,7 +225,7 @@ package enum TextNormalizer {
                     if isSpaceLike(v) || isInvisible(v) { continue }
                     k = put(foldScalar(v), into: out, at: k)
                 }
-                return k
+                return String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k]))
             })
     }
 

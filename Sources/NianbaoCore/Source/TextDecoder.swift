@@ -133,6 +133,18 @@ package struct TextDecoder: Sendable {
                 i = k
                 continue
             }
+            // A run of spaces (aligned text is full of them, in runs of any length): neither
+            // visible nor a control; eight at a time while they last.
+            if b0 == 0x20 {
+                var k = i + 1
+                if let base = b.baseAddress {
+                    while k + 8 <= n && UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { k += 8 }
+                }
+                while k < n && b[k] == 0x20 { k += 1 }
+                if tallying { t.total += k - i }
+                i = k
+                continue
+            }
             // CJK punctuation (U+3001–U+3FFF: lead E3 but not the ideographic space E3 80 80) and
             // full-width forms (U+FF00–U+FF7F: EF BC, EF BD), the rest of a report's scalars above
             // ASCII: no shortest-form or surrogate limit on their second byte, and each one visible
@@ -152,12 +164,6 @@ package struct TextDecoder: Sendable {
             }
             if b0 < 0x80 {
                 if tallying {
-                    // Eight spaces at a time (aligned text is full of them).
-                    if b0 == 0x20, i + 8 <= n, let base = b.baseAddress, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                        t.total += 8
-                        i += 8
-                        continue
-                    }
                     t.total += 1
                     if b0 > 0x20 && b0 < 0x7F {
                         t.visible += 1
