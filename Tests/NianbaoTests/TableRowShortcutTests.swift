@@ -53,6 +53,57 @@ import Testing
         }
     }
 
+    /// ``PrintedLabel`` (joined when read) is the label the row collector joined for every row:
+    /// the first `end` cells' texts, the last one's replaced when a text is given, joined with
+    /// spaces; its ``PrintedLabel/isEmpty`` is the joined text's. On runs of corpus cells and
+    /// crafted ones (empty texts among them).
+    @Test func printedLabelIsTheJoinedLabel() throws {
+        let texts = try ReadingShortcutTests.corpusCellTexts() + Self.crafted
+        for start in stride(from: 0, to: texts.count, by: 53) {
+            let cells = texts[start..<min(start + 4, texts.count)].map { GridCell(text: $0, at: .none) } + [GridCell(text: "", at: .none)]
+            for end in 0...cells.count {
+                for last in [nil, "", "（一）予以公开 1"] as [String?] where end > 0 || last == nil {
+                    var parts = cells[..<end].map(\.text)
+                    if let last { parts[end - 1] = last }
+                    let plain = parts.joined(separator: " ")
+                    let label = PrintedLabel(cells: cells, end: end, last: last)
+                    #expect(Array(label.text.utf8) == Array(plain.utf8), "\(parts)")
+                    #expect(label.isEmpty == plain.isEmpty, "\(parts)")
+                }
+            }
+        }
+        for text in texts.prefix(200) + Self.crafted {
+            #expect(Array(PrintedLabel(text).text.utf8) == Array(text.utf8))
+            #expect(PrintedLabel(text).isEmpty == text.isEmpty)
+        }
+        // Labels lent by the rows above: theirs joined with spaces.
+        for n in 0...3 {
+            let above = texts.prefix(n).map { PrintedLabel($0) }
+            let plain = texts.prefix(n).joined(separator: " ")
+            #expect(Array(PrintedLabel(lentBy: above).text.utf8) == Array(plain.utf8))
+            #expect(PrintedLabel(lentBy: above).isEmpty == plain.isEmpty)
+        }
+    }
+
+    /// ``TableTokenizer/scan(_:at:firstGap:lineStart:into:scratch:)`` with the arrays of the cells
+    /// before (one ``TableTokenizer/ScanScratch`` for every cell, as ``TableTokenizer/tokens(_:)``
+    /// scans) gives the tokens of a scan with arrays of its own, cell after cell.
+    @Test func scanScratchIsAFreshScan() throws {
+        var scratch = TableTokenizer.ScanScratch()
+        for text in try ReadingShortcutTests.corpusCellTexts() + Self.crafted + ["00000002.其他法律", "无无无", "1,024元 / 7\u{A0}8"] {
+            for lineStart in [false, true] {
+                var reused: [TableToken] = []
+                var fresh: [TableToken] = []
+                TableTokenizer.scan(text, at: .line(3), firstGap: 2, lineStart: lineStart, into: &reused, scratch: &scratch)
+                TableTokenizer.scan(text, at: .line(3), firstGap: 2, lineStart: lineStart, into: &fresh)
+                #expect(reused.count == fresh.count, "\(text)")
+                for (a, b) in zip(reused, fresh) {
+                    #expect(a.kind == b.kind && Array(a.text.utf8) == Array(b.text.utf8) && a.at == b.at && a.gap == b.gap && a.marked == b.marked, "\(text)")
+                }
+            }
+        }
+    }
+
     /// ``RowCollector/joined(_:separator:)`` (texts appended into one string) is
     /// `joined(separator:)`, byte for byte.
     @Test func joinedIsLibraryJoined() throws {
@@ -82,12 +133,12 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(slots.count == values.count)
         for (slot, value) in zip(slots, values) {
-            guard case .printed(let reading, let at) = slot else {
+            guard let slot, !slot.isInferred else {
                 Issue.record("not printed: \(value)")
                 continue
             }
-            #expect(reading == value.reading)
-            #expect(at == value.at)
+            #expect(slot.reading == value.reading)
+            #expect(slot.at == value.at)
         }
     }
 

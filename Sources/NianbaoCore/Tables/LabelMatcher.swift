@@ -164,10 +164,12 @@ struct LabelMatcher: Sendable {
                 let named = Set(row.pendingPieces.compactMap { p in firstMatch(p)?.key })
                 if named.count > 1 { return nil }
             }
-            if row.labelKeys.isEmpty, row.followingKey.first?.isASCII == true, row.followingKey.first?.isNumber == true,
-                let next = firstMatch(row.followingKey), next.key != spec.key
-            {
-                return nil
+            if row.labelKeys.isEmpty {
+                // Joined once (``LogicalRow/followingKey`` is joined when read).
+                let following = row.followingKey
+                if following.first?.isASCII == true, following.first?.isNumber == true, let next = firstMatch(following), next.key != spec.key {
+                    return nil
+                }
             }
             return found
         }

@@ -100,28 +100,32 @@ enum RowCollector {
                 }
                 continue
             }
-            let ownLabel = joinedLabel(cells, end: labelEnd, last: lastLabel)
-            let pendingKey = joined(pendingKeys)
-            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKey = pendingKey }
+            // The label is joined when read (``PrintedLabel``): this row's own, or when it is
+            // empty the labels the rows above lend it. The keys of the rows above, this row's
+            // pending key and the row before's following key, are joined when read too (most
+            // never are).
+            let ownLabel = PrintedLabel(cells: cells, end: labelEnd, last: lastLabel)
+            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
             out.append(
                 LogicalRow(
                     labelKeys: labelKeys,
-                    pendingKey: pendingKey,
+                    pendingKeyParts: pendingKeys,
                     pendingPieces: pendingKeys,
-                    label: ownLabel.isEmpty
-                        ? joined(pendingLabels.map { joinedLabel(rows[$0.row].cells, end: $0.end, last: $0.last) }, separator: " ") : ownLabel,
+                    printedLabel: ownLabel.isEmpty
+                        ? PrintedLabel(lentBy: pendingLabels.map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
+                        : ownLabel,
                     values: Array(readings),
                     at: rows[r].at))
             pendingKeys.removeAll()
             pendingLabels.removeAll()
         }
-        if !out.isEmpty { out[out.count - 1].followingKey = joined(pendingKeys) }
+        if !out.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
         return out
     }
 
     /// The texts of the first `end` cells joined with spaces, the last one's replaced by `last`
     /// when given: as `labelCells.map(\.text).joined(separator: " ")`.
-    private static func joinedLabel(_ cells: [GridCell], end: Int, last: String?) -> String {
+    static func joinedLabel(_ cells: [GridCell], end: Int, last: String?) -> String {
         cells.withUnsafeBufferPointer { joinedLabel($0, end: end, last: last) }
     }
 
@@ -149,7 +153,7 @@ enum RowCollector {
     private static func placed(_ reading: consuming CellReading, _ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> PlacedReading {
         precondition(i >= 0 && i < cells.count)
         let cell = cells.baseAddress! + i
-        return PlacedReading(reading: reading, at: cell.pointee.at, column: cell.pointee.column, x: cell.pointee.centerX)
+        return PlacedReading(reading: consume reading, at: cell.pointee.at, column: cell.pointee.column, x: cell.pointee.centerX)
     }
 
     /// Where a cell's text is stored in it.

@@ -61,6 +61,7 @@ struct TableToken: Sendable {
 enum TableTokenizer {
     static func tokens(_ rows: ArraySlice<GridRow>) -> [TableToken] {
         var out: [TableToken] = []
+        var scratch = ScanScratch()
         for row in rows {
             let softRow = row.table == nil && row.cells.allSatisfy { $0.column == nil && $0.x != nil }
             var previousEnd: Double? = nil
@@ -75,7 +76,7 @@ enum TableTokenizer {
                     out.append(TableToken(kind: .blank, text: "", at: cell.at, gap: nil))
                     continue
                 }
-                scan(cell.text, at: cell.at, firstGap: gap, lineStart: k == 0, into: &out)
+                scan(cell.text, at: cell.at, firstGap: gap, lineStart: k == 0, into: &out, scratch: &scratch)
             }
         }
         return out
@@ -137,6 +138,13 @@ enum TableTokenizer {
     /// of the scalars `s[a..<b]` is the bytes `offsets[a]..<offsets[b]`.
     static func utf8Offsets(_ s: [Unicode.Scalar]) -> [Int] {
         var offsets: [Int] = []
+        utf8Offsets(s, into: &offsets)
+        return offsets
+    }
+
+    /// ``utf8Offsets(_:)`` written into `offsets` (emptied first, its storage kept).
+    static func utf8Offsets(_ s: [Unicode.Scalar], into offsets: inout [Int]) {
+        offsets.removeAll(keepingCapacity: true)
         offsets.reserveCapacity(s.count + 1)
         var n = 0
         for c in s {
@@ -144,16 +152,41 @@ enum TableTokenizer {
             n += UTF8.width(c)
         }
         offsets.append(n)
-        return offsets
+    }
+
+    /// The arrays ``scan(_:at:firstGap:lineStart:into:scratch:)`` fills for each cell (its scalars,
+    /// its UTF-8 bytes and where each scalar starts in them), kept for the next cell: made anew,
+    /// they were three arrays allocated and freed per cell of the region.
+    struct ScanScratch {
+        var scalars: [Unicode.Scalar] = []
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+    }
+
+    /// Scans one cell's text with arrays of its own (``scan(_:at:firstGap:lineStart:into:scratch:)``
+    /// with an empty ``ScanScratch``).
+    static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
+        var scratch = ScanScratch()
+        scan(text, at: at, firstGap: firstGap, lineStart: lineStart, into: &out, scratch: &scratch)
     }
 
     /// Scans one cell's text. Spaces inside the cell are soft separators between values.
-    static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
-        let s = Array(text.unicodeScalars)
+    /// `scratch`: the arrays of the cell before, refilled (``ScanScratch``).
+    static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken], scratch: inout ScanScratch) {
+        // The scratch arrays moved out (each left empty) and back at the end: held in locals, not
+        // read through the inout argument by the functions below.
+        var s = scratch.scalars
+        var bytes = scratch.bytes
+        var offsets = scratch.offsets
+        scratch = ScanScratch()
+        s.removeAll(keepingCapacity: true)
+        s.append(contentsOf: text.unicodeScalars)
         // Every token is a run of the cell's scalars: its text is cut from the cell's UTF-8 bytes
         // (the same bytes), not built one scalar at a time.
-        let bytes = Array(text.utf8)
-        let offsets = utf8Offsets(s)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: text.utf8)
+        utf8Offsets(s, into: &offsets)
+        defer { scratch = ScanScratch(scalars: s, bytes: bytes, offsets: offsets) }
         @inline(__always) func slice(_ a: Int, _ b: Int) -> String {
             String(decoding: bytes[offsets[a]..<offsets[b]], as: UTF8.self)
         }
