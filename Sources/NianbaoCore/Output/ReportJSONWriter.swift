@@ -476,8 +476,16 @@ struct ReportJSONWriter: ~Copyable {
 
     // MARK: JSON syntax (the layout of JSONValue.write)
 
+    /// A newline and two spaces per level: copied from one constant run while it is long enough
+    /// (the report model nests six levels at most), else byte by byte.
     @inline(__always)
     private mutating func newline(_ depth: Int) {
+        let run: StaticString = "\n                        "
+        let n = 1 &+ 2 &* depth
+        if n <= run.utf8CodeUnitCount {
+            out.append(run.utf8Start, count: n)
+            return
+        }
         out.append(0x0A)
         for _ in 0..<depth { out.append(0x20); out.append(0x20) }
     }
