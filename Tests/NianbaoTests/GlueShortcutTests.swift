@@ -163,4 +163,25 @@ import Testing
             }
         }
     }
+
+    /// The agency's trim answers as the character set's trim, on every report's title and on texts
+    /// starting or ending with the marks, their neighbours, combining marks and surrogate pairs.
+    @Test func openingMarksTrimAsTheCharacterSet() {
+        var texts = Self.craftedSegments + ["（", "（某局", "某局（", "(某局)", "《某局》", "“某局”", "\"某局\"", "（（某局", "某（局", "）某局"]
+        texts += ["\u{301}（", "（\u{301}", "某局\u{301}", "𠀀某局", "某局𠀀", " 某局 ", "（ 某局", "”某局", "‘某局"]
+        for report in Self.reports { texts += [report.title ?? "", report.agency ?? ""] }
+        for text in texts {
+            #expect(Array(MetadataReader.trimmingOpeningMarks(text).utf8) == Array(text.trimmingCharacters(in: "（(《“\"").utf8), "\(text)")
+        }
+    }
+
+    /// ``Outline/hasSpan(_:)`` answers as ``Outline/span(_:)``.
+    @Test func hasSpanAsSpan() throws {
+        for rows in try OutlineShortcutTests.corpusDocuments() {
+            for legacy in [false, true] {
+                let outline = OutlineBuilder(rows: rows).build(legacy: legacy)
+                for key in Section.Key.allCases { #expect(outline.hasSpan(key) == (outline.span(key) != nil)) }
+            }
+        }
+    }
 }

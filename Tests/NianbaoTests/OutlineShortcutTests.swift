@@ -144,6 +144,8 @@ import Testing
         for s in strings {
             buffer.string(s)
             JSONValue.writeString(s, into: &expected)
+            buffer.shortString(s)
+            JSONValue.writeString(s, into: &expected)
         }
         for i: Int64 in [0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 9999, 10000, 99999, 100_000, 12345, -987_654_321, .max, .min, .max - 1, .min + 1] {
             buffer.integer(i)
@@ -154,7 +156,10 @@ import Testing
         // Started in storage too small for the bytes: they move to storage of its own.
         let spilled = [UInt8](unsafeUninitializedCapacity: 100) { storage, initialized in
             var small = JSONByteBuffer(storage: storage)
-            for s in strings { small.string(s) }
+            for s in strings {
+                small.string(s)
+                small.shortString(s)
+            }
             let owned = small.owned
             #expect(owned)
             let bytes = small.array
@@ -162,5 +167,77 @@ import Testing
             initialized = 0
         }
         #expect(spilled.isEmpty)
+    }
+
+    /// Selection gives the value sorting puts at the index, for every index, on lists with repeats,
+    /// runs and the corpus's line widths.
+    @Test func orderStatisticIsTheSortedValue() throws {
+        var lists: [[Int]] = [[5], [1, 1], [2, 1], [3, 3, 3, 3], [1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1], [10, 40, 10, 40, 25, 10]]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for n in 1...60 {
+            lists.append(
+                (0..<n).map { _ in
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return Int(seed >> 58)
+                })
+        }
+        for rows in try Self.corpusDocuments() { lists.append(rows.map { $0.text.scalarCount }.filter { $0 >= 10 }) }
+        for list in lists where !list.isEmpty {
+            let sorted = list.sorted()
+            for k in list.indices {
+                var v = list
+                #expect(ParagraphJoiner.orderStatistic(&v, k) == sorted[k], "\(list) \(k)")
+                #expect(v.sorted() == sorted)
+            }
+        }
+    }
+
+    /// The trims and the joiner's word test on bytes answer as on Characters and scalars, with
+    /// spaces that a following combining mark or a preceding prepend mark joins into one Character.
+    @Test func trimsAndWordJoinAsOnCharacters() throws {
+        var texts = Self.crafted + ["", " ", "  ", " a", "a ", " a ", "\u{600} ", " \u{301}x", "x \u{301}", "  \u{301}", "一、 ", " 一", "a\u{301}", "é", "Z", "9"]
+        for rows in try Self.corpusDocuments() { texts += rows.prefix(40).map(\.text) }
+        for text in texts {
+            #expect(text.trimmingLeadingSpaces() == String(text.drop(while: { $0 == " " })), "\(text)")
+            var plain = text
+            while plain.last == " " { plain.removeLast() }
+            #expect(text.trimmingTrailingSpaces() == plain, "\(text)")
+            for other in ["", "b", "长", " x", "\u{301}", "1"] {
+                for (a, b) in [(text, other), (other, text)] {
+                    var joined = a
+                    ParagraphJoiner.append(b, to: &joined)
+                    var expected = a
+                    if let last = a.unicodeScalars.last, let first = b.unicodeScalars.first,
+                        ParagraphJoiner.isASCIIWord(last), ParagraphJoiner.isASCIIWord(first)
+                    {
+                        expected.append(" ")
+                    }
+                    expected.append(b)
+                    #expect(Array(joined.utf8) == Array(expected.utf8), "\(a) + \(b)")
+                }
+            }
+        }
+    }
+
+    /// The pretty cells written from ``CellKeyRuns`` and the checks' keys found by the plan-order
+    /// hint give the value tree's bytes, also for raw texts to escape or long, none, other kinds
+    /// and locations, and checks out of plan order or with keys of their own.
+    @Test func prettyCellRunsAndCheckHintsAsTheTree() throws {
+        var report = try TestSupport.extract(MiniReport.text())
+        #expect(report.cells.count >= 20 && report.checks.count >= 10)
+        let raws: [String?] = ["a\"b", "1\n2", nil, String(repeating: "长", count: 9), "\\", "123456789012345", "1234567890123456", "\u{1}"]
+        for (n, raw) in raws.enumerated() { report.cells[n * 2].raw = raw }
+        report.cells[1].kind = .text
+        report.cells[3].kind = .inferred
+        report.cells[5].at = .table(1, row: 2, column: 3)
+        report.cells[7].value = DecimalNumber(units: 125, scale: 2)
+        report.cells[9].value = nil
+        report.checks.reverse()
+        report.checks[1].keys = report.checks[1].keys.map { $0 }
+        report.checks[2].keys = []
+        let tree = ReportJSON.value(report, expectedKeys: ExpectedKeys.keys(for: report))
+        #expect(ExpectedKeys.variant(for: report) != nil)
+        #expect(report.jsonBytes(pretty: true) == tree.serialized(pretty: true))
+        #expect(report.jsonBytes(pretty: false) == tree.serialized(pretty: false))
     }
 }

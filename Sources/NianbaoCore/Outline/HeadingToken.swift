@@ -15,7 +15,11 @@ package struct HeadingToken: Sendable, Hashable {
 }
 
 extension String {
+    /// The text without its trailing `" "` Characters. A Character `" "` is the one scalar U+0020,
+    /// so a text whose last byte is not 0x20 ends in another Character: it is returned as it is,
+    /// without asking for its last Character (a grapheme break search).
     func trimmingTrailingSpaces() -> String {
+        guard utf8.last == 0x20 else { return self }
         var s = self
         while s.last == " " { s.removeLast() }
         return s

@@ -108,7 +108,7 @@ enum MetadataReader {
         guard let title, let y = firstYear(title) else { return (nil, nil) }
         var agency = String(title[..<y.start])
         for prefix in ["关于"] where agency.hasPrefix(prefix) { agency.removeFirst(prefix.count) }
-        agency = agency.trimmingCharacters(in: "（(《“\"")
+        agency = trimmingOpeningMarks(agency)
         if agency.isEmpty {
             // 2023年度保定市某某局政府信息公开工作年度报告
             var rest = title[y.end...]
@@ -117,6 +117,19 @@ enum MetadataReader {
         }
         if agency.hasSuffix("的") { agency.removeLast() }
         return (agency.isEmpty ? nil : agency, y.year)
+    }
+
+    /// The marks ``agencyAndYear(title:)`` trims off the agency's ends.
+    static let openingMarks: Set<Unicode.Scalar> = ["（", "(", "《", "“", "\""]
+
+    /// `text.trimmingCharacters(in: "（(《“\"")`. The trim takes those scalars off both ends one
+    /// by one: a text whose first and last scalars are neither (as a rule) has nothing to trim and
+    /// is itself, without a character set made and searched.
+    static func trimmingOpeningMarks(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            openingMarks.contains(first) || openingMarks.contains(last)
+        else { return text }
+        return text.trimmingCharacters(in: "（(《“\"")
     }
 
     /// Year from the statistical period: 统计期限为2023年1月1日至12月31日, or the first year named.

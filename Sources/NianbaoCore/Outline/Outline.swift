@@ -16,10 +16,19 @@ struct Outline: Sendable {
     func span(_ key: Section.Key) -> SectionSpan? {
         spans.first { $0.section.key == key }
     }
+
+    /// `span(key) != nil`, the spans' keys read in place (no span copied out, its strings retained).
+    func hasSpan(_ key: Section.Key) -> Bool {
+        for i in spans.indices where spans[i].section.key == key { return true }
+        return false
+    }
 }
 
 extension String {
+    /// `String(drop(while: { $0 == " " }))`. A Character `" "` is the one scalar U+0020, so a text
+    /// whose first byte is not 0x20 starts with another Character: it is itself (not copied).
     func trimmingLeadingSpaces() -> String {
-        String(drop(while: { $0 == " " }))
+        guard utf8.first == 0x20 else { return self }
+        return String(drop(while: { $0 == " " }))
     }
 }

@@ -14,8 +14,40 @@ struct ParagraphJoiner: Sendable {
         var widths: [Int] = []
         widths.reserveCapacity(rows.count)
         for i in rows.indices where rows[i].table == nil && scalarCounts[i] >= 10 { widths.append(scalarCounts[i]) }
-        widths.sort()
-        wrapWidth = widths.isEmpty ? Int.max : max(10, widths[(widths.count * 9) / 10] - 3)
+        wrapWidth = widths.isEmpty ? Int.max : max(10, Self.orderStatistic(&widths, (widths.count * 9) / 10) - 3)
+    }
+
+    /// `values.sorted()[k]`, found by selection (partitions around a middle value, only the part
+    /// holding index `k` read on) instead of sorting them all; `values` is left reordered.
+    static func orderStatistic(_ values: inout [Int], _ k: Int) -> Int {
+        precondition(k >= 0 && k < values.count)
+        return values.withUnsafeMutableBufferPointer { v in
+            var lo = 0
+            var hi = v.count - 1
+            while lo < hi {
+                let pivot = v[(lo + hi) / 2]
+                var i = lo
+                var j = hi
+                // Afterwards v[lo...j] <= pivot, v[i...hi] >= pivot, and any between equal it.
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while v[j] > pivot { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j {
+                    hi = j
+                } else if k >= i {
+                    lo = i
+                } else {
+                    return v[k]
+                }
+            }
+            return v[k]
+        }
     }
 
     struct Paragraph: Sendable {
@@ -31,6 +63,8 @@ struct ParagraphJoiner: Sendable {
     /// known (``OutlineBuilder/hasMarker``).
     func paragraphs<S: Sequence<Int>>(_ rows: [GridRow], _ indices: S, scalarCounts: [Int], hasMarker: [Bool?]? = nil) -> [Paragraph] {
         var out: [Paragraph] = []
+        // A section's paragraphs are a few as a rule: room for them at once, not grown 1, 2, 4, 8.
+        out.reserveCapacity(16)
         var previous: (index: Int, marker: Bool)?
         for index in indices {
             var marker: Bool?
@@ -100,10 +134,19 @@ struct ParagraphJoiner: Sendable {
 
     /// Appends in place (linear over a long paragraph, where `a + b` would be quadratic).
     static func append(_ b: String, to a: inout String) {
-        if let last = a.unicodeScalars.last, let first = b.unicodeScalars.first, isASCIIWord(last), isASCIIWord(first) {
+        // `a`'s last and `b`'s first scalar (``isASCIIWord(_:)``) by their bytes: a scalar is ASCII
+        // exactly when its UTF-8 is one byte below 0x80, and a last or first byte below 0x80 is
+        // such a scalar (the bytes of longer ones are all 0x80 and above).
+        if let last = a.utf8.last, let first = b.utf8.first, isASCIIWord(byte: last), isASCIIWord(byte: first) {
             a.append(" ")
         }
         a.append(b)
+    }
+
+    /// ``isASCIIWord(_:)`` of the scalar whose UTF-8 ends (or starts) with `byte`.
+    @inline(__always)
+    static func isASCIIWord(byte b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
     @inline(__always)

@@ -3,25 +3,60 @@
 /// on), so its storage address finds the bytes; ``ReportJSONWriter`` writes the keys one by one
 /// for any other array (the batch's cross-year checks, a decoded report).
 enum CheckKeysJSON {
-    /// By the address of the plan array's first element: the bytes from after `"keys": [` to
-    /// the closing `]` (its indent included), as ``ReportJSONWriter`` writes them at depth 2.
-    private static let pretty: [Int: [UInt8]] = {
-        var out: [Int: [UInt8]] = [:]
-        for step in IdentityPlan.single + IdentityPlan.split + IdentityPlan.reviewLitigation {
-            let keys: [String]
-            switch step {
-            case .balance(_, let o), .sum(_, let o): keys = o.keys
+    /// The bytes of every plan array, end to end, found by the array's storage address.
+    struct Table: Sendable {
+        /// Per plan array, in the order the plans list their steps (single, split, Table 四's):
+        /// the address of its first element.
+        let addresses: [Int]
+        /// Array `i`'s bytes are `bytes[starts[i]..<starts[i + 1]]`.
+        let starts: [Int]
+        let bytes: [UInt8]
+        /// Address → index in ``addresses``, for an array not at the index tried first.
+        let index: [Int: Int]
+
+        init() {
+            var addresses: [Int] = []
+            var starts = [0]
+            var bytes: [UInt8] = []
+            var index: [Int: Int] = [:]
+            for step in IdentityPlan.single + IdentityPlan.split + IdentityPlan.reviewLitigation {
+                let keys: [String]
+                switch step {
+                case .balance(_, let o), .sum(_, let o): keys = o.keys
+                }
+                guard let address = CheckKeysJSON.address(keys) else { continue }
+                // The same array twice (steps sharing their operands) has the same bytes: the
+                // dictionary keeps the last, as the dictionary of arrays did.
+                index[address] = addresses.count
+                addresses.append(address)
+                bytes += CheckKeysJSON.bytes(keys)
+                starts.append(bytes.count)
             }
-            guard let address = address(keys) else { continue }
-            out[address] = bytes(keys)
+            self.addresses = addresses
+            self.starts = starts
+            self.bytes = bytes
+            self.index = index
         }
-        return out
-    }()
+
+        /// The index of the plan array that is `keys` (nil for any other array). `hint` is tried
+        /// first: the checks of a report come in plan order, so the array after the previous
+        /// check's is most often the next one (an address compared, no hashing). An address
+        /// holds one plan array only, so the index found either way has the same bytes.
+        @inline(__always)
+        func find(_ keys: [String], hint: Int) -> Int? {
+            guard let a = CheckKeysJSON.address(keys) else { return nil }
+            if hint >= 0 && hint < addresses.count && addresses[hint] == a { return hint }
+            return index[a]
+        }
+    }
+
+    /// The table for pretty output (depth 2).
+    static let pretty = Table()
 
     /// The plan arrays are static: alive for the whole process, so no other array can have their
     /// storage, and an array with the same first element address is the same array.
     @inline(__always)
-    private static func address(_ keys: [String]) -> Int? {
+    static func address(_ keys: [String]) -> Int? {
         keys.withUnsafeBufferPointer { b in b.baseAddress.map { Int(bitPattern: $0) } }
     }
 
@@ -38,9 +73,9 @@ enum CheckKeysJSON {
     }
 
     /// The bytes of a plan array's keys, or nil for any other array.
-    @inline(__always)
     static func planBytes(_ keys: [String]) -> [UInt8]? {
-        guard let a = address(keys) else { return nil }
-        return pretty[a]
+        let table = pretty
+        guard let i = table.find(keys, hint: -1) else { return nil }
+        return Array(table.bytes[table.starts[i]..<table.starts[i + 1]])
     }
 }

@@ -134,6 +134,34 @@ struct JSONByteBuffer: ~Copyable {
         append(0x22)
     }
 
+    /// ``string(_:)`` for a string that is short as a rule (a cell's raw text: a few digits): up
+    /// to 16 bytes read in place one by one (no call per run, no eight-byte scan), each escaped or
+    /// copied as ``escaped(_:)`` does; a longer one through ``string(_:)``.
+    @inline(__always)
+    mutating func shortString(_ s: String) {
+        let written: Bool? = s.utf8.withContiguousStorageIfAvailable { src in
+            let n = src.count
+            guard n <= 16 else { return false }
+            // Room for the quotes and every byte copied (an escaped byte makes its own room).
+            reserve(n &+ 2)
+            base[count] = 0x22
+            count &+= 1
+            for byte in src {
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    escaped(byte)
+                    reserve(n &+ 1)
+                } else {
+                    base[count] = byte
+                    count &+= 1
+                }
+            }
+            base[count] = 0x22
+            count &+= 1
+            return true
+        }
+        if written != true { string(s) }
+    }
+
     /// The bytes ``JSONValue/writeString(_:into:)`` writes for `s` between its quotes: runs that
     /// need no escaping copied whole, found eight bytes at a time.
     mutating func stringBody(_ s: String) {

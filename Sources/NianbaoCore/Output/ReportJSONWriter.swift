@@ -65,14 +65,25 @@ struct ReportJSONWriter: ~Copyable {
         open(0x7B)
         key("cells")
         open(0x5B)
-        cells(r.cells, shape: shape, keySlots: match?.keySlots)
+        cells(r.cells, shape: shape, variant: v, keySlots: match?.keySlots)
         close(0x5D)
         key("checks")
         open(0x5B)
         // Through the buffer too: each check is read in place, not copied out (its strings retained).
         r.checks.withUnsafeBufferPointer { checks in
             guard let first = checks.baseAddress else { return }
-            for i in 0..<checks.count { item(); check(first + i) }
+            guard indent == 2 else {
+                for i in 0..<checks.count { item(); check(first + i) }
+                return
+            }
+            // Pretty: the plan's keys table read once for all the checks (one lazy-global check,
+            // its bytes borrowed, no array retained per check).
+            let table = CheckKeysJSON.pretty
+            table.bytes.withUnsafeBufferPointer { planned in
+                var hint = 0
+                for i in 0..<checks.count { prettyCheck(first + i, at: i, table, planned, hint: &hint) }
+            }
+            if !checks.isEmpty { hasMembers[hasMembers.count - 1] = true }
         }
         close(0x5D)
         key("diagnostics")
@@ -114,30 +125,55 @@ struct ReportJSONWriter: ~Copyable {
 
     /// The members of `cells`. Through the buffer: each cell is borrowed in place, not copied
     /// (retained) for the loop. A cell with a slot in `keySlots` has its key written from the
-    /// shape's bytes of that slot's key (the same bytes, needing no escape: ``TablesShape/Match``).
-    private mutating func cells(_ cells: [Cell], shape: TablesShape?, keySlots: [Int]?) {
-        guard let shape, let keySlots else {
+    /// shape's bytes of that slot's key (the same bytes, needing no escape: ``TablesShape/Match``);
+    /// in pretty output, a `number` cell with a line location and such a slot has the run from its
+    /// line to its raw text copied whole from ``CellKeyRuns`` (the bytes ``prettyCell(_:line:key:)``
+    /// writes there, made from the same constant runs and key bytes).
+    private mutating func cells(_ cells: [Cell], shape: TablesShape?, variant v: Int?, keySlots: [Int]?) {
+        guard let shape, let v, let keySlots else {
             cells.withUnsafeBufferPointer { cells in
                 guard let first = cells.baseAddress else { return }
                 for i in 0..<cells.count { item(); cell(first + i, key: nil) }
             }
             return
         }
+        let runs = indent == 2 ? CellKeyRuns.pretty[v] : nil
+        let runBytes = runs?.bytes ?? []
         shape.keyBytes.withUnsafeBufferPointer { flat in
-            cells.withUnsafeBufferPointer { cells in
-                guard let first = cells.baseAddress else { return }
-                for i in 0..<cells.count {
-                    item()
-                    let slot = keySlots[i]
-                    if slot < 0 {
-                        cell(first + i, key: nil)
-                    } else {
-                        let from = shape.keyStarts[slot]
-                        cell(first + i, key: UnsafeBufferPointer(rebasing: flat[from..<shape.keyStarts[slot + 1]]))
+            runBytes.withUnsafeBufferPointer { runBytes in
+                cells.withUnsafeBufferPointer { cells in
+                    guard let first = cells.baseAddress else { return }
+                    for i in 0..<cells.count {
+                        let slot = keySlots[i]
+                        if let runs, slot >= 0, first[i].kind == .number, case .line(let n) = first[i].at {
+                            // What `item()` and `prettyCell` write, the separator and the opening
+                            // in one constant run (the cell is the array's i-th member).
+                            put(i == 0 ? Self.cellFirstOpen : Self.cellNextOpen)
+                            out.integer(Int64(n))
+                            out.append(UnsafeBufferPointer(rebasing: runBytes[runs.starts[slot]..<runs.starts[slot + 1]]))
+                            prettyCellTail(first + i)
+                            continue
+                        }
+                        member(i)
+                        if slot < 0 {
+                            cell(first + i, key: nil)
+                        } else {
+                            let from = shape.keyStarts[slot]
+                            cell(first + i, key: UnsafeBufferPointer(rebasing: flat[from..<shape.keyStarts[slot + 1]]))
+                        }
                     }
+                    if !cells.isEmpty { hasMembers[hasMembers.count - 1] = true }
                 }
             }
         }
+    }
+
+    /// What ``item()`` writes before the `i`-th member of the open container, without reading or
+    /// setting its flag (the caller sets it after the last member).
+    @inline(__always)
+    private mutating func member(_ i: Int) {
+        if i > 0 { out.append(0x2C) }
+        if indent >= 0 { newline(indent) }
     }
 
     private mutating func source(_ s: SourceInfo) {
@@ -205,12 +241,8 @@ struct ReportJSONWriter: ~Copyable {
     }
 
     /// As `ReportJSON.check` (the batch writes cross-year checks with it); the check at `p` (the
-    /// array's storage).
+    /// array's storage), in compact output (pretty: ``prettyCheck(_:at:_:_:hint:)``).
     private mutating func check(_ p: UnsafePointer<Check>) {
-        if indent == 2 {
-            prettyCheck(p)
-            return
-        }
         let c = p.pointee
         open(0x7B)
         key("id"); string(c.id)
@@ -231,14 +263,19 @@ struct ReportJSONWriter: ~Copyable {
     // write it there: the brackets, member names, newlines and indents between the values are the
     // same every time, so they are copied as whole runs instead of byte by byte.
     private static var cellOpen: StaticString { "{\n      \"at\": {\n        \"line\": " }
+    /// ``cellOpen`` with what ``item()`` writes before it for the first cell, and for the others.
+    private static var cellFirstOpen: StaticString { "\n    {\n      \"at\": {\n        \"line\": " }
+    private static var cellNextOpen: StaticString { ",\n    {\n      \"at\": {\n        \"line\": " }
     /// Up to the key's opening quote.
     private static var cellKey: StaticString { "\n      },\n      \"key\": \"" }
     private static var cellValue: StaticString { ",\n      \"value\": " }
     private static var close2: StaticString { "\n    }" }
     private static var cellValueZero: StaticString { ",\n      \"value\": 0\n    }" }
     private static var cellValueNull: StaticString { ",\n      \"value\": null\n    }" }
-    /// Up to the id's opening quote.
-    private static var checkOpen: StaticString { "{\n      \"id\": \"" }
+    /// Up to the id's opening quote, with what ``item()`` writes before it for the first check, and
+    /// for the others.
+    private static var checkFirstOpen: StaticString { "\n    {\n      \"id\": \"" }
+    private static var checkNextOpen: StaticString { ",\n    {\n      \"id\": \"" }
     /// From the id's closing quote.
     private static var checkKeys: StaticString { "\",\n      \"keys\": [" }
     private static var checkKeyItem: StaticString { "\n        " }
@@ -283,7 +320,24 @@ struct ReportJSONWriter: ~Copyable {
         put(Self.cellKey)
         if let keyBody { out.append(keyBody) } else { out.stringBody(p.pointee.key) }
         put(Self.quoted(p.pointee.kind))
-        string(p.pointee.raw)
+        prettyCellTail(p)
+    }
+
+    /// The run from a pretty cell's line to its raw text (``prettyCell(_:line:key:)``), written
+    /// once for a slot's key and the kind `number`: what ``CellKeyRuns`` holds.
+    static func prettyNumberCellRun(keyBody: [UInt8]) -> [UInt8] {
+        var w = ReportJSONWriter(pretty: true, capacity: 256)
+        w.put(Self.cellKey)
+        w.out.append(keyBody)
+        w.put(Self.quoted(.number))
+        return w.out.array
+    }
+
+    /// A pretty cell from its raw text on: the raw text, the value and the closing brace.
+    @inline(__always)
+    private mutating func prettyCellTail(_ p: UnsafePointer<Cell>) {
+        // A cell's raw text is short (a few digits) as a rule: read in place, byte by byte.
+        if let raw = p.pointee.raw { out.shortString(raw) } else { null() }
         // The two commonest values with the cell's closing brace in one run.
         if let v = p.pointee.value {
             if v.scale == 0 && v.units == 0 {
@@ -298,13 +352,19 @@ struct ReportJSONWriter: ~Copyable {
         }
     }
 
-    /// ``check(_:)`` in pretty output at depth 2, its members read in place.
-    private mutating func prettyCheck(_ p: UnsafePointer<Check>) {
-        put(Self.checkOpen)
+    /// ``check(_:)`` in pretty output at depth 2, its members read in place, with what ``item()``
+    /// writes before it as the `i`-th member of `checks` (the caller sets the array's flag). A
+    /// plan array's keys are copied from `planned` (``CheckKeysJSON/Table/bytes``); `hint`: the
+    /// index tried first, the one after the previous check's.
+    private mutating func prettyCheck(
+        _ p: UnsafePointer<Check>, at i: Int, _ table: CheckKeysJSON.Table, _ planned: UnsafeBufferPointer<UInt8>, hint: inout Int
+    ) {
+        put(i == 0 ? Self.checkFirstOpen : Self.checkNextOpen)
         out.stringBody(p.pointee.id)
         put(Self.checkKeys)
-        if let planned = CheckKeysJSON.planBytes(p.pointee.keys) {
-            out.append(planned)
+        if let k = table.find(p.pointee.keys, hint: hint) {
+            out.append(UnsafeBufferPointer(rebasing: planned[table.starts[k]..<table.starts[k + 1]]))
+            hint = k + 1
         } else {
             for (i, k) in p.pointee.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
@@ -416,8 +476,16 @@ struct ReportJSONWriter: ~Copyable {
 
     // MARK: JSON syntax (the layout of JSONValue.write)
 
+    /// A newline and two spaces per level: copied from one constant run while it is long enough
+    /// (the report model nests six levels at most), else byte by byte.
     @inline(__always)
     private mutating func newline(_ depth: Int) {
+        let run: StaticString = "\n                        "
+        let n = 1 &+ 2 &* depth
+        if n <= run.utf8CodeUnitCount {
+            out.append(run.utf8Start, count: n)
+            return
+        }
         out.append(0x0A)
         for _ in 0..<depth { out.append(0x20); out.append(0x20) }
     }

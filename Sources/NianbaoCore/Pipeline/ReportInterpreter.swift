@@ -92,7 +92,7 @@ package struct ReportInterpreter: Sendable {
                     .note, .generationYearMismatch,
                     "the tables follow the \(generation.rawValue) format although the report is for \(year!)"))
         }
-        for key in Section.Key.allCases where outline.span(key) == nil {
+        for key in Section.Key.allCases where !outline.hasSpan(key) {
             diagnostics.append(Diagnostic(.warning, .sectionMissing, "section \(key.rawValue) not found"))
         }
 
@@ -116,7 +116,13 @@ package struct ReportInterpreter: Sendable {
     /// `rows.filter { !PageFurniture.isPageNumber($0.text) }`, without copying the rows when none
     /// is a page number (the common case: the array is shared, not rebuilt row by row).
     static func withoutPageNumbers(_ rows: [GridRow]) -> [GridRow] {
-        guard let first = rows.firstIndex(where: { PageFurniture.isPageNumber($0.text) }) else { return rows }
+        // By index: a row handed to a closure is a copy (its strings and cells retained).
+        var found: Int?
+        for i in rows.indices where PageFurniture.isPageNumber(rows[i].text) {
+            found = i
+            break
+        }
+        guard let first = found else { return rows }
         var out: [GridRow] = []
         out.reserveCapacity(rows.count - 1)
         out.append(contentsOf: rows[..<first])
