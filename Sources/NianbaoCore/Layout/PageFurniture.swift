@@ -12,6 +12,12 @@ enum PageFurniture {
             || v == 0xFF0D || v == 0x7B2C || (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) || v == 0x2212
         guard plausible, mayBePageNumber(text) else { return false }
         let k = TextNormalizer.matchKey(text)
+        if let answer = k.utf8.withContiguousStorageIfAvailable({ asciiKeyReading($0, text) }), let answer { return answer }
+        return keyReading(k, text)
+    }
+
+    /// The reading of ``isPageNumber(_:)`` on the match key `k` of `text`, by Characters.
+    static func keyReading(_ k: String, _ text: String) -> Bool {
         guard !k.isEmpty, k.scalarCount <= 16 else { return false }
         var s = Substring(k)
         // -4- and — 5 —
@@ -27,6 +33,29 @@ enum PageFurniture {
         if s.count <= 7, let slash = s.firstIndex(of: "/"), !text.contains(" ") {
             let a = s[..<slash], b = s[s.index(after: slash)...]
             return !a.isEmpty && !b.isEmpty && a.allSatisfy { $0.isASCII && $0.isNumber } && b.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return false
+    }
+
+    /// ``keyReading(_:_:)`` on the key's bytes, for a key of printable ASCII only
+    /// (bytes 21–7E: a page number's key as a rule), nil for any other key. Each such byte is a
+    /// Character of its own, equal only to itself; the dashes it can hold are `-`, `_` and `~`, a
+    /// Character that is ASCII and a number is a digit, and no such key starts with 第. The `/`
+    /// reading asks `text` for a space as the Character reading does.
+    static func asciiKeyReading(_ k: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool? {
+        for byte in k where byte <= 0x20 || byte >= 0x7F { return nil }
+        guard !k.isEmpty, k.count <= 16 else { return false }
+        @inline(__always) func isDash(_ b: UInt8) -> Bool { b == 0x2D || b == 0x5F || b == 0x7E }
+        @inline(__always) func digits(_ r: Range<Int>) -> Bool { !r.isEmpty && r.allSatisfy { k[$0] >= 0x30 && k[$0] <= 0x39 } }
+        if isDash(k[0]) && isDash(k[k.count - 1]) {
+            var from = 0
+            while from < k.count && isDash(k[from]) { from += 1 }
+            var to = k.count
+            while to > from && isDash(k[to - 1]) { to -= 1 }
+            return digits(from..<to)
+        }
+        if k.count <= 7, let slash = k.firstIndex(of: 0x2F), !text.contains(" ") {
+            return digits(0..<slash) && digits((slash + 1)..<k.count)
         }
         return false
     }

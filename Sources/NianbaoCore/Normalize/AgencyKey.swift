@@ -134,8 +134,10 @@ package enum AgencyKey {
         var i = 1
         while i < count && i <= maxName + 3 {
             if departmentScalars.contains(c[from + i - 1]) { return nil }
+            let first = c[from + i]
             for (suffix, sc) in zip(unitSuffixes, unitSuffixScalars) {
-                guard i + sc.count <= count, c[(from + i)..<(from + i + sc.count)].elementsEqual(sc) else { continue }
+                // The first scalars compared before the slices (no suffix is empty).
+                guard i + sc.count <= count, first == sc[0], c[(from + i)..<(from + i + sc.count)].elementsEqual(sc) else { continue }
                 let nameLength = i
                 let minName = (suffix == "县" || suffix == "旗") ? 1 : 2
                 guard nameLength >= minName, nameLength <= maxName else { continue }

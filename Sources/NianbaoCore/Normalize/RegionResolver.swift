@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the region (GB/T 2260 code) and the administrative level of a report's agency.
 ///
 /// The rule:
@@ -31,9 +37,9 @@ package enum RegionResolver {
     package static func resolve(agency: String?, title: String?, preface: String, table: RegionTable = .shared) -> Result {
         guard let agency else { return Result() }
         let (units, rest) = AgencyKey.units(ofKey: TextNormalizer.matchKey(agency))
-        let township = units.last.map { u in townshipSuffixes.contains { u.hasSuffix($0) } } ?? false
+        let township = units.last.map(isTownship) ?? false
         let isGovernment = rest == "政府" || (township && (rest == "办事处" || rest == "政府办事处"))
-        let places = units.filter { u in !townshipSuffixes.contains { u.hasSuffix($0) } }
+        let places = units.filter { !isTownship($0) }
         var result = Result()
         if units.isEmpty {
             result.level = rest.isEmpty ? nil : .department
@@ -85,6 +91,36 @@ package enum RegionResolver {
         }
         result.region = table.region(candidates[0])
         return result
+    }
+
+    /// Whether `unit` ends in one of ``townshipSuffixes``: on the bytes for a unit made of CJK
+    /// unified ideographs only (an agency name's units as a rule), where each scalar is a
+    /// Character of its own, equal only to itself, so `hasSuffix` reads the same on bytes;
+    /// through `hasSuffix` for any other unit.
+    static func isTownship(_ unit: String) -> Bool {
+        let onBytes: Bool? =
+            unit.utf8.withContiguousStorageIfAvailable { u in
+                guard isIdeographs(u) else { return nil }
+                return townshipSuffixes.contains { suffix in
+                    suffix.utf8.withContiguousStorageIfAvailable { s in
+                        s.count <= u.count && memcmp(u.baseAddress! + (u.count - s.count), s.baseAddress!, s.count) == 0
+                    } ?? unit.hasSuffix(suffix)
+                }
+            } ?? nil
+        return onBytes ?? townshipSuffixes.contains { unit.hasSuffix($0) }
+    }
+
+    /// Whether valid UTF-8 `b` holds CJK unified ideographs (U+4E00–U+9FFF) only and at least one:
+    /// three bytes each, led by E5–E9, or by E4 with a second byte from B8.
+    static func isIdeographs(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !b.isEmpty, b.count % 3 == 0 else { return false }
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            guard (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) else { return false }
+            i += 3
+        }
+        return true
     }
 
     static func agencyLevel(_ l: RegionTable.Level) -> AgencyLevel {

@@ -292,13 +292,24 @@ package enum HeadingTokenizer {
         return nil
     }
 
-    /// The token of `text` whose marker (``marker(_:)``) is `level`, `n`, `end`.
+    /// The token of `text` whose marker (``marker(_:)``) is `level`, `n`, `end`: cut on the bytes,
+    /// the marker's `end` scalars stepped over by their lead bytes (no scalar decoded), the parts
+    /// copied as they are (a String's bytes cut at scalar boundaries: not validated again).
     static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
-        let scalars = text.unicodeScalars
-        let markerEnd = scalars.index(scalars.startIndex, offsetBy: end)
-        var j = markerEnd
-        while j < scalars.endIndex, scalars[j] == " " { j = scalars.index(after: j) }
-        return HeadingToken(
-            level: level, number: n, marker: String(scalars[..<markerEnd]).trimmingTrailingSpaces(), rest: String(scalars[j...]))
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            for _ in 0..<end {
+                precondition(i < b.count, "a marker longer than its text")
+                let c = b[i]
+                i += c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4))
+            }
+            var j = i
+            while j < b.count && b[j] == 0x20 { j += 1 }
+            let marker = String(validUTF8: UnsafeBufferPointer(rebasing: b[..<i]))
+            return HeadingToken(
+                level: level, number: n, marker: marker.trimmingTrailingSpaces(),
+                rest: String(validUTF8: UnsafeBufferPointer(rebasing: b[j...])))
+        }
     }
 }

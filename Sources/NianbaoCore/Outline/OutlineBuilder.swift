@@ -31,17 +31,29 @@ struct OutlineBuilder: Sendable {
     }
 
     /// `text.scalarCount` (`unicodeScalars.count`), eight bytes at a time: the bytes that are not
-    /// continuation bytes (10xxxxxx) each start a scalar.
+    /// continuation bytes (10xxxxxx) each start a scalar. The continuation bytes of a word are
+    /// added up per byte lane (a 1 in each lane that holds one) and the lanes summed once per 255
+    /// words, where a lane is full: the target has no popcount instruction, and a counted word
+    /// cost twice the bytes' own test.
     static func scalarCount(_ text: String) -> Int {
         let counted = text.utf8.withContiguousStorageIfAvailable { b -> Int in
             let raw = UnsafeRawBufferPointer(b)
             var continuation = 0
             var i = 0
-            while i + 8 <= b.count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // Bit 7 set and bit 6 clear, per byte.
-                continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                i += 8
+            while i &+ 8 <= b.count {
+                var lanes: UInt64 = 0
+                var words = 0
+                while i &+ 8 <= b.count && words < 255 {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    // Bit 7 set and bit 6 clear, per byte, moved to the byte's bit 0.
+                    lanes &+= (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+                    i &+= 8
+                    words &+= 1
+                }
+                // The eight lanes (at most 255 each) added in pairs into four 16-bit lanes, and
+                // those by one multiplication into the top 16 bits.
+                let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+                continuation &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
             }
             while i < b.count {
                 if b[i] & 0xC0 == 0x80 { continuation += 1 }
@@ -50,6 +62,20 @@ struct OutlineBuilder: Sendable {
             return b.count - continuation
         }
         return counted ?? text.unicodeScalars.count
+    }
+
+    /// Whether `text.scalarCount >= n`: the bytes that are not continuation bytes counted until
+    /// there are `n` of them (a table section's paragraph is long, and only its start is read).
+    static func hasScalars(_ n: Int, _ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var count = 0
+            for byte in b where byte & 0xC0 != 0x80 {
+                count += 1
+                if count >= n { return true }
+            }
+            return count >= n
+        }
+        return found ?? (text.unicodeScalars.count >= n)
     }
 
     func build(legacy: Bool = false) -> Outline {
@@ -126,9 +152,9 @@ struct OutlineBuilder: Sendable {
         var paragraphs = joiner.paragraphs(rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker)
         if tableSection {
             paragraphs = paragraphs.filter { p in
-                let n = p.text.scalarCount
                 // 。 (E3 80 82) has no other canonical spelling: a text ending in it ends in its last byte.
-                return n >= 20 && p.text.utf8.last == 0x82 && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
+                // That byte first, then the scalars counted only up to 20 (`scalarCount >= 20`).
+                p.text.utf8.last == 0x82 && Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
         }
@@ -153,19 +179,37 @@ struct OutlineBuilder: Sendable {
     /// `持续推进主动公开。严格执行…` → (`持续推进主动公开。`, `严格执行…`).
     static func splitSubheading(_ rest: String) -> (String, String) {
         // Only the first 40 scalars can hold the stop: the rest of a long paragraph is not scanned
-        // or copied scalar by scalar (the parts are sliced by scalar index, never rounded to Characters).
-        let scalars = rest.unicodeScalars
-        var i = scalars.startIndex
+        // or copied scalar by scalar (the parts are cut at a scalar's bytes, never rounded to Characters).
+        var text = rest
+        let split: (String, String)? = text.withUTF8 { b in
+            guard let end = stopEnd(b) else { return nil }
+            let heading = String(validUTF8: UnsafeBufferPointer(rebasing: b[..<end]))
+            return (heading, String(validUTF8: UnsafeBufferPointer(rebasing: b[end...])).trimmingLeadingSpaces())
+        }
+        if let split { return split }
+        if rest.scalarCount <= 40 { return (rest, "") }
+        return ("", rest)
+    }
+
+    /// The offset just after the first 。 (E3 80 82) or ： (EF BC 9A) among the first 40 scalars of
+    /// valid UTF-8 `b`, read by their lead bytes.
+    static func stopEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
         var n = 0
-        while i < scalars.endIndex && n < 40 {
-            let s = scalars[i]
-            i = scalars.index(after: i)
-            if s == "。" || s == "：" {
-                return (String(Substring(scalars[..<i])), String(Substring(scalars[i...])).trimmingLeadingSpaces())
+        while i < b.count && n < 40 {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+            } else if c < 0xE0 {
+                i += 2
+            } else if c < 0xF0 {
+                if (c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82) || (c == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A) { return i + 3 }
+                i += 3
+            } else {
+                i += 4
             }
             n += 1
         }
-        if rest.scalarCount <= 40 { return (rest, "") }
-        return ("", rest)
+        return nil
     }
 }

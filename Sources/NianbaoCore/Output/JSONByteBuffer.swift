@@ -119,11 +119,28 @@ struct JSONByteBuffer: ~Copyable {
         }
         var i = count &+ digits
         count = i
-        while m > 0 {
-            i &-= 1
-            base[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-            m /= 10
+        // Two digits at a time, copied from the table of pairs.
+        let pairs = Self.digitPairs.utf8Start
+        while m >= 100 {
+            let q = m / 100
+            let r = Int(truncatingIfNeeded: m &- q &* 100) &* 2
+            i &-= 2
+            base[i] = pairs[r]
+            base[i &+ 1] = pairs[r &+ 1]
+            m = q
         }
+        if m >= 10 {
+            let r = Int(truncatingIfNeeded: m) &* 2
+            base[i &- 2] = pairs[r]
+            base[i &- 1] = pairs[r &+ 1]
+        } else {
+            base[i &- 1] = UInt8(truncatingIfNeeded: m) &+ 0x30
+        }
+    }
+
+    /// `00` to `99`, the pair of digits of `n` at `2 * n`.
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// A JSON string with its quotes, as ``JSONValue/writeString(_:into:)`` writes it.

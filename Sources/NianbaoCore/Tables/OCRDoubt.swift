@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Text that OCR made of a scanned table (tesseract on page images): table rulings read as `|`
 /// glued to digits (`01|101010410`), and digits misread (`1` as `11`). There a failed identity is
 /// more likely a misread digit than the document's own arithmetic, so the cells of every failed
@@ -7,14 +13,28 @@ enum OCRDoubt {
     /// cells before this runs).
     static func looksLikeOCR(_ rows: [GridRow]) -> Bool {
         var hits = 0
-        for row in rows where row.text.includesByte(0x7C) {
-            let u = Array(row.text.utf8)
-            for i in u.indices where u[i] == 0x7C {
-                let before = i > 0 && u[i - 1] >= 0x30 && u[i - 1] <= 0x39
-                let after = i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39
-                if before || after { hits += 1; break }
-            }
+        // By index, each text's bytes read in place (no row copied, no byte array made).
+        for i in rows.indices where hasGluedPipe(rows[i].text) {
+            hits += 1
             if hits >= 3 { return true }
+        }
+        return false
+    }
+
+    /// Whether a `|` in `text` has an ASCII digit just before or after it.
+    static func hasGluedPipe(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(hasGluedPipe) ?? Array(text.utf8).withUnsafeBufferPointer(hasGluedPipe)
+    }
+
+    /// ``hasGluedPipe(_:)-(String)`` on the bytes: each `|` found with `memchr`.
+    static func hasGluedPipe(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
+        var from = 0
+        while from < u.count, let p = memchr(base + from, 0x7C, u.count - from) {
+            let i = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base
+            if isDigit(i - 1) || isDigit(i + 1) { return true }
+            from = i + 1
         }
         return false
     }
