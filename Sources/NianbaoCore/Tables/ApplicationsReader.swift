@@ -99,17 +99,16 @@ struct ApplicationsReader: Sendable {
         }
         var cells: [Cell] = []
         cells.reserveCapacity(layoutRows.count * n)
-        // Each row's slots moved out of `state` (no longer read) and each slot out of its row: a
-        // slot's reading is not copied and released again on its way into the cell.
+        // Each row's slots moved out of `state` (no longer read), each slot's text moved into its
+        // cell in place (``SlotValue/takeCell(key:blankAsZero:)``).
         for s in layoutRows {
             guard var slots = state[s].take() else {
                 diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
                 continue
             }
             let keys = ApplicationsLayout.flatKeysByPriority[s]
-            for c in slots.indices {
-                guard let slot = slots[c].take() else { continue }
-                cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero))
+            for c in slots.indices where slots[c] != nil {
+                cells.append(slots[c]!.takeCell(key: keys[c], blankAsZero: blankAsZero))
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)

@@ -19,7 +19,7 @@ struct ReviewLitigationReader: Sendable {
         let canonical = RowPlacement.canonicalColumns(kept.map { rows[$0].values }, slots: n)
         let filler = RowFiller(slots: n, identities: Self.identities, canonicalColumns: canonical)
         // One row of 15, or the values of consecutive rows taken together (a wrapped row).
-        let slots: [SlotValue?]
+        var slots: [SlotValue?]
         if let full = kept.first(where: { rows[$0].values.count == n }) {
             slots = filler.fill(rows[full], name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         } else {
@@ -37,8 +37,8 @@ struct ReviewLitigationReader: Sendable {
         var cells: [Cell] = []
         cells.reserveCapacity(n)
         // In place: binding each slot copied it (its reading's strings retained and released).
-        for i in slots.indices {
-            if let cell = slots[i]?.cell(key: keys[i], blankAsZero: blankAsZero) { cells.append(cell) }
+        for i in slots.indices where slots[i] != nil {
+            cells.append(slots[i]!.takeCell(key: keys[i], blankAsZero: blankAsZero))
         }
         return (cells, true)
     }

@@ -41,14 +41,16 @@ enum RowCollector {
                     // reading made in the placed reading (out of an Optional it was copied, and
                     // the copy released).
                     if let number = text.utf8.withContiguousStorageIfAvailable({ CellReading.parseNumber($0) }) ?? nil {
-                        readings.append(placed(CellReading(value: number, kind: .number, raw: text), cells, labelEnd - 1))
+                        let place = place(cells, labelEnd - 1)
+                        readings.append(PlacedReading(reading: CellReading(value: number, kind: .number, raw: text), at: place.at, column: place.column, x: place.x))
                         labelEnd -= 1
                         continue
                     }
                     var key: String? = nil
                     let reading = CellReading.read(text, matchKey: &key)
                     if reading.isValue {
-                        readings.append(placed(reading, cells, labelEnd - 1))
+                        let place = place(cells, labelEnd - 1)
+                        readings.append(PlacedReading(reading: consume reading, at: place.at, column: place.column, x: place.x))
                         labelEnd -= 1
                     } else if text.includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
                         // (A text without a space is no run of values: the test made here, the
@@ -109,7 +111,6 @@ enum RowCollector {
             out.append(
                 LogicalRow(
                     labelKeys: labelKeys,
-                    pendingKeyParts: pendingKeys,
                     pendingPieces: pendingKeys,
                     printedLabel: ownLabel.isEmpty
                         ? PrintedLabel(lentBy: pendingLabels.map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
@@ -147,13 +148,15 @@ enum RowCollector {
         return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
     }
 
-    /// `PlacedReading(reading:at:column:x:)` of cell `i`'s place, its fields read through the
-    /// cell's pointer (the cell is not copied to read them).
+    /// Cell `i`'s place, as a ``PlacedReading`` of it takes it, its fields read through the cell's
+    /// pointer (the cell is not copied to read them). The reading is not passed through here: the
+    /// callers build the placed reading around it (passed into a function that built the placed
+    /// reading, it was built twice, copied from one to the other and the other released).
     @inline(__always)
-    private static func placed(_ reading: consuming CellReading, _ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> PlacedReading {
+    private static func place(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> (at: Location, column: Int?, x: Double?) {
         precondition(i >= 0 && i < cells.count)
         let cell = cells.baseAddress! + i
-        return PlacedReading(reading: consume reading, at: cell.pointee.at, column: cell.pointee.column, x: cell.pointee.centerX)
+        return (cell.pointee.at, cell.pointee.column, cell.pointee.centerX)
     }
 
     /// Where a cell's text is stored in it.
@@ -172,19 +175,22 @@ enum RowCollector {
     }
 
     /// `part(0) … part(count - 1)` joined with `separator`: their UTF-8 bytes copied one after
-    /// another into one string made at its size. (`String.append` of each part, tried, cost more:
-    /// each append checks the string's storage and grows it.)
+    /// another into a buffer of their size, made into one string. (`String.append` of each part,
+    /// tried, cost more: each append checks the string's storage and grows it.) Whole Strings'
+    /// bytes one after another are valid UTF-8 by construction: the string is made without
+    /// validating them again (`String(unsafeUninitializedCapacity:)` validated them).
     @inline(__always)
     private static func joined(count: Int, separator: String, _ part: (Int) -> String) -> String {
         var separator = separator
         var bytes = separator.utf8.count * (count - 1)
         for i in 0..<count { bytes += part(i).utf8.count }
-        return String(unsafeUninitializedCapacity: bytes) { out in
+        guard bytes > 0 else { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes) { out in
             var n = 0
             func copy(_ text: inout String) {
                 text.withUTF8 { b in
                     guard b.count > 0, let base = b.baseAddress else { return }
-                    out.baseAddress!.advanced(by: n).update(from: base, count: b.count)
+                    out.baseAddress!.advanced(by: n).initialize(from: base, count: b.count)
                     n += b.count
                 }
             }
@@ -193,7 +199,7 @@ enum RowCollector {
                 var t = part(i)
                 copy(&t)
             }
-            return n
+            return String(validUTF8: UnsafeBufferPointer(rebasing: out[..<n]))
         }
     }
 

@@ -25,12 +25,21 @@ struct SlotValue: Sendable {
 
     var number: DecimalNumber? { reading.value }
 
-    /// The slot as the cell of `key`. Consuming: the readers take each slot out of its row's
-    /// array and use it no more.
-    consuming func cell(key: String, blankAsZero: Bool) -> Cell {
-        if isInferred { return Cell(key: key, value: reading.value, raw: nil, kind: .inferred, at: at) }
-        let value = (blankAsZero && reading.kind == .empty) ? DecimalNumber(0) : reading.value
-        return Cell(key: key, value: value, raw: reading.raw, kind: reading.kind, at: at)
+    /// The slot as the cell of `key`, its printed text moved into the cell: the slot keeps an empty
+    /// text (the readers make each slot's cell once, at the end, and read the slot no more).
+    /// Mutating in place, not consuming the slot: taken out of its array and consumed, the slot
+    /// was destroyed whole through the generic witnesses of its Optional after its text was
+    /// retained, and the cell built twice, copied and released (a reading's text moved here is
+    /// neither retained nor released).
+    mutating func takeCell(key: String, blankAsZero: Bool) -> Cell {
+        var raw: String? = nil
+        if !isInferred {
+            var text = ""
+            swap(&text, &reading.raw)
+            raw = text
+        }
+        let value = (!isInferred && blankAsZero && reading.kind == .empty) ? DecimalNumber(0) : reading.value
+        return Cell(key: key, value: value, raw: raw, kind: isInferred ? .inferred : reading.kind, at: at)
     }
 }
 
@@ -63,17 +72,20 @@ struct RowFiller {
         // cell is missing and nothing is said; the values are the slots, without the arrays between.
         if rowValues.count == slots {
             // By index through a buffer, each reading and place loaded from its field: `map`, and
-            // then `values[i]`, copied each placed reading whole to take two fields.
-            var out: [SlotValue?] = []
-            out.reserveCapacity(slots)
-            rowValues.withUnsafeBufferPointer { values in
-                guard let base = values.baseAddress else { return }
-                for i in values.indices {
-                    let value = UnsafeRawPointer(base + i)
-                    out.append(.printed(value.load(fromByteOffset: Self.readingOffset, as: CellReading.self), value.load(fromByteOffset: Self.atOffset, as: Location.self)))
+            // then `values[i]`, copied each placed reading whole to take two fields. Each slot is
+            // written in the array's memory: made empty and appended to, the array took longer
+            // to make (`reserveCapacity`) and checked its storage at each append.
+            return [SlotValue?](unsafeUninitializedCapacity: slots) { out, initialized in
+                rowValues.withUnsafeBufferPointer { values in
+                    guard let base = values.baseAddress, let outBase = out.baseAddress else { return }
+                    for i in values.indices {
+                        let value = UnsafeRawPointer(base + i)
+                        (outBase + i).initialize(
+                            to: .printed(value.load(fromByteOffset: Self.readingOffset, as: CellReading.self), value.load(fromByteOffset: Self.atOffset, as: Location.self)))
+                    }
                 }
+                initialized = slots
             }
-            return out
         }
         if let placed = RowPlacement.place(rowValues, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
