@@ -169,6 +169,26 @@ import Testing
             }
         }
         #expect(kinds == [.number, .empty, .notApplicable, .text])
+        // A row's slots written as cells in an array's memory: the slots that are not nil, in
+        // column order, each the cell of its column's key.
+        let readings = (Self.crafted + ["1", "", "不适用"]).map { CellReading.read($0) }
+        let slots: [SlotValue?] = readings.indices.map { c in
+            c % 3 == 2 ? nil : c % 4 == 1 ? .inferred(DecimalNumber(c), .line(c)) : .printed(readings[c], .line(c))
+        }
+        let keys = slots.indices.map { "k.\($0)" }
+        for blankAsZero in [false, true] {
+            var written = slots
+            let cells = [Cell](unsafeUninitializedCapacity: slots.count) { out, count in
+                SlotValue.writeCells(&written, keys: keys, blankAsZero: blankAsZero, to: out, count: &count)
+            }
+            var plain: [Cell] = []
+            for c in slots.indices {
+                guard var slot = slots[c] else { continue }
+                plain.append(slot.takeCell(key: keys[c], blankAsZero: blankAsZero))
+            }
+            #expect(cells == plain)
+            #expect(cells.count == slots.count(where: { $0 != nil }))
+        }
     }
 
     /// The tokens' texts and the label pieces, cut from a String's bytes where its scalars start

@@ -124,16 +124,16 @@ struct ActiveDisclosureReader: Sendable {
             }
         }
         guard found else { return Result(cells: [], found: false, generation: detected) }
-        var cells: [Cell] = []
-        cells.reserveCapacity(plan.expected)
-        // Each slot's text moved into its cell in place (``SlotValue/takeCell(key:blankAsZero:)``).
-        for r in plan.rows.indices {
-            guard var slots = state[r].take() else {
-                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
-                continue
-            }
-            for c in slots.indices where slots[c] != nil {
-                cells.append(slots[c]!.takeCell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero))
+        // Each row's slots moved out of `state` (no longer read), their cells written in the array's
+        // memory (``SlotValue/writeCells(_:keys:blankAsZero:to:count:)``).
+        let capacity = state.reduce(0) { $0 + ($1?.count ?? 0) }
+        let cells = [Cell](unsafeUninitializedCapacity: capacity) { out, count in
+            for r in plan.rows.indices {
+                guard var slots = state[r].take() else {
+                    diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
+                    continue
+                }
+                SlotValue.writeCells(&slots, keys: plan.cellKeys[r], blankAsZero: blankAsZero, to: out, count: &count)
             }
         }
         return Result(cells: cells, found: true, generation: detected ?? generation)

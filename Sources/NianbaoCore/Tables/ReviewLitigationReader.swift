@@ -34,11 +34,9 @@ struct ReviewLitigationReader: Sendable {
             slots = filler.fill(row, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         }
         let keys = ReviewLitigationLayout.keys
-        var cells: [Cell] = []
-        cells.reserveCapacity(n)
         // In place: binding each slot copied it (its reading's strings retained and released).
-        for i in slots.indices where slots[i] != nil {
-            cells.append(slots[i]!.takeCell(key: keys[i], blankAsZero: blankAsZero))
+        let cells = [Cell](unsafeUninitializedCapacity: slots.count) { out, count in
+            SlotValue.writeCells(&slots, keys: keys, blankAsZero: blankAsZero, to: out, count: &count)
         }
         return (cells, true)
     }

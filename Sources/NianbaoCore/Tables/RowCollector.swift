@@ -41,18 +41,18 @@ enum RowCollector {
                     // reading made in the placed reading (out of an Optional it was copied, and
                     // the copy released).
                     if let number = text.utf8.withContiguousStorageIfAvailable({ CellReading.parseNumber($0) }) ?? nil {
-                        let place = place(cells, labelEnd - 1)
-                        readings.append(PlacedReading(reading: CellReading(value: number, kind: .number, raw: text), at: place.at, column: place.column, x: place.x))
+                        append(number, .number, text, nil, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
                         continue
                     }
+                    // ``CellReading/read(_:matchKey:)``'s meaning of the text, its reading built
+                    // only when it is a value (``append(_:_:_:_:_:_:to:)``).
                     var key: String? = nil
-                    let reading = CellReading.read(text, matchKey: &key)
-                    if reading.isValue {
-                        let place = place(cells, labelEnd - 1)
-                        readings.append(PlacedReading(reading: consume reading, at: place.at, column: place.column, x: place.x))
+                    let meaning = CellReading.meaning(of: text, matchKey: &key)
+                    if meaning.kind != .text {
+                        append(meaning.value, meaning.kind, text, meaning.unit, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
-                    } else if text.includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                    } else if text.includesByte(0x20), let split = splitRun(cells[labelEnd - 1]) {
                         // (A text without a space is no run of values: the test made here, the
                         // cell is not copied into the call.)
                         readings.append(contentsOf: split.reversed())
@@ -148,15 +148,22 @@ enum RowCollector {
         return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
     }
 
-    /// Cell `i`'s place, as a ``PlacedReading`` of it takes it, its fields read through the cell's
-    /// pointer (the cell is not copied to read them). The reading is not passed through here: the
-    /// callers build the placed reading around it (passed into a function that built the placed
-    /// reading, it was built twice, copied from one to the other and the other released).
+    /// Appends cell `i`'s reading (`value`, `kind`, the printed `raw` and `unit`: what
+    /// ``CellReading/read(_:)`` reads it as) to `readings`, placed at the cell (its place's fields
+    /// read through the cell's pointer: the cell is not copied to read them). Given the
+    /// reading's parts, built here once: a reading made before the test of its kind was copied
+    /// for the placed reading and released.
     @inline(__always)
-    private static func place(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> (at: Location, column: Int?, x: Double?) {
+    private static func append(
+        _ value: DecimalNumber?, _ kind: Cell.Kind, _ raw: __owned String, _ unit: __owned String?, _ cells: UnsafeBufferPointer<GridCell>, _ i: Int,
+        to readings: inout [PlacedReading]
+    ) {
         precondition(i >= 0 && i < cells.count)
         let cell = cells.baseAddress! + i
-        return (cell.pointee.at, cell.pointee.column, cell.pointee.centerX)
+        readings.append(
+            PlacedReading(
+                reading: CellReading(value: value, kind: kind, raw: raw, unit: unit), at: cell.pointee.at, column: cell.pointee.column,
+                x: cell.pointee.centerX))
     }
 
     /// Where a cell's text is stored in it.
@@ -296,12 +303,14 @@ enum RowCollector {
     /// The value readings of a cell, or nil if the cell is a label. A text cell holding several
     /// space-separated numbers ("0 0 0") gives several readings.
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
-        splitValues(cell, readAs: CellReading.read(cell.text))
+        let reading = CellReading.read(cell.text)
+        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
+        return splitRun(cell)
     }
 
-    /// ``splitValues(_:)`` with the cell's whole text already read.
-    static func splitValues(_ cell: GridCell, readAs reading: CellReading) -> [PlacedReading]? {
-        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
+    /// ``splitValues(_:)`` of a cell whose whole text reads as text: its space-separated values,
+    /// or nil when a part is no value.
+    static func splitRun(_ cell: GridCell) -> [PlacedReading]? {
         guard cell.text.includesByte(0x20) else { return nil }
         // The first part (the text starts with it) starts with a CJK letter: a label, and the
         // cell no run of values (prose is not split).

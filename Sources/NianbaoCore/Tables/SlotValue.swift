@@ -41,6 +41,19 @@ struct SlotValue: Sendable {
         let value = (!isInferred && blankAsZero && reading.kind == .empty) ? DecimalNumber(0) : reading.value
         return Cell(key: key, value: value, raw: raw, kind: isInferred ? .inferred : reading.kind, at: at)
     }
+
+    /// Writes the cells of a row's slots that are not nil, in column order (`keys`: the cells'
+    /// keys by column), at `out[count...]`, each made by ``takeCell(key:blankAsZero:)``, and counts
+    /// them in `count`. Written in place: appended to an array, each cell was built twice, one
+    /// copy copied into the array through the type's witnesses and the other released.
+    @inline(__always)
+    static func writeCells(_ slots: inout [SlotValue?], keys: [String], blankAsZero: Bool, to out: UnsafeMutableBufferPointer<Cell>, count: inout Int) {
+        for c in slots.indices where slots[c] != nil {
+            precondition(count < out.count)
+            (out.baseAddress! + count).initialize(to: slots[c]!.takeCell(key: keys[c], blankAsZero: blankAsZero))
+            count += 1
+        }
+    }
 }
 
 /// Fills the slots of one row from its logical row, solving a single missing cell from the row's
