@@ -85,20 +85,19 @@ struct RowFiller {
         // cell is missing and nothing is said; the values are the slots, without the arrays between.
         if rowValues.count == slots {
             // By index through a buffer, each reading and place loaded from its field: `map`, and
-            // then `values[i]`, copied each placed reading whole to take two fields. Each slot is
-            // written in the array's memory: made empty and appended to, the array took longer
-            // to make (`reserveCapacity`) and checked its storage at each append.
-            return [SlotValue?](unsafeUninitializedCapacity: slots) { out, initialized in
-                rowValues.withUnsafeBufferPointer { values in
-                    guard let base = values.baseAddress, let outBase = out.baseAddress else { return }
-                    for i in values.indices {
-                        let value = UnsafeRawPointer(base + i)
-                        (outBase + i).initialize(
-                            to: .printed(value.load(fromByteOffset: Self.readingOffset, as: CellReading.self), value.load(fromByteOffset: Self.atOffset, as: Location.self)))
-                    }
+            // then `values[i]`, copied each placed reading whole to take two fields. (Written in
+            // an array made by `Array(unsafeUninitializedCapacity:)`, tried, the slots cost more:
+            // that array is made by unspecialized code, twice the cost of `reserveCapacity`.)
+            var out: [SlotValue?] = []
+            out.reserveCapacity(slots)
+            rowValues.withUnsafeBufferPointer { values in
+                guard let base = values.baseAddress else { return }
+                for i in values.indices {
+                    let value = UnsafeRawPointer(base + i)
+                    out.append(.printed(value.load(fromByteOffset: Self.readingOffset, as: CellReading.self), value.load(fromByteOffset: Self.atOffset, as: Location.self)))
                 }
-                initialized = slots
             }
+            return out
         }
         if let placed = RowPlacement.place(rowValues, slots: slots, canonicalColumns: canonicalColumns, centers: centers) {
             var out: [SlotValue?] = placed.map { $0.map { .printed($0.reading, $0.at) } }
