@@ -83,7 +83,11 @@ enum RowCollector {
                     if !k.isEmpty { labelKeys.append(k) }
                 }
             }
-            let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+            // By index through the buffer: `contains(where:)` copied the readings it looked at
+            // (a retain and a release of each one's strings, through the type's witnesses).
+            let hasNumber = readings.withUnsafeBufferPointer { b in
+                b.indices.contains { b[$0].reading.kind == .number || b[$0].reading.kind == .notApplicable }
+            }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
             if readings.isEmpty || (!hasNumber && rows[r].table == nil && readings.count < 5) {
