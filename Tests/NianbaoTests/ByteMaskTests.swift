@@ -59,7 +59,7 @@ import Testing
         var named = 0
         for key in try Self.corpusKeys() {
             let row = LogicalRow(
-                labelKeys: [key], pendingKey: "", label: key,
+                labelKeys: [key], label: key,
                 values: [PlacedReading(reading: CellReading.read("1"), at: .none, column: nil)], at: .none)
             let expected = plain(key)
             if expected != nil { named += 1 }

@@ -97,10 +97,11 @@ import Testing
     /// OCR dropped the dot of `5.要求…`: the digit begins the label, it is not the row above's value.
     @Test func itemNumberWithoutDotAtLineStart() {
         var out: [TableToken] = []
-        TableTokenizer.scan("5要求行政机关确认或重新出具已获取", at: .none, firstGap: nil, lineStart: true, into: &out)
+        var scratch = TableTokenizer.ScanScratch()
+        TableTokenizer.scan("5要求行政机关确认或重新出具已获取", at: .none, firstGap: nil, lineStart: true, into: &out, scratch: &scratch)
         #expect(out.map(\.kind) == [.text])
         out = []
-        TableTokenizer.scan("5要求", at: .none, firstGap: nil, lineStart: false, into: &out)
+        TableTokenizer.scan("5要求", at: .none, firstGap: nil, lineStart: false, into: &out, scratch: &scratch)
         #expect(out.first?.kind == .number)
     }
 

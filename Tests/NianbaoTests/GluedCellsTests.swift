@@ -9,7 +9,8 @@ import Testing
 @Suite struct GluedCellsTests {
     static func tokens(_ text: String) -> [TableToken] {
         var out: [TableToken] = []
-        TableTokenizer.scan(text, at: .none, firstGap: nil, lineStart: true, into: &out)
+        var scratch = TableTokenizer.ScanScratch()
+        TableTokenizer.scan(text, at: .none, firstGap: nil, lineStart: true, into: &out, scratch: &scratch)
         return out
     }
 

@@ -8,7 +8,7 @@ import Testing
     /// A logical row with these label cells (as printed), the wrapped label above, and values.
     static func row(_ labels: [String], pending: String = "", values: [String] = ["1", "0", "0", "0", "0", "0", "1"]) -> LogicalRow {
         LogicalRow(
-            labelKeys: labels.map { TextNormalizer.matchKey($0) }, pendingKey: TextNormalizer.matchKey(pending),
+            labelKeys: labels.map { TextNormalizer.matchKey($0) }, pendingPieces: [TextNormalizer.matchKey(pending)],
             label: labels.joined(separator: " "),
             values: values.map { PlacedReading(reading: CellReading.read($0), at: .none, column: nil) }, at: .none)
     }

@@ -95,7 +95,8 @@ import Testing
                 var reused: [TableToken] = []
                 var fresh: [TableToken] = []
                 TableTokenizer.scan(text, at: .line(3), firstGap: 2, lineStart: lineStart, into: &reused, scratch: &scratch)
-                TableTokenizer.scan(text, at: .line(3), firstGap: 2, lineStart: lineStart, into: &fresh)
+                var freshScratch = TableTokenizer.ScanScratch()
+                TableTokenizer.scan(text, at: .line(3), firstGap: 2, lineStart: lineStart, into: &fresh, scratch: &freshScratch)
                 #expect(reused.count == fresh.count, "\(text)")
                 for (a, b) in zip(reused, fresh) {
                     #expect(a.kind == b.kind && Array(a.text.utf8) == Array(b.text.utf8) && a.at == b.at && a.gap == b.gap && a.marked == b.marked, "\(text)")
@@ -126,7 +127,7 @@ import Testing
         let values = texts.prefix(14).enumerated().map { i, text in
             PlacedReading(reading: CellReading.read(text), at: i % 2 == 0 ? .line(i + 1) : .table(0, row: i, column: 1), column: i, x: Double(i))
         }
-        let row = LogicalRow(labelKeys: ["x"], pendingKey: "", label: "x", values: values, at: .line(1))
+        let row = LogicalRow(labelKeys: ["x"], label: "x", values: values, at: .line(1))
         let filler = RowFiller(slots: values.count, identities: [], canonicalColumns: nil)
         var diagnostics: [Diagnostic] = []
         let slots = filler.fill(row, name: "t", judge: { _ in ColumnVerdicts() }, diagnostics: &diagnostics)
@@ -139,6 +140,75 @@ import Testing
             }
             #expect(slot.reading == value.reading)
             #expect(slot.at == value.at)
+        }
+    }
+
+    /// ``SlotValue/takeCell(key:blankAsZero:)`` (the printed text moved into the cell) is the cell
+    /// the slot stands for: key, value (a blank as zero only when asked, only when printed), text
+    /// (none for an inferred slot), kind and place; each slot's cell is made once.
+    @Test func takenCellIsTheSlotsCell() throws {
+        let texts = try ReadingShortcutTests.corpusCellTexts() + Self.crafted + ["", " ", "不适用", "1,024元", "\u{301}"]
+        var kinds = Set<Cell.Kind>()
+        for (i, text) in texts.enumerated() where i % 7 == 0 || i >= texts.count - Self.crafted.count - 5 {
+            let reading = CellReading.read(text)
+            let at: Location = i % 2 == 0 ? .line(i + 1) : .scan(1, Box(x0: 1, y0: 2, x1: 3, y1: 4), confidence: 0.5)
+            for blankAsZero in [false, true] {
+                var printed: SlotValue? = .printed(reading, at)
+                let cell = printed!.takeCell(key: "k.\(i)", blankAsZero: blankAsZero)
+                let value = blankAsZero && reading.kind == .empty ? DecimalNumber(0) : reading.value
+                #expect(cell == Cell(key: "k.\(i)", value: value, raw: reading.raw, kind: reading.kind, at: at), "\(text)")
+                #expect(Array(cell.raw!.utf8) == Array(text.utf8), "\(text)")
+                kinds.insert(cell.kind)
+            }
+            if let number = reading.value {
+                for blankAsZero in [false, true] {
+                    var inferred: SlotValue? = .inferred(number, at)
+                    let cell = inferred!.takeCell(key: "k", blankAsZero: blankAsZero)
+                    #expect(cell == Cell(key: "k", value: number, raw: nil, kind: .inferred, at: at), "\(text)")
+                }
+            }
+        }
+        #expect(kinds == [.number, .empty, .notApplicable, .text])
+        // A row's slots written as cells in an array's memory: the slots that are not nil, in
+        // column order, each the cell of its column's key.
+        let readings = (Self.crafted + ["1", "", "不适用"]).map { CellReading.read($0) }
+        let slots: [SlotValue?] = readings.indices.map { c in
+            c % 3 == 2 ? nil : c % 4 == 1 ? .inferred(DecimalNumber(c), .line(c)) : .printed(readings[c], .line(c))
+        }
+        let keys = slots.indices.map { "k.\($0)" }
+        for blankAsZero in [false, true] {
+            var written = slots
+            let cells = [Cell](unsafeUninitializedCapacity: slots.count) { out, count in
+                SlotValue.writeCells(&written, keys: keys, blankAsZero: blankAsZero, to: out, count: &count)
+            }
+            var plain: [Cell] = []
+            for c in slots.indices {
+                guard var slot = slots[c] else { continue }
+                plain.append(slot.takeCell(key: keys[c], blankAsZero: blankAsZero))
+            }
+            #expect(cells == plain)
+            #expect(cells.count == slots.count(where: { $0 != nil }))
+        }
+    }
+
+    /// The tokens' texts and the label pieces, cut from a String's bytes where its scalars start
+    /// and made without validating them, are valid UTF-8: each is the String the validating
+    /// initializer makes of its bytes, and they join back into the text. On every corpus cell and
+    /// crafted ones (combining marks, a lone full-width digit, no-break spaces, empty).
+    @Test func cutTextsAreValidStrings() throws {
+        let odd = ["\u{301}", "a\u{301}1", "１２０7", "\u{A0}1\u{A0}", "（一）予以公开（二）部分公开1.属于", "𠀋1𠀋 2", "", " "]
+        var scratch = TableTokenizer.ScanScratch()
+        for text in try ReadingShortcutTests.corpusCellTexts() + Self.crafted + odd {
+            var tokens: [TableToken] = []
+            TableTokenizer.scan(text, at: .none, firstGap: nil, into: &tokens, scratch: &scratch)
+            for t in tokens {
+                #expect(Array(String(decoding: Array(t.text.utf8), as: UTF8.self).utf8) == Array(t.text.utf8), "\(text)")
+            }
+            let pieces = TokenTableReader.pieces(text)
+            #expect(Array(pieces.joined().utf8) == Array(text.utf8), "\(text)")
+            for p in pieces {
+                #expect(Array(String(decoding: Array(p.utf8), as: UTF8.self).utf8) == Array(p.utf8), "\(text)")
+            }
         }
     }
 

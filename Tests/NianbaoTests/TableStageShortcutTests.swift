@@ -35,7 +35,7 @@ import Testing
                 let plain = matcher.priority.filter { Self.plainMatches($0, key) }.map(\.key)
                 #expect(matcher.matchesAny(key) == !plain.isEmpty, "\(key)")
                 for spec in matcher.priority { #expect(spec.matches(key) == Self.plainMatches(spec, key), "\(spec.key) \(key)") }
-                let row = LogicalRow(labelKeys: [key], pendingKey: "", label: key, values: [], at: .none)
+                let row = LogicalRow(labelKeys: [key], label: key, values: [], at: .none)
                 // One label key: the first spec it names, unless it names two rows outside the groups.
                 let named = matcher.priority.filter { Self.plainMatches($0, key) && !matcher.groups.contains($0.key) }
                 #expect(matcher.match(row)?.key == (named.count > 1 ? nil : plain.first), "\(key)")

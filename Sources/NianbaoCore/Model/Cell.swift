@@ -21,11 +21,7 @@ public struct Cell: Sendable, Hashable {
     public var kind: Kind
     public var at: Location
 
-    package init(key: String, value: DecimalNumber?, raw: String?, kind: Kind, at: Location) {
-        self.key = key
-        self.value = value
-        self.raw = raw
-        self.kind = kind
-        self.at = at
-    }
+    // No initializer of its own: the memberwise one (internal: no other module makes a cell)
+    // builds a cell in place. The one written here built each cell twice, copied one into the
+    // readers' arrays through the type's witnesses and released the other.
 }

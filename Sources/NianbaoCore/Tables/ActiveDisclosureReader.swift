@@ -88,46 +88,52 @@ struct ActiveDisclosureReader: Sendable {
         let plan = ActiveDisclosureLayout.plan(generation)
         var state = [[SlotValue?]?](repeating: nil, count: plan.rows.count)
         var found = false
-        for row in logical {
-            guard let m = plan.matcher.matchIndex(row) else {
-                if row.values.contains(where: { $0.reading.kind == .number }) {
-                    diagnostics.append(
-                        Diagnostic(
-                            .note, .rowUnrecognized,
-                            "Table 二: row \"\(row.label)\" is not a row of the \(generation.rawValue) table; ignored", at: row.at))
+        // The rows borrowed through a buffer, by index: binding each row copied it (a retain and a
+        // release of each of its arrays and strings).
+        logical.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                guard let m = plan.matcher.matchIndex(rows, i) else {
+                    if rows[i].values.contains(where: { $0.reading.kind == .number }) {
+                        diagnostics.append(
+                            Diagnostic(
+                                .note, .rowUnrecognized,
+                                "Table 二: row \"\(rows[i].label)\" is not a row of the \(generation.rawValue) table; ignored", at: rows[i].at))
+                    }
+                    continue
                 }
-                continue
-            }
-            let r = plan.rowOfSpec[m]
-            found = true
-            if state[r] != nil {
-                diagnostics.append(
-                    Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: row.at))
-                continue
-            }
-            let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
-            state[r] = filler.fill(row, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
-            for v in row.values.indices {
-                if let unit = row.values[v].reading.unit {
-                    let value = row.values[v]
+                let r = plan.rowOfSpec[m]
+                found = true
+                if state[r] != nil {
                     diagnostics.append(
-                        Diagnostic(
-                            .note, .unitInCell,
-                            "Table 二 \(plan.rows[r].spec.label): value \"\(value.reading.raw)\" carries the unit \(unit); the number is kept as printed",
-                            at: value.at))
+                        Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: rows[i].at))
+                    continue
+                }
+                let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
+                state[r] = filler.fill(
+                    values: rows[i].values, at: rows[i].at, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+                for v in rows[i].values.indices {
+                    if let unit = rows[i].values[v].reading.unit {
+                        let value = rows[i].values[v]
+                        diagnostics.append(
+                            Diagnostic(
+                                .note, .unitInCell,
+                                "Table 二 \(plan.rows[r].spec.label): value \"\(value.reading.raw)\" carries the unit \(unit); the number is kept as printed",
+                                at: value.at))
+                    }
                 }
             }
         }
         guard found else { return Result(cells: [], found: false, generation: detected) }
-        var cells: [Cell] = []
-        cells.reserveCapacity(plan.expected)
-        for r in plan.rows.indices {
-            guard let slots = state[r] else {
-                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
-                continue
-            }
-            for c in slots.indices {
-                if let slot = slots[c] { cells.append(slot.cell(key: plan.cellKeys[r][c], blankAsZero: blankAsZero)) }
+        // Each row's slots moved out of `state` (no longer read), their cells written in the array's
+        // memory (``SlotValue/writeCells(_:keys:blankAsZero:to:count:)``).
+        let capacity = state.reduce(0) { $0 + ($1?.count ?? 0) }
+        let cells = [Cell](unsafeUninitializedCapacity: capacity) { out, count in
+            for r in plan.rows.indices {
+                guard var slots = state[r].take() else {
+                    diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
+                    continue
+                }
+                SlotValue.writeCells(&slots, keys: plan.cellKeys[r], blankAsZero: blankAsZero, to: out, count: &count)
             }
         }
         return Result(cells: cells, found: true, generation: detected ?? generation)

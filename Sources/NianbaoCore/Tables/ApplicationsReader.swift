@@ -97,19 +97,16 @@ struct ApplicationsReader: Sendable {
                     }, diagnostics: &diagnostics)
             }
         }
-        var cells: [Cell] = []
-        cells.reserveCapacity(layoutRows.count * n)
-        // Each row's slots moved out of `state` (no longer read) and each slot out of its row: a
-        // slot's reading is not copied and released again on its way into the cell.
-        for s in layoutRows {
-            guard var slots = state[s].take() else {
-                diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
-                continue
-            }
-            let keys = ApplicationsLayout.flatKeysByPriority[s]
-            for c in slots.indices {
-                guard let slot = slots[c].take() else { continue }
-                cells.append(slot.cell(key: keys[c], blankAsZero: blankAsZero))
+        // Each row's slots moved out of `state` (no longer read), their cells written in the array's
+        // memory (``SlotValue/writeCells(_:keys:blankAsZero:to:count:)``).
+        let capacity = layoutRows.reduce(0) { $0 + (state[$1]?.count ?? 0) }
+        let cells = [Cell](unsafeUninitializedCapacity: capacity) { out, count in
+            for s in layoutRows {
+                guard var slots = state[s].take() else {
+                    diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
+                    continue
+                }
+                SlotValue.writeCells(&slots, keys: ApplicationsLayout.flatKeysByPriority[s], blankAsZero: blankAsZero, to: out, count: &count)
             }
         }
         return Result(cells: cells, found: true, splitOther: splitOther)

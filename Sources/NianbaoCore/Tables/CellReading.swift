@@ -1,4 +1,8 @@
 /// What a table cell's printed text means as a value: a number, a blank, not applicable, or text.
+///
+/// No initializer of its own: the memberwise one builds a reading in place. The one written here
+/// built each reading twice, copied one into the placed reading through the type's witnesses and
+/// released the other (the memberwise one is internal: no other module makes a reading).
 package struct CellReading: Sendable, Hashable {
     package var value: DecimalNumber?
     package var kind: Cell.Kind
@@ -9,13 +13,6 @@ package struct CellReading: Sendable, Hashable {
 
     /// True for cells that can stand in a value column: numbers, blanks and not-applicable marks.
     package var isValue: Bool { kind != .text }
-
-    package init(value: DecimalNumber?, kind: Cell.Kind, raw: String, unit: String? = nil) {
-        self.value = value
-        self.kind = kind
-        self.raw = raw
-        self.unit = unit
-    }
 
     static let notApplicableMarks: Set<String> = ["/", "-", "--", "---", "\\", "无", "不适用", "空", "—", "——", "×", "x", "X"]
     static let units = ["万元", "元", "件", "条", "个", "项", "次", "人", "%"]
@@ -44,8 +41,9 @@ package struct CellReading: Sendable, Hashable {
 
     /// What ``read(_:matchKey:)`` reads `text` as: its kind, number and unit. The reading is built
     /// from them in one place (built at each of the many returns, it was copied on its way out and
-    /// the copy released: two retains and two releases per cell read).
-    private static func meaning(of text: String, matchKey made: inout String?) -> (kind: Cell.Kind, value: DecimalNumber?, unit: String?) {
+    /// the copy released: two retains and two releases per cell read). The row collector builds
+    /// its value cells' readings from it too.
+    static func meaning(of text: String, matchKey made: inout String?) -> (kind: Cell.Kind, value: DecimalNumber?, unit: String?) {
         if text.isEmpty { return (.empty, nil, nil) }
         // A CJK ideograph that starts no mark (most labels): the tests below read text by this
         // first scalar (no number's byte, a non-ASCII first byte, no number-or-mark start).

@@ -7,9 +7,6 @@
 struct LogicalRow: Sendable {
     /// Label cells of the row itself, left to right, in match form.
     var labelKeys: [String]
-    /// What ``pendingKey`` is joined from: the row collector's ``pendingPieces`` (the same
-    /// array), or the one key a row was made with.
-    var pendingKeyParts: [String]
     /// The label-only rows just above, one key each (``pendingKey`` is them joined).
     var pendingPieces: [String] = []
     /// What ``followingKey`` is joined from: the keys of the label-only rows below, or the one
@@ -25,17 +22,17 @@ struct LogicalRow: Sendable {
 extension LogicalRow {
     /// A row whose keys and printed label are already joined.
     init(
-        labelKeys: [String], pendingKey: String, pendingPieces: [String] = [], followingKey: String = "", label: String,
-        values: [PlacedReading], at: Location
+        labelKeys: [String], pendingPieces: [String] = [], followingKey: String = "", label: String, values: [PlacedReading],
+        at: Location
     ) {
         self.init(
-            labelKeys: labelKeys, pendingKeyParts: pendingKey.isEmpty ? [] : [pendingKey], pendingPieces: pendingPieces,
+            labelKeys: labelKeys, pendingPieces: pendingPieces,
             followingKeyParts: followingKey.isEmpty ? [] : [followingKey], printedLabel: PrintedLabel(label), values: values, at: at)
     }
 
     /// Label text of label-only rows just above (wrapped labels), in match form, joined. Joined
     /// when read: the matchers read it only for a row whose own label names no row.
-    var pendingKey: String { RowCollector.joined(pendingKeyParts) }
+    var pendingKey: String { RowCollector.joined(pendingPieces) }
 
     /// Label text of label-only rows just below, before the next row with values, joined, when
     /// that next row has a label of its own (so the rows below are not its label). Joined when

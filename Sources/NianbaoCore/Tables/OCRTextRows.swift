@@ -170,8 +170,7 @@ enum OCRTextRows {
             let pendingKeys = pending.map { TextNormalizer.matchKey($0) }
             logical.append(
                 LogicalRow(
-                    labelKeys: row.cells[..<k].map { TextNormalizer.matchKey($0.text) }, pendingKey: pendingKeys.joined(),
-                    pendingPieces: pendingKeys, label: (pending + [label]).joined(separator: " "),
+                    labelKeys: row.cells[..<k].map { TextNormalizer.matchKey($0.text) }, pendingPieces: pendingKeys, label: (pending + [label]).joined(separator: " "),
                     values: [PlacedReading(reading: CellReading(value: DecimalNumber(0), kind: .number, raw: run), at: row.at)],
                     at: row.at))
             texts.append(run)

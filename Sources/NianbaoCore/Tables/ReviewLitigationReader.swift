@@ -19,7 +19,7 @@ struct ReviewLitigationReader: Sendable {
         let canonical = RowPlacement.canonicalColumns(kept.map { rows[$0].values }, slots: n)
         let filler = RowFiller(slots: n, identities: Self.identities, canonicalColumns: canonical)
         // One row of 15, or the values of consecutive rows taken together (a wrapped row).
-        let slots: [SlotValue?]
+        var slots: [SlotValue?]
         if let full = kept.first(where: { rows[$0].values.count == n }) {
             slots = filler.fill(rows[full], name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         } else {
@@ -34,11 +34,9 @@ struct ReviewLitigationReader: Sendable {
             slots = filler.fill(row, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         }
         let keys = ReviewLitigationLayout.keys
-        var cells: [Cell] = []
-        cells.reserveCapacity(n)
         // In place: binding each slot copied it (its reading's strings retained and released).
-        for i in slots.indices {
-            if let cell = slots[i]?.cell(key: keys[i], blankAsZero: blankAsZero) { cells.append(cell) }
+        let cells = [Cell](unsafeUninitializedCapacity: slots.count) { out, count in
+            SlotValue.writeCells(&slots, keys: keys, blankAsZero: blankAsZero, to: out, count: &count)
         }
         return (cells, true)
     }

@@ -41,16 +41,18 @@ enum RowCollector {
                     // reading made in the placed reading (out of an Optional it was copied, and
                     // the copy released).
                     if let number = text.utf8.withContiguousStorageIfAvailable({ CellReading.parseNumber($0) }) ?? nil {
-                        readings.append(placed(CellReading(value: number, kind: .number, raw: text), cells, labelEnd - 1))
+                        append(number, .number, text, nil, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
                         continue
                     }
+                    // ``CellReading/read(_:matchKey:)``'s meaning of the text, its reading built
+                    // only when it is a value (``append(_:_:_:_:_:_:to:)``).
                     var key: String? = nil
-                    let reading = CellReading.read(text, matchKey: &key)
-                    if reading.isValue {
-                        readings.append(placed(reading, cells, labelEnd - 1))
+                    let meaning = CellReading.meaning(of: text, matchKey: &key)
+                    if meaning.kind != .text {
+                        append(meaning.value, meaning.kind, text, meaning.unit, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
-                    } else if text.includesByte(0x20), let split = splitValues(cells[labelEnd - 1], readAs: reading) {
+                    } else if text.includesByte(0x20), let split = splitRun(cells[labelEnd - 1]) {
                         // (A text without a space is no run of values: the test made here, the
                         // cell is not copied into the call.)
                         readings.append(contentsOf: split.reversed())
@@ -81,7 +83,11 @@ enum RowCollector {
                     if !k.isEmpty { labelKeys.append(k) }
                 }
             }
-            let hasNumber = readings.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+            // By index through the buffer: `contains(where:)` copied the readings it looked at
+            // (a retain and a release of each one's strings, through the type's witnesses).
+            let hasNumber = readings.withUnsafeBufferPointer { b in
+                b.indices.contains { b[$0].reading.kind == .number || b[$0].reading.kind == .notApplicable }
+            }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
             if readings.isEmpty || (!hasNumber && rows[r].table == nil && readings.count < 5) {
@@ -109,7 +115,6 @@ enum RowCollector {
             out.append(
                 LogicalRow(
                     labelKeys: labelKeys,
-                    pendingKeyParts: pendingKeys,
                     pendingPieces: pendingKeys,
                     printedLabel: ownLabel.isEmpty
                         ? PrintedLabel(lentBy: pendingLabels.map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
@@ -147,13 +152,22 @@ enum RowCollector {
         return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
     }
 
-    /// `PlacedReading(reading:at:column:x:)` of cell `i`'s place, its fields read through the
-    /// cell's pointer (the cell is not copied to read them).
+    /// Appends cell `i`'s reading (`value`, `kind`, the printed `raw` and `unit`: what
+    /// ``CellReading/read(_:)`` reads it as) to `readings`, placed at the cell (its place's fields
+    /// read through the cell's pointer: the cell is not copied to read them). Given the
+    /// reading's parts, built here once: a reading made before the test of its kind was copied
+    /// for the placed reading and released.
     @inline(__always)
-    private static func placed(_ reading: consuming CellReading, _ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> PlacedReading {
+    private static func append(
+        _ value: DecimalNumber?, _ kind: Cell.Kind, _ raw: __owned String, _ unit: __owned String?, _ cells: UnsafeBufferPointer<GridCell>, _ i: Int,
+        to readings: inout [PlacedReading]
+    ) {
         precondition(i >= 0 && i < cells.count)
         let cell = cells.baseAddress! + i
-        return PlacedReading(reading: consume reading, at: cell.pointee.at, column: cell.pointee.column, x: cell.pointee.centerX)
+        readings.append(
+            PlacedReading(
+                reading: CellReading(value: value, kind: kind, raw: raw, unit: unit), at: cell.pointee.at, column: cell.pointee.column,
+                x: cell.pointee.centerX))
     }
 
     /// Where a cell's text is stored in it.
@@ -172,19 +186,22 @@ enum RowCollector {
     }
 
     /// `part(0) … part(count - 1)` joined with `separator`: their UTF-8 bytes copied one after
-    /// another into one string made at its size. (`String.append` of each part, tried, cost more:
-    /// each append checks the string's storage and grows it.)
+    /// another into a buffer of their size, made into one string. (`String.append` of each part,
+    /// tried, cost more: each append checks the string's storage and grows it.) Whole Strings'
+    /// bytes one after another are valid UTF-8 by construction: the string is made without
+    /// validating them again (`String(unsafeUninitializedCapacity:)` validated them).
     @inline(__always)
     private static func joined(count: Int, separator: String, _ part: (Int) -> String) -> String {
         var separator = separator
         var bytes = separator.utf8.count * (count - 1)
         for i in 0..<count { bytes += part(i).utf8.count }
-        return String(unsafeUninitializedCapacity: bytes) { out in
+        guard bytes > 0 else { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes) { out in
             var n = 0
             func copy(_ text: inout String) {
                 text.withUTF8 { b in
                     guard b.count > 0, let base = b.baseAddress else { return }
-                    out.baseAddress!.advanced(by: n).update(from: base, count: b.count)
+                    out.baseAddress!.advanced(by: n).initialize(from: base, count: b.count)
                     n += b.count
                 }
             }
@@ -193,7 +210,7 @@ enum RowCollector {
                 var t = part(i)
                 copy(&t)
             }
-            return n
+            return String(validUTF8: UnsafeBufferPointer(rebasing: out[..<n]))
         }
     }
 
@@ -290,12 +307,14 @@ enum RowCollector {
     /// The value readings of a cell, or nil if the cell is a label. A text cell holding several
     /// space-separated numbers ("0 0 0") gives several readings.
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
-        splitValues(cell, readAs: CellReading.read(cell.text))
+        let reading = CellReading.read(cell.text)
+        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
+        return splitRun(cell)
     }
 
-    /// ``splitValues(_:)`` with the cell's whole text already read.
-    static func splitValues(_ cell: GridCell, readAs reading: CellReading) -> [PlacedReading]? {
-        if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
+    /// ``splitValues(_:)`` of a cell whose whole text reads as text: its space-separated values,
+    /// or nil when a part is no value.
+    static func splitRun(_ cell: GridCell) -> [PlacedReading]? {
         guard cell.text.includesByte(0x20) else { return nil }
         // The first part (the text starts with it) starts with a CJK letter: a label, and the
         // cell no run of values (prose is not split).

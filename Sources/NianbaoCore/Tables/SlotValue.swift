@@ -25,12 +25,34 @@ struct SlotValue: Sendable {
 
     var number: DecimalNumber? { reading.value }
 
-    /// The slot as the cell of `key`. Consuming: the readers take each slot out of its row's
-    /// array and use it no more.
-    consuming func cell(key: String, blankAsZero: Bool) -> Cell {
-        if isInferred { return Cell(key: key, value: reading.value, raw: nil, kind: .inferred, at: at) }
-        let value = (blankAsZero && reading.kind == .empty) ? DecimalNumber(0) : reading.value
-        return Cell(key: key, value: value, raw: reading.raw, kind: reading.kind, at: at)
+    /// The slot as the cell of `key`, its printed text moved into the cell: the slot keeps an empty
+    /// text (the readers make each slot's cell once, at the end, and read the slot no more).
+    /// Mutating in place, not consuming the slot: taken out of its array and consumed, the slot
+    /// was destroyed whole through the generic witnesses of its Optional after its text was
+    /// retained, and the cell built twice, copied and released (a reading's text moved here is
+    /// neither retained nor released).
+    mutating func takeCell(key: String, blankAsZero: Bool) -> Cell {
+        var raw: String? = nil
+        if !isInferred {
+            var text = ""
+            swap(&text, &reading.raw)
+            raw = text
+        }
+        let value = (!isInferred && blankAsZero && reading.kind == .empty) ? DecimalNumber(0) : reading.value
+        return Cell(key: key, value: value, raw: raw, kind: isInferred ? .inferred : reading.kind, at: at)
+    }
+
+    /// Writes the cells of a row's slots that are not nil, in column order (`keys`: the cells'
+    /// keys by column), at `out[count...]`, each made by ``takeCell(key:blankAsZero:)``, and counts
+    /// them in `count`. Written in place: appended to an array, each cell was built twice, one
+    /// copy copied into the array through the type's witnesses and the other released.
+    @inline(__always)
+    static func writeCells(_ slots: inout [SlotValue?], keys: [String], blankAsZero: Bool, to out: UnsafeMutableBufferPointer<Cell>, count: inout Int) {
+        for c in slots.indices where slots[c] != nil {
+            precondition(count < out.count)
+            (out.baseAddress! + count).initialize(to: slots[c]!.takeCell(key: keys[c], blankAsZero: blankAsZero))
+            count += 1
+        }
     }
 }
 
@@ -63,7 +85,9 @@ struct RowFiller {
         // cell is missing and nothing is said; the values are the slots, without the arrays between.
         if rowValues.count == slots {
             // By index through a buffer, each reading and place loaded from its field: `map`, and
-            // then `values[i]`, copied each placed reading whole to take two fields.
+            // then `values[i]`, copied each placed reading whole to take two fields. (Written in
+            // an array made by `Array(unsafeUninitializedCapacity:)`, tried, the slots cost more:
+            // that array is made by unspecialized code, twice the cost of `reserveCapacity`.)
             var out: [SlotValue?] = []
             out.reserveCapacity(slots)
             rowValues.withUnsafeBufferPointer { values in

@@ -163,13 +163,6 @@ enum TableTokenizer {
         var offsets: [Int] = []
     }
 
-    /// Scans one cell's text with arrays of its own (``scan(_:at:firstGap:lineStart:into:scratch:)``
-    /// with an empty ``ScanScratch``).
-    static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken]) {
-        var scratch = ScanScratch()
-        scan(text, at: at, firstGap: firstGap, lineStart: lineStart, into: &out, scratch: &scratch)
-    }
-
     /// Scans one cell's text. Spaces inside the cell are soft separators between values.
     /// `scratch`: the arrays of the cell before, refilled (``ScanScratch``).
     static func scan(_ text: String, at: Location, firstGap: Int?, lineStart: Bool = false, into out: inout [TableToken], scratch: inout ScanScratch) {
@@ -187,8 +180,10 @@ enum TableTokenizer {
         bytes.append(contentsOf: text.utf8)
         utf8Offsets(s, into: &offsets)
         defer { scratch = ScanScratch(scalars: s, bytes: bytes, offsets: offsets) }
+        // The cell's own UTF-8 bytes (a String's: valid) cut where its scalars start: valid by
+        // construction, so the token's String is made without validating them again.
         @inline(__always) func slice(_ a: Int, _ b: Int) -> String {
-            String(decoding: bytes[offsets[a]..<offsets[b]], as: UTF8.self)
+            bytes.withUnsafeBufferPointer { String(validUTF8: UnsafeBufferPointer(rebasing: $0[offsets[a]..<offsets[b]])) }
         }
         var i = 0
         var first = true

@@ -340,12 +340,15 @@ struct TokenTableReader {
         }
         cuts.append(s.count)
         // Each piece cut from the text's UTF-8 bytes (the same bytes as its scalars), not built
-        // one scalar at a time.
+        // one scalar at a time. A String's bytes cut where its scalars start are valid UTF-8 by
+        // construction: not validated again.
         let bytes = Array(text.utf8)
         let offsets = TableTokenizer.utf8Offsets(s)
         var out: [String] = []
-        for k in 0..<(cuts.count - 1) where cuts[k] < cuts[k + 1] {
-            out.append(String(decoding: bytes[offsets[cuts[k]]..<offsets[cuts[k + 1]]], as: UTF8.self))
+        bytes.withUnsafeBufferPointer { bytes in
+            for k in 0..<(cuts.count - 1) where cuts[k] < cuts[k + 1] {
+                out.append(String(validUTF8: UnsafeBufferPointer(rebasing: bytes[offsets[cuts[k]]..<offsets[cuts[k + 1]]])))
+            }
         }
         return out
     }
@@ -546,7 +549,7 @@ struct TokenTableReader {
             let spec = template.rows[a.row].spec
             let name = "\(template.name) \(spec.label)"
             func row(_ values: [PlacedReading], at: Location) -> LogicalRow {
-                LogicalRow(labelKeys: [TextNormalizer.matchKey(spec.label)], pendingKey: "", label: spec.label, values: values, at: at)
+                LogicalRow(labelKeys: [TextNormalizer.matchKey(spec.label)], label: spec.label, values: values, at: at)
             }
             if let p = placed[k] {
                 diagnostics.append(p.diagnostic)
