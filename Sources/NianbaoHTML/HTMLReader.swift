@@ -44,7 +44,11 @@ package struct HTMLReader: DocumentReader {
         do {
             tree = try HTMLTree.parse(utf8: decoded.text, url: path)
         } catch {
-            throw ExtractError(.damaged, path: path, "libxml2 could not build a document from the HTML")
+            switch error {
+            case .noDocument: throw ExtractError(.damaged, path: path, "libxml2 could not build a document from the HTML")
+            // Out of memory is what a crash of the converter is (README, exit status 8), not a damaged page.
+            case .outOfMemory: throw ExtractError(.crashed, path: path, "libxml2 ran out of memory building a document from the HTML")
+            }
         }
         var flattener = HTMLFlattener(tree: tree)
         flattener.run(from: tree.body)

@@ -1,5 +1,6 @@
 import NianbaoCore
 import CLibXML2
+import CXMLAllocation
 
 /// An HTML document parsed by libxml2 and copied into plain Swift values.
 ///
@@ -41,7 +42,10 @@ struct HTMLTree: Sendable {
         a <= b && b < nodes[a].end
     }
 
-    enum Failure: Error { case noDocument }
+    /// `outOfMemory`: libxml2 could not allocate (an address-space limit, `--memory-limit` in a
+    /// batch): with `HTML_PARSE_RECOVER` it then hands back no document or a cut one, which is no
+    /// reading of the page (not a damaged page either).
+    enum Failure: Error { case noDocument, outOfMemory }
 
     /// The text of the document's `<title>` element, cleaned, or nil.
     var documentTitle: String? {
@@ -61,10 +65,17 @@ struct HTMLTree: Sendable {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+        // The thread's last error (libxml2 keeps it per thread) says whether an allocation failed.
+        xmlResetLastError()
+        let failuresBefore = nianbao_xml_allocation_failures()
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlReadMemory(chars, Int32(clamping: buffer.count), url, "UTF-8", options)
             }
+        }
+        if nianbao_xml_allocation_failures() != failuresBefore || xmlGetLastError().map({ $0.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue) }) == true {
+            if let doc { xmlFreeDoc(doc) }
+            throw .outOfMemory
         }
         guard let doc else { throw .noDocument }
         defer { xmlFreeDoc(doc) }
@@ -74,6 +85,8 @@ struct HTMLTree: Sendable {
 
     /// libxml2 must be initialised once before it is used from several threads.
     private static let libxmlReady: Bool = {
+        // Before the parser's first allocation: every later one goes through the counting functions.
+        xmlMemSetup(nianbao_xml_free, nianbao_xml_malloc, nianbao_xml_realloc, nianbao_xml_strdup)
         xmlInitParser()
         return true
     }()

@@ -107,10 +107,16 @@ package enum BatchWorker {
                 stores[stateDir] = s
                 store = s
             }
-            let entry = BatchConversion.convert(BatchInput(path: path, id: id), bytes: bytes, sha256: sha, options: options, parts: parts)
+            var entry = BatchConversion.convert(BatchInput(path: path, id: id), bytes: bytes, sha256: sha, options: options, parts: parts)
+            // A library that ran out of memory and said so (libxml2) ends the file as a crash does:
+            // the record names the limit, as the parent's record of a worker that died does.
+            if entry.meta.errorCode == .crashed, let mb = memoryLimitMB, mb > 0 {
+                entry.meta.errorMessage = (entry.meta.errorMessage ?? "") + " (the worker's memory limit is \(mb) MB)"
+            }
             var reply: [UInt8]
             do {
-                try store.write(key: key, entry: entry.stored)
+                // A crash is retried by the next run (README, "Resume"): not kept in the state.
+                if entry.meta.errorCode != .crashed { try store.write(key: key, entry: entry.stored) }
                 let payload = entry.bytes
                 reply = Array("done \(payload.count)\n".utf8) + payload
             } catch {
