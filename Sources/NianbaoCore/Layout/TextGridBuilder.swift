@@ -28,12 +28,16 @@ package struct TextGridBuilder: Sendable {
         var blankBefore = true
         let n = b.count
         var start = 0
+        // The first \r at or after `start` (n: none), looked for again only once `start` has passed
+        // it: most texts have none, and one search finds that for all their lines.
+        var cr = -1
         while start < n {
             // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
             var i = n
             if let base = b.baseAddress {
                 if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
-                if let cr = memchr(base + start, 0x0D, i - start) { i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
+                if cr < start { cr = memchr(base + start, 0x0D, n - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n }
+                if cr < i { i = cr }
             }
             lineNumber += 1
             // An empty line is blank: no call to read it.
@@ -66,6 +70,11 @@ package struct TextGridBuilder: Sendable {
     /// at most 3 label and 8 value columns), so a longer run places values exactly as the full run
     /// would, and a hostile row of 100,000 tabs costs what its length costs, not quadratic time.
     static let maxBlankRun = 16
+
+    /// The most cells a row of several starts with (``Scratch/widest``): more than a table row has
+    /// (Table 三: 3 label and 8 value columns), so a hostile row of thousands of cells does not make
+    /// every later row reserve as many.
+    static let widestReserved = 32
 
     /// How many no-break spaces touching a digit (`82135\u{A0}\u{A0}21859`) make a document's
     /// no-break spaces the blank cells of its tables (see ``marksBlankCells(_:)``).
@@ -103,11 +112,13 @@ package struct TextGridBuilder: Sendable {
     }
 
     /// What ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` carries from line to
-    /// line: the previous row's cell count, the capacity (at least four) a row's cells start with (the rows of a
-    /// table have about as many cells as the row before; an array grown cell by cell was
-    /// reallocated at 1, 2, 4, 8 … cells).
+    /// line: the capacity a row of several cells starts with.
     struct Scratch {
-        var lastCellCount = 1
+        /// The most cells of a row so far (at least four, at most ``TextGridBuilder/widestReserved``).
+        /// A report's tables are its widest rows, and their rows come in runs between one-cell rows
+        /// (headings, notes): a capacity taken from the row before was four at the first row of a
+        /// run, and its array grew (allocated and copied again) at 8 and 16 cells.
+        var widest = 4
     }
 
     /// The field ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` is reading, up
@@ -180,7 +191,6 @@ package struct TextGridBuilder: Sendable {
         // Reserved at the first cell (``Field/flush(_:into:at:capacity:)``): half the lines of a
         // report are blank, and an array reserved for them was allocated and freed for nothing.
         var cells: [GridCell] = []
-        let capacity = max(scratch.lastCellCount, 4)
         var spaces = 0  // plain spaces seen since the last visible scalar
         var separator = false  // a tab, ideographic space or 2+ spaces since the last visible scalar
         var tabs = 0  // tabs since the last visible scalar: consecutive tabs delimit blank cells
@@ -250,7 +260,8 @@ package struct TextGridBuilder: Sendable {
             } else {
                 if separator {
                     if tabs > 0 { innerTab = true }
-                    f.flush(line, into: &cells, at: at, capacity: capacity)
+                    // A cell before a separator: the row has several.
+                    f.flush(line, into: &cells, at: at, capacity: scratch.widest)
                     // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
                     if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
                 } else if spaces > 0 {
@@ -333,11 +344,13 @@ package struct TextGridBuilder: Sendable {
                 }
             }
         }
-        f.flush(line, into: &cells, at: at, capacity: capacity)
+        // The last cell: a row of one cell (and its trailing blank cells) gets the capacity it needs.
+        let trailing = min(tabs, Self.maxBlankRun)
+        f.flush(line, into: &cells, at: at, capacity: 1 + trailing)
         if cells.isEmpty { return nil }
         // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
         // blanks beyond the table's columns.
-        for _ in 0..<min(tabs, Self.maxBlankRun) { cells.append(GridCell(text: "", at: at)) }
+        for _ in 0..<trailing { cells.append(GridCell(text: "", at: at)) }
         // A pipe-table row's leading blank cells (see ``pipeRows``).
         if leadingTabCells, leadingTabs > 0, innerTab {
             cells.insert(contentsOf: repeatElement(GridCell(text: "", at: at), count: min(leadingTabs, Self.maxBlankRun)), at: 0)
@@ -346,7 +359,7 @@ package struct TextGridBuilder: Sendable {
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
         if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
         let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
-        scratch.lastCellCount = cells.count
+        scratch.widest = min(max(scratch.widest, cells.count), Self.widestReserved)
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
     }
 
