@@ -293,16 +293,15 @@ package enum HeadingTokenizer {
     }
 
     /// The token of `text` whose marker (``marker(_:)``) is `level`, `n`, `end`: cut on the bytes,
-    /// the marker's `end` scalars stepped over by their lead bytes (no scalar decoded), the parts
-    /// copied as they are (a String's bytes cut at scalar boundaries: not validated again).
+    /// the marker's `end` scalars stepped over in place, the parts copied as they are (a String's
+    /// bytes cut at scalar boundaries: not validated again).
     static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
         var text = text
         return text.withUTF8 { b in
             var i = 0
             for _ in 0..<end {
                 precondition(i < b.count, "a marker longer than its text")
-                let c = b[i]
-                i += c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4))
+                i = b.scalar(at: i).next
             }
             var j = i
             while j < b.count && b[j] == 0x20 { j += 1 }

@@ -13,8 +13,11 @@ struct Outline: Sendable {
     var front: Range<Int>
     var spans: [SectionSpan]
 
+    /// The first span with the key. By index: the spans' keys are read in place, only the span
+    /// returned is copied.
     func span(_ key: Section.Key) -> SectionSpan? {
-        spans.first { $0.section.key == key }
+        for i in spans.indices where spans[i].section.key == key { return spans[i] }
+        return nil
     }
 
     /// `span(key) != nil`, the spans' keys read in place (no span copied out, its strings retained).

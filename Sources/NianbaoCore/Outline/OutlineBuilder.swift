@@ -191,23 +191,15 @@ struct OutlineBuilder: Sendable {
         return ("", rest)
     }
 
-    /// The offset just after the first 。 (E3 80 82) or ： (EF BC 9A) among the first 40 scalars of
-    /// valid UTF-8 `b`, read by their lead bytes.
+    /// The offset just after the first 。 (U+3002) or ： (U+FF1A) among the first 40 scalars of
+    /// valid UTF-8 `b`, decoded in place.
     static func stopEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         var n = 0
         while i < b.count && n < 40 {
-            let c = b[i]
-            if c < 0x80 {
-                i += 1
-            } else if c < 0xE0 {
-                i += 2
-            } else if c < 0xF0 {
-                if (c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82) || (c == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A) { return i + 3 }
-                i += 3
-            } else {
-                i += 4
-            }
+            let (v, next) = b.scalar(at: i)
+            if v == 0x3002 || v == 0xFF1A { return next }
+            i = next
             n += 1
         }
         return nil

@@ -11,9 +11,13 @@ package struct ReportInterpreter: Sendable {
     }
 
     /// The stages after reading: shared by every reader.
-    package func interpret(_ document: SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
+    /// The document is consumed: its rows are taken out of it (held once, so the page numbers are
+    /// dropped in place, no row copied).
+    package func interpret(_ document: consuming SourceDocument, path: String, sha256: String) throws(ExtractError) -> Report {
         var diagnostics = document.diagnostics
-        let rows = RunTogetherText.reflow(SplitHeadingText.join(Self.withoutPageNumbers(document.grid.rows)))
+        var documentRows: [GridRow] = []
+        swap(&documentRows, &document.grid.rows)
+        let rows = RunTogetherText.reflow(SplitHeadingText.join(Self.withoutPageNumbers(consume documentRows)))
         var outline = OutlineBuilder(rows: rows).build()
 
         let title = outline.titleRows.map { TitleFinder.title(rows[$0]) }
@@ -39,7 +43,7 @@ package struct ReportInterpreter: Sendable {
         // The known answer first: the rows' cells are looked through only for a text that looks like OCR.
         readers.ocrText = looksLikeOCR && !rows.contains { r in r.cells.contains { $0.at.isScan } }
         let active = readers.activeDisclosure(rows[tables.activeDisclosure], fallback: yearGeneration, diagnostics: &diagnostics)
-        let applications = readers.applications(rows[tables.applications], diagnostics: &diagnostics)
+        var applications = readers.applications(rows[tables.applications], diagnostics: &diagnostics)
         let review = readers.reviewLitigation(rows[tables.reviewLitigation(after: applications.cells)], diagnostics: &diagnostics)
         let anyTable = active.found || applications.found || review.found
 
@@ -53,13 +57,20 @@ package struct ReportInterpreter: Sendable {
         }
         let legacyWords = ["概述", "依申请公开政府信息情况", "当面申请", "收费及减免"]
         let legacy = !anyTable && (yearGeneration == .legacy || rows.contains { r in legacyWords.contains { r.text.includes($0) } })
-        // One array of the final size, each table's cells copied into it once (`a + b + c` copies
-        // the first two tables' cells twice and grows the array on the way).
+        // One array of the final size: Table 三's cells (the most) taken out of its result and
+        // grown in place (moved, not copied), Table 二's copied in before them and Table 四's after
+        // (`a + b + c` copies the first two tables' cells twice and grows the array on the way).
         var cells: [Cell] = []
-        cells.reserveCapacity(active.cells.count + applications.cells.count + review.cells.count)
-        cells.append(contentsOf: active.cells)
-        cells.append(contentsOf: applications.cells)
+        swap(&cells, &applications.cells)
+        cells.reserveCapacity(active.cells.count + cells.count + review.cells.count)
+        cells.insert(contentsOf: active.cells, at: 0)
         cells.append(contentsOf: review.cells)
+        // The three tables' printed values, counted before the cells are proofread. By index: a
+        // cell handed to a closure is a copy (its strings retained).
+        var printedValues = 0
+        for i in cells.indices where cells[i].kind == .number || cells[i].kind == .notApplicable || cells[i].kind == .inferred {
+            printedValues += 1
+        }
         if OCRProofreader.applies(to: cells) {
             cells = OCRProofreader().proofread(cells, diagnostics: &diagnostics)
         } else if looksLikeOCR {
@@ -79,10 +90,8 @@ package struct ReportInterpreter: Sendable {
         let evidence = ReportClassifier.Evidence(
             title: title,
             frontLines: rows[outline.front].prefix(6).filter { $0.table == nil && TitleFinder.isTitleLike($0) }.map(\.text),
-            printedValues: [active.cells, applications.cells, review.cells].reduce(0) { n, cells in
-                n + cells.count(where: { $0.kind == .number || $0.kind == .notApplicable || $0.kind == .inferred })
-            },
-            tablesFound: anyTable, keyedSections: outline.spans.filter { $0.section.key != nil }.count, legacy: legacy)
+            printedValues: printedValues,
+            tablesFound: anyTable, keyedSections: outline.spans.indices.count { outline.spans[$0].section.key != nil }, legacy: legacy)
         if let why = ReportClassifier().refusal(evidence) {
             throw ExtractError(.notAReport, path: path, why)
         }
@@ -113,9 +122,11 @@ package struct ReportInterpreter: Sendable {
         return report
     }
 
-    /// `rows.filter { !PageFurniture.isPageNumber($0.text) }`, without copying the rows when none
-    /// is a page number (the common case: the array is shared, not rebuilt row by row).
-    static func withoutPageNumbers(_ rows: [GridRow]) -> [GridRow] {
+    /// `rows.filter { !PageFurniture.isPageNumber($0.text) }`, in place: the rows kept are moved
+    /// down over the page numbers (swapped, not copied: their strings and cells are not retained,
+    /// when the caller's array is held only here) and the page numbers cut off the end. None is a
+    /// page number as a rule: the array is then returned untouched.
+    static func withoutPageNumbers(_ rows: consuming [GridRow]) -> [GridRow] {
         // By index: a row handed to a closure is a copy (its strings and cells retained).
         var found: Int?
         for i in rows.indices where PageFurniture.isPageNumber(rows[i].text) {
@@ -123,11 +134,15 @@ package struct ReportInterpreter: Sendable {
             break
         }
         guard let first = found else { return rows }
-        var out: [GridRow] = []
-        out.reserveCapacity(rows.count - 1)
-        out.append(contentsOf: rows[..<first])
-        for i in (first + 1)..<rows.count where !PageFurniture.isPageNumber(rows[i].text) { out.append(rows[i]) }
-        return out
+        var kept = first
+        rows.withUnsafeMutableBufferPointer { b in
+            for i in (first + 1)..<b.count where !PageFurniture.isPageNumber(b[i].text) {
+                b.swapAt(kept, i)
+                kept += 1
+            }
+        }
+        rows.removeSubrange(kept...)
+        return rows
     }
 
     /// A title line (…政府信息公开…年度报告, short, no sentence) after the first section heading: the
