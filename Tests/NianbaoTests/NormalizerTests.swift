@@ -25,4 +25,20 @@ import Testing
         #expect(TextNormalizer.matchKey("4.无正当理由大量反复 申请") == "4.无正当理由大量反复申请")
         #expect(TextNormalizer.matchKey("\u{2F00}、\u{2460}") == "一、1")
     }
+
+    /// ``Swift/UnsafeBufferPointer/isIdeographLead(at:)`` is the range test U+4E00–U+9FFF it stands
+    /// for, at the first byte of every scalar's UTF-8 (each such scalar a unified ideograph), and
+    /// reads no byte past the buffer when it ends after a lead.
+    @Test func ideographLeadIsTheRangeTest() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let lead = Array(String(scalar).utf8).withUnsafeBufferPointer { $0.isIdeographLead(at: 0) }
+            let inRange = v >= 0x4E00 && v <= 0x9FFF
+            if lead != inRange || (lead && !scalar.properties.isUnifiedIdeograph) { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10).map { String($0, radix: 16) })")
+        #expect(![UInt8(0xE4)].withUnsafeBufferPointer { $0.isIdeographLead(at: 0) })
+        #expect([UInt8(0xE5)].withUnsafeBufferPointer { $0.isIdeographLead(at: 0) })
+    }
 }

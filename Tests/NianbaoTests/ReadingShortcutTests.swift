@@ -14,6 +14,8 @@ import Testing
     static let crafted = [
         "0", "12", "1,024", "1.5万元", "12万元", "3件", "50%", "1.属于国家秘密", "2.其他", "1 2 3", "0 0 0", "- -",
         "0 \u{301}1", "1 \u{301} 2", "无 0", "/ 0 1", "  0  1 ", "1.5 2万元", "（三）不予公开 1", "１２", "－", "",
+        "1 无 0", "0 0 不适用", "1 二 3", "0\u{600} 1", "0 \u{200D}1", "0 \u{FE0F}1", "x 0", " ", "0 ", " 0", "- 0 -", "7 3件",
+        "1\r\n 2", "1,024 3.5", String(repeating: "0 ", count: 20_000),
     ]
 
     /// ``CellReading/hasNonNumberByteBeforeUnit(_:)`` flags only keys that no unit makes a number.

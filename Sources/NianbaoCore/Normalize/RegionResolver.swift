@@ -111,13 +111,12 @@ package enum RegionResolver {
     }
 
     /// Whether valid UTF-8 `b` holds CJK unified ideographs (U+4E00–U+9FFF) only and at least one:
-    /// three bytes each, led by E5–E9, or by E4 with a second byte from B8.
+    /// three bytes each (``Swift/UnsafeBufferPointer/isIdeographLead(at:)``).
     static func isIdeographs(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !b.isEmpty, b.count % 3 == 0 else { return false }
         var i = 0
         while i < b.count {
-            let c = b[i]
-            guard (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) else { return false }
+            guard b.isIdeographLead(at: i) else { return false }
             i += 3
         }
         return true

@@ -123,4 +123,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
         let v = (UInt32(b0 & 0x07) << 18) | (UInt32(self[i + 1] & 0x3F) << 12) | (UInt32(self[i + 2] & 0x3F) << 6) | UInt32(self[i + 3] & 0x3F)
         return (v, i + 4)
     }
+
+    /// Whether the bytes at `i` start a CJK unified ideograph U+4E00–U+9FFF (three bytes in valid
+    /// UTF-8): a lead byte E5–E9 (U+5000–U+9FFF), or E4 with a second byte from B8 (U+4E00–U+4FFF).
+    /// The one test of the byte paths that take such a scalar as it is, without decoding it.
+    @inline(__always)
+    package func isIdeographLead(at i: Int) -> Bool {
+        let c = self[i]
+        return (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && i + 1 < count && self[i + 1] >= 0xB8)
+    }
 }

@@ -160,7 +160,7 @@ package enum TextNormalizer {
                 i += 1
                 continue
             }
-            if (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) {
+            if b.isIdeographLead(at: i) {
                 i += 3
                 continue
             }
@@ -182,7 +182,7 @@ package enum TextNormalizer {
                 i += 1
                 continue
             }
-            if (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) {
+            if b.isIdeographLead(at: i) {
                 i += 3
                 continue
             }
@@ -212,7 +212,7 @@ package enum TextNormalizer {
                         i += 1
                         continue
                     }
-                    if (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && b[i + 1] >= 0xB8) {
+                    if b.isIdeographLead(at: i) {
                         out[k] = c
                         out[k + 1] = b[i + 1]
                         out[k + 2] = b[i + 2]

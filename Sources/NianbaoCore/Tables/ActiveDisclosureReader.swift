@@ -124,18 +124,9 @@ struct ActiveDisclosureReader: Sendable {
             }
         }
         guard found else { return Result(cells: [], found: false, generation: detected) }
-        // Each row's slots moved out of `state` (no longer read), their cells written in the array's
-        // memory (``SlotValue/writeCells(_:keys:blankAsZero:to:count:)``).
-        let capacity = state.reduce(0) { $0 + ($1?.count ?? 0) }
-        let cells = [Cell](unsafeUninitializedCapacity: capacity) { out, count in
-            for r in plan.rows.indices {
-                guard var slots = state[r].take() else {
-                    diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 二: row \(plan.rows[r].spec.label) not found"))
-                    continue
-                }
-                SlotValue.writeCells(&slots, keys: plan.cellKeys[r], blankAsZero: blankAsZero, to: out, count: &count)
-            }
-        }
+        let cells = SlotValue.cells(
+            &state, rows: plan.rows.indices, keys: plan.cellKeys, table: "Table 二", label: { plan.rows[$0].spec.label }, blankAsZero: blankAsZero,
+            diagnostics: &diagnostics)
         return Result(cells: cells, found: true, generation: detected ?? generation)
     }
 }

@@ -97,18 +97,9 @@ struct ApplicationsReader: Sendable {
                     }, diagnostics: &diagnostics)
             }
         }
-        // Each row's slots moved out of `state` (no longer read), their cells written in the array's
-        // memory (``SlotValue/writeCells(_:keys:blankAsZero:to:count:)``).
-        let capacity = layoutRows.reduce(0) { $0 + (state[$1]?.count ?? 0) }
-        let cells = [Cell](unsafeUninitializedCapacity: capacity) { out, count in
-            for s in layoutRows {
-                guard var slots = state[s].take() else {
-                    diagnostics.append(Diagnostic(.warning, .rowMissing, "Table 三: row \(specs[s].label) not found"))
-                    continue
-                }
-                SlotValue.writeCells(&slots, keys: ApplicationsLayout.flatKeysByPriority[s], blankAsZero: blankAsZero, to: out, count: &count)
-            }
-        }
+        let cells = SlotValue.cells(
+            &state, rows: layoutRows, keys: ApplicationsLayout.flatKeysByPriority, table: "Table 三", label: { specs[$0].label }, blankAsZero: blankAsZero,
+            diagnostics: &diagnostics)
         return Result(cells: cells, found: true, splitOther: splitOther)
     }
 

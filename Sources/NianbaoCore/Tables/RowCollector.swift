@@ -3,12 +3,15 @@
 /// whose numbers sit on the next line).
 enum RowCollector {
     static func collect(_ rows: ArraySlice<GridRow>) -> [LogicalRow] {
+        // Room for a table's rows (a huge region's grow past it).
         var out: [LogicalRow] = []
+        out.reserveCapacity(min(rows.count, 64))
         var pendingKeys: [String] = []
         // The label-only rows above, joined only when a row of values without a label of its own
         // takes their label (rarely): the row, its label cells' count and its cut last cell.
         var pendingLabels: [(row: Int, end: Int, last: String?)] = []
-        // One buffer for every row's readings, reused (each row's are copied out once, exactly sized).
+        // One buffer for every row's readings, reused until a row takes it (then emptied, it makes
+        // a new one of its capacity).
         var readings: [PlacedReading] = []
         var labelKeys: [String] = []
         // By index, the cells read through a buffer: binding a row or a cell copied it (a retain
@@ -52,9 +55,9 @@ enum RowCollector {
                     if meaning.kind != .text {
                         append(meaning.value, meaning.kind, text, meaning.unit, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
-                    } else if text.includesByte(0x20), let split = splitRun(cells[labelEnd - 1]) {
-                        // (A text without a space is no run of values: the test made here, the
-                        // cell is not copied into the call.)
+                    } else if text.includesByte(0x20), let split = splitRun(text, at: cellPlace(cells, labelEnd - 1)) {
+                        // (A text without a space is no run of values: the test made here. The
+                        // text and place passed, not the cell: it was copied into the call.)
                         readings.append(contentsOf: split.reversed())
                         labelEnd -= 1
                     } else {
@@ -65,17 +68,18 @@ enum RowCollector {
                 // In place on the buffer (Array.reverse made each swap check the buffer's uniqueness).
                 readings.withUnsafeMutableBufferPointer { $0.reverse() }
                 // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
-                // (``splitTrailingValues(_:)``'s own first test made here: the cell is not copied
-                // into the call when it has no space.)
-                if labelEnd > 0, cells[labelEnd - 1].column == nil, cellText(cells, labelEnd - 1).includesByte(0x20),
-                    let (label, values) = splitTrailingValues(cells[labelEnd - 1])
+                // (``splitTrailingValues(_:at:)``'s own first test made here. The text and place
+                // passed, not the cell: it was copied into the call.)
+                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, cellText(cells, labelEnd - 1).includesByte(0x20),
+                    let (label, values) = splitTrailingValues(cellText(cells, labelEnd - 1), at: cellPlace(cells, labelEnd - 1))
                 {
                     lastLabel = label
                     readings.insert(contentsOf: values, at: 0)
                 }
             }
-            // One array, not a map and then a filter.
-            labelKeys.removeAll(keepingCapacity: true)
+            // One array, not a map and then a filter (emptied only when it holds keys: emptying an
+            // empty one still costs a call).
+            if !labelKeys.isEmpty { labelKeys.removeAll(keepingCapacity: true) }
             cells.withUnsafeBufferPointer { cells in
                 for i in 0..<labelEnd {
                     let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
@@ -95,7 +99,7 @@ enum RowCollector {
                 // (a heading row that also holds a row's label keeps it: `信息内容 … 行政许可`).
                 if labelKeys.contains(where: isSubTableHeading) {
                     pendingKeys.removeAll()
-                    pendingLabels.removeAll()
+                    if !pendingLabels.isEmpty { pendingLabels.removeAll(keepingCapacity: true) }
                     continue
                 }
                 if !labelKeys.isEmpty {
@@ -119,10 +123,11 @@ enum RowCollector {
                     printedLabel: ownLabel.isEmpty
                         ? PrintedLabel(lentBy: pendingLabels.map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
                         : ownLabel,
-                    values: Array(readings),
+                    values: readings,
                     at: rows[r].at))
             pendingKeys.removeAll()
-            pendingLabels.removeAll()
+            // Its buffer kept (the array is never shared): emptied only when it holds labels.
+            if !pendingLabels.isEmpty { pendingLabels.removeAll(keepingCapacity: true) }
         }
         if !out.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
         return out
@@ -150,6 +155,13 @@ enum RowCollector {
     static func cellText(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> String {
         precondition(i >= 0 && i < cells.count)
         return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
+    }
+
+    /// `cells[i].at`, read through the cell's pointer (the cell is not copied to read it).
+    @inline(__always)
+    private static func cellPlace(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> Location {
+        precondition(i >= 0 && i < cells.count)
+        return (cells.baseAddress! + i).pointee.at
     }
 
     /// Appends cell `i`'s reading (`value`, `kind`, the printed `raw` and `unit`: what
@@ -275,12 +287,12 @@ enum RowCollector {
         return out
     }
 
-    /// Splits "label 0 0 0" into the label and its trailing number readings.
-    static func splitTrailingValues(_ cell: GridCell) -> (String, [PlacedReading])? {
-        guard cell.text.includesByte(0x20) else { return nil }  // one part: nothing to split
+    /// Splits "label 0 0 0" (a cell's `text`, at `at`) into the label and its trailing number readings.
+    static func splitTrailingValues(_ text: String, at: Location) -> (String, [PlacedReading])? {
+        guard text.includesByte(0x20) else { return nil }  // one part: nothing to split
         // The last part (after the last space, before any trailing spaces) read first: when it
         // starts with a CJK letter it is a label, and no value trails (prose is not split).
-        let lastIsLabel = cell.text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+        let lastIsLabel = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
             var end = b.count
             while end > 0 && b[end - 1] == 0x20 { end -= 1 }
             guard end > 0 else { return false }
@@ -289,14 +301,14 @@ enum RowCollector {
             return CellReading.isLabelByFirstScalar(b, at: start)
         }
         if lastIsLabel == true { return nil }
-        let parts = cell.text.split(separator: " ")
+        let parts = text.split(separator: " ")
         guard parts.count >= 2 else { return nil }
         var end = parts.count
         var values: [PlacedReading] = []
         while end > 1 {
             let r = CellReading.read(String(parts[end - 1]))
             guard r.kind == .number || r.kind == .notApplicable else { break }
-            values.append(PlacedReading(reading: r, at: cell.at, column: nil))
+            values.append(PlacedReading(reading: r, at: at, column: nil))
             end -= 1
         }
         guard !values.isEmpty else { return nil }
@@ -309,29 +321,61 @@ enum RowCollector {
     static func splitValues(_ cell: GridCell) -> [PlacedReading]? {
         let reading = CellReading.read(cell.text)
         if reading.isValue { return [PlacedReading(reading: reading, at: cell.at, column: cell.column, x: cell.centerX)] }
-        return splitRun(cell)
+        return splitRun(cell.text, at: cell.at)
     }
 
-    /// ``splitValues(_:)`` of a cell whose whole text reads as text: its space-separated values,
-    /// or nil when a part is no value.
-    static func splitRun(_ cell: GridCell) -> [PlacedReading]? {
-        guard cell.text.includesByte(0x20) else { return nil }
+    /// ``splitValues(_:)`` of a cell whose whole text reads as text (`text`, at `at`): its
+    /// space-separated values, or nil when a part is no value.
+    static func splitRun(_ text: String, at: Location) -> [PlacedReading]? {
+        guard text.includesByte(0x20) else { return nil }
         // The first part (the text starts with it) starts with a CJK letter: a label, and the
         // cell no run of values (prose is not split).
-        if cell.text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
-        // The parts of `cell.text.split(separator: " ")`, cut one at a time: a label stops the
+        if text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
+        if let onBytes = text.utf8.withContiguousStorageIfAvailable({ splitRunOnBytes($0, at: at) }), let decided = onBytes { return decided }
+        // The parts of `text.split(separator: " ")`, cut one at a time: a label stops the
         // reading at its first part, before the rest of a long cell is split.
         var out: [PlacedReading] = []
-        var rest = Substring(cell.text)
+        var rest = Substring(text)
         while true {
             while rest.first == " " { rest = rest.dropFirst() }
             if rest.isEmpty { break }
             let end = rest.firstIndex(of: " ") ?? rest.endIndex
             let r = CellReading.read(String(rest[..<end]))
             guard r.kind == .number || r.kind == .notApplicable else { return nil }
-            out.append(PlacedReading(reading: r, at: cell.at, column: nil))
+            out.append(PlacedReading(reading: r, at: at, column: nil))
             rest = rest[end...]
         }
         return out
+    }
+
+    /// ``splitRun(_:at:)`` cut at the space bytes of the text's UTF-8 `b`, when its scalars are
+    /// ASCII and CJK unified ideographs only (U+4E00–U+9FFF), else nil (not known): no such scalar
+    /// joins a space into a grapheme (as a combining mark after it or a prepended one before it
+    /// would), so every space byte is a Character `" "` of its own and the parts are the
+    /// Characters' parts, without walking the text Character by Character.
+    private static func splitRunOnBytes(_ b: UnsafeBufferPointer<UInt8>, at: Location) -> [PlacedReading]?? {
+        var i = 0
+        while i < b.count {
+            if b[i] < 0x80 {
+                i += 1
+            } else if b.isIdeographLead(at: i) {
+                i += 3
+            } else {
+                return .none
+            }
+        }
+        var out: [PlacedReading] = []
+        i = 0
+        while true {
+            while i < b.count && b[i] == 0x20 { i += 1 }
+            if i == b.count { break }
+            var end = i
+            while end < b.count && b[end] != 0x20 { end += 1 }
+            let r = CellReading.read(String(validUTF8: UnsafeBufferPointer(rebasing: b[i..<end])))
+            guard r.kind == .number || r.kind == .notApplicable else { return .some(nil) }
+            out.append(PlacedReading(reading: r, at: at, column: nil))
+            i = end
+        }
+        return .some(out)
     }
 }

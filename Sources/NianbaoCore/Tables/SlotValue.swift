@@ -42,6 +42,26 @@ struct SlotValue: Sendable {
         return Cell(key: key, value: value, raw: raw, kind: isInferred ? .inferred : reading.kind, at: at)
     }
 
+    /// The cells of the table's `rows` (indices into `state`, in the order the cells are written),
+    /// each row's slots moved out of `state` (read no more) and their cells written in the array's
+    /// memory by ``writeCells(_:keys:blankAsZero:to:count:)`` (`keys`: the cells' keys by row and
+    /// column). A row never filled is said missing: `"<table>: row <label> not found"`.
+    static func cells(
+        _ state: inout [[SlotValue?]?], rows: some Collection<Int>, keys: [[String]], table: String, label: (Int) -> String, blankAsZero: Bool,
+        diagnostics: inout [Diagnostic]
+    ) -> [Cell] {
+        let capacity = rows.reduce(0) { $0 + (state[$1]?.count ?? 0) }
+        return [Cell](unsafeUninitializedCapacity: capacity) { out, count in
+            for r in rows {
+                guard var slots = state[r].take() else {
+                    diagnostics.append(Diagnostic(.warning, .rowMissing, "\(table): row \(label(r)) not found"))
+                    continue
+                }
+                writeCells(&slots, keys: keys[r], blankAsZero: blankAsZero, to: out, count: &count)
+            }
+        }
+    }
+
     /// Writes the cells of a row's slots that are not nil, in column order (`keys`: the cells'
     /// keys by column), at `out[count...]`, each made by ``takeCell(key:blankAsZero:)``, and counts
     /// them in `count`. Written in place: appended to an array, each cell was built twice, one
