@@ -118,6 +118,21 @@ import Testing
         #expect(StateEntry(bytes: failed.bytes)?.meta.errorCode == .empty)
     }
 
+    /// The state keeps every result but a crash (a library out of memory): the next run retries
+    /// it, whichever runner (in process or a worker) converted the file.
+    @Test func theStateKeepsNoCrash() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-state-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try BatchStateStore(directory: dir)
+        let damaged = StateEntry(meta: StateMeta(path: "x/d.html", id: "d.html", sha256: "0", errorCode: .damaged, errorMessage: "cut"))
+        try store.write(key: "aa01", entry: damaged)
+        #expect(store.read(key: "aa01")?.meta.errorCode == .damaged)
+        let crashed = StateEntry(meta: StateMeta(path: "x/c.html", id: "c.html", sha256: "1", errorCode: .crashed, errorMessage: "out of memory"))
+        try store.write(key: "aa02", entry: crashed)
+        #expect(store.read(key: "aa02") == nil)
+        #expect(!FileManager.default.fileExists(atPath: store.path(forKey: "aa02")))
+    }
+
     @Test func stateKeysAndTheCrossYearIndexStaySmall() throws {
         let hex = BatchStateStore.key(id: "a/2023.txt", sha256: String(repeating: "ab", count: 32), fingerprint: "f")
         let key = try #require(StateKey(hex: hex))

@@ -235,10 +235,7 @@ package final class BatchEngine: @unchecked Sendable {
 
         guard let command = c.worker else {
             let e = BatchConversion.convert(input, bytes: bytes, sha256: sha, options: c.options, parts: parts)
-            // A crash (out of memory in a library) is retried by the next run: not kept in the state.
-            if e.meta.errorCode != .crashed {
-                do { try store.write(key: key, entry: e.stored) } catch { shared.fail("cannot write the state: \(error)") }
-            }
+            do { try store.write(key: key, entry: e.stored) } catch { shared.fail("cannot write the state: \(error)") }
             return prepare(e, key: key, parts: parts, reused: false)
         }
         if worker == nil {

@@ -32,8 +32,11 @@ package final class BatchStateStore: @unchecked Sendable {
     }
 
     /// Writes an entry atomically (temporary file + rename; no fsync: a SIGKILL cannot tear it,
-    /// and a file torn by a power loss fails to parse and is converted again).
+    /// and a file torn by a power loss fails to parse and is converted again). A crash (a library
+    /// out of memory) is not kept: the next run retries it (README, "Resume"), whichever runner
+    /// converted it.
     package func write(key: String, entry: StateEntry) throws {
+        guard entry.meta.errorCode != .crashed else { return }
         let target = path(forKey: key)
         let dir = (target as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

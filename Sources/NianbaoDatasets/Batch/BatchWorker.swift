@@ -115,8 +115,7 @@ package enum BatchWorker {
             }
             var reply: [UInt8]
             do {
-                // A crash is retried by the next run (README, "Resume"): not kept in the state.
-                if entry.meta.errorCode != .crashed { try store.write(key: key, entry: entry.stored) }
+                try store.write(key: key, entry: entry.stored)
                 let payload = entry.bytes
                 reply = Array("done \(payload.count)\n".utf8) + payload
             } catch {
