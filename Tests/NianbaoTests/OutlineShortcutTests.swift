@@ -99,6 +99,16 @@ import Testing
         }
     }
 
+    /// The last byte and scalar read in place are the String's.
+    @Test func lastByteAndScalarAsTheString() throws {
+        var texts = Self.crafted + ["a", "é", "e\u{301}", "𠀀", "x𠀀", "。", "ab。", "！", "?", "\u{10FFFF}", "\u{7F}", "\u{80}", String(repeating: "报告。", count: 100)]
+        for rows in try Self.corpusDocuments() { texts += rows.map(\.text) }
+        for text in texts {
+            #expect(ParagraphJoiner.lastByte(text) == text.utf8.last, "\(text)")
+            #expect(ParagraphJoiner.lastScalar(text) == text.unicodeScalars.last, "\(text)")
+        }
+    }
+
     @Test func tokenOfALevelIsTheTokenOfThatLevel() throws {
         var texts = Self.crafted
         for rows in try Self.corpusDocuments() { texts += rows.map(\.text) }

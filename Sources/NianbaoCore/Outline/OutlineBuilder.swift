@@ -162,7 +162,7 @@ struct OutlineBuilder: Sendable {
             paragraphs = paragraphs.filter { p in
                 // 。 (E3 80 82) has no other canonical spelling: a text ending in it ends in its last byte.
                 // That byte first, then the scalars counted only up to 20 (`scalarCount >= 20`).
-                p.text.utf8.last == 0x82 && Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
+                ParagraphJoiner.lastByte(p.text) == 0x82 && Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
         }

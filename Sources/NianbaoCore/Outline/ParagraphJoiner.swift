@@ -110,7 +110,7 @@ struct ParagraphJoiner: Sendable {
         if endingInFullStop {
             var last: UInt8?
             for i in run.reversed() {
-                last = rows[i].text.utf8.last
+                last = Self.lastByte(rows[i].text)
                 if last != nil { break }
             }
             guard last == 0x82 else { return }
@@ -147,7 +147,7 @@ struct ParagraphJoiner: Sendable {
         if m { return true }
         // Both rows are outside tables here: their counts are known.
         let prevCount = scalarCounts[p]
-        if prevCount < wrapWidth, let last = rows[p].text.unicodeScalars.last, Self.endsSentence(last) { return true }
+        if prevCount < wrapWidth, let last = Self.lastScalar(rows[p].text), Self.endsSentence(last) { return true }
         // A heading line (short, its own marker) stands alone.
         if prevMarker && prevCount < wrapWidth / 2 { return true }
         return false
@@ -161,6 +161,24 @@ struct ParagraphJoiner: Sendable {
         // A heading line (short, its own marker) stands alone.
         if HeadingTokenizer.token(prev.text) != nil && prev.text.scalarCount < wrapWidth / 2 { return true }
         return false
+    }
+
+    /// `text.utf8.last`, read in the String's bytes in place (the collection's `last` stepped its
+    /// index back for it, some 75 instructions a row).
+    @inline(__always)
+    static func lastByte(_ text: String) -> UInt8? {
+        text.utf8.withContiguousStorageIfAvailable { $0.last } ?? text.utf8.last
+    }
+
+    /// `text.unicodeScalars.last`, decoded from the String's last bytes in place: the last byte
+    /// that is no continuation byte (10xxxxxx) starts it (a String's bytes are valid UTF-8).
+    static func lastScalar(_ text: String) -> Unicode.Scalar? {
+        let found = text.utf8.withContiguousStorageIfAvailable { b -> Unicode.Scalar? in
+            guard var i = b.indices.last else { return nil }
+            while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
+            return Unicode.Scalar(b.scalar(at: i).value)
+        }
+        return found ?? text.unicodeScalars.last
     }
 
     /// One of `。！？：；!?:;`.
