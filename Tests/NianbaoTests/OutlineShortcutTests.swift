@@ -57,6 +57,7 @@ import Testing
             for indices in [Array(rows.indices), prose] {
                 let got = joiner.paragraphs(rows, indices, scalarCounts: counts).map(\.text)
                 #expect(got == Self.plainParagraphs(joiner, indices.map { rows[$0] }))
+                Self.expectEndingInFullStop(joiner, rows, indices, counts)
                 // With the markers the outline reads once (rows outside tables only).
                 let builder = OutlineBuilder(rows: rows)
                 #expect(joiner.paragraphs(rows, indices, scalarCounts: counts, hasMarker: builder.hasMarker).map(\.text) == got)
@@ -66,6 +67,45 @@ import Testing
                     #expect(token == HeadingTokenizer.token(rows[i].text))
                 }
             }
+        }
+    }
+
+    /// The paragraphs made with `endingInFullStop` are those made without it whose text ends in
+    /// the byte 0x82, with the same first rows.
+    static func expectEndingInFullStop(_ joiner: ParagraphJoiner, _ rows: [GridRow], _ indices: [Int], _ counts: [Int]) {
+        let all = joiner.paragraphs(rows, indices, scalarCounts: counts)
+        let ending = joiner.paragraphs(rows, indices, scalarCounts: counts, endingInFullStop: true)
+        let kept = all.filter { $0.text.utf8.last == 0x82 }
+        #expect(ending.map(\.text) == kept.map(\.text))
+        #expect(ending.map(\.firstRow) == kept.map(\.firstRow))
+    }
+
+    /// Crafted rows: paragraphs ending in 。 before empty rows, in other text, in a lone row; ASCII
+    /// words joined with a space; empty rows alone and inside paragraphs.
+    @Test func paragraphsEndingInFullStopOnCraftedRows() {
+        let texts = [
+            "", "句子没有结束", "结束。", "", "", "abc", "def。", "（一）标题", "内容。", "", "。", "x", "", "没有句号", "ends.", "“引号。”", "",
+            "一、总体情况", "", "二。",
+        ]
+        var rows = texts.enumerated().map { GridRow(cells: [], text: $0.element, at: .line($0.offset + 1)) }
+        let counts = rows.map { $0.text.scalarCount }
+        for start in [false, true] {
+            if start { rows[3].startsParagraph = true }
+            let joiner = ParagraphJoiner(rows: rows, scalarCounts: counts)
+            for indices in [Array(rows.indices), Array(rows.indices.reversed()), [], [0], [2, 1], Array(stride(from: 0, to: rows.count, by: 2))] {
+                Self.expectEndingInFullStop(joiner, rows, indices, counts)
+                #expect(joiner.paragraphs(rows, indices, scalarCounts: counts).map(\.text) == Self.plainParagraphs(joiner, indices.map { rows[$0] }))
+            }
+        }
+    }
+
+    /// The last byte and scalar read in place are the String's.
+    @Test func lastByteAndScalarAsTheString() throws {
+        var texts = Self.crafted + ["a", "é", "e\u{301}", "𠀀", "x𠀀", "。", "ab。", "！", "?", "\u{10FFFF}", "\u{7F}", "\u{80}", String(repeating: "报告。", count: 100)]
+        for rows in try Self.corpusDocuments() { texts += rows.map(\.text) }
+        for text in texts {
+            #expect(ParagraphJoiner.lastByte(text) == text.utf8.last, "\(text)")
+            #expect(ParagraphJoiner.lastScalar(text) == text.unicodeScalars.last, "\(text)")
         }
     }
 

@@ -18,11 +18,16 @@ struct OutlineBuilder: Sendable {
         var counts = [Int](repeating: 0, count: rows.count)
         var markers = [(HeadingToken.Level, Int, Int)?](repeating: nil, count: rows.count)
         var hasMarker = [Bool?](repeating: nil, count: rows.count)
-        for i in rows.indices where rows[i].table == nil {
-            counts[i] = Self.scalarCount(rows[i].text)
-            let marker = HeadingTokenizer.marker(rows[i].text)
-            markers[i] = marker
-            hasMarker[i] = marker != nil
+        // The rows borrowed through the buffer (their texts not retained), each text's bytes read
+        // once for both.
+        rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices where rows[i].table == nil {
+                let read = rows[i].text.utf8.withContiguousStorageIfAvailable { b in (Self.scalarCount(utf8: b), HeadingTokenizer.marker(utf8: b)) }
+                let (count, marker) = read ?? (Self.scalarCount(rows[i].text), HeadingTokenizer.marker(rows[i].text))
+                counts[i] = count
+                markers[i] = marker
+                hasMarker[i] = marker != nil
+            }
         }
         scalarCounts = counts
         self.markers = markers
@@ -36,32 +41,34 @@ struct OutlineBuilder: Sendable {
     /// words, where a lane is full: the target has no popcount instruction, and a counted word
     /// cost twice the bytes' own test.
     static func scalarCount(_ text: String) -> Int {
-        let counted = text.utf8.withContiguousStorageIfAvailable { b -> Int in
-            let raw = UnsafeRawBufferPointer(b)
-            var continuation = 0
-            var i = 0
-            while i &+ 8 <= b.count {
-                var lanes: UInt64 = 0
-                var words = 0
-                while i &+ 8 <= b.count && words < 255 {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    // Bit 7 set and bit 6 clear, per byte, moved to the byte's bit 0.
-                    lanes &+= (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
-                    i &+= 8
-                    words &+= 1
-                }
-                // The eight lanes (at most 255 each) added in pairs into four 16-bit lanes, and
-                // those by one multiplication into the top 16 bits.
-                let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
-                continuation &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+        text.utf8.withContiguousStorageIfAvailable(scalarCount(utf8:)) ?? text.unicodeScalars.count
+    }
+
+    /// ``scalarCount(_:)`` of the UTF-8 bytes `b`.
+    static func scalarCount(utf8 b: UnsafeBufferPointer<UInt8>) -> Int {
+        let raw = UnsafeRawBufferPointer(b)
+        var continuation = 0
+        var i = 0
+        while i &+ 8 <= b.count {
+            var lanes: UInt64 = 0
+            var words = 0
+            while i &+ 8 <= b.count && words < 255 {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Bit 7 set and bit 6 clear, per byte, moved to the byte's bit 0.
+                lanes &+= (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+                i &+= 8
+                words &+= 1
             }
-            while i < b.count {
-                if b[i] & 0xC0 == 0x80 { continuation += 1 }
-                i += 1
-            }
-            return b.count - continuation
+            // The eight lanes (at most 255 each) added in pairs into four 16-bit lanes, and
+            // those by one multiplication into the top 16 bits.
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            continuation &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
         }
-        return counted ?? text.unicodeScalars.count
+        while i < b.count {
+            if b[i] & 0xC0 == 0x80 { continuation += 1 }
+            i += 1
+        }
+        return b.count - continuation
     }
 
     /// Whether `text.scalarCount >= n`: the bytes that are not continuation bytes counted until
@@ -149,12 +156,13 @@ struct OutlineBuilder: Sendable {
     /// Narrative of a section body: text before the first （一） and the subsections.
     /// In table sections only prose sentences are kept (table rows and headers are not narrative).
     func narrative(_ body: Range<Int>, tableSection: Bool) -> (String, [Subsection]) {
-        var paragraphs = joiner.paragraphs(rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker)
+        var paragraphs = joiner.paragraphs(
+            rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker, endingInFullStop: tableSection)
         if tableSection {
             paragraphs = paragraphs.filter { p in
                 // 。 (E3 80 82) has no other canonical spelling: a text ending in it ends in its last byte.
                 // That byte first, then the scalars counted only up to 20 (`scalarCount >= 20`).
-                p.text.utf8.last == 0x82 && Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
+                ParagraphJoiner.lastByte(p.text) == 0x82 && Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
         }

@@ -60,24 +60,71 @@ struct ParagraphJoiner: Sendable {
     /// ``init(rows:scalarCounts:)``. The rows are read in place (not copied out of the array), and
     /// each row's heading marker is looked for once (it is asked again as the previous row's);
     /// `hasMarker[i]`, where not nil, is `HeadingTokenizer.startsWithMarker(rows[i].text)` already
-    /// known (``OutlineBuilder/hasMarker``).
-    func paragraphs<S: Sequence<Int>>(_ rows: [GridRow], _ indices: S, scalarCounts: [Int], hasMarker: [Bool?]? = nil) -> [Paragraph] {
+    /// known (``OutlineBuilder/hasMarker``). The indices are distinct (each row read once).
+    ///
+    /// A paragraph's rows are gathered first and its text made once it ends, in a String of the
+    /// size it needs (appended row by row, it was copied out of its first row's and grown again as
+    /// it went). `endingInFullStop`: only the paragraphs whose text ends in the byte 0x82 (the last
+    /// byte of 。, which a table section keeps, ``OutlineBuilder/narrative(_:tableSection:)``),
+    /// the others not made at all (a table section's rows join into long paragraphs it drops):
+    /// a paragraph's text ends in the last byte of its last row with any text, as
+    /// ``append(_:to:)`` appends nothing else after it.
+    func paragraphs<S: Sequence<Int>>(
+        _ rows: [GridRow], _ indices: S, scalarCounts: [Int], hasMarker: [Bool?]? = nil, endingInFullStop: Bool = false
+    ) -> [Paragraph] {
         var out: [Paragraph] = []
         // A section's paragraphs are a few as a rule: room for them at once, not grown 1, 2, 4, 8.
         out.reserveCapacity(16)
-        var previous: (index: Int, marker: Bool)?
-        for index in indices {
-            var marker: Bool?
-            if let prev = previous, !out.isEmpty,
-                !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts, hasMarker)
-            {
-                Self.append(rows[index].text, to: &out[out.count - 1].text)
-            } else {
-                out.append(Paragraph(text: rows[index].text, firstRow: index))
+        // A paragraph holds at most every row once.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: rows.count) { run in
+            var count = 0  // rows of the current paragraph, in `run[0..<count]`
+            var previous: (index: Int, marker: Bool)?
+            for index in indices {
+                var marker: Bool?
+                let joins =
+                    if let prev = previous, count > 0 {
+                        !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts, hasMarker)
+                    } else {
+                        false
+                    }
+                if !joins {
+                    if count > 0 { Self.close(UnsafeBufferPointer(rebasing: run[0..<count]), rows, endingInFullStop, into: &out) }
+                    count = 0
+                }
+                // Distinct indices of `rows` fit; a list that does not stops here.
+                precondition(count < run.count, "a row listed twice, or not a row")
+                run[count] = index
+                count += 1
+                previous = (index, marker ?? Self.startsWithMarker(rows, index, hasMarker))
             }
-            previous = (index, marker ?? Self.startsWithMarker(rows, index, hasMarker))
+            if count > 0 { Self.close(UnsafeBufferPointer(rebasing: run[0..<count]), rows, endingInFullStop, into: &out) }
+            return out
         }
-        return out
+    }
+
+    /// Appends the paragraph of the rows `run` to `out` (with `endingInFullStop` as in
+    /// ``paragraphs(_:_:scalarCounts:hasMarker:endingInFullStop:)``): a row's own text when it is
+    /// alone, else the rows joined by ``append(_:to:)`` into a String reserved for all of them
+    /// (their bytes and a space between each two at most).
+    private static func close(_ run: UnsafeBufferPointer<Int>, _ rows: [GridRow], _ endingInFullStop: Bool, into out: inout [Paragraph]) {
+        if endingInFullStop {
+            var last: UInt8?
+            for i in run.reversed() {
+                last = Self.lastByte(rows[i].text)
+                if last != nil { break }
+            }
+            guard last == 0x82 else { return }
+        }
+        if run.count == 1 {
+            out.append(Paragraph(text: rows[run[0]].text, firstRow: run[0]))
+            return
+        }
+        var size = run.count - 1
+        for i in run { size += rows[i].text.utf8.count }
+        var text = ""
+        text.reserveCapacity(size)
+        for i in run { append(rows[i].text, to: &text) }
+        out.append(Paragraph(text: text, firstRow: run[0]))
     }
 
     /// `HeadingTokenizer.startsWithMarker(rows[i].text)`, from `hasMarker` where it is known.
@@ -100,7 +147,7 @@ struct ParagraphJoiner: Sendable {
         if m { return true }
         // Both rows are outside tables here: their counts are known.
         let prevCount = scalarCounts[p]
-        if prevCount < wrapWidth, let last = rows[p].text.unicodeScalars.last, Self.endsSentence(last) { return true }
+        if prevCount < wrapWidth, let last = Self.lastScalar(rows[p].text), Self.endsSentence(last) { return true }
         // A heading line (short, its own marker) stands alone.
         if prevMarker && prevCount < wrapWidth / 2 { return true }
         return false
@@ -114,6 +161,24 @@ struct ParagraphJoiner: Sendable {
         // A heading line (short, its own marker) stands alone.
         if HeadingTokenizer.token(prev.text) != nil && prev.text.scalarCount < wrapWidth / 2 { return true }
         return false
+    }
+
+    /// `text.utf8.last`, read in the String's bytes in place (the collection's `last` stepped its
+    /// index back for it, some 75 instructions a row).
+    @inline(__always)
+    static func lastByte(_ text: String) -> UInt8? {
+        text.utf8.withContiguousStorageIfAvailable { $0.last } ?? text.utf8.last
+    }
+
+    /// `text.unicodeScalars.last`, decoded from the String's last bytes in place: the last byte
+    /// that is no continuation byte (10xxxxxx) starts it (a String's bytes are valid UTF-8).
+    static func lastScalar(_ text: String) -> Unicode.Scalar? {
+        let found = text.utf8.withContiguousStorageIfAvailable { b -> Unicode.Scalar? in
+            guard var i = b.indices.last else { return nil }
+            while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
+            return Unicode.Scalar(b.scalar(at: i).value)
+        }
+        return found ?? text.unicodeScalars.last
     }
 
     /// One of `。！？：；!?:;`.
