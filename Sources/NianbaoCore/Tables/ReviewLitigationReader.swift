@@ -11,7 +11,7 @@ struct ReviewLitigationReader: Sendable {
     func read(logical rows: [LogicalRow], diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
         // The rows kept, by index: filtering the rows copied each (its keys and values retained).
         let kept = rows.indices.filter { i in
-            rows[i].values.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+            rows[i].values.contains { $0.reading.isNumberOrMark }
                 || rows[i].values.count >= 5
         }
         guard !kept.isEmpty else { return ([], false) }

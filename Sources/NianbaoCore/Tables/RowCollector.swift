@@ -90,7 +90,7 @@ enum RowCollector {
             // By index through the buffer: `contains(where:)` copied the readings it looked at
             // (a retain and a release of each one's strings, through the type's witnesses).
             let hasNumber = readings.withUnsafeBufferPointer { b in
-                b.indices.contains { b[$0].reading.kind == .number || b[$0].reading.kind == .notApplicable }
+                b.indices.contains { b[$0].reading.isNumberOrMark }
             }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
@@ -307,7 +307,7 @@ enum RowCollector {
         var values: [PlacedReading] = []
         while end > 1 {
             let r = CellReading.read(String(parts[end - 1]))
-            guard r.kind == .number || r.kind == .notApplicable else { break }
+            guard r.isNumberOrMark else { break }
             values.append(PlacedReading(reading: r, at: at, column: nil))
             end -= 1
         }
@@ -341,7 +341,7 @@ enum RowCollector {
             if rest.isEmpty { break }
             let end = rest.firstIndex(of: " ") ?? rest.endIndex
             let r = CellReading.read(String(rest[..<end]))
-            guard r.kind == .number || r.kind == .notApplicable else { return nil }
+            guard r.isNumberOrMark else { return nil }
             out.append(PlacedReading(reading: r, at: at, column: nil))
             rest = rest[end...]
         }
@@ -372,7 +372,7 @@ enum RowCollector {
             var end = i
             while end < b.count && b[end] != 0x20 { end += 1 }
             let r = CellReading.read(String(validUTF8: UnsafeBufferPointer(rebasing: b[i..<end])))
-            guard r.kind == .number || r.kind == .notApplicable else { return .some(nil) }
+            guard r.isNumberOrMark else { return .some(nil) }
             out.append(PlacedReading(reading: r, at: at, column: nil))
             i = end
         }

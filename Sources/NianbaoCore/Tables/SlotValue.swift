@@ -193,6 +193,23 @@ struct RowFiller {
         return Array(repeating: nil, count: slots)
     }
 
+    /// ``fill(values:at:name:judge:diagnostics:)`` of values the caller reads no more: a complete
+    /// row's readings are moved into its slots, their texts and units taken out of `rowValues`
+    /// (left empty), not copied (a retain of each value's text, and its release when the row was
+    /// freed, per cell of the table). Other rows are filled from the values as they are.
+    func fill(
+        taking rowValues: inout [PlacedReading], at: Location, name: @autoclosure () -> String, judge: ([DecimalNumber]) -> ColumnVerdicts,
+        diagnostics: inout [Diagnostic]
+    ) -> [SlotValue?] {
+        guard rowValues.count == slots else { return fill(values: rowValues, at: at, name: name(), judge: judge, diagnostics: &diagnostics) }
+        var out: [SlotValue?] = []
+        out.reserveCapacity(slots)
+        rowValues.withUnsafeMutableBufferPointer { values in
+            for i in values.indices { out.append(.printed(values[i].reading.take(), values[i].at)) }
+        }
+        return out
+    }
+
     /// Where a placed reading's reading and place are stored in it.
     private static let readingOffset = MemoryLayout<PlacedReading>.offset(of: \PlacedReading.reading)!
     private static let atOffset = MemoryLayout<PlacedReading>.offset(of: \PlacedReading.at)!
