@@ -34,12 +34,13 @@ struct ApplicationsReader: Sendable {
         let byOrder = Self.placedByOrder(logical, recognized: recognized)
         for i in logical.indices {
             guard let s = recognized[i] ?? byOrder[i] else {
-                let row = logical[i]
-                if row.values.contains(where: { $0.reading.kind == .number }) {
+                // The row read in place (bound to a name, it was copied: a retain and a release of
+                // each of its arrays and strings, for every row of the region no spec names).
+                if logical[i].values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
                             .warning, .rowUnrecognized,
-                            "Table 三: row \"\(row.label)\" with values is not a row of the standard table; ignored", at: row.at))
+                            "Table 三: row \"\(logical[i].label)\" with values is not a row of the standard table; ignored", at: logical[i].at))
                 }
                 continue
             }

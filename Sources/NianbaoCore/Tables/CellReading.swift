@@ -17,7 +17,7 @@ package struct CellReading: Sendable, Hashable {
     /// True for a number or a not-applicable mark: a cell that says something (a row of blanks
     /// says nothing, and the readers do not let it claim a row).
     @inline(__always)
-    var isNumberOrMark: Bool { kind == .number || kind == .notApplicable }
+    var isNumberOrMark: Bool { kind.isNumberOrMark }
 
     /// This reading, its text and unit moved out (the reading keeps an empty text and no unit):
     /// for a reading read no more, handed on without a retain of its strings.
@@ -236,4 +236,11 @@ package struct CellReading: Sendable, Hashable {
         if digits == 0 || lastWasComma || (sawPoint && scale == 0) || (groupDigits >= 0 && groupDigits != 3 && !sawPoint) { return nil }
         return DecimalNumber(units: negative ? -units : units, scale: scale)
     }
+}
+
+extension Cell.Kind {
+    /// ``CellReading/isNumberOrMark`` of a reading of this kind: asked of the kind read in place, a
+    /// reading read through a buffer is not copied whole to ask it.
+    @inline(__always)
+    var isNumberOrMark: Bool { self == .number || self == .notApplicable }
 }

@@ -90,7 +90,7 @@ enum RowCollector {
             // By index through the buffer: `contains(where:)` copied the readings it looked at
             // (a retain and a release of each one's strings, through the type's witnesses).
             let hasNumber = readings.withUnsafeBufferPointer { b in
-                b.indices.contains { b[$0].reading.isNumberOrMark }
+                b.indices.contains { b[$0].reading.kind.isNumberOrMark }
             }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
@@ -103,7 +103,9 @@ enum RowCollector {
                     continue
                 }
                 if !labelKeys.isEmpty {
-                    pendingKeys.append(contentsOf: labelKeys)
+                    // One at a time: `append(contentsOf:)` of another array cost some 500
+                    // instructions a call (a row holds a key or two).
+                    for k in labelKeys { pendingKeys.append(k) }
                     pendingLabels.append((r, labelEnd, lastLabel))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
@@ -154,7 +156,9 @@ enum RowCollector {
     @inline(__always)
     static func cellText(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> String {
         precondition(i >= 0 && i < cells.count)
-        return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
+        // The offset written here, not kept in a `static let`: the compiler folds it into a
+        // constant, where the stored one was read through a lazy initialization check per cell.
+        return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: MemoryLayout<GridCell>.offset(of: \GridCell.text)!, as: String.self)
     }
 
     /// `cells[i].at`, read through the cell's pointer (the cell is not copied to read it).
@@ -181,9 +185,6 @@ enum RowCollector {
                 reading: CellReading(value: value, kind: kind, raw: raw, unit: unit), at: cell.pointee.at, column: cell.pointee.column,
                 x: cell.pointee.centerX))
     }
-
-    /// Where a cell's text is stored in it.
-    private static let textOffset = MemoryLayout<GridCell>.offset(of: \GridCell.text)!
 
     /// `parts.joined(separator:)`: no or one part is no joining (the same String); more are
     /// copied into one string made at its size (the library's `joined(separator:)` is generic
