@@ -104,7 +104,10 @@ enum RowCollector {
                 }
                 if !labelKeys.isEmpty {
                     // One at a time: `append(contentsOf:)` of another array cost some 500
-                    // instructions a call (a row holds a key or two).
+                    // instructions a call (a row holds a key or two). Room made for the keys
+                    // kept (12) and a row's when the first is appended: appended one by one into
+                    // an empty array, they grew it two or three times.
+                    if pendingKeys.isEmpty { pendingKeys.reserveCapacity(16) }
                     for k in labelKeys { pendingKeys.append(k) }
                     pendingLabels.append((r, labelEnd, lastLabel))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
