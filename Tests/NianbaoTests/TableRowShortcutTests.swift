@@ -141,6 +141,24 @@ import Testing
             #expect(slot.reading == value.reading)
             #expect(slot.at == value.at)
         }
+        // The readings moved into the slots (``RowFiller/fill(taking:at:name:judge:diagnostics:)``)
+        // are the same slots; a short row is filled from its values as they are, with the same
+        // diagnostics, and keeps them.
+        var taken = values
+        let moved = filler.fill(taking: &taken, at: .line(1), name: "t", judge: { _ in ColumnVerdicts() }, diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(moved.map { $0?.reading } == slots.map { $0?.reading } && moved.map { $0?.at } == slots.map { $0?.at })
+        #expect(taken.allSatisfy { $0.reading.raw.isEmpty && $0.reading.unit == nil })
+        for dropped in [1, 2, values.count] {
+            var short = Array(values.dropLast(dropped))
+            var plainDiagnostics: [Diagnostic] = []
+            var takenDiagnostics: [Diagnostic] = []
+            let plain = filler.fill(values: short, at: .line(2), name: "t", judge: { _ in ColumnVerdicts() }, diagnostics: &plainDiagnostics)
+            let filled = filler.fill(taking: &short, at: .line(2), name: "t", judge: { _ in ColumnVerdicts() }, diagnostics: &takenDiagnostics)
+            #expect(filled.map { $0?.reading } == plain.map { $0?.reading } && filled.map { $0?.at } == plain.map { $0?.at })
+            #expect(takenDiagnostics == plainDiagnostics)
+            #expect(short.map(\.reading) == values.dropLast(dropped).map(\.reading))
+        }
     }
 
     /// ``SlotValue/takeCell(key:blankAsZero:)`` (the printed text moved into the cell) is the cell

@@ -126,7 +126,9 @@ package enum TextNormalizer {
         // On the UTF-8 bytes when they are contiguous (always, for native strings): see ``byteMatchKey(_:)``.
         if let key = text.utf8.withContiguousStorageIfAvailable(byteMatchKey) {
             switch key {
-            case .unchanged: return String(text)
+            // A String is returned as it is (`String(text)` of a generic `text` was an
+            // unspecialized call through the protocols' witnesses).
+            case .unchanged: return text as? String ?? String(text)
             case .folded(let folded): return folded
             case .general: break
             }

@@ -73,7 +73,9 @@ struct ActiveDisclosureReader: Sendable {
 
     /// Reads the table from logical rows (the grid's, or the token reader's); `detected`: the
     /// generation the header words say.
-    func read(logical: [LogicalRow], detected: Generation?, fallback: Generation, diagnostics: inout [Diagnostic]) -> Result {
+    /// A complete row's readings are moved into its slots (``RowFiller/fill(taking:at:name:judge:diagnostics:)``):
+    /// the rows are the reader's own, read no more once filled.
+    func read(logical: consuming [LogicalRow], detected: Generation?, fallback: Generation, diagnostics: inout [Diagnostic]) -> Result {
         var detected = detected
         if detected == nil {
             // No header words: 2019 rows carry three values for 行政许可, 2021 rows one.
@@ -90,9 +92,9 @@ struct ActiveDisclosureReader: Sendable {
         var found = false
         // The rows borrowed through a buffer, by index: binding each row copied it (a retain and a
         // release of each of its arrays and strings).
-        logical.withUnsafeBufferPointer { rows in
+        logical.withUnsafeMutableBufferPointer { rows in
             for i in rows.indices {
-                guard let m = plan.matcher.matchIndex(rows, i) else {
+                guard let m = plan.matcher.matchIndex(UnsafeBufferPointer(rows), i) else {
                     if rows[i].values.contains(where: { $0.reading.kind == .number }) {
                         diagnostics.append(
                             Diagnostic(
@@ -108,19 +110,22 @@ struct ActiveDisclosureReader: Sendable {
                         Diagnostic(.warning, .rowDuplicate, "Table 二: second row for \(plan.rows[r].spec.label); the first one is kept", at: rows[i].at))
                     continue
                 }
-                let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
-                state[r] = filler.fill(
-                    values: rows[i].values, at: rows[i].at, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+                // Said after the row's own diagnostics, made before its readings are moved into its slots.
+                var unitNotes: [Diagnostic] = []
                 for v in rows[i].values.indices {
                     if let unit = rows[i].values[v].reading.unit {
                         let value = rows[i].values[v]
-                        diagnostics.append(
+                        unitNotes.append(
                             Diagnostic(
                                 .note, .unitInCell,
                                 "Table 二 \(plan.rows[r].spec.label): value \"\(value.reading.raw)\" carries the unit \(unit); the number is kept as printed",
                                 at: value.at))
                     }
                 }
+                let filler = RowFiller(slots: plan.rows[r].columns.count, identities: [], canonicalColumns: nil)
+                state[r] = filler.fill(
+                    taking: &rows[i].values, at: rows[i].at, name: "Table 二 \(plan.rows[r].spec.label)", judge: { _ in .none }, diagnostics: &diagnostics)
+                if !unitNotes.isEmpty { diagnostics += unitNotes }
             }
         }
         guard found else { return Result(cells: [], found: false, generation: detected) }

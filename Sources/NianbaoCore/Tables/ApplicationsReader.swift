@@ -18,7 +18,9 @@ struct ApplicationsReader: Sendable {
     ///
     /// Rows are handled by their index in ``ApplicationsLayout/matcher``'s priority (a slot of
     /// arrays, not a String key hashed into dictionaries) and by their index into `logical`.
-    func read(logical: [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
+    /// A complete row's readings are moved into its slots (``RowFiller/fill(taking:at:name:judge:diagnostics:)``):
+    /// the rows are the reader's own, read no more once filled.
+    func read(logical: consuming [LogicalRow], diagnostics: inout [Diagnostic]) -> Result {
         let specs = ApplicationsLayout.matcher.priority
         // Per spec: the index of its row in `logical` (-1: not matched); `order`: the specs matched, in row order.
         var rowOf = [Int](repeating: -1, count: specs.count)
@@ -32,12 +34,13 @@ struct ApplicationsReader: Sendable {
         let byOrder = Self.placedByOrder(logical, recognized: recognized)
         for i in logical.indices {
             guard let s = recognized[i] ?? byOrder[i] else {
-                let row = logical[i]
-                if row.values.contains(where: { $0.reading.kind == .number }) {
+                // The row read in place (bound to a name, it was copied: a retain and a release of
+                // each of its arrays and strings, for every row of the region no spec names).
+                if logical[i].values.contains(where: { $0.reading.kind == .number }) {
                     diagnostics.append(
                         Diagnostic(
                             .warning, .rowUnrecognized,
-                            "Table 三: row \"\(row.label)\" with values is not a row of the standard table; ignored", at: row.at))
+                            "Table 三: row \"\(logical[i].label)\" with values is not a row of the standard table; ignored", at: logical[i].at))
                 }
                 continue
             }
@@ -69,7 +72,7 @@ struct ApplicationsReader: Sendable {
         var state = [[SlotValue?]?](repeating: nil, count: specs.count)
         let resultRows = hasSub ? ApplicationsLayout.resultRowsSplitIndices : ApplicationsLayout.resultRowsSingleIndices
         // The rows borrowed through a buffer: `logical[i]` as an argument copied the row.
-        logical.withUnsafeBufferPointer { logical in
+        logical.withUnsafeMutableBufferPointer { logical in
             // Complete rows first, so that the column identities can judge the placements of short rows.
             var ordered: [Int] = []
             ordered.reserveCapacity(order.count)
@@ -91,7 +94,7 @@ struct ApplicationsReader: Sendable {
                 canonicalColumns: canonical, centers: centers)
             for s in ordered {
                 state[s] = filler.fill(
-                    values: logical[rowOf[s]].values, at: logical[rowOf[s]].at, name: "Table 三 \(specs[s].label)",
+                    taking: &logical[rowOf[s]].values, at: logical[rowOf[s]].at, name: "Table 三 \(specs[s].label)",
                     judge: { vector in
                         Self.columnVerdicts(row: s, vector: vector, state: state, resultRows: resultRows)
                     }, diagnostics: &diagnostics)

@@ -14,6 +14,21 @@ package struct CellReading: Sendable, Hashable {
     /// True for cells that can stand in a value column: numbers, blanks and not-applicable marks.
     package var isValue: Bool { kind != .text }
 
+    /// True for a number or a not-applicable mark: a cell that says something (a row of blanks
+    /// says nothing, and the readers do not let it claim a row).
+    @inline(__always)
+    var isNumberOrMark: Bool { kind.isNumberOrMark }
+
+    /// This reading, its text and unit moved out (the reading keeps an empty text and no unit):
+    /// for a reading read no more, handed on without a retain of its strings.
+    mutating func take() -> CellReading {
+        var text = ""
+        swap(&text, &raw)
+        var taken: String? = nil
+        swap(&taken, &unit)
+        return CellReading(value: value, kind: kind, raw: text, unit: taken)
+    }
+
     static let notApplicableMarks: Set<String> = ["/", "-", "--", "---", "\\", "无", "不适用", "空", "—", "——", "×", "x", "X"]
     static let units = ["万元", "元", "件", "条", "个", "项", "次", "人", "%"]
 
@@ -221,4 +236,11 @@ package struct CellReading: Sendable, Hashable {
         if digits == 0 || lastWasComma || (sawPoint && scale == 0) || (groupDigits >= 0 && groupDigits != 3 && !sawPoint) { return nil }
         return DecimalNumber(units: negative ? -units : units, scale: scale)
     }
+}
+
+extension Cell.Kind {
+    /// ``CellReading/isNumberOrMark`` of a reading of this kind: asked of the kind read in place, a
+    /// reading read through a buffer is not copied whole to ask it.
+    @inline(__always)
+    var isNumberOrMark: Bool { self == .number || self == .notApplicable }
 }

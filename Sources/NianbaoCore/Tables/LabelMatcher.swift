@@ -61,15 +61,19 @@ struct LabelMatcher: Sendable {
         return (masks, starts)
     }
 
-    /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition).
+    /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition), told
+    /// from ``masks`` and ``maskStarts`` (`m`, `starts`: their buffers, taken once per search, not
+    /// per spec tried). `starts` holds one more entry than there are specs, each in `m`'s range.
     @inline(__always)
-    private func mayMatch(_ i: Int, _ keyMask: UInt64) -> Bool {
-        masks.withUnsafeBufferPointer { m in
-            maskStarts.withUnsafeBufferPointer { starts in
-                for j in starts[i]..<starts[i + 1] where m[j] & ~keyMask == 0 { return true }
-                return false
-            }
-        }
+    private static func mayMatch(_ m: UnsafeBufferPointer<UInt64>, _ starts: UnsafeBufferPointer<Int>, _ i: Int, _ keyMask: UInt64) -> Bool {
+        for j in starts[i]..<starts[i + 1] where m[j] & ~keyMask == 0 { return true }
+        return false
+    }
+
+    /// `body` with the buffers of ``masks`` and ``maskStarts`` (for ``mayMatch(_:_:_:_:)``).
+    @inline(__always)
+    private func withMasks<R>(_ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>) -> R) -> R {
+        masks.withUnsafeBufferPointer { m in maskStarts.withUnsafeBufferPointer { starts in body(m, starts) } }
     }
 
     /// `priority[i].matches(key)`, without copying the spec.
@@ -86,8 +90,10 @@ struct LabelMatcher: Sendable {
     /// ``firstMatch(_:)`` as an index into ``priority``.
     private func firstMatchIndex(_ key: String) -> Int? {
         let keyMask = key.byteMask
-        for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) { return i }
-        return nil
+        return withMasks { m, starts in
+            for i in priority.indices where Self.mayMatch(m, starts, i, keyMask) && matches(i, key) { return i }
+            return nil
+        }
     }
 
     /// Whether any spec matches `key`, as `priority.contains { $0.matches(key) }`.
@@ -130,25 +136,27 @@ struct LabelMatcher: Sendable {
 
     /// The label cells tried right to left: the first that names a row decides.
     private func ownLabelMatch(_ labelKeys: [String]) -> OwnLabel {
-        for key in labelKeys.reversed() {
-            var first: Int?
-            var rowsNamed = 0
-            let keyMask = key.byteMask
-            // By index: binding each RowSpec copied it (four retains and releases per spec and label).
-            for i in priority.indices where mayMatch(i, keyMask) && matches(i, key) {
-                if first == nil { first = i }
-                if !isGroup[i] { rowsNamed += 1 }
+        withMasks { m, starts in
+            for key in labelKeys.reversed() {
+                var first: Int?
+                var rowsNamed = 0
+                let keyMask = key.byteMask
+                // By index: binding each RowSpec copied it (four retains and releases per spec and label).
+                for i in priority.indices where Self.mayMatch(m, starts, i, keyMask) && matches(i, key) {
+                    if first == nil { first = i }
+                    if !isGroup[i] { rowsNamed += 1 }
+                }
+                if rowsNamed > 1 { return .ambiguous }
+                if let first { return .named(first) }
             }
-            if rowsNamed > 1 { return .ambiguous }
-            if let first { return .named(first) }
+            return .unnamed
         }
-        return .unnamed
     }
 
     /// ``matchIndex(_:)`` of a row whose own label cells name no row: by the labels around it.
     private func contextMatchIndex(_ row: LogicalRow) -> Int? {
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
-        guard row.values.contains(where: { $0.reading.kind == .number || $0.reading.kind == .notApplicable }) else { return nil }
+        guard row.values.contains(where: { $0.reading.isNumberOrMark }) else { return nil }
         // On a scan, a row with a label of its own that names no row is a row OCR misread (行政处前),
         // not the wrapped tail of the label above: it must not take that label (the 行政许可 row
         // above, whose own value was unreadable, would get 行政处罚's number).

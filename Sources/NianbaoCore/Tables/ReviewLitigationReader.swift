@@ -7,11 +7,13 @@ struct ReviewLitigationReader: Sendable {
         read(logical: RowCollector.collect(rows), diagnostics: &diagnostics)
     }
 
-    /// Reads the table from logical rows (the grid's, or the token reader's).
-    func read(logical rows: [LogicalRow], diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
+    /// Reads the table from logical rows (the grid's, or the token reader's). A complete row's
+    /// readings are moved into its slots (``RowFiller/fill(taking:at:name:judge:diagnostics:)``):
+    /// the rows are the reader's own, read no more once filled.
+    func read(logical rows: consuming [LogicalRow], diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
         // The rows kept, by index: filtering the rows copied each (its keys and values retained).
         let kept = rows.indices.filter { i in
-            rows[i].values.contains { $0.reading.kind == .number || $0.reading.kind == .notApplicable }
+            rows[i].values.contains { $0.reading.isNumberOrMark }
                 || rows[i].values.count >= 5
         }
         guard !kept.isEmpty else { return ([], false) }
@@ -21,7 +23,8 @@ struct ReviewLitigationReader: Sendable {
         // One row of 15, or the values of consecutive rows taken together (a wrapped row).
         var slots: [SlotValue?]
         if let full = kept.first(where: { rows[$0].values.count == n }) {
-            slots = filler.fill(rows[full], name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
+            let at = rows[full].at
+            slots = filler.fill(taking: &rows[full].values, at: at, name: "Table 四", judge: { _ in .none }, diagnostics: &diagnostics)
         } else {
             var row = rows[kept[0]]
             row.values = kept.flatMap { rows[$0].values }

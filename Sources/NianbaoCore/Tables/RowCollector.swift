@@ -90,7 +90,7 @@ enum RowCollector {
             // By index through the buffer: `contains(where:)` copied the readings it looked at
             // (a retain and a release of each one's strings, through the type's witnesses).
             let hasNumber = readings.withUnsafeBufferPointer { b in
-                b.indices.contains { b[$0].reading.kind == .number || b[$0].reading.kind == .notApplicable }
+                b.indices.contains { b[$0].reading.kind.isNumberOrMark }
             }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
@@ -103,7 +103,12 @@ enum RowCollector {
                     continue
                 }
                 if !labelKeys.isEmpty {
-                    pendingKeys.append(contentsOf: labelKeys)
+                    // One at a time: `append(contentsOf:)` of another array cost some 500
+                    // instructions a call (a row holds a key or two). Room made for the keys
+                    // kept (12) and a row's when the first is appended: appended one by one into
+                    // an empty array, they grew it two or three times.
+                    if pendingKeys.isEmpty { pendingKeys.reserveCapacity(16) }
+                    for k in labelKeys { pendingKeys.append(k) }
                     pendingLabels.append((r, labelEnd, lastLabel))
                     if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
@@ -154,7 +159,9 @@ enum RowCollector {
     @inline(__always)
     static func cellText(_ cells: UnsafeBufferPointer<GridCell>, _ i: Int) -> String {
         precondition(i >= 0 && i < cells.count)
-        return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: textOffset, as: String.self)
+        // The offset written here, not kept in a `static let`: the compiler folds it into a
+        // constant, where the stored one was read through a lazy initialization check per cell.
+        return UnsafeRawPointer(cells.baseAddress! + i).load(fromByteOffset: MemoryLayout<GridCell>.offset(of: \GridCell.text)!, as: String.self)
     }
 
     /// `cells[i].at`, read through the cell's pointer (the cell is not copied to read it).
@@ -181,9 +188,6 @@ enum RowCollector {
                 reading: CellReading(value: value, kind: kind, raw: raw, unit: unit), at: cell.pointee.at, column: cell.pointee.column,
                 x: cell.pointee.centerX))
     }
-
-    /// Where a cell's text is stored in it.
-    private static let textOffset = MemoryLayout<GridCell>.offset(of: \GridCell.text)!
 
     /// `parts.joined(separator:)`: no or one part is no joining (the same String); more are
     /// copied into one string made at its size (the library's `joined(separator:)` is generic
@@ -307,7 +311,7 @@ enum RowCollector {
         var values: [PlacedReading] = []
         while end > 1 {
             let r = CellReading.read(String(parts[end - 1]))
-            guard r.kind == .number || r.kind == .notApplicable else { break }
+            guard r.isNumberOrMark else { break }
             values.append(PlacedReading(reading: r, at: at, column: nil))
             end -= 1
         }
@@ -341,7 +345,7 @@ enum RowCollector {
             if rest.isEmpty { break }
             let end = rest.firstIndex(of: " ") ?? rest.endIndex
             let r = CellReading.read(String(rest[..<end]))
-            guard r.kind == .number || r.kind == .notApplicable else { return nil }
+            guard r.isNumberOrMark else { return nil }
             out.append(PlacedReading(reading: r, at: at, column: nil))
             rest = rest[end...]
         }
@@ -372,7 +376,7 @@ enum RowCollector {
             var end = i
             while end < b.count && b[end] != 0x20 { end += 1 }
             let r = CellReading.read(String(validUTF8: UnsafeBufferPointer(rebasing: b[i..<end])))
-            guard r.kind == .number || r.kind == .notApplicable else { return .some(nil) }
+            guard r.isNumberOrMark else { return .some(nil) }
             out.append(PlacedReading(reading: r, at: at, column: nil))
             i = end
         }

@@ -108,13 +108,18 @@ struct RowFiller {
             // then `values[i]`, copied each placed reading whole to take two fields. (Written in
             // an array made by `Array(unsafeUninitializedCapacity:)`, tried, the slots cost more:
             // that array is made by unspecialized code, twice the cost of `reserveCapacity`.)
+            // The offsets written in place: the compiler folds them into constants (kept in a
+            // `static let`, each was read through a lazy initialization check per value).
             var out: [SlotValue?] = []
             out.reserveCapacity(slots)
             rowValues.withUnsafeBufferPointer { values in
                 guard let base = values.baseAddress else { return }
                 for i in values.indices {
                     let value = UnsafeRawPointer(base + i)
-                    out.append(.printed(value.load(fromByteOffset: Self.readingOffset, as: CellReading.self), value.load(fromByteOffset: Self.atOffset, as: Location.self)))
+                    out.append(
+                        .printed(
+                            value.load(fromByteOffset: MemoryLayout<PlacedReading>.offset(of: \PlacedReading.reading)!, as: CellReading.self),
+                            value.load(fromByteOffset: MemoryLayout<PlacedReading>.offset(of: \PlacedReading.at)!, as: Location.self)))
                 }
             }
             return out
@@ -193,9 +198,22 @@ struct RowFiller {
         return Array(repeating: nil, count: slots)
     }
 
-    /// Where a placed reading's reading and place are stored in it.
-    private static let readingOffset = MemoryLayout<PlacedReading>.offset(of: \PlacedReading.reading)!
-    private static let atOffset = MemoryLayout<PlacedReading>.offset(of: \PlacedReading.at)!
+    /// ``fill(values:at:name:judge:diagnostics:)`` of values the caller reads no more: a complete
+    /// row's readings are moved into its slots, their texts and units taken out of `rowValues`
+    /// (left empty), not copied (a retain of each value's text, and its release when the row was
+    /// freed, per cell of the table). Other rows are filled from the values as they are.
+    func fill(
+        taking rowValues: inout [PlacedReading], at: Location, name: @autoclosure () -> String, judge: ([DecimalNumber]) -> ColumnVerdicts,
+        diagnostics: inout [Diagnostic]
+    ) -> [SlotValue?] {
+        guard rowValues.count == slots else { return fill(values: rowValues, at: at, name: name(), judge: judge, diagnostics: &diagnostics) }
+        var out: [SlotValue?] = []
+        out.reserveCapacity(slots)
+        rowValues.withUnsafeMutableBufferPointer { values in
+            for i in values.indices { out.append(.printed(values[i].reading.take(), values[i].at)) }
+        }
+        return out
+    }
 
     /// Says which column identities were set aside in placing a missing cell (``MissingCellSolver``).
     static func overlookedNote(_ columns: [Int]) -> String {
