@@ -25,3 +25,11 @@ public struct Cell: Sendable, Hashable {
     // builds a cell in place. The one written here built each cell twice, copied one into the
     // readers' arrays through the type's witnesses and released the other.
 }
+
+extension Cell.Kind {
+    /// A number or a not-applicable mark: a cell that says something (a blank says nothing). Asked
+    /// of the kind read in place: a reading or cell read through a buffer is not copied whole to
+    /// ask it (``CellReading/isNumberOrMark``).
+    @inline(__always)
+    var isNumberOrMark: Bool { self == .number || self == .notApplicable }
+}

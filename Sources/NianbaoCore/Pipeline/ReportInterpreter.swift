@@ -68,7 +68,7 @@ package struct ReportInterpreter: Sendable {
         // The three tables' printed values, counted before the cells are proofread. By index: a
         // cell handed to a closure is a copy (its strings retained).
         var printedValues = 0
-        for i in cells.indices where cells[i].kind == .number || cells[i].kind == .notApplicable || cells[i].kind == .inferred {
+        for i in cells.indices where cells[i].kind.isNumberOrMark || cells[i].kind == .inferred {
             printedValues += 1
         }
         if OCRProofreader.applies(to: cells) {

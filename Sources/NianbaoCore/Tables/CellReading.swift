@@ -237,10 +237,3 @@ package struct CellReading: Sendable, Hashable {
         return DecimalNumber(units: negative ? -units : units, scale: scale)
     }
 }
-
-extension Cell.Kind {
-    /// ``CellReading/isNumberOrMark`` of a reading of this kind: asked of the kind read in place, a
-    /// reading read through a buffer is not copied whole to ask it.
-    @inline(__always)
-    var isNumberOrMark: Bool { self == .number || self == .notApplicable }
-}
