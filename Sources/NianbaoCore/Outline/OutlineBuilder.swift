@@ -160,9 +160,10 @@ struct OutlineBuilder: Sendable {
             rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker, endingInFullStop: tableSection)
         if tableSection {
             paragraphs = paragraphs.filter { p in
-                // 。 (E3 80 82) has no other canonical spelling: a text ending in it ends in its last byte.
-                // That byte first, then the scalars counted only up to 20 (`scalarCount >= 20`).
-                ParagraphJoiner.lastByte(p.text) == 0x82 && Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
+                // Every paragraph here ends in the byte 0x82, 。's last (`endingInFullStop`: the
+                // others were not made): the scalars counted only up to 20 (`scalarCount >= 20`),
+                // then the Character test decides.
+                Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
             }
             return (paragraphs.map(\.text).joined(separator: "\n"), [])
         }
