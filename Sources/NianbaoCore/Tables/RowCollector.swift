@@ -30,6 +30,10 @@ enum RowCollector {
             var lastLabel: String? = nil
             // The match key of the label's last cell, when reading the cell made it.
             var labelKey: String? = nil
+            // The label's last cell's text (cell `labelEnd - 1`'s when `labelEnd > 0`), kept from
+            // the walk: loaded again for the tests below and its key, it was retained and released
+            // each time.
+            var labelText = ""
             cells.withUnsafeBufferPointer { cells in
                 while labelEnd > 0 {
                     // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
@@ -48,10 +52,10 @@ enum RowCollector {
                         labelEnd -= 1
                         continue
                     }
-                    // ``CellReading/read(_:matchKey:)``'s meaning of the text, its reading built
-                    // only when it is a value (``append(_:_:_:_:_:_:to:)``).
+                    // ``CellReading/read(_:matchKey:)``'s meaning of the text (no plain number: not
+                    // parsed again), its reading built only when it is a value (``append(_:_:_:_:_:_:to:)``).
                     var key: String? = nil
-                    let meaning = CellReading.meaning(of: text, matchKey: &key)
+                    let meaning = CellReading.meaning(ofNoPlainNumber: text, matchKey: &key)
                     if meaning.kind != .text {
                         append(meaning.value, meaning.kind, text, meaning.unit, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
@@ -62,6 +66,7 @@ enum RowCollector {
                         labelEnd -= 1
                     } else {
                         labelKey = key
+                        labelText = text
                         break
                     }
                 }
@@ -70,8 +75,8 @@ enum RowCollector {
                 // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
                 // (``splitTrailingValues(_:at:)``'s own first test made here. The text and place
                 // passed, not the cell: it was copied into the call.)
-                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, cellText(cells, labelEnd - 1).includesByte(0x20),
-                    let (label, values) = splitTrailingValues(cellText(cells, labelEnd - 1), at: cellPlace(cells, labelEnd - 1))
+                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, labelText.includesByte(0x20),
+                    let (label, values) = splitTrailingValues(labelText, at: cellPlace(cells, labelEnd - 1))
                 {
                     lastLabel = label
                     readings.insert(contentsOf: values, at: 0)
@@ -81,11 +86,15 @@ enum RowCollector {
             // empty one still costs a call).
             if !labelKeys.isEmpty { labelKeys.removeAll(keepingCapacity: true) }
             cells.withUnsafeBufferPointer { cells in
-                for i in 0..<labelEnd {
-                    let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
-                    let k = made ?? TextNormalizer.matchKey(i == labelEnd - 1 && lastLabel != nil ? lastLabel! : cellText(cells, i))
+                guard labelEnd > 0 else { return }
+                for i in 0..<(labelEnd - 1) {
+                    let k = TextNormalizer.matchKey(cellText(cells, i))
                     if !k.isEmpty { labelKeys.append(k) }
                 }
+                // The last cell: its cut text's key, else the key its reading made, else its text's.
+                let k: String
+                if let lastLabel { k = TextNormalizer.matchKey(lastLabel) } else { k = labelKey ?? TextNormalizer.matchKey(labelText) }
+                if !k.isEmpty { labelKeys.append(k) }
             }
             // By index through the buffer: `contains(where:)` copied the readings it looked at
             // (a retain and a release of each one's strings, through the type's witnesses).
@@ -332,9 +341,11 @@ enum RowCollector {
     /// space-separated values, or nil when a part is no value.
     static func splitRun(_ text: String, at: Location) -> [PlacedReading]? {
         guard text.includesByte(0x20) else { return nil }
-        // The first part (the text starts with it) starts with a CJK letter: a label, and the
-        // cell no run of values (prose is not split).
-        if text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
+        // The first part (the text starts with it: its first scalar is no space) starts with a
+        // scalar at or above U+0080 that starts no number or mark (a CJK letter, `（`): read as
+        // text (``CellReading/meaning(ofNoPlainNumber:matchKey:)``'s test of the first scalar),
+        // and the cell no run of values (prose is not split, nor walked Character by Character).
+        if let v = text.unicodeScalars.first?.value, v >= 0x80, !CellReading.startsLikeNumberOrMark(scalar: v) { return nil }
         if let onBytes = text.utf8.withContiguousStorageIfAvailable({ splitRunOnBytes($0, at: at) }), let decided = onBytes { return decided }
         // The parts of `text.split(separator: " ")`, cut one at a time: a label stops the
         // reading at its first part, before the rest of a long cell is split.
