@@ -106,7 +106,9 @@ struct LabelMatcher: Sendable {
 
     /// Whether any spec matches `key`, as `priority.contains { $0.matches(key) }`.
     func matchesAny(_ key: String) -> Bool {
-        firstMatch(key) != nil
+        // The index, not the spec: the spec was copied out (its strings and arrays retained) to
+        // be thrown away.
+        firstMatchIndex(key) != nil
     }
 
     func match(_ row: LogicalRow) -> RowSpec? {
@@ -163,7 +165,7 @@ struct LabelMatcher: Sendable {
     /// ``matchIndex(_:)`` of a row whose own label cells name no row: by the labels around it.
     private func contextMatchIndex(_ row: LogicalRow) -> Int? {
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
-        guard row.values.contains(where: { $0.reading.isNumberOrMark }) else { return nil }
+        guard RowCollector.holds(row.values, { $0.isNumberOrMark }) else { return nil }
         // On a scan, a row with a label of its own that names no row is a row OCR misread (行政处前),
         // not the wrapped tail of the label above: it must not take that label (the 行政许可 row
         // above, whose own value was unreadable, would get 行政处罚's number).
