@@ -15,7 +15,8 @@ import Testing
         "0", "12", "1,024", "1.5万元", "12万元", "3件", "50%", "1.属于国家秘密", "2.其他", "1 2 3", "0 0 0", "- -",
         "0 \u{301}1", "1 \u{301} 2", "无 0", "/ 0 1", "  0  1 ", "1.5 2万元", "（三）不予公开 1", "１２", "－", "",
         "1 无 0", "0 0 不适用", "1 二 3", "0\u{600} 1", "0 \u{200D}1", "0 \u{FE0F}1", "x 0", " ", "0 ", " 0", "- 0 -", "7 3件",
-        "1\r\n 2", "1,024 3.5", String(repeating: "0 ", count: 20_000),
+        "1\r\n 2", "1,024 3.5", String(repeating: "0 ", count: 20_000), "（一）予以公开 1 2", "Ａ 1", "\u{301} 1", "é 1", "e\u{301} 1",
+        "・ 0", "\u{3000}1 2", "\u{A0}1 2", "× 1", "－ 1", "１ ２", "无 无", "\u{1F600} 1", "\u{FEFF}1 2",
     ]
 
     /// ``CellReading/hasNonNumberByteBeforeUnit(_:)`` flags only keys that no unit makes a number.
@@ -54,6 +55,39 @@ import Testing
             // A first part that starts with a CJK letter is a label without reading it (the same answer).
             #expect(got == reference(text), "\(text)")
         }
+    }
+
+    /// ``CellReading/parseNumber(_:)-(UnsafeBufferPointer<UInt8>)``'s digits path reads what the
+    /// general reading reads: on every cell of the corpus and its match key, on every string of up
+    /// to four bytes from digits, signs, separators and the bytes beside the digits (`/`, `:`),
+    /// and on long runs of digits around the 18 read straight and Int64's limit.
+    @Test func parseNumberDigitsPathIsTheGeneralReading() throws {
+        func check(_ text: String) {
+            var t = text
+            let fast = t.withUTF8 { CellReading.parseNumber($0) }
+            #expect(fast == CellReading.parseNumber(general: Array(text.utf8)), "\(text)")
+        }
+        for text in try Self.corpusCellTexts() + Self.crafted {
+            check(text)
+            check(TextNormalizer.matchKey(text))
+        }
+        let alphabet = ["0", "1", "9", "-", "+", ",", ".", " ", "/", ":", "a", "１"]
+        var texts = [""]
+        for _ in 0..<4 {
+            texts = texts.flatMap { t in alphabet.map { t + $0 } }
+            texts.forEach(check)
+        }
+        for n in 15...21 {
+            for digit in ["0", "1", "9"] {
+                let run = String(repeating: digit, count: n)
+                for text in [run, "1" + run, "-" + run, run + ".5", run + "a"] { check(text) }
+            }
+        }
+        for text in ["9223372036854775807", "9223372036854775808", "999999999999999999", "1000000000000000000", "-9223372036854775808", "007"] {
+            check(text)
+        }
+        #expect(CellReading.read("9999").value == DecimalNumber(units: 9999, scale: 0))
+        #expect(CellReading.read(String(repeating: "9", count: 19)).value == nil)
     }
 
     /// ``IdentityPlan/mayBePlanKey(_:)`` is true for every key a check reads and every `applications.` key.

@@ -12,6 +12,8 @@ import Testing
         let crafted = [
             "其他", "3.其他", "(六)3.其他", "（六）3．其他", "其他处理", "其 他", "6.其他", "其他情形", "总计", "合计", "信访举报",
             "本年新收政府信息公开申请数量", "上年结转", "（三）不予公开1.属于国家秘密", "", "a", "其",
+            "(六3.其他", "(六))其他", "()其他", "(a)12.、．.其他", "12、其他", "(六)3.\u{301}其他", "(六)\u{301}3.其他", "其他\u{301}", "3. 其他",
+            "(六)3.其他 ", "\r\n其他", "(\u{301}六)3.其他", "(六)3.其\u{FA01}他", "（六）3.其他", "3..其他", "3．其他", "\u{1F600}3.其他", "(1)(2)其他",
         ]
         let texts = try ReadingShortcutTests.corpusCellTexts() + specs.map(\.label) + specs.flatMap(\.keywords) + crafted
         return texts.map { TextNormalizer.matchKey($0) } + crafted

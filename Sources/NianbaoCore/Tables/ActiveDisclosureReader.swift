@@ -95,7 +95,7 @@ struct ActiveDisclosureReader: Sendable {
         logical.withUnsafeMutableBufferPointer { rows in
             for i in rows.indices {
                 guard let m = plan.matcher.matchIndex(UnsafeBufferPointer(rows), i) else {
-                    if rows[i].values.contains(where: { $0.reading.kind == .number }) {
+                    if RowCollector.holds(rows[i].values, { $0 == .number }) {
                         diagnostics.append(
                             Diagnostic(
                                 .note, .rowUnrecognized,

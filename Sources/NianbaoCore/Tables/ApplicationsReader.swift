@@ -25,6 +25,9 @@ struct ApplicationsReader: Sendable {
         // Per spec: the index of its row in `logical` (-1: not matched); `order`: the specs matched, in row order.
         var rowOf = [Int](repeating: -1, count: specs.count)
         var order: [Int] = []
+        // Room for every spec (each is matched once at most): grown one row at a time, it was
+        // made anew five or six times.
+        order.reserveCapacity(specs.count)
         // By index through a buffer (`map` copied every row whole).
         var recognized: [Int?] = []
         recognized.reserveCapacity(logical.count)
@@ -36,7 +39,7 @@ struct ApplicationsReader: Sendable {
             guard let s = recognized[i] ?? byOrder[i] else {
                 // The row read in place (bound to a name, it was copied: a retain and a release of
                 // each of its arrays and strings, for every row of the region no spec names).
-                if logical[i].values.contains(where: { $0.reading.kind == .number }) {
+                if RowCollector.holds(logical[i].values, { $0 == .number }) {
                     diagnostics.append(
                         Diagnostic(
                             .warning, .rowUnrecognized,
@@ -113,7 +116,7 @@ struct ApplicationsReader: Sendable {
         var candidate: [Bool] = []
         candidate.reserveCapacity(logical.count)
         logical.withUnsafeBufferPointer { rows in
-            for i in rows.indices { candidate.append(rows[i].isScanned && rows[i].values.contains { $0.reading.kind == .number }) }
+            for i in rows.indices { candidate.append(rows[i].isScanned && RowCollector.holds(rows[i].values) { $0 == .number }) }
         }
         guard candidate.contains(true) else { return [:] }
         let specs = ApplicationsLayout.matcher.priority

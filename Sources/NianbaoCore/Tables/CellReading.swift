@@ -67,9 +67,18 @@ package struct CellReading: Sendable, Hashable {
         // bytes in place. parseNumber takes no byte but digits, `,`, `.` and a leading sign, so a
         // number here is the number the test below would have read.
         if let number = text.utf8.withContiguousStorageIfAvailable({ parseNumber($0) }) ?? nil { return (.number, number, nil) }
-        if !text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
-            let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text)
-        {
+        return meaning(ofNoPlainNumber: text, matchKey: &made)
+    }
+
+    /// ``meaning(of:matchKey:)`` of a text that is no plain ASCII number: ``parseNumber(_:)-(Substring)``
+    /// of its contiguous bytes is nil (or they are not contiguous: ``meaning(of:matchKey:)`` parses
+    /// none then either). The row collector parses every cell first: the parse is not made twice.
+    static func meaning(ofNoPlainNumber text: String, matchKey made: inout String?) -> (kind: Cell.Kind, value: DecimalNumber?, unit: String?) {
+        if text.isEmpty { return (.empty, nil, nil) }
+        if text.utf8.withContiguousStorageIfAvailable({ isLabelByFirstScalar($0, at: 0) }) == true { return (.text, nil, nil) }
+        // (A first byte at or above 0x80 is no digit, `,`, `.`, `-` or `+`: the text is not made
+        // only of those bytes, a test no longer written out.)
+        if let first = text.utf8.first, first >= 0x80, !startsLikeNumberOrMark(text) {
             // Starts with a CJK letter that is not a mark like 无/不适用: a label.
             return (.text, nil, nil)
         }
@@ -200,9 +209,37 @@ package struct CellReading: Sendable, Hashable {
         parseNumber(s.utf8)
     }
 
+    /// ``parseNumber(_:)-(Substring)`` on UTF-8 bytes in place. Bytes that are one to 18 digits
+    /// (most value cells: `0` … `9999`) are read straight: no sign, comma or point to track, and
+    /// 18 digits cannot overflow (at most 10¹⁸ − 1), so the number is the general reading's
+    /// (``parseNumber(general:)``). Any other bytes go to the general reading.
+    @inline(__always)
+    static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> DecimalNumber? {
+        let n = b.count
+        if n > 0 && n <= 18 {
+            var units: Int64 = 0
+            var i = 0
+            while i < n {
+                let d = b[i] &- 0x30
+                if d > 9 { break }
+                units = units &* 10 &+ Int64(d)
+                i += 1
+            }
+            if i == n { return DecimalNumber(units: units, scale: 0) }
+        }
+        return parseNumber(general: b)
+    }
+
     /// ``parseNumber(_:)-(Substring)`` on UTF-8 bytes.
     @inline(__always)
     static func parseNumber<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> DecimalNumber? {
+        parseNumber(general: bytes)
+    }
+
+    /// The general reading of ``parseNumber(_:)-(Substring)`` on UTF-8 bytes: sign, digits,
+    /// thousands commas and a decimal point.
+    @inline(__always)
+    static func parseNumber<Bytes: Sequence<UInt8>>(general bytes: Bytes) -> DecimalNumber? {
         var units: Int64 = 0
         var scale = 0
         var negative = false

@@ -10,7 +10,7 @@
 struct LabelMatcher: Sendable {
     var priority: [RowSpec] {
         didSet {
-            (masks, maskStarts) = Self.masks(priority)
+            (masks, maskSpecs) = Self.masks(priority)
             isGroup = Self.isGroup(priority, groups)
             keywords = priority.map(\.keywords)
             wholeLabels = priority.map(\.wholeLabel)
@@ -23,13 +23,15 @@ struct LabelMatcher: Sendable {
     /// Per spec in ``priority``: whether its key is in ``groups`` (no hashing per label).
     private var isGroup: [Bool]
     /// The ``String/byteMask`` of each keyword (and of the whole label) of every spec in
-    /// ``priority``, spec after spec in one array (no inner array retained per spec tried); spec
-    /// `i`'s are `masks[maskStarts[i]..<maskStarts[i + 1]]`. A spec whose masks all have a byte
-    /// the label lacks cannot match it (``RowSpec/matches(_:)`` finds keywords as byte
-    /// substrings), so it is not tried: most specs for most labels. (A mask of byte pairs let
-    /// fewer specs through, but making it cost more than the searches it saved.)
+    /// ``priority``, spec after spec in one array (no inner array retained per spec tried);
+    /// ``maskSpecs`` holds the spec of each. A spec whose masks all have a byte the label lacks
+    /// cannot match it (``RowSpec/matches(_:)`` finds keywords as byte substrings), so it is not
+    /// tried: most specs for most labels. (A mask of byte pairs let fewer specs through, but
+    /// making it cost more than the searches it saved.)
     private var masks: [UInt64]
-    private var maskStarts: [Int]
+    /// Per entry of ``masks``: the index in ``priority`` of its spec (ascending: a spec's masks
+    /// follow one another).
+    private var maskSpecs: [Int]
     /// Per spec in ``priority``: its keywords and whole label, apart from the spec (reading them
     /// through `priority[i]` copied the whole RowSpec: four retains and releases per spec tried).
     private var keywords: [[String]]
@@ -38,7 +40,7 @@ struct LabelMatcher: Sendable {
     init(priority: [RowSpec], groups: Set<String> = []) {
         self.priority = priority
         self.groups = groups
-        (self.masks, self.maskStarts) = Self.masks(priority)
+        (self.masks, self.maskSpecs) = Self.masks(priority)
         self.isGroup = Self.isGroup(priority, groups)
         self.keywords = priority.map(\.keywords)
         self.wholeLabels = priority.map(\.wholeLabel)
@@ -53,27 +55,31 @@ struct LabelMatcher: Sendable {
         // ends with its bytes (no other scalar decomposes canonically to 其 or 他, so the equal
         // Substring holds the same scalars), so its mask is a necessary condition as well.
         var masks: [UInt64] = []
-        var starts = [0]
-        for spec in priority {
+        var specs: [Int] = []
+        for (i, spec) in priority.enumerated() {
             masks += spec.keywords.map(\.byteMask) + (spec.wholeLabel.map { [$0.byteMask] } ?? [])
-            starts.append(masks.count)
+            specs += repeatElement(i, count: masks.count - specs.count)
         }
-        return (masks, starts)
+        return (masks, specs)
     }
 
-    /// Whether spec `i` can match a key with this ``String/byteMask`` (a necessary condition), told
-    /// from ``masks`` and ``maskStarts`` (`m`, `starts`: their buffers, taken once per search, not
-    /// per spec tried). `starts` holds one more entry than there are specs, each in `m`'s range.
+    /// Calls `body` with each spec, in ``priority`` order, that can match a key with this
+    /// ``String/byteMask`` (a necessary condition: one of its masks has no byte the key lacks),
+    /// until it returns true; each spec once. One pass over ``masks``, a spec taken at its first
+    /// mask that passes (a loop per spec over its own masks cost some twenty instructions a
+    /// spec, for every spec, most of which no mask lets through).
     @inline(__always)
-    private static func mayMatch(_ m: UnsafeBufferPointer<UInt64>, _ starts: UnsafeBufferPointer<Int>, _ i: Int, _ keyMask: UInt64) -> Bool {
-        for j in starts[i]..<starts[i + 1] where m[j] & ~keyMask == 0 { return true }
-        return false
-    }
-
-    /// `body` with the buffers of ``masks`` and ``maskStarts`` (for ``mayMatch(_:_:_:_:)``).
-    @inline(__always)
-    private func withMasks<R>(_ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>) -> R) -> R {
-        masks.withUnsafeBufferPointer { m in maskStarts.withUnsafeBufferPointer { starts in body(m, starts) } }
+    private func forEachCandidate(_ keyMask: UInt64, _ body: (Int) -> Bool) {
+        masks.withUnsafeBufferPointer { m in
+            maskSpecs.withUnsafeBufferPointer { specs in
+                precondition(specs.count == m.count)
+                var last = -1
+                for j in m.indices where m[j] & ~keyMask == 0 && specs[j] != last {
+                    last = specs[j]
+                    if body(last) { return }
+                }
+            }
+        }
     }
 
     /// `priority[i].matches(key)`, without copying the spec.
@@ -89,16 +95,20 @@ struct LabelMatcher: Sendable {
 
     /// ``firstMatch(_:)`` as an index into ``priority``.
     private func firstMatchIndex(_ key: String) -> Int? {
-        let keyMask = key.byteMask
-        return withMasks { m, starts in
-            for i in priority.indices where Self.mayMatch(m, starts, i, keyMask) && matches(i, key) { return i }
-            return nil
+        var found: Int? = nil
+        forEachCandidate(key.byteMask) { i in
+            guard matches(i, key) else { return false }
+            found = i
+            return true
         }
+        return found
     }
 
     /// Whether any spec matches `key`, as `priority.contains { $0.matches(key) }`.
     func matchesAny(_ key: String) -> Bool {
-        firstMatch(key) != nil
+        // The index, not the spec: the spec was copied out (its strings and arrays retained) to
+        // be thrown away.
+        firstMatchIndex(key) != nil
     }
 
     func match(_ row: LogicalRow) -> RowSpec? {
@@ -136,27 +146,26 @@ struct LabelMatcher: Sendable {
 
     /// The label cells tried right to left: the first that names a row decides.
     private func ownLabelMatch(_ labelKeys: [String]) -> OwnLabel {
-        withMasks { m, starts in
-            for key in labelKeys.reversed() {
-                var first: Int?
-                var rowsNamed = 0
-                let keyMask = key.byteMask
-                // By index: binding each RowSpec copied it (four retains and releases per spec and label).
-                for i in priority.indices where Self.mayMatch(m, starts, i, keyMask) && matches(i, key) {
-                    if first == nil { first = i }
-                    if !isGroup[i] { rowsNamed += 1 }
-                }
-                if rowsNamed > 1 { return .ambiguous }
-                if let first { return .named(first) }
+        for key in labelKeys.reversed() {
+            var first: Int?
+            var rowsNamed = 0
+            // By index: binding each RowSpec copied it (four retains and releases per spec and label).
+            forEachCandidate(key.byteMask) { i in
+                guard matches(i, key) else { return false }
+                if first == nil { first = i }
+                if !isGroup[i] { rowsNamed += 1 }
+                return false
             }
-            return .unnamed
+            if rowsNamed > 1 { return .ambiguous }
+            if let first { return .named(first) }
         }
+        return .unnamed
     }
 
     /// ``matchIndex(_:)`` of a row whose own label cells name no row: by the labels around it.
     private func contextMatchIndex(_ row: LogicalRow) -> Int? {
         // A row of blanks only claims a row by its own label: header rows end in blank cells too.
-        guard row.values.contains(where: { $0.reading.isNumberOrMark }) else { return nil }
+        guard RowCollector.holds(row.values, { $0.isNumberOrMark }) else { return nil }
         // On a scan, a row with a label of its own that names no row is a row OCR misread (行政处前),
         // not the wrapped tail of the label above: it must not take that label (the 行政许可 row
         // above, whose own value was unreadable, would get 行政处罚's number).

@@ -13,7 +13,7 @@ struct ReviewLitigationReader: Sendable {
     func read(logical rows: consuming [LogicalRow], diagnostics: inout [Diagnostic]) -> (cells: [Cell], found: Bool) {
         // The rows kept, by index: filtering the rows copied each (its keys and values retained).
         let kept = rows.indices.filter { i in
-            rows[i].values.contains { $0.reading.isNumberOrMark }
+            RowCollector.holds(rows[i].values) { $0.isNumberOrMark }
                 || rows[i].values.count >= 5
         }
         guard !kept.isEmpty else { return ([], false) }

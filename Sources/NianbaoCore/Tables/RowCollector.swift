@@ -6,13 +6,19 @@ enum RowCollector {
         // Room for a table's rows (a huge region's grow past it).
         var out: [LogicalRow] = []
         out.reserveCapacity(min(rows.count, 64))
+        // The keys of the label-only rows above, of which the last 12 are kept: cut down to
+        // them when twice as many pile up and when a row takes them (cut at every label-only row
+        // of a long run, the keys were moved down and one released each time).
         var pendingKeys: [String] = []
         // The label-only rows above, joined only when a row of values without a label of its own
-        // takes their label (rarely): the row, its label cells' count and its cut last cell.
+        // takes their label (rarely): the row, its label cells' count and its cut last cell. The
+        // last 6 are kept, cut down as the keys.
         var pendingLabels: [(row: Int, end: Int, last: String?)] = []
         // One buffer for every row's readings, reused until a row takes it (then emptied, it makes
-        // a new one of its capacity).
+        // a new one of its capacity). Room made for Table 三's seven values at once: grown from
+        // nothing, it was made anew three or four times in a table's first rows.
         var readings: [PlacedReading] = []
+        readings.reserveCapacity(8)
         var labelKeys: [String] = []
         // By index, the cells read through a buffer: binding a row or a cell copied it (a retain
         // and a release of each text, tens of thousands per report).
@@ -23,13 +29,18 @@ enum RowCollector {
             // inserting at the front was quadratic in a row of 200,000 cells).
             // One flat buffer, each cell's readings appended in reverse (a cell of one value, the
             // common case, makes no array of its own), reversed once at the end.
-            readings.removeAll(keepingCapacity: true)
+            // (Emptied only when it holds readings: emptying an empty one still cost a call.)
+            if !readings.isEmpty { readings.removeAll(keepingCapacity: true) }
             // Only a scan's rows (three cells or more) can hold misread values: no row is passed otherwise.
             let misread = cells.count > 2 ? misreadValueCells(cells) : []
             // The label's last cell with trailing values cut off (`splitTrailingValues`), if any.
             var lastLabel: String? = nil
             // The match key of the label's last cell, when reading the cell made it.
             var labelKey: String? = nil
+            // The label's last cell's text (cell `labelEnd - 1`'s when `labelEnd > 0`), kept from
+            // the walk: loaded again for the tests below and its key, it was retained and released
+            // each time.
+            var labelText = ""
             cells.withUnsafeBufferPointer { cells in
                 while labelEnd > 0 {
                     // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
@@ -48,10 +59,10 @@ enum RowCollector {
                         labelEnd -= 1
                         continue
                     }
-                    // ``CellReading/read(_:matchKey:)``'s meaning of the text, its reading built
-                    // only when it is a value (``append(_:_:_:_:_:_:to:)``).
+                    // ``CellReading/read(_:matchKey:)``'s meaning of the text (no plain number: not
+                    // parsed again), its reading built only when it is a value (``append(_:_:_:_:_:_:to:)``).
                     var key: String? = nil
-                    let meaning = CellReading.meaning(of: text, matchKey: &key)
+                    let meaning = CellReading.meaning(ofNoPlainNumber: text, matchKey: &key)
                     if meaning.kind != .text {
                         append(meaning.value, meaning.kind, text, meaning.unit, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
@@ -62,6 +73,7 @@ enum RowCollector {
                         labelEnd -= 1
                     } else {
                         labelKey = key
+                        labelText = text
                         break
                     }
                 }
@@ -70,28 +82,30 @@ enum RowCollector {
                 // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
                 // (``splitTrailingValues(_:at:)``'s own first test made here. The text and place
                 // passed, not the cell: it was copied into the call.)
-                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, cellText(cells, labelEnd - 1).includesByte(0x20),
-                    let (label, values) = splitTrailingValues(cellText(cells, labelEnd - 1), at: cellPlace(cells, labelEnd - 1))
+                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, labelText.includesByte(0x20),
+                    let (label, values) = splitTrailingValues(labelText, at: cellPlace(cells, labelEnd - 1))
                 {
                     lastLabel = label
                     readings.insert(contentsOf: values, at: 0)
                 }
             }
-            // One array, not a map and then a filter (emptied only when it holds keys: emptying an
-            // empty one still costs a call).
-            if !labelKeys.isEmpty { labelKeys.removeAll(keepingCapacity: true) }
+            // One array, not a map and then a filter. It holds keys here only after a label-only
+            // row (a row that takes it leaves it emptied): the buffer is the loop's own, and its
+            // key or two are removed from the end (`removeAll(keepingCapacity:)` went through
+            // `replaceSubrange`, some 250 instructions a call).
+            while !labelKeys.isEmpty { labelKeys.removeLast() }
             cells.withUnsafeBufferPointer { cells in
-                for i in 0..<labelEnd {
-                    let made = i == labelEnd - 1 && lastLabel == nil ? labelKey : nil
-                    let k = made ?? TextNormalizer.matchKey(i == labelEnd - 1 && lastLabel != nil ? lastLabel! : cellText(cells, i))
+                guard labelEnd > 0 else { return }
+                for i in 0..<(labelEnd - 1) {
+                    let k = TextNormalizer.matchKey(cellText(cells, i))
                     if !k.isEmpty { labelKeys.append(k) }
                 }
+                // The last cell: its cut text's key, else the key its reading made, else its text's.
+                let k: String
+                if let lastLabel { k = TextNormalizer.matchKey(lastLabel) } else { k = labelKey ?? TextNormalizer.matchKey(labelText) }
+                if !k.isEmpty { labelKeys.append(k) }
             }
-            // By index through the buffer: `contains(where:)` copied the readings it looked at
-            // (a retain and a release of each one's strings, through the type's witnesses).
-            let hasNumber = readings.withUnsafeBufferPointer { b in
-                b.indices.contains { b[$0].reading.kind.isNumberOrMark }
-            }
+            let hasNumber = holds(readings) { $0.isNumberOrMark }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
             if readings.isEmpty || (!hasNumber && rows[r].table == nil && readings.count < 5) {
@@ -99,19 +113,20 @@ enum RowCollector {
                 // (a heading row that also holds a row's label keeps it: `信息内容 … 行政许可`).
                 if labelKeys.contains(where: isSubTableHeading) {
                     pendingKeys.removeAll()
-                    if !pendingLabels.isEmpty { pendingLabels.removeAll(keepingCapacity: true) }
+                    while !pendingLabels.isEmpty { pendingLabels.removeLast() }
                     continue
                 }
                 if !labelKeys.isEmpty {
                     // One at a time: `append(contentsOf:)` of another array cost some 500
                     // instructions a call (a row holds a key or two). Room made for the keys
                     // kept (12) and a row's when the first is appended: appended one by one into
-                    // an empty array, they grew it two or three times.
+                    // an empty array, they grew it two or three times (a long run of label-only
+                    // rows grows it once more).
                     if pendingKeys.isEmpty { pendingKeys.reserveCapacity(16) }
                     for k in labelKeys { pendingKeys.append(k) }
                     pendingLabels.append((r, labelEnd, lastLabel))
-                    if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
-                    if pendingLabels.count > 6 { pendingLabels.removeFirst(pendingLabels.count - 6) }
+                    if pendingKeys.count > 24 { pendingKeys.removeFirst(pendingKeys.count - 12) }
+                    if pendingLabels.count > 12 { pendingLabels.removeFirst(pendingLabels.count - 6) }
                 }
                 continue
             }
@@ -120,22 +135,37 @@ enum RowCollector {
             // pending key and the row before's following key, are joined when read too (most
             // never are).
             let ownLabel = PrintedLabel(cells: cells, end: labelEnd, last: lastLabel)
+            if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
             if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
             out.append(
                 LogicalRow(
                     labelKeys: labelKeys,
                     pendingPieces: pendingKeys,
                     printedLabel: ownLabel.isEmpty
-                        ? PrintedLabel(lentBy: pendingLabels.map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
+                        ? PrintedLabel(lentBy: pendingLabels.suffix(6).map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
                         : ownLabel,
                     values: readings,
                     at: rows[r].at))
+            // Emptied (a new buffer of its capacity: the row holds this one) only when it holds keys.
+            if !labelKeys.isEmpty { labelKeys.removeAll(keepingCapacity: true) }
             pendingKeys.removeAll()
-            // Its buffer kept (the array is never shared): emptied only when it holds labels.
-            if !pendingLabels.isEmpty { pendingLabels.removeAll(keepingCapacity: true) }
+            // Its buffer kept (the array is never shared), its few labels removed from the end
+            // (`removeAll(keepingCapacity:)` went through `replaceSubrange`, some 400
+            // instructions a call).
+            while !pendingLabels.isEmpty { pendingLabels.removeLast() }
         }
+        if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
         if !out.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
         return out
+    }
+
+    /// Whether a reading of `values` is of a kind `test` accepts, as
+    /// `values.contains { test($0.reading.kind) }`: by index through the buffer (`contains(where:)`
+    /// copied each reading it looked at: a retain and a release of its strings, through the
+    /// type's witnesses).
+    @inline(__always)
+    static func holds(_ values: [PlacedReading], _ test: (Cell.Kind) -> Bool) -> Bool {
+        values.withUnsafeBufferPointer { b in b.indices.contains { test(b[$0].reading.kind) } }
     }
 
     /// The texts of the first `end` cells joined with spaces, the last one's replaced by `last`
@@ -332,9 +362,11 @@ enum RowCollector {
     /// space-separated values, or nil when a part is no value.
     static func splitRun(_ text: String, at: Location) -> [PlacedReading]? {
         guard text.includesByte(0x20) else { return nil }
-        // The first part (the text starts with it) starts with a CJK letter: a label, and the
-        // cell no run of values (prose is not split).
-        if text.utf8.withContiguousStorageIfAvailable({ CellReading.isLabelByFirstScalar($0, at: 0) }) == true { return nil }
+        // The first part (the text starts with it: its first scalar is no space) starts with a
+        // scalar at or above U+0080 that starts no number or mark (a CJK letter, `（`): read as
+        // text (``CellReading/meaning(ofNoPlainNumber:matchKey:)``'s test of the first scalar),
+        // and the cell no run of values (prose is not split, nor walked Character by Character).
+        if let v = text.unicodeScalars.first?.value, v >= 0x80, !CellReading.startsLikeNumberOrMark(scalar: v) { return nil }
         if let onBytes = text.utf8.withContiguousStorageIfAvailable({ splitRunOnBytes($0, at: at) }), let decided = onBytes { return decided }
         // The parts of `text.split(separator: " ")`, cut one at a time: a label stops the
         // reading at its first part, before the rest of a long cell is split.

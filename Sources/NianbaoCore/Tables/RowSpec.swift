@@ -25,9 +25,68 @@ struct RowSpec: Sendable {
             // Equal to the whole label after a prefix is stripped: the key ends with the label's
             // bytes (no other scalar decomposes canonically to 其 or 他, so the equal Substring
             // holds the same scalars). The bytes are compared first; most keys end otherwise.
-            return key.endsWithBytes(whole) && strippingItemMarker(key) == whole
+            return key.endsWithBytes(whole) && isWholeLabel(key, whole)
         }
         return false
+    }
+
+    /// `strippingItemMarker(key) == whole`, on the bytes when both texts are made only of
+    /// printable ASCII (20–7E), CJK unified ideographs (U+4E00–U+9FFF), `、` and `．`: each such
+    /// scalar is a Character of its own (none extends or joins a grapheme, no CR LF) and none has
+    /// a canonical decomposition, so the marker's Characters are its bytes (`(`, `)`, an ASCII
+    /// digit, `.`, `、`, `．`) and Substring equality is byte equality. Otherwise the Character
+    /// reading decides (a key of 4,096 bytes ends with `其他` at most once per row: its walk was
+    /// thousands of instructions).
+    static func isWholeLabel(_ key: String, _ whole: String) -> Bool {
+        let onBytes = key.utf8.withContiguousStorageIfAvailable { k in
+            whole.utf8.withContiguousStorageIfAvailable { w in isWholeLabel(utf8: k, w) }
+        }
+        if let onBytes, let decided = onBytes, let answer = decided { return answer }
+        return strippingItemMarker(key) == whole
+    }
+
+    /// ``isWholeLabel(_:_:)`` on the UTF-8 bytes of the key and of the whole label; nil when a
+    /// scalar of either is outside the set read on bytes.
+    static func isWholeLabel(utf8 k: UnsafeBufferPointer<UInt8>, _ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // `、` (E3 80 81) or `．` (EF BC 8E) at `i`.
+        func isPause(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            i + 2 < b.count && ((b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x81) || (b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x8E))
+        }
+        func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < b.count {
+                if b[i] >= 0x20 && b[i] < 0x7F {
+                    i += 1
+                } else if b.isIdeographLead(at: i) || isPause(b, i) {
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        guard isPlain(k), isPlain(w) else { return nil }
+        let n = k.count
+        var i = 0
+        // `(…)`: up to the first `)`, when there is one.
+        if n > 0 && k[0] == 0x28 {
+            var close = 1
+            while close < n && k[close] != 0x29 { close += 1 }
+            if close < n { i = close + 1 }
+        }
+        while i < n && k[i] >= 0x30 && k[i] <= 0x39 { i += 1 }
+        while i < n {
+            if k[i] == 0x2E {
+                i += 1
+            } else if isPause(k, i) {
+                i += 3
+            } else {
+                break
+            }
+        }
+        guard n - i == w.count else { return false }
+        for j in 0..<w.count where k[i + j] != w[j] { return false }
+        return true
     }
 
     /// `3.其他` → `其他`, `(六)3.其他` → `其他`.
