@@ -50,7 +50,9 @@ struct TokenTableReader {
         var pendingText = ""  // the label text since the piece that named the one pending row
         var afterHeading = false  // a sub-table's heading, and no label since
         var orphan: [TableToken]? = nil  // values right after a sub-table's heading, before its labels
-        var namedRows = Set<Int>()  // every row a label piece names, anywhere in the region
+        // Every row a label piece names, anywhere in the region: listed, made a Set once at the
+        // end (a Set grown by insertion cost ~90K instructions at its first growth).
+        var namedRows: [Int] = []
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -61,7 +63,7 @@ struct TokenTableReader {
                     // above it are the previous sub-table's; values after it belong to rows named after it.
                     let key = TextNormalizer.matchKey(piece)
                     let row = match(key: key)
-                    if let row { namedRows.insert(row) }
+                    if let row { namedRows.append(row) }
                     let heading = row == nil && RowCollector.isSubTableHeading(key)
                     // The heading and the first label after it (`第二十条第（六）项 信息内容 …
                     // 行政处罚`): labels before it were the previous sub-table's too.
@@ -178,7 +180,7 @@ struct TokenTableReader {
             }
         }
         // Values printed before their row's label, taken by the row above (a page break).
-        ValuesBeforeLabel.spill(&assigned, template: template, named: namedRows, diagnostics: &diagnostics)
+        ValuesBeforeLabel.spill(&assigned, template: template, named: Set(namedRows), diagnostics: &diagnostics)
         if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
             TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
         {
@@ -200,18 +202,21 @@ struct TokenTableReader {
     /// order even where each label sits a line away from its values.
     func labelsInTemplateOrder(_ segments: [Segment]) -> Bool {
         var last = -1
-        var named = Set<Int>()
+        // The rows named so far, by template row (no Set grown by insertion), and how many.
+        var named = [Bool](repeating: false, count: template.rows.count)
+        var count = 0
         for segment in segments {
             guard case .label(let pieces, _) = segment else { continue }
             for piece in pieces {
                 // A group label (（三）不予公开) names again a row already named: not out of order.
-                guard let r = match(piece), !named.contains(r) else { continue }
+                guard let r = match(piece), !named[r] else { continue }
                 guard r > last else { return false }
                 last = r
-                named.insert(r)
+                named[r] = true
+                count += 1
             }
         }
-        return named.count * 2 >= template.rows.count
+        return count * 2 >= template.rows.count
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
