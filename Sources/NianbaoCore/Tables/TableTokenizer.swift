@@ -78,11 +78,14 @@ enum TableTokenizer {
             var previousEnd: Double? = nil
             for (k, cell) in row.cells.enumerated() {
                 var gap: Int? = nil
-                if softRow, k > 0, let x = cell.x, let end = previousEnd {
-                    let start = x - Double(width(cell.text)) / 2
-                    gap = max(1, Int((start - end).rounded()))
+                if let x = cell.x {
+                    // The cell's display width, measured once for both ends.
+                    let half = Double(width(cell.text)) / 2
+                    if softRow, k > 0, let end = previousEnd {
+                        gap = max(1, Int((x - half - end).rounded()))
+                    }
+                    previousEnd = x + half
                 }
-                if let x = cell.x { previousEnd = x + Double(width(cell.text)) / 2 }
                 if cell.text.isEmpty {
                     out.append(TableToken(kind: .blank, text: "", at: cell.at, gap: nil))
                     continue

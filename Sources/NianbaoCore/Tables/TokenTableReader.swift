@@ -349,11 +349,12 @@ struct TokenTableReader {
 
     /// Whether a label piece begins with an item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
     static func startsWithMarker(_ piece: String) -> Bool {
-        let s = Array(piece.unicodeScalars.prefix(3))
-        guard s.count >= 2 else { return false }
-        if HeadingTokenizer.numerals[s[0]] != nil, s[1] == "、" { return true }
-        if s[0] == "（" || s[0] == "(", HeadingTokenizer.numerals[s[1]] != nil { return true }
-        if TableTokenizer.digit(s[0]), s[1] == "." || s[1] == "、" || s[1] == "．" { return true }
+        // The first two scalars read in place (not copied into an array).
+        var scalars = piece.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), let second = scalars.next() else { return false }
+        if HeadingTokenizer.numerals[first] != nil, second == "、" { return true }
+        if first == "（" || first == "(", HeadingTokenizer.numerals[second] != nil { return true }
+        if TableTokenizer.digit(first), second == "." || second == "、" || second == "．" { return true }
         return false
     }
 
@@ -550,9 +551,15 @@ struct TokenTableReader {
         // The last assigned row of each template row (an array by row: no dictionary grown).
         var byRow = [Int?](repeating: nil, count: template.rows.count)
         for (k, a) in assigned.enumerated() { byRow[a.row] = k }
+        // A row of no known values, made once per width and shared by the rows of that width.
+        var unknown: [Int64?] = []
+        func unknownRow(_ n: Int) -> DigitTableSolver.Row {
+            if unknown.count != n { unknown = [Int64?](repeating: nil, count: n) }
+            return .known(unknown)
+        }
         for r in template.rows.indices {
             let n = template.rows[r].slots
-            guard let k = byRow[r] else { solverRows.append(.known([Int64?](repeating: nil, count: n))); continue }
+            guard let k = byRow[r] else { solverRows.append(unknownRow(n)); continue }
             switch resolved[k] {
             case .printed(let tokens):
                 solverRows.append(
@@ -562,7 +569,7 @@ struct TokenTableReader {
                             return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
                         }))
             case .split(_, _, .candidates(let c), _): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
-            default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
+            default: solverRows.append(unknownRow(n))
             }
         }
         let columns = template.rows.map(\.slots).max() ?? 0
