@@ -34,17 +34,20 @@ import Testing
         }
     }
 
-    /// ``RowCollector/cellText(_:_:)`` is the cell's text, and ``TableTokenizer/utf8Offsets(_:)``
-    /// cuts a text's bytes at its scalars.
+    /// ``RowCollector/cellText(_:_:)`` is the cell's text, and ``TableTokenizer/ScanScratch/decode(_:)``
+    /// reads a text's scalars and cuts its bytes at them.
     @Test func cellTextAndScalarOffsets() throws {
         let texts = try ReadingShortcutTests.corpusCellTexts() + Self.crafted
         let cells = texts.map { GridCell(text: $0, at: .none) }
         cells.withUnsafeBufferPointer { b in
             for i in b.indices { #expect(RowCollector.cellText(b, i) == cells[i].text) }
         }
+        var scratch = TableTokenizer.ScanScratch()
         for text in texts {
             let s = Array(text.unicodeScalars)
-            let offsets = TableTokenizer.utf8Offsets(s)
+            var t = text
+            let (scalars, offsets) = t.withUTF8 { scratch.decode($0) }
+            #expect(Array(scalars) == s, "\(text)")
             let bytes = Array(text.utf8)
             #expect(offsets.last == bytes.count)
             for k in s.indices {

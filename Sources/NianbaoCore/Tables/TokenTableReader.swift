@@ -14,10 +14,24 @@ struct TokenTableReader {
     /// The template's priority as a ``LabelMatcher``: keywords found by byte masks first, no spec
     /// copied per label tried.
     private let matcher: LabelMatcher
+    /// Per template row: the name its diagnostics give (`表三 （一）予以公开`) and its label's match
+    /// key, made once with the reader (they were made for every row read).
+    private let rowNames: [String]
+    private let labelKeys: [String]
+    /// The template row of each spec key, the first row of the key (``TableTemplate/index(of:)``,
+    /// which copied each row it tried and compared the keys).
+    private let rowOfKey: [String: Int]
+    /// The ``String/byteMask`` of each of the template's ``TableTemplate/headerWords``: a key
+    /// lacking a bit of a word's mask does not hold the word, and is not searched for it.
+    private let headerMasks: [UInt64]
 
     init(template: TableTemplate) {
         self.template = template
         self.matcher = LabelMatcher(priority: template.priority)
+        self.rowNames = template.rows.map { "\(template.name) \($0.spec.label)" }
+        self.labelKeys = template.rows.map { TextNormalizer.matchKey($0.spec.label) }
+        self.rowOfKey = Dictionary(template.rows.enumerated().map { ($1.spec.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.headerMasks = template.headerWords.map(\.byteMask)
     }
 
     enum Segment {
@@ -36,7 +50,9 @@ struct TokenTableReader {
         var pendingText = ""  // the label text since the piece that named the one pending row
         var afterHeading = false  // a sub-table's heading, and no label since
         var orphan: [TableToken]? = nil  // values right after a sub-table's heading, before its labels
-        var namedRows = Set<Int>()  // every row a label piece names, anywhere in the region
+        // Every row a label piece names, anywhere in the region: listed, made a Set once at the
+        // end (a Set grown by insertion cost ~90K instructions at its first growth).
+        var namedRows: [Int] = []
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .label(let pieces, _):
@@ -47,11 +63,11 @@ struct TokenTableReader {
                     // above it are the previous sub-table's; values after it belong to rows named after it.
                     let key = TextNormalizer.matchKey(piece)
                     let row = match(key: key)
-                    if let row { namedRows.insert(row) }
+                    if let row { namedRows.append(row) }
                     let heading = row == nil && RowCollector.isSubTableHeading(key)
                     // The heading and the first label after it (`第二十条第（六）项 信息内容 …
                     // 行政处罚`): labels before it were the previous sub-table's too.
-                    if heading || (row != nil && key.hasPrefix("第二十条")) {
+                    if heading || (row != nil && Self.startsWithArticle20(key)) {
                         // The previous sub-table printed its values above its one label.
                         if mentions.count == 1, let o = orphan, let taken = valuesAbove(o, label: mentions[0], assigned: assigned) {
                             assigned.append(taken)
@@ -164,7 +180,7 @@ struct TokenTableReader {
             }
         }
         // Values printed before their row's label, taken by the row above (a page break).
-        ValuesBeforeLabel.spill(&assigned, template: template, named: namedRows, diagnostics: &diagnostics)
+        ValuesBeforeLabel.spill(&assigned, template: template, named: Set(namedRows), diagnostics: &diagnostics)
         if Set(assigned.map(\.row)).count < template.rows.count, let ordered = TemplateOrderReading(template: template).read(segments),
             TemplateOrderReading.agrees(ordered, with: assigned, slots: template.rows.map(\.slots)) || labelsInTemplateOrder(segments)
         {
@@ -186,18 +202,21 @@ struct TokenTableReader {
     /// order even where each label sits a line away from its values.
     func labelsInTemplateOrder(_ segments: [Segment]) -> Bool {
         var last = -1
-        var named = Set<Int>()
+        // The rows named so far, by template row (no Set grown by insertion), and how many.
+        var named = [Bool](repeating: false, count: template.rows.count)
+        var count = 0
         for segment in segments {
             guard case .label(let pieces, _) = segment else { continue }
             for piece in pieces {
                 // A group label (（三）不予公开) names again a row already named: not out of order.
-                guard let r = match(piece), !named.contains(r) else { continue }
+                guard let r = match(piece), !named[r] else { continue }
                 guard r > last else { return false }
                 last = r
-                named.insert(r)
+                named[r] = true
+                count += 1
             }
         }
-        return named.count * 2 >= template.rows.count
+        return count * 2 >= template.rows.count
     }
 
     private func hard(_ t: TableToken) -> TableToken { var t = t; t.gap = nil; return t }
@@ -229,7 +248,7 @@ struct TokenTableReader {
     /// One cell's value as printed: a number (no digit run with a leading zero), a mark or a blank.
     static func clean(_ t: TableToken) -> Bool {
         switch t.kind {
-        case .number: return !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0")) && CellReading.read(t.text).kind == .number
+        case .number: return !t.isZeroLedRun && CellReading.read(t.text).kind == .number
         case .mark, .blank: return true
         case .text: return false
         }
@@ -260,7 +279,7 @@ struct TokenTableReader {
     /// began (`其他对外管理服务` ⏎ `事项`): the pieces joined on read as one label with the row's own.
     func continues(_ row: Int, _ text: String, _ pieces: [String]) -> Bool {
         let joined = text + pieces.map(TextNormalizer.matchKey).joined()
-        let official = TextNormalizer.matchKey(template.rows[row].spec.label)
+        let official = labelKeys[row]
         return official.includes(joined) || joined.includes(official)
     }
 
@@ -268,13 +287,27 @@ struct TokenTableReader {
 
     /// The template row a label's match key names, if one does.
     func match(key: String) -> Int? {
-        guard !key.isEmpty else { return nil }
-        if template.headerWords.contains(where: { key.includes($0) }) { return nil }
-        guard let spec = matcher.firstMatch(key) else { return nil }
+        guard !key.isEmpty, !holdsHeaderWord(key), let spec = matcher.firstMatch(key) else { return nil }
         // 总计 alone is also a column header (法人或其他组织 … 总计, printed again on each page):
         // the row is （七）总计.
         if spec.key == ApplicationsLayout.totalProcessed.key && !key.includes("七") { return nil }
-        return template.index(of: spec.key)
+        return rowOfKey[spec.key]
+    }
+
+    /// `key.hasPrefix("第二十条")`, the Character test made only when the bytes start with the
+    /// word's: no other scalar is canonically equivalent to 第, 二, 十 or 条 or decomposes to one
+    /// of them, so a key whose first four Characters are the word's starts with its bytes.
+    static func startsWithArticle20(_ key: String) -> Bool {
+        key.startsWithBytes("第二十条") && key.hasPrefix("第二十条")
+    }
+
+    /// Whether a label's match key holds one of the template's header words (a column header,
+    /// no row): `template.headerWords.contains { key.includes($0) }`, each word searched only
+    /// when the key has every bit of its ``headerMasks`` (a necessary condition).
+    func holdsHeaderWord(_ key: String) -> Bool {
+        let keyMask = key.byteMask
+        for (w, word) in template.headerWords.enumerated() where headerMasks[w] & ~keyMask == 0 && key.includes(word) { return true }
+        return false
     }
 
     /// Groups tokens into label text (cut into pieces at item markers) and runs of values.
@@ -282,19 +315,27 @@ struct TokenTableReader {
         var out: [Segment] = []
         var text = ""
         var textAt: Location = .none
-        var values: [TableToken] = []
-        for t in tokens {
-            if t.kind == .text {
-                if !values.isEmpty { out.append(.values(values)); values = [] }
-                if text.isEmpty { textAt = t.at }
-                text += (text.isEmpty ? "" : " ") + t.text
-            } else {
-                if !text.isEmpty { out.append(.label(pieces(text), textAt)); text = "" }
-                values.append(t)
+        var scratch = TableTokenizer.ScanScratch()
+        var k = 0
+        while k < tokens.count {
+            if tokens[k].kind == .text {
+                if text.isEmpty {
+                    textAt = tokens[k].at
+                } else {
+                    text += " "
+                }
+                text += tokens[k].text
+                k += 1
+                continue
             }
+            if !text.isEmpty { out.append(.label(pieces(text, scratch: &scratch), textAt)); text = "" }
+            // The run of values up to the next text, copied at once (not appended one by one).
+            var end = k + 1
+            while end < tokens.count, tokens[end].kind != .text { end += 1 }
+            out.append(.values(Array(tokens[k..<end])))
+            k = end
         }
-        if !values.isEmpty { out.append(.values(values)) }
-        if !text.isEmpty { out.append(.label(pieces(text), textAt)) }
+        if !text.isEmpty { out.append(.label(pieces(text, scratch: &scratch), textAt)) }
         return out
     }
 
@@ -308,46 +349,54 @@ struct TokenTableReader {
 
     /// Whether a label piece begins with an item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
     static func startsWithMarker(_ piece: String) -> Bool {
-        let s = Array(piece.unicodeScalars.prefix(3))
-        guard s.count >= 2 else { return false }
-        if HeadingTokenizer.numerals[s[0]] != nil, s[1] == "、" { return true }
-        if s[0] == "（" || s[0] == "(", HeadingTokenizer.numerals[s[1]] != nil { return true }
-        if TableTokenizer.digit(s[0]), s[1] == "." || s[1] == "、" || s[1] == "．" { return true }
+        // The first two scalars read in place (not copied into an array).
+        var scalars = piece.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), let second = scalars.next() else { return false }
+        if HeadingTokenizer.numerals[first] != nil, second == "、" { return true }
+        if first == "（" || first == "(", HeadingTokenizer.numerals[second] != nil { return true }
+        if TableTokenizer.digit(first), second == "." || second == "、" || second == "．" { return true }
         return false
     }
 
     /// Cuts label text before each item marker: `一、`, `（一）`/`(一)`, `1.`/`1、`/`1．`.
     static func pieces(_ text: String) -> [String] {
-        let s = Array(text.unicodeScalars)
-        var cuts: [Int] = [0]
-        var i = 1
-        while i < s.count {
-            let c = s[i]
-            var marker = false
-            if HeadingTokenizer.numerals[c] != nil, i + 1 < s.count, s[i + 1] == "、", HeadingTokenizer.numerals[s[i - 1]] == nil {
-                marker = true
-            } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil, s[i - 1] != "第" {
-                // `第（六）项` cites an item, it starts none.
-                marker = true
-            } else if c == "第", i + 3 < s.count, s[i + 1] == "二", s[i + 2] == "十", s[i + 3] == "条" {
-                // A sub-table's heading `第二十条第（六）项` ends the label before it.
-                marker = true
-            } else if TableTokenizer.digit(c), i + 1 < s.count, s[i + 1] == "." || s[i + 1] == "、" || s[i + 1] == "．", !TableTokenizer.digit(s[i - 1]) {
-                marker = true
-            }
-            if marker { cuts.append(i) }
-            i += 1
-        }
-        cuts.append(s.count)
-        // Each piece cut from the text's UTF-8 bytes (the same bytes as its scalars), not built
-        // one scalar at a time. A String's bytes cut where its scalars start are valid UTF-8 by
-        // construction: not validated again.
-        let bytes = Array(text.utf8)
-        let offsets = TableTokenizer.utf8Offsets(s)
+        var scratch = TableTokenizer.ScanScratch()
+        return pieces(text, scratch: &scratch)
+    }
+
+    /// ``pieces(_:)`` with the arrays of the label before, refilled (``TableTokenizer/ScanScratch``).
+    static func pieces(_ text: String, scratch: inout TableTokenizer.ScanScratch) -> [String] {
         var out: [String] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            for k in 0..<(cuts.count - 1) where cuts[k] < cuts[k + 1] {
-                out.append(String(validUTF8: UnsafeBufferPointer(rebasing: bytes[offsets[cuts[k]]..<offsets[cuts[k + 1]]])))
+        var text = text
+        text.withUTF8 { bytes in
+            let (s, offsets) = scratch.decode(bytes)
+            // Each piece cut from the text's UTF-8 bytes (the same bytes as its scalars), not built
+            // one scalar at a time. A String's bytes cut where its scalars start are valid UTF-8 by
+            // construction: not validated again.
+            var start = 0
+            var i = 1
+            while i < s.count {
+                let c = s[i]
+                var marker = false
+                if HeadingTokenizer.numerals[c] != nil, i + 1 < s.count, s[i + 1] == "、", HeadingTokenizer.numerals[s[i - 1]] == nil {
+                    marker = true
+                } else if c == "（" || c == "(", i + 2 < s.count, HeadingTokenizer.numerals[s[i + 1]] != nil, s[i - 1] != "第" {
+                    // `第（六）项` cites an item, it starts none.
+                    marker = true
+                } else if c == "第", i + 3 < s.count, s[i + 1] == "二", s[i + 2] == "十", s[i + 3] == "条" {
+                    // A sub-table's heading `第二十条第（六）项` ends the label before it.
+                    marker = true
+                } else if TableTokenizer.digit(c), i + 1 < s.count, s[i + 1] == "." || s[i + 1] == "、" || s[i + 1] == "．", !TableTokenizer.digit(s[i - 1]) {
+                    marker = true
+                }
+                if marker {
+                    out.append(String(validUTF8: UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[i]])))
+                    start = i
+                }
+                i += 1
+            }
+            if start < s.count {
+                out.append(String(validUTF8: UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[s.count]])))
             }
         }
         return out
@@ -379,7 +428,7 @@ struct TokenTableReader {
         groups.contains { g in
             g.slots >= 2 && g.tokens.count == g.slots
                 && g.tokens.allSatisfy { t in
-                    t.kind != .text && !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0"))
+                    t.kind != .text && !t.isZeroLedRun
                 } && g.tokens.contains { $0.kind == .number }
         }
     }
@@ -431,14 +480,7 @@ struct TokenTableReader {
     }
 
     func values(_ tokens: [TableToken], slots: Int, runTogether: Bool) -> RowValues {
-        let clean = tokens.allSatisfy { t in
-            switch t.kind {
-            case .number: return !(t.isDigitRun && t.text.count > 1 && t.text.hasPrefix("0")) && CellReading.read(t.text).kind == .number
-            case .mark, .blank: return true
-            case .text: return false
-            }
-        }
-        if clean && tokens.count == slots { return .printed(tokens) }
+        if tokens.count == slots && tokens.allSatisfy(Self.clean) { return .printed(tokens) }
         // Blank cells marked one by one: the runs between them hold the other cells, run together.
         if tokens.contains(where: \.marked) {
             guard let marked = Self.markedPieces(tokens, slots: slots) else {
@@ -496,21 +538,28 @@ struct TokenTableReader {
         // Cells run together: some run of digits starts with 0 (`0000000`), and no row prints its
         // cells apart.
         let leadingZero = assigned.contains { a in
-            a.tokens.contains { $0.isDigitRun && $0.text.count > 1 && $0.text.hasPrefix("0") }
+            a.tokens.contains { $0.isZeroLedRun }
                 // one run for a whole row of at least three cells
                 || (a.tokens.count == 1 && template.rows[a.row].slots >= 3 && a.tokens[0].isDigitRun && a.tokens[0].text.count >= template.rows[a.row].slots)
         }
         let runTogether = leadingZero && !Self.separated(assigned.map { (template.rows[$0.row].slots, $0.tokens) })
         let resolved = assigned.map { values($0.tokens, slots: template.rows[$0.row].slots, runTogether: runTogether) }
         // Settle the split rows together under the column identities.
+        // One solver row per template row, in template order: template row `r` is solver row `r`.
         var solverRows: [DigitTableSolver.Row] = []
-        var solverIndex: [Int: Int] = [:]
-        var byRow: [Int: Int] = [:]
+        solverRows.reserveCapacity(template.rows.count)
+        // The last assigned row of each template row (an array by row: no dictionary grown).
+        var byRow = [Int?](repeating: nil, count: template.rows.count)
         for (k, a) in assigned.enumerated() { byRow[a.row] = k }
+        // A row of no known values, made once per width and shared by the rows of that width.
+        var unknown: [Int64?] = []
+        func unknownRow(_ n: Int) -> DigitTableSolver.Row {
+            if unknown.count != n { unknown = [Int64?](repeating: nil, count: n) }
+            return .known(unknown)
+        }
         for r in template.rows.indices {
             let n = template.rows[r].slots
-            solverIndex[r] = solverRows.count
-            guard let k = byRow[r] else { solverRows.append(.known([Int64?](repeating: nil, count: n))); continue }
+            guard let k = byRow[r] else { solverRows.append(unknownRow(n)); continue }
             switch resolved[k] {
             case .printed(let tokens):
                 solverRows.append(
@@ -520,7 +569,7 @@ struct TokenTableReader {
                             return (v?.isInteger ?? false) && v!.scale == 0 ? v!.units : nil
                         }))
             case .split(_, _, .candidates(let c), _): solverRows.append(.choices(c.map { $0.map(DigitSplitter.number) }))
-            default: solverRows.append(.known([Int64?](repeating: nil, count: n)))
+            default: solverRows.append(unknownRow(n))
             }
         }
         let columns = template.rows.map(\.slots).max() ?? 0
@@ -532,7 +581,7 @@ struct TokenTableReader {
         for (k, a) in assigned.enumerated() {
             switch resolved[k] {
             case .split(_, _, .candidates(let original), _):
-                if case .settled(let v) = solved[solverIndex[a.row]!] {
+                if case .settled(let v) = solved[a.row] {
                     let printed = original.filter { $0.map(DigitSplitter.number) == v }
                     if printed.count == 1 { settled[k] = printed[0]; continue }
                 }
@@ -546,10 +595,11 @@ struct TokenTableReader {
 
         var out: [LogicalRow] = []
         for (k, a) in assigned.enumerated() {
-            let spec = template.rows[a.row].spec
-            let name = "\(template.name) \(spec.label)"
+            let label = template.rows[a.row].spec.label
+            let name = rowNames[a.row]
+            let labelKey = labelKeys[a.row]
             func row(_ values: [PlacedReading], at: Location) -> LogicalRow {
-                LogicalRow(labelKeys: [TextNormalizer.matchKey(spec.label)], label: spec.label, values: values, at: at)
+                LogicalRow(labelKeys: [labelKey], label: label, values: values, at: at)
             }
             if let p = placed[k] {
                 diagnostics.append(p.diagnostic)
@@ -578,7 +628,7 @@ struct TokenTableReader {
                         .error, .rowAmbiguous,
                         "\(name): the digits \"\(run)\" split into \(template.rows[a.row].slots) cells in too many ways; values left null", at: at))
             case .split(let run, let at, .candidates(let original), let reason):
-                guard var result = solved[solverIndex[a.row]!] else { continue }
+                guard var result = solved[a.row] else { continue }
                 // Marks (`/`) went to the solver as blanks: take the printed split back.
                 if case .settled(let v) = result {
                     let printed = original.filter { $0.map(DigitSplitter.number) == v }
