@@ -134,7 +134,7 @@ struct TemplateOrderReading {
 
     /// A printed non-negative integer count (no leading zero, no unit, no mark), or nil.
     static func count(_ t: TableToken) -> Int64? {
-        guard t.kind == .number, t.isDigitRun, !(t.text.count > 1 && t.text.hasPrefix("0")) else { return nil }
+        guard t.kind == .number, t.isDigitRun, !t.isZeroLedRun else { return nil }
         let reading = CellReading.read(t.text)
         guard reading.kind == .number, let v = reading.value, v.isInteger, v.scale == 0, v.units >= 0 else { return nil }
         return v.units
