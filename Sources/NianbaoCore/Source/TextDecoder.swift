@@ -111,52 +111,63 @@ package struct TextDecoder: Sendable {
         var i = 0
         while i < n {
             let b0 = p[i]
-            // A run of three-byte scalars that are one visible scalar each, as the general path
-            // below counts them (``isVisibleThreeByte(_:)``): most of a report. Two ideographs at a
-            // time from one load of eight bytes while they last, else one scalar from a load of
-            // four (so the last scalar of the text is left to the general path). `k` stays below
-            // `n - 4` (`n - 8`), so no sum overflows.
-            if b0 >= 0xE2 && i + 4 <= n {
-                var k = i
-                while k &+ 8 <= n {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
+            // Three-byte scalars that are one visible scalar each, as the general path below counts
+            // them (``isVisibleThreeByte(_:)``): most of a report. Two ideographs at a time from one
+            // load of eight bytes, else one scalar from the first four (the last scalar of the text
+            // is left to the general path). One loop for every kind of scalar: a report switches
+            // between ideographs, punctuation, digits and spaces every few scalars, and a loop per
+            // run paid its setup that often. The counts stay at most `n`: no sum overflows.
+            if b0 >= 0xE2 {
+                if i &+ 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
                     if Self.areTwoIdeographs(w) {
-                        k &+= 6
-                    } else if Self.isVisibleThreeByte(UInt32(truncatingIfNeeded: w)) {
-                        k &+= 3
-                    } else {
-                        break
+                        // The pairs that follow, in a loop of their own.
+                        var pairs = 1
+                        i &+= 6
+                        while i &+ 8 <= n && Self.areTwoIdeographs(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))) {
+                            pairs &+= 1
+                            i &+= 6
+                        }
+                        t.total &+= 2 &* pairs
+                        t.visible &+= 2 &* pairs
+                        continue
                     }
-                }
-                while k &+ 4 <= n && Self.isVisibleThreeByte(UInt32(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt32.self))) {
-                    k &+= 3
-                }
-                if k > i {
-                    t.total += (k - i) / 3
-                    t.visible += (k - i) / 3
-                    i = k
+                    if Self.isVisibleThreeByte(UInt32(truncatingIfNeeded: w)) {
+                        t.total &+= 1
+                        t.visible &+= 1
+                        i &+= 3
+                        continue
+                    }
+                } else if i &+ 4 <= n && Self.isVisibleThreeByte(UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))) {
+                    t.total &+= 1
+                    t.visible &+= 1
+                    i &+= 3
                     continue
                 }
-            }
-            // A run of printable ASCII and spaces (numbers, Latin, aligned text's padding): one
-            // scalar each, visible but for the spaces; eight bytes a step while they last
-            // (``asciiWordSpaces(_:)``), then byte by byte.
-            if b0 >= 0x20 && b0 < 0x7F {
-                var k = i
-                var spaces = 0
-                while k + 8 <= n {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
-                    guard let s = Self.asciiWordSpaces(w) else { break }
-                    spaces += s
-                    k += 8
-                }
-                while k < n && p[k] >= 0x20 && p[k] < 0x7F {
-                    if p[k] == 0x20 { spaces += 1 }
-                    k += 1
-                }
-                t.total += k - i
-                t.visible += k - i - spaces
+            } else if b0 > 0x20 && b0 < 0x7F {
+                // Printable ASCII (numbers, Latin): a visible scalar.
+                t.total &+= 1
+                t.visible &+= 1
+                i &+= 1
+                continue
+            } else if b0 == 0x20 {
+                // A run of spaces (aligned text pads its columns with long runs): neither visible
+                // nor a control; eight at a time while they last.
+                var k = i &+ 1
+                while k &+ 8 <= n && UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { k &+= 8 }
+                while k < n && p[k] == 0x20 { k &+= 1 }
+                t.total &+= k &- i
                 i = k
+                continue
+            } else if b0 == 0x0A {
+                // A line end, a tab, a carriage return: neither visible nor a control.
+                t.total &+= 1
+                t.line &+= 1
+                i &+= 1
+                continue
+            } else if b0 == 0x09 || b0 == 0x0D {
+                t.total &+= 1
+                i &+= 1
                 continue
             }
             // Any other ASCII: a control, a line end or a NUL.
@@ -232,17 +243,6 @@ package struct TextDecoder: Sendable {
     @inline(__always)
     static func areTwoIdeographs(_ w: UInt64) -> Bool {
         w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 && (w & 0xFF) &- 0xE4 < 6 && ((w >> 24) & 0xFF) &- 0xE4 < 6
-    }
-
-    /// The spaces among eight bytes `w` (the first in its low byte) when all are printable ASCII
-    /// or spaces (0x20–0x7E), nil when one is not. With no byte at or above 0x80, adding 0x60,
-    /// 0x01 or 0x7F to each byte carries into no other byte: its top bit then tells whether the
-    /// byte is at least 0x20, is 0x7F, and (after `^ 0x20`) is not a space.
-    @inline(__always)
-    static func asciiWordSpaces(_ w: UInt64) -> Int? {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        guard w & high == 0, (w &+ 0x6060_6060_6060_6060) & high == high, (w &+ 0x0101_0101_0101_0101) & high == 0 else { return nil }
-        return 8 - (((w ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & high).nonzeroBitCount
     }
 
     /// Unicode White_Space without the property lookup for the scalars that cannot have it (ASCII
