@@ -208,4 +208,34 @@ import Testing
         }
         #expect(failures == 0)
     }
+
+    /// ``TextDecoder/spaceRunEnd(_:from:)`` is the end a byte loop finds: every pattern of spaces
+    /// and other bytes up to fourteen long, from every start, and random longer ones.
+    @Test func spaceRunEndIsTheByteLoop() {
+        func plain(_ b: [UInt8], _ i: Int) -> Int {
+            var k = i
+            while k < b.count && b[k] == 0x20 { k += 1 }
+            return k
+        }
+        var failures = 0
+        func check(_ b: [UInt8]) {
+            b.withUnsafeBufferPointer { p in
+                for i in 0...b.count where TextDecoder.spaceRunEnd(p, from: i) != plain(b, i) {
+                    failures += 1
+                    if failures < 10 { Issue.record("\(b) from \(i)") }
+                }
+            }
+        }
+        let others: [UInt8] = [0x21, 0x00, 0x09, 0xA0, 0xE4, 0x60, 0x22]
+        for length in 0...14 {
+            for pattern in 0..<(1 << length) {
+                check((0..<length).map { pattern >> $0 & 1 == 1 ? 0x20 : others[($0 + pattern) % others.count] })
+            }
+        }
+        var g = IdentityTallyTests.Generator(state: 20)
+        for _ in 0..<2000 {
+            check((0..<Int.random(in: 15...70, using: &g)).map { _ in Int.random(in: 0..<4, using: &g) == 0 ? 0x21 : 0x20 })
+        }
+        #expect(failures == 0)
+    }
 }

@@ -215,14 +215,8 @@ package struct TextGridBuilder: Sendable {
             // A run of plain spaces (aligned text is full of them) counted at once, as the path
             // below counts each: no separator, mark or visible scalar among them.
             if line[index] == 0x20 {
-                var run = 1
-                // Eight at a time while they last (aligned text pads its columns with long runs).
-                if let base = line.baseAddress {
-                    while index + run + 8 <= end && UnsafeRawPointer(base + index + run).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                        run += 8
-                    }
-                }
-                while index + run < end && line[index + run] == 0x20 { run += 1 }
+                // Eight bytes a step (aligned text pads its columns with long runs).
+                let run = TextDecoder.spaceRunEnd(line, from: index &+ 1) &- index
                 index += run
                 spaces += run
                 column += run

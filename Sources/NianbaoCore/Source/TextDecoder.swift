@@ -153,9 +153,7 @@ package struct TextDecoder: Sendable {
             } else if b0 == 0x20 {
                 // A run of spaces (aligned text pads its columns with long runs): neither visible
                 // nor a control; eight at a time while they last.
-                var k = i &+ 1
-                while k &+ 8 <= n && UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { k &+= 8 }
-                while k < n && p[k] == 0x20 { k &+= 1 }
+                let k = Self.spaceRunEnd(b, from: i &+ 1)
                 t.total &+= k &- i
                 i = k
                 continue
@@ -235,6 +233,24 @@ package struct TextDecoder: Sendable {
         if lead == 0xE3 { return w & 0x00FF_FF00 != 0x0080_8000 }
         if lead == 0xEF { return (w >> 8) & 0xFE == 0xBC }
         return w & 0x00F8_FFFF == 0x0090_80E2 || w & 0x00F8_FFFF == 0x0098_80E2 || w & 0x00F8_FFFF == 0x00A0_80E2
+    }
+
+    /// The end of the run of spaces (0x20) that starts at `i` (`i` itself when `b[i]` is none;
+    /// `i` at most `b.count`): eight bytes a step, and in the first word that holds something else
+    /// its first byte that is not a space, found at the lowest set bit of the word XOR eight spaces
+    /// (no byte loop whose exit the branch predictor misses at every run's end).
+    @inline(__always)
+    static func spaceRunEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let p = b.baseAddress else { return i }
+        let n = b.count
+        var k = i
+        while k &+ 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+            if x != 0 { return k &+ (x.trailingZeroBitCount &>> 3) }
+            k &+= 8
+        }
+        while k < n && p[k] == 0x20 { k &+= 1 }
+        return k
     }
 
     /// Whether the first six of the eight bytes `w` (the first in its low byte) are two
