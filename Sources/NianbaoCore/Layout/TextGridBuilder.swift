@@ -184,9 +184,12 @@ package struct TextGridBuilder: Sendable {
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
     /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
     /// start before anything but a digit, or after a sentence's end), which is a space as usual.
+    ///
+    /// `runs` false reads every scalar on the general path, without the run loop that follows it:
+    /// the plain reading the run loop is compared with (``TextScanShortcutTests``).
     static func row(
         _ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false,
-        scratch: inout Scratch
+        scratch: inout Scratch, runs: Bool = true
     ) -> GridRow? {
         // Reserved at the first cell (``Field/flush(_:into:at:capacity:)``): half the lines of a
         // report are blank, and an array reserved for them was allocated and freed for nothing.
@@ -212,14 +215,8 @@ package struct TextGridBuilder: Sendable {
             // A run of plain spaces (aligned text is full of them) counted at once, as the path
             // below counts each: no separator, mark or visible scalar among them.
             if line[index] == 0x20 {
-                var run = 1
-                // Eight at a time while they last (aligned text pads its columns with long runs).
-                if let base = line.baseAddress {
-                    while index + run + 8 <= end && UnsafeRawPointer(base + index + run).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                        run += 8
-                    }
-                }
-                while index + run < end && line[index + run] == 0x20 { run += 1 }
+                // Eight bytes a step (aligned text pads its columns with long runs).
+                let run = TextDecoder.spaceRunEnd(line, from: index &+ 1) &- index
                 index += run
                 spaces += run
                 column += run
@@ -289,7 +286,7 @@ package struct TextGridBuilder: Sendable {
             if !ideograph && (v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last)) { f.plain = false }
             f.count += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && f.count == 1)) { f.isNumber = false }
-            column += ideograph || Self.isWide(v) ? 2 : 1
+            column += ideograph || (v >= 0x1100 && Self.isWide(v)) ? 2 : 1
             f.end = column
             // The CJK ideographs, punctuation and printable ASCII that follow (most of a report) only
             // extend the field as the path above would, one by one: no separator, space or mark is
@@ -297,43 +294,67 @@ package struct TextGridBuilder: Sendable {
             // (no control, radical, space or invisible); a scalar above ASCII is no number and as
             // wide as ``isWide(_:)`` says, an ASCII scalar one column wide and, not being the
             // field's first, part of a number only as a digit, `,` or `.`.
-            if !f.spilled {
+            if runs && !f.spilled {
                 let from = index
                 // The field's scalar count and number flag in locals while the run lasts (the field
                 // itself lives in memory: it is passed on to ``Field/flush(_:into:at:capacity:)``).
+                // `index` stays below `end` and `count` and `column` below eight times `end`: no
+                // sum overflows.
                 var count = f.count
                 var isNumber = f.isNumber
                 while index < end {
                     let c = line[index]
                     if c > 0x20 && c < 0x7F {
                         if !((c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E) { isNumber = false }
-                        index += 1
-                        count += 1
-                        column += 1
+                        index &+= 1
+                        count &+= 1
+                        column &+= 1
                         continue
                     }
                     // Lead bytes E5–E9: U+5000–U+9FFF, CJK unified ideographs (most of a report),
-                    // wide as the test below finds them, without decoding the scalar.
+                    // wide as the test below finds them, without decoding the scalar; two at a time
+                    // while they last.
                     if c >= 0xE5 && c <= 0xE9 {
-                        index += 3
-                        count += 1
-                        column += 2
                         isNumber = false
+                        if index &+ 3 < end && line[index &+ 3] &- 0xE5 < 5 {
+                            index &+= 6
+                            count &+= 2
+                            column &+= 4
+                        } else {
+                            index &+= 3
+                            count &+= 1
+                            column &+= 2
+                        }
                         continue
                     }
+                    // One plain space between two scalars of the field, the next one printable
+                    // ASCII or an ideograph (taken at the next step): the path above would keep it
+                    // in the field's run (no separator, mark or indent: the field has a scalar
+                    // before it) and count it, unless numbers one space apart make a separator
+                    // (a digit after a field that is a number so far), left to it.
+                    if c == 0x20 && index &+ 1 < end {
+                        let d = line[index &+ 1]
+                        if ((d > 0x20 && d < 0x7F) || (d >= 0xE5 && d <= 0xE9)) && !(isNumber && d >= 0x30 && d <= 0x39) {
+                            index &+= 1
+                            count &+= 1
+                            column &+= 1
+                            continue
+                        }
+                        break
+                    }
                     guard (c >= 0xE2 && c <= 0xE4) || c == 0xEF else { break }
-                    let w = (UInt32(c & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
+                    let w = (UInt32(c & 0x0F) << 12) | (UInt32(line[index &+ 1] & 0x3F) << 6) | UInt32(line[index &+ 2] & 0x3F)
                     if (w >= 0x4E00 && w <= 0x9FFF) || (w >= 0x3001 && w <= 0x303E) || (w >= 0xFF01 && w <= 0xFF60) {
                         // Ideographs, CJK punctuation (not the ideographic space), full-width forms: wide.
-                        column += 2
+                        column &+= 2
                     } else if w >= 0x2010 && w <= 0x2027 {
                         // Dashes, quotes, `…` (no space, line separator or invisible among them): narrow.
-                        column += 1
+                        column &+= 1
                     } else {
                         break
                     }
-                    index += 3
-                    count += 1
+                    index &+= 3
+                    count &+= 1
                     isNumber = false
                 }
                 if index > from {
@@ -357,7 +378,8 @@ package struct TextGridBuilder: Sendable {
         }
         // Positions mean something only where spaces align the columns.
         // Cells one space apart (pdfplumber, crawled text) are not aligned either.
-        if sawTab || (!sawWide && cells.count > 1) { for i in cells.indices { cells[i].x = nil } }
+        // (One uniqueness check for the whole array, not one per cell.)
+        if sawTab || (!sawWide && cells.count > 1) { cells.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i].x = nil } } }
         let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
         scratch.widest = min(max(scratch.widest, cells.count), Self.widestReserved)
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)

@@ -99,82 +99,87 @@ package struct TextDecoder: Sendable {
     /// `String(validating:as: UTF8.self)` validates: shortest forms, no surrogates, nothing above
     /// U+10FFFF); nil when they are not valid UTF-8. The plain UTF-8 reading of ``TextReader``
     /// makes no String of the whole text (``ReaderShortcutTests``).
+    ///
+    /// The bytes are read through their base address: every read is at an index below `n`, checked
+    /// just before it (``TextScanShortcutTests`` compares the result with the plain readings).
     static func tally(validating b: UnsafeBufferPointer<UInt8>) -> Tally? {
+        guard let p = b.baseAddress else { return Tally() }
         var t = Tally()
-        var tallying = true  // until the first NUL; the rest is only validated
+        // The counts at the first NUL: the rest is only validated (its counts are dropped).
+        var atNUL: Tally?
         let n = b.count
         var i = 0
         while i < n {
-            let b0 = b[i]
-            // A CJK ideograph (most of a report): a lead byte E4–E9 (no shortest-form or surrogate
-            // limit on its second byte) and two continuation bytes; a visible scalar.
-            // A run of them counted at once, each checked as the one before.
-            if b0 >= 0xE4 && b0 <= 0xE9 {
-                var k = i
-                repeat {
-                    guard k + 3 <= n, b[k + 1] & 0xC0 == 0x80, b[k + 2] & 0xC0 == 0x80 else { return nil }
-                    k += 3
-                } while k < n && b[k] >= 0xE4 && b[k] <= 0xE9
-                if tallying {
-                    t.total += (k - i) / 3
-                    t.visible += (k - i) / 3
-                }
-                i = k
-                continue
-            }
-            // A run of printable ASCII (numbers, Latin): one visible scalar each.
-            if b0 > 0x20 && b0 < 0x7F {
-                var k = i + 1
-                while k < n && b[k] > 0x20 && b[k] < 0x7F { k += 1 }
-                if tallying {
-                    t.total += k - i
-                    t.visible += k - i
-                }
-                i = k
-                continue
-            }
-            // A run of spaces (aligned text is full of them, in runs of any length): neither
-            // visible nor a control; eight at a time while they last.
-            if b0 == 0x20 {
-                var k = i + 1
-                if let base = b.baseAddress {
-                    while k + 8 <= n && UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { k += 8 }
-                }
-                while k < n && b[k] == 0x20 { k += 1 }
-                if tallying { t.total += k - i }
-                i = k
-                continue
-            }
-            // CJK punctuation (U+3001–U+3FFF: lead E3 but not the ideographic space E3 80 80) and
-            // full-width forms (U+FF00–U+FF7F: EF BC, EF BD), the rest of a report's scalars above
-            // ASCII: no shortest-form or surrogate limit on their second byte, and each one visible
-            // scalar as the general path below counts it (none is whitespace: ``isWhitespace(_:)``
-            // is false above U+3000; nor invisible, private use or U+FFFD).
-            if (b0 == 0xE3 || b0 == 0xEF) && i + 3 <= n {
-                let b1 = b[i + 1]
-                let b2 = b[i + 2]
-                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && (b0 == 0xE3 ? b1 != 0x80 || b2 != 0x80 : b1 == 0xBC || b1 == 0xBD) {
-                    if tallying {
-                        t.total += 1
-                        t.visible += 1
+            let b0 = p[i]
+            // Three-byte scalars that are one visible scalar each, as the general path below counts
+            // them (``isVisibleThreeByte(_:)``): most of a report. Two ideographs at a time from one
+            // load of eight bytes, else one scalar from the first four (the last scalar of the text
+            // is left to the general path). One loop for every kind of scalar: a report switches
+            // between ideographs, punctuation, digits and spaces every few scalars, and a loop per
+            // run paid its setup that often. The counts stay at most `n`: no sum overflows.
+            if b0 >= 0xE2 {
+                if i &+ 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    if Self.areTwoIdeographs(w) {
+                        // The pairs that follow, in a loop of their own.
+                        var pairs = 1
+                        i &+= 6
+                        while i &+ 8 <= n && Self.areTwoIdeographs(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))) {
+                            pairs &+= 1
+                            i &+= 6
+                        }
+                        t.total &+= 2 &* pairs
+                        t.visible &+= 2 &* pairs
+                        continue
                     }
-                    i += 3
+                    if Self.isVisibleThreeByte(UInt32(truncatingIfNeeded: w)) {
+                        t.total &+= 1
+                        t.visible &+= 1
+                        i &+= 3
+                        continue
+                    }
+                } else if i &+ 4 <= n && Self.isVisibleThreeByte(UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))) {
+                    t.total &+= 1
+                    t.visible &+= 1
+                    i &+= 3
                     continue
                 }
+            } else if b0 > 0x20 && b0 < 0x7F {
+                // Printable ASCII (numbers, Latin): a visible scalar.
+                t.total &+= 1
+                t.visible &+= 1
+                i &+= 1
+                continue
+            } else if b0 == 0x20 {
+                // A run of spaces (aligned text pads its columns with long runs): neither visible
+                // nor a control; eight at a time while they last.
+                let k = Self.spaceRunEnd(b, from: i &+ 1)
+                t.total &+= k &- i
+                i = k
+                continue
+            } else if b0 == 0x0A {
+                // A line end, a tab, a carriage return: neither visible nor a control.
+                t.total &+= 1
+                t.line &+= 1
+                i &+= 1
+                continue
+            } else if b0 == 0x09 || b0 == 0x0D {
+                t.total &+= 1
+                i &+= 1
+                continue
             }
+            // Any other ASCII: a control, a line end or a NUL.
             if b0 < 0x80 {
-                if tallying {
-                    t.total += 1
-                    if b0 > 0x20 && b0 < 0x7F {
-                        t.visible += 1
-                    } else if b0 == 0x0A {
-                        t.line += 1
-                    } else if b0 == 0 {
-                        t.nul = true
-                        tallying = false
-                    } else if b0 < 0x20 && b0 != 0x09 && b0 != 0x0D && b0 != 0x0C {
-                        t.control += 1
+                t.total += 1
+                if b0 == 0x0A {
+                    t.line += 1
+                } else if b0 == 0 {
+                    if atNUL == nil {
+                        atNUL = t
+                        atNUL?.nul = true
                     }
+                } else if b0 < 0x20 && b0 != 0x09 && b0 != 0x0D && b0 != 0x0C {
+                    t.control += 1
                 }
                 i += 1
                 continue
@@ -193,26 +198,67 @@ package struct TextDecoder: Sendable {
             case 0xF4: length = 4; high = 0x8F
             default: return nil
             }
-            guard i + length <= n, b[i + 1] >= low, b[i + 1] <= high else { return nil }
+            guard i + length <= n, p[i + 1] >= low, p[i + 1] <= high else { return nil }
             if length > 2 {
-                guard b[i + 2] & 0xC0 == 0x80 else { return nil }
+                guard p[i + 2] & 0xC0 == 0x80 else { return nil }
                 if length > 3 {
-                    guard b[i + 3] & 0xC0 == 0x80 else { return nil }
+                    guard p[i + 3] & 0xC0 == 0x80 else { return nil }
                 }
             }
-            if tallying {
-                t.total += 1
-                if b0 >= 0xE4 && b0 <= 0xE9 {
-                    t.visible += 1
-                } else {
-                    let v = b.scalar(at: i).value
-                    if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { t.control += 1 }
-                    if !(v >= 0x7F && v < 0xA0) && !isWhitespace(Unicode.Scalar(v)!) && !TextNormalizer.isInvisible(v) { t.visible += 1 }
-                }
+            t.total += 1
+            if b0 >= 0xE4 && b0 <= 0xE9 {
+                t.visible += 1
+            } else {
+                let v = b.scalar(at: i).value
+                if v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) { t.control += 1 }
+                if !(v >= 0x7F && v < 0xA0) && !isWhitespace(Unicode.Scalar(v)!) && !TextNormalizer.isInvisible(v) { t.visible += 1 }
             }
             i += length
         }
-        return t
+        return atNUL ?? t
+    }
+
+    /// Whether the four bytes `w` (the first in its low byte) start a well-formed three-byte
+    /// scalar that ``tally(_:)`` counts as one visible scalar and no control: a CJK ideograph or
+    /// hexagram (lead E4–E9: U+4000–U+9FFF), CJK punctuation (U+3001–U+3FFF: lead E3 but not the
+    /// ideographic space E3 80 80), a full-width form (U+FF00–U+FF7F: EF BC, EF BD), or a dash,
+    /// quote or `…` (U+2010–U+2027: E2 80 90–A7). None is whitespace (``isWhitespace(_:)``),
+    /// invisible, private use or U+FFFD; their lead bytes put no shortest-form or surrogate limit
+    /// on the second byte.
+    @inline(__always)
+    static func isVisibleThreeByte(_ w: UInt32) -> Bool {
+        guard w & 0x00C0_C0F0 == 0x0080_80E0 else { return false }
+        let lead = w & 0xFF
+        if lead &- 0xE4 < 6 { return true }
+        if lead == 0xE3 { return w & 0x00FF_FF00 != 0x0080_8000 }
+        if lead == 0xEF { return (w >> 8) & 0xFE == 0xBC }
+        return w & 0x00F8_FFFF == 0x0090_80E2 || w & 0x00F8_FFFF == 0x0098_80E2 || w & 0x00F8_FFFF == 0x00A0_80E2
+    }
+
+    /// The end of the run of spaces (0x20) that starts at `i` (`i` itself when `b[i]` is none;
+    /// `i` at most `b.count`): eight bytes a step, and in the first word that holds something else
+    /// its first byte that is not a space, found at the lowest set bit of the word XOR eight spaces
+    /// (no byte loop whose exit the branch predictor misses at every run's end).
+    @inline(__always)
+    static func spaceRunEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let p = b.baseAddress else { return i }
+        let n = b.count
+        var k = i
+        while k &+ 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+            if x != 0 { return k &+ (x.trailingZeroBitCount &>> 3) }
+            k &+= 8
+        }
+        while k < n && p[k] == 0x20 { k &+= 1 }
+        return k
+    }
+
+    /// Whether the first six of the eight bytes `w` (the first in its low byte) are two
+    /// well-formed three-byte scalars with lead bytes E4–E9 (CJK ideographs and hexagrams, each a
+    /// visible scalar for ``isVisibleThreeByte(_:)``).
+    @inline(__always)
+    static func areTwoIdeographs(_ w: UInt64) -> Bool {
+        w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 && (w & 0xFF) &- 0xE4 < 6 && ((w >> 24) & 0xFF) &- 0xE4 < 6
     }
 
     /// Unicode White_Space without the property lookup for the scalars that cannot have it (ASCII

@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+
+@testable import NianbaoCore
+
+/// The word-at-a-time scans of the plain UTF-8 text reader answer as the plain readings they
+/// stand for: ``TextDecoder/tally(validating:)`` as `String(validating:as: UTF8.self)` and
+/// ``TextDecoder/tally(_:)`` on the String's bytes, on the committed text reports, on every
+/// scalar, on every short byte string over an alphabet of the bytes that matter and on random
+/// byte strings and mutations of the reports; the run loop of
+/// ``TextGridBuilder/row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:runs:)`` as the
+/// general path alone, on every line of the reports and on lines made of the pieces it tells apart.
+@Suite struct TextScanShortcutTests {
+    /// The plain reading: the standard library's validation, then the tally of the valid bytes.
+    static func plainTally(_ bytes: [UInt8]) -> TextDecoder.Tally? {
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        return Array(s.utf8).withUnsafeBufferPointer { TextDecoder.tally($0) }
+    }
+
+    static func fusedTally(_ bytes: [UInt8]) -> TextDecoder.Tally? {
+        bytes.withUnsafeBufferPointer { TextDecoder.tally(validating: $0) }
+    }
+
+    /// Whether the fused tally is the plain one (the counts after a NUL are not kept by either).
+    static func same(_ bytes: [UInt8]) -> Bool {
+        let plain = plainTally(bytes)
+        let fused = fusedTally(bytes)
+        guard let plain, let fused else { return plain == nil && fused == nil }
+        return plain.nul == fused.nul && plain.line == fused.line && plain.total == fused.total && plain.control == fused.control
+            && plain.visible == fused.visible
+    }
+
+    /// Bytes around a piece so that the fast paths reach it (they read four and eight bytes at a
+    /// time and leave the last bytes of a text to the general path): alone, after printable ASCII
+    /// of each length up to eight, between ideographs, and before spaces.
+    static func contexts(_ piece: [UInt8]) -> [[UInt8]] {
+        let ideograph: [UInt8] = [0xE4, 0xB8, 0x80]
+        var out = [piece, piece + piece + [0x41, 0x41, 0x41, 0x41], ideograph + piece + ideograph + ideograph, piece + Array(repeating: 0x20, count: 9)]
+        for k in 1...8 { out.append(Array(repeating: 0x30, count: k) + piece + Array(repeating: 0x31, count: 9)) }
+        return out
+    }
+
+    /// The bytes the scans tell apart: controls, NUL, line ends, space, printable ASCII and its
+    /// ends, DEL, continuation bytes at the edges of the second-byte ranges, every kind of lead
+    /// byte (and the invalid ones), the second bytes of the full-width forms and the dashes.
+    static let alphabet: [UInt8] = [
+        0x00, 0x01, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x20, 0x21, 0x30, 0x41, 0x7E, 0x7F, 0x80, 0x8F, 0x90, 0x97, 0x98, 0x9F, 0xA0, 0xA7, 0xA8,
+        0xBB, 0xBC, 0xBD, 0xBE, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE9, 0xEA, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+    ]
+
+    @Test func validatingTallyOnTheCorpusAndItsVariants() throws {
+        for bytes in try ReaderShortcutTests.byteInputs() {
+            #expect(Self.same(bytes), "\(bytes.prefix(16))")
+        }
+    }
+
+    /// Every scalar of up to three bytes in each context of ``contexts(_:)``; every seventh of
+    /// four bytes (no fast path takes a four-byte scalar) alone and doubled.
+    @Test func validatingTallyOnEveryScalar() {
+        var failures = 0
+        for v in UInt32(0)...0x10FFFF where v < 0x10000 || v % 7 == 0 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let piece = Array(String(scalar).utf8)
+            for bytes in v < 0x10000 ? Self.contexts(piece) : Array(Self.contexts(piece).prefix(2)) where !Self.same(bytes) {
+                failures += 1
+                if failures < 10 { Issue.record("U+\(String(v, radix: 16)): \(bytes)") }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    /// Every byte string of up to three bytes over ``alphabet`` in each context, and every one of
+    /// four bytes that starts with a four-byte lead (F0, F4, F5) alone, doubled and between
+    /// ideographs (truncated sequences, overlongs, surrogates, scalars above U+10FFFF, NULs
+    /// inside valid text).
+    @Test func validatingTallyOnEveryShortByteString() {
+        var pieces: [[UInt8]] = [[]]
+        var last: [[UInt8]] = [[]]
+        for _ in 1...3 {
+            last = last.flatMap { p in Self.alphabet.map { p + [$0] } }
+            pieces += last
+        }
+        var failures = 0
+        for piece in pieces {
+            for bytes in Self.contexts(piece) where !Self.same(bytes) {
+                failures += 1
+                if failures < 10 { Issue.record("\(bytes)") }
+            }
+        }
+        for lead: UInt8 in [0xF0, 0xF4, 0xF5] {
+            for piece in last {
+                for bytes in Self.contexts([lead] + piece).prefix(3) where !Self.same(bytes) {
+                    failures += 1
+                    if failures < 10 { Issue.record("\(bytes)") }
+                }
+            }
+        }
+        #expect(failures == 0)
+        #expect(Self.fusedTally([0xED, 0xA0, 0x80, 0x41, 0x41, 0x41, 0x41]) == nil)
+        #expect(Self.fusedTally([0xF4, 0x90, 0x80, 0x80, 0x41, 0x41, 0x41, 0x41]) == nil)
+        #expect(Self.fusedTally([0xE0, 0x80, 0x80, 0x41, 0x41, 0x41, 0x41]) == nil)
+        #expect(Self.fusedTally([0x41, 0x00, 0x0A, 0xE4, 0xB8, 0x80, 0xFF])?.nul == nil)
+        #expect(Self.fusedTally([0x41, 0x0A, 0x00, 0x0A, 0xE4, 0xB8, 0x80, 0x41, 0x41, 0x41, 0x41])?.line == 2)
+    }
+
+    /// Random strings over ``alphabet`` and over the bytes of a report, and random changes of the
+    /// committed reports (a byte replaced, removed or inserted; a cut at any place).
+    @Test func validatingTallyOnRandomBytes() throws {
+        var g = IdentityTallyTests.Generator(state: 18)
+        let reports = try ReaderShortcutTests.byteInputs().filter { $0.count > 1000 }
+        let common: [UInt8] = [0x20, 0x20, 0x20, 0x0A, 0x09, 0x31, 0x41, 0xE4, 0xB8, 0x80, 0xE3, 0x80, 0x82, 0xEF, 0xBC, 0x8C, 0xE2, 0x80, 0x9C, 0xC2, 0xA0]
+        var failures = 0
+        for round in 0..<20000 {
+            let letters = round % 2 == 0 ? Self.alphabet : common
+            var bytes = (0..<Int.random(in: 0...24, using: &g)).map { _ in letters.randomElement(using: &g)! }
+            if round % 10 == 0 {
+                bytes = reports.randomElement(using: &g)!
+                let at = Int.random(in: 0..<bytes.count, using: &g)
+                switch round % 40 {
+                case 0: bytes[at] = Self.alphabet.randomElement(using: &g)!
+                case 10: bytes.remove(at: at)
+                case 20: bytes.insert(Self.alphabet.randomElement(using: &g)!, at: at)
+                default: bytes = Array(bytes[..<at])
+                }
+            }
+            if !Self.same(bytes) {
+                failures += 1
+                if failures < 10 { Issue.record("\(bytes.prefix(40))") }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    /// Long texts: runs of printable ASCII, spaces and ideographs far longer than a step.
+    @Test func validatingTallyOnLongRuns() {
+        let texts = [
+            String(repeating: "信息公开", count: 5000), String(repeating: "abc 123  ", count: 5000), String(repeating: " ", count: 100_001),
+            String(repeating: "一，“二”。（三）", count: 3000) + "\n\u{0}" + String(repeating: "x", count: 99),
+        ]
+        for text in texts {
+            for cut in 0..<9 { #expect(Self.same(Array(text.utf8.dropLast(cut)))) }
+        }
+    }
+
+    /// The row of a line read with the run loop and on the general path alone, the same to the
+    /// byte (`==` on Strings is canonical equivalence), in each mode of the reader.
+    static func sameRow(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { line in
+            for (marks, tabs) in [(false, false), (true, false), (false, true)] {
+                var s1 = TextGridBuilder.Scratch()
+                var s2 = TextGridBuilder.Scratch()
+                let fast = TextGridBuilder.row(line, number: 3, blankBefore: false, blankMarks: marks, leadingTabCells: tabs, scratch: &s1)
+                let plain = TextGridBuilder.row(line, number: 3, blankBefore: false, blankMarks: marks, leadingTabCells: tabs, scratch: &s2, runs: false)
+                guard fast == plain, s1.widest == s2.widest else { return false }
+                guard let fast, let plain else { continue }
+                guard Array(fast.text.utf8) == Array(plain.text.utf8), fast.cells.count == plain.cells.count else { return false }
+                for (a, b) in zip(fast.cells, plain.cells) where Array(a.text.utf8) != Array(b.text.utf8) || a.x != b.x { return false }
+            }
+            return true
+        }
+    }
+
+    /// What the row reader tells apart: ideographs (lead E4, E5–E9, the range's ends), CJK
+    /// punctuation, full-width forms, dashes and quotes, digits and number punctuation, Latin,
+    /// spaces, tabs, the ideographic space, no-break spaces, invisibles, controls, radicals,
+    /// combining marks, scalars outside the Basic Multilingual Plane, line separators.
+    static let rowPieces = [
+        "规", "章", "一", "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "\u{A000}", "，", "。", "、", "“", "”", "…", "—", "\u{2010}", "\u{2027}", "\u{2028}",
+        "\u{3001}", "\u{303E}", "\u{303F}", "\u{FF01}", "\u{FF60}", "\u{FF61}", "１", "0", "1", "9", ",", ".", "-", "a", "Z", "~", " ", "  ",
+        "\t", "\u{3000}", "\u{A0}", "\u{2F00}", "\u{200B}", "\u{FEFF}", "\u{7F}", "\u{1}", "\u{85}", "\u{301}", "𠀀", "\u{AC00}", "\u{1100}",
+    ]
+
+    @Test func rowRunsOnTheCorpusLines() throws {
+        let dir = TestSupport.packageRoot.appendingPathComponent("Corpus/text")
+        var lines = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).filter({ $0.hasSuffix(".txt") }) {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                lines += 1
+                #expect(Self.sameRow(String(line)), "\(name): \(line)")
+            }
+        }
+        #expect(lines > 1000)
+    }
+
+    /// Every line of up to three pieces of ``rowPieces``, and random lines of up to sixteen.
+    @Test func rowRunsOnCraftedLines() {
+        var failures = 0
+        func check(_ line: String) {
+            if !Self.sameRow(line) {
+                failures += 1
+                if failures < 10 { Issue.record("\(Array(line.unicodeScalars))") }
+            }
+        }
+        for a in Self.rowPieces {
+            for b in Self.rowPieces {
+                check(a + b)
+                for c in Self.rowPieces { check(a + b + c) }
+            }
+        }
+        var g = IdentityTallyTests.Generator(state: 9)
+        for _ in 0..<30000 {
+            check((0..<Int.random(in: 1...16, using: &g)).map { _ in Self.rowPieces.randomElement(using: &g)! }.joined())
+        }
+        for line in ["2023 年 1 月", "1 2", "1 ,2", "1,046 8", "a b c", "一 二  三\t四", "12 34 一", "- 1", "1 -", "信息 公开 工作 年度 报告", String(repeating: "信息公开 a ", count: 500)] {
+            check(line)
+        }
+        #expect(failures == 0)
+    }
+
+    /// ``TextDecoder/spaceRunEnd(_:from:)`` is the end a byte loop finds: every pattern of spaces
+    /// and other bytes up to fourteen long, from every start, and random longer ones.
+    @Test func spaceRunEndIsTheByteLoop() {
+        func plain(_ b: [UInt8], _ i: Int) -> Int {
+            var k = i
+            while k < b.count && b[k] == 0x20 { k += 1 }
+            return k
+        }
+        var failures = 0
+        func check(_ b: [UInt8]) {
+            b.withUnsafeBufferPointer { p in
+                for i in 0...b.count where TextDecoder.spaceRunEnd(p, from: i) != plain(b, i) {
+                    failures += 1
+                    if failures < 10 { Issue.record("\(b) from \(i)") }
+                }
+            }
+        }
+        let others: [UInt8] = [0x21, 0x00, 0x09, 0xA0, 0xE4, 0x60, 0x22]
+        for length in 0...14 {
+            for pattern in 0..<(1 << length) {
+                check((0..<length).map { pattern >> $0 & 1 == 1 ? 0x20 : others[($0 + pattern) % others.count] })
+            }
+        }
+        var g = IdentityTallyTests.Generator(state: 20)
+        for _ in 0..<2000 {
+            check((0..<Int.random(in: 15...70, using: &g)).map { _ in Int.random(in: 0..<4, using: &g) == 0 ? 0x21 : 0x20 })
+        }
+        #expect(failures == 0)
+    }
+}
