@@ -298,17 +298,25 @@ package enum HeadingTokenizer {
     static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
         var text = text
         return text.withUTF8 { b in
-            var i = 0
-            for _ in 0..<end {
-                precondition(i < b.count, "a marker longer than its text")
-                i = b.scalar(at: i).next
-            }
-            var j = i
-            while j < b.count && b[j] == 0x20 { j += 1 }
+            let (i, j) = cut(b, end)
             let marker = String(validUTF8: UnsafeBufferPointer(rebasing: b[..<i]))
             return HeadingToken(
                 level: level, number: n, marker: marker.trimmingTrailingSpaces(),
                 rest: String(validUTF8: UnsafeBufferPointer(rebasing: b[j...])))
         }
+    }
+
+    /// Where ``make(_:_:_:_:)`` cuts the valid UTF-8 bytes `b` of a text whose marker ends after
+    /// `end` scalars: the byte offset after the marker, and that of the rest (the spaces after the
+    /// marker stepped over).
+    static func cut(_ b: UnsafeBufferPointer<UInt8>, _ end: Int) -> (markerEnd: Int, restStart: Int) {
+        var i = 0
+        for _ in 0..<end {
+            precondition(i < b.count, "a marker longer than its text")
+            i = b.scalar(at: i).next
+        }
+        var j = i
+        while j < b.count && b[j] == 0x20 { j += 1 }
+        return (i, j)
     }
 }
