@@ -101,6 +101,7 @@ struct OutlineBuilder: Sendable {
             .map(\.text).joined(separator: "\n")
 
         var spans: [Outline.SectionSpan] = []
+        spans.reserveCapacity(headings.count)
         for (n, h) in headings.enumerated() {
             let end = n + 1 < headings.count ? headings[n + 1].row : rows.count
             let body = (h.row + 1)..<end
@@ -132,9 +133,13 @@ struct OutlineBuilder: Sendable {
     /// Section headings in order. A 一、-style line is a heading when it is not a table row, and either
     /// continues the numbering or names a standard section not seen yet.
     func findHeadings() -> [Heading] {
+        // Room for the headings of a report as a rule (seven sections at most in the standard
+        // outline), not grown 1, 2, 4, 8.
         var out: [Heading] = []
+        out.reserveCapacity(8)
         // At most six keys: a list, not a hashed set.
         var seen: [Section.Key] = []
+        seen.reserveCapacity(6)
         var last = 0
         // By index: the rows are read in place, not copied out of the array.
         for i in rows.indices where rows[i].table == nil {
@@ -189,23 +194,32 @@ struct OutlineBuilder: Sendable {
     /// Narrative of a section body: text before the first （一） and the subsections.
     /// In table sections only prose sentences are kept (table rows and headers are not narrative).
     func narrative(_ body: Range<Int>, tableSection: Bool) -> (String, [Subsection]) {
-        var paragraphs = joiner.paragraphs(
+        // The rows captured by the filter, not the whole builder (its arrays retained with it).
+        let rows = self.rows
+        let paragraphs = joiner.paragraphs(
             rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker, endingInFullStop: tableSection)
         if tableSection {
-            paragraphs = paragraphs.filter { p in
-                // Every paragraph here ends in the byte 0x82, 。's last (`endingInFullStop`: the
-                // others were not made): the scalars counted only up to 20 (`scalarCount >= 20`),
-                // then the Character test decides.
-                Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系")
+            // The kept paragraphs' texts joined as `joined(separator: "\n")` joins them, without an
+            // array of the kept paragraphs and another of their texts. Every paragraph here ends
+            // in the byte 0x82, 。's last (`endingInFullStop`: the others were not made): the
+            // scalars counted only up to 20 (`scalarCount >= 20`), then the Character test decides.
+            var text = ""
+            var first = true
+            for p in paragraphs where Self.hasScalars(20, p.text) && p.text.hasSuffix("。") && !p.text.includes("勾稽关系") {
+                if !first { text.append("\n") }
+                text.append(p.text)
+                first = false
             }
-            return (paragraphs.map(\.text).joined(separator: "\n"), [])
+            return (text, [])
         }
         var text: [String] = []
+        text.reserveCapacity(paragraphs.count)
         var subsections: [Subsection] = []
         var current: (marker: String, heading: String, text: [String])?
+        // The subsection before moved out of `current` (`take()`), not copied.
         for p in paragraphs {
             if let (marker, heading, rest) = Self.subsection(p.text) {
-                if let c = current { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
+                if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
                 current = (marker, heading, rest.isEmpty ? [] : [rest])
             } else if current != nil {
                 current!.text.append(p.text)
@@ -213,7 +227,7 @@ struct OutlineBuilder: Sendable {
                 text.append(p.text)
             }
         }
-        if let c = current { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
+        if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
         return (text.joined(separator: "\n"), subsections)
     }
 
