@@ -71,6 +71,48 @@ import Testing
         #expect(subsections >= 20)
     }
 
+    /// ``OutlineBuilder/paragraphMarker(_:)`` is the marker of the paragraph's text, the one read
+    /// in `init` for the first row or read again; and the narratives are made with it as the
+    /// plain reading makes them (each paragraph's subsection token, its rest split).
+    @Test func paragraphMarkerAsTheTextsMarker() throws {
+        func same(_ a: (HeadingToken.Level, Int, Int)?, _ b: (HeadingToken.Level, Int, Int)?) -> Bool {
+            a.map { [$0.0.rawValue, $0.1, $0.2] } == b.map { [$0.0.rawValue, $0.1, $0.2] }
+        }
+        var joined = 0
+        for rows in try OutlineShortcutTests.corpusDocuments() {
+            let builder = OutlineBuilder(rows: rows)
+            let prose = rows.indices.filter { rows[$0].table == nil }
+            let paragraphs = builder.joiner.paragraphs(rows, prose, scalarCounts: builder.scalarCounts)
+            for p in paragraphs {
+                #expect(same(builder.paragraphMarker(p), HeadingTokenizer.marker(p.text)), "\(p.text)")
+                if p.text != rows[p.firstRow].text { joined += 1 }
+            }
+            for h in builder.findHeadings() {
+                let next = builder.findHeadings().first { $0.row > h.row }?.row ?? rows.count
+                let body = (h.row + 1)..<next
+                let (text, subsections) = builder.narrative(body, tableSection: false)
+                let parts = builder.joiner.paragraphs(rows, body.filter { rows[$0].table == nil }, scalarCounts: builder.scalarCounts)
+                var plainText: [String] = []
+                var plain: [(String, String, [String])] = []
+                for p in parts {
+                    if let token = HeadingTokenizer.token(p.text, level: .subsection) {
+                        let (heading, rest) = OutlineBuilder.splitSubheading(token.rest)
+                        plain.append((token.marker, heading, rest.isEmpty ? [] : [rest]))
+                    } else if !plain.isEmpty {
+                        plain[plain.count - 1].2.append(p.text)
+                    } else {
+                        plainText.append(p.text)
+                    }
+                }
+                #expect(text == plainText.joined(separator: "\n"))
+                #expect(subsections.map(\.marker) == plain.map(\.0))
+                #expect(subsections.map(\.heading) == plain.map(\.1))
+                #expect(subsections.map(\.text) == plain.map { $0.2.joined(separator: "\n") })
+            }
+        }
+        #expect(joined >= 20)
+    }
+
     /// ``OutlineBuilder/scalarCount(utf8:)`` counts the scalars at every length around the word
     /// size, with multi-byte scalars at every place (across the last word's counted bytes).
     @Test func scalarsCountedAtEveryLength() throws {

@@ -169,8 +169,11 @@ struct OutlineBuilder: Sendable {
     /// The key is read on the row's bytes in place: a String is made only when it differs from
     /// the rest (``TextNormalizer/byteMatchKey(_:)``), and neither the marker's nor the rest's.
     static func classifyRest(_ text: String, _ end: Int) -> (isTableRowLabel: Bool, key: Section.Key?)? {
+        // The key's byte mask made once for both questions.
         @inline(__always) func classify(_ k: UnsafeBufferPointer<UInt8>) -> (Bool, Section.Key?) {
-            SectionClassifier.isTableRowLabel(matchKeyUTF8: k) ? (true, nil) : (false, SectionClassifier.key(matchKeyUTF8: k))
+            let mask = SectionClassifier.byteMask(k)
+            if SectionClassifier.isTableRowLabel(matchKeyUTF8: k, mask: mask) { return (true, nil) }
+            return (false, SectionClassifier.key(matchKeyUTF8: k, mask: mask))
         }
         let inPlace = text.utf8.withContiguousStorageIfAvailable { b -> (Bool, Section.Key?)? in
             let j = HeadingTokenizer.cut(b, end).restStart
@@ -218,7 +221,7 @@ struct OutlineBuilder: Sendable {
         var current: (marker: String, heading: String, text: [String])?
         // The subsection before moved out of `current` (`take()`), not copied.
         for p in paragraphs {
-            if let (marker, heading, rest) = Self.subsection(p.text) {
+            if let (marker, heading, rest) = Self.subsection(p.text, marker: paragraphMarker(p)) {
                 if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
                 current = (marker, heading, rest.isEmpty ? [] : [rest])
             } else if current != nil {
@@ -231,12 +234,26 @@ struct OutlineBuilder: Sendable {
         return (text.joined(separator: "\n"), subsections)
     }
 
+    /// `HeadingTokenizer.marker(p.text)`: the marker read in `init` when the paragraph's text is
+    /// its first row's (a paragraph's text starts with its first row's, so as many bytes are the
+    /// same bytes), for a row outside tables (the rows of a narrative).
+    func paragraphMarker(_ p: ParagraphJoiner.Paragraph) -> (HeadingToken.Level, Int, Int)? {
+        let first = p.firstRow
+        if rows[first].table == nil && p.text.utf8.count == rows[first].text.utf8.count { return markers[first] }
+        return HeadingTokenizer.marker(p.text)
+    }
+
     /// The marker, heading and text of a paragraph that starts with a subsection marker
     /// (`（一）持续推进主动公开。严格执行…` → `（一）`, `持续推进主动公开。`, `严格执行…`): the token's
     /// `marker` (``HeadingTokenizer/token(_:level:)`` with `.subsection`) and ``splitSubheading(_:)``
     /// of its `rest`, the rest split on the paragraph's bytes in place (not made a String first).
     static func subsection(_ text: String) -> (marker: String, heading: String, rest: String)? {
-        guard let (level, n, end) = HeadingTokenizer.marker(text), level == .subsection else { return nil }
+        subsection(text, marker: HeadingTokenizer.marker(text))
+    }
+
+    /// ``subsection(_:)`` of a text whose marker (``HeadingTokenizer/marker(_:)``) is `marker`.
+    static func subsection(_ text: String, marker: (HeadingToken.Level, Int, Int)?) -> (marker: String, heading: String, rest: String)? {
+        guard let (level, n, end) = marker, level == .subsection else { return nil }
         let parts = text.utf8.withContiguousStorageIfAvailable { b in
             let (i, j) = HeadingTokenizer.cut(b, end)
             let marker = String(validUTF8: UnsafeBufferPointer(rebasing: b[..<i])).trimmingTrailingSpaces()

@@ -24,7 +24,11 @@ enum SectionClassifier {
     /// whose byte mask has a bit the key's lacks is not in it (``String/byteMask``): only the
     /// others are searched for.
     static func key(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>) -> Section.Key? {
-        let mask = byteMask(k)
+        key(matchKeyUTF8: k, mask: byteMask(k))
+    }
+
+    /// ``key(matchKeyUTF8:)`` with `mask` the key's byte mask.
+    static func key(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>, mask: UInt64) -> Section.Key? {
         for (key, words) in keywordMasks where words.contains(where: { $0.mask & ~mask == 0 && includes(k, $0.word) }) { return key }
         return nil
     }
@@ -49,15 +53,19 @@ enum SectionClassifier {
 
     /// ``isTableRowLabel(matchKey:)`` of the match key whose UTF-8 bytes are `k`, searched in place.
     static func isTableRowLabel(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>) -> Bool {
-        let mask = byteMask(k)
-        return tableRowWordMasks.contains { $0.mask & ~mask == 0 && includes(k, $0.word) }
+        isTableRowLabel(matchKeyUTF8: k, mask: byteMask(k))
+    }
+
+    /// ``isTableRowLabel(matchKeyUTF8:)`` with `mask` the key's byte mask.
+    static func isTableRowLabel(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>, mask: UInt64) -> Bool {
+        tableRowWordMasks.contains { $0.mask & ~mask == 0 && includes(k, $0.word) }
     }
 
     /// ``tableRowWords`` with each word's UTF-8 bytes and byte mask.
     private static let tableRowWordMasks: [(word: [UInt8], mask: UInt64)] = tableRowWords.map { (Array($0.utf8), $0.byteMask) }
 
     /// ``String/byteMask`` of the bytes `b`.
-    private static func byteMask(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func byteMask(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var mask: UInt64 = 0
         for byte in b { mask |= 1 &<< UInt64(byte & 63) }
         return mask
