@@ -223,6 +223,8 @@ struct OutlineBuilder: Sendable {
         for p in paragraphs {
             if let (marker, heading, rest) = Self.subsection(p.text, marker: paragraphMarker(p)) {
                 if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
+                // Room for a section's subsections as a rule, made at its first one (not grown 1, 2, 4, 8).
+                if subsections.isEmpty { subsections.reserveCapacity(8) }
                 current = (marker, heading, rest.isEmpty ? [] : [rest])
             } else if current != nil {
                 current!.text.append(p.text)
