@@ -132,6 +132,12 @@ package enum HeadingTokenizer {
     /// the text's UTF-8 bytes one scalar at a time (its end counted in scalars): no scalars are
     /// copied, no closure asked per index.
     static func marker(utf8 b: UnsafeBufferPointer<UInt8>) -> (HeadingToken.Level, Int, Int)? {
+        // A marker's first scalar is a numeral (一 … 十 between U+4E00 and U+5341, 〇 U+3007, 零
+        // U+96F6: lead bytes E3, E4, E5, E9), a bracket (`(`, （ U+FF08: EF) or a digit (ASCII, or
+        // U+FF10–U+FF19: EF): a text that starts with any other byte is rejected before decoding.
+        guard let lead = b.first, lead == 0x28 || (lead >= 0x30 && lead <= 0x39) || (lead >= 0xE3 && lead <= 0xE5) || lead == 0xE9 || lead == 0xEF else {
+            return nil
+        }
         var s = ScalarCursor(b: b)
         guard let first = s.current else { return nil }
         if numerals[first] != nil {

@@ -215,25 +215,32 @@ struct OutlineBuilder: Sendable {
             }
             return (text, [])
         }
-        var text: [String] = []
-        text.reserveCapacity(paragraphs.count)
+        // The paragraphs before the first subsection and those of each subsection joined as
+        // `joined(separator: "\n")` joins them, each appended to its text as it comes (no arrays
+        // of texts to join), `parts` counting them.
+        var text = ""
+        var parts = 0
         var subsections: [Subsection] = []
-        var current: (marker: String, heading: String, text: [String])?
+        var current: (marker: String, heading: String, text: String, parts: Int)?
         // The subsection before moved out of `current` (`take()`), not copied.
         for p in paragraphs {
             if let (marker, heading, rest) = Self.subsection(p.text, marker: paragraphMarker(p)) {
-                if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
+                if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text)) }
                 // Room for a section's subsections as a rule, made at its first one (not grown 1, 2, 4, 8).
                 if subsections.isEmpty { subsections.reserveCapacity(8) }
-                current = (marker, heading, rest.isEmpty ? [] : [rest])
+                current = (marker, heading, rest, rest.isEmpty ? 0 : 1)
             } else if current != nil {
+                if current!.parts > 0 { current!.text.append("\n") }
                 current!.text.append(p.text)
+                current!.parts += 1
             } else {
+                if parts > 0 { text.append("\n") }
                 text.append(p.text)
+                parts += 1
             }
         }
-        if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text.joined(separator: "\n"))) }
-        return (text.joined(separator: "\n"), subsections)
+        if let c = current.take() { subsections.append(Subsection(marker: c.marker, heading: c.heading, text: c.text)) }
+        return (text, subsections)
     }
 
     /// `HeadingTokenizer.marker(p.text)`: the marker read in `init` when the paragraph's text is
