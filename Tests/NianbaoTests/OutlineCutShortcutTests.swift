@@ -113,6 +113,35 @@ import Testing
         #expect(joined >= 20)
     }
 
+    /// ``MetadataReader/agencyAndYear(title:)`` reads a plain title's bytes as the Characters
+    /// reading reads it (the texts that are not plain take that reading).
+    @Test func agencyOfAPlainTitleAsOnCharacters() throws {
+        var titles = [
+            "2023年度保定市某某局政府信息公开工作年度报告", "2023年保定市某某局政府信息公开工作年度报告", "2023年度政府信息公开", "2023年度", "2023年",
+            "关于北京市朝阳区2023年政府信息公开工作年度报告", "关于2023年度x政府信息公开", "北京市的2023年报告", "（北京市）2023年报告", "《北京市》2023年报告",
+            "北京市“2023年", "2023年度政府信息公开政府信息公开", "2023 年度某局政府信息公开", "2023年度某局政府信息公", "2023年度某局政府信息公开的",
+            "关于\u{301}北京2023年", "北京的\u{301}2023年", "2023年度\u{301}某局政府信息公开", "2023年度某局\u{F900}政府信息公开", "2023年度某局政府信息公开\u{301}",
+            "ＡＢＣ市2023年报告", "abc 2023年", "关于的2023年", "的2023年", "2023年度度某局政府信息公开", "２０２３年度某局政府信息公开", "一二三2023年度",
+        ]
+        for rows in try OutlineShortcutTests.corpusDocuments() {
+            titles += rows.prefix(12).map(\.text)
+            if let range = TitleFinder.titleRows(rows[...]) { titles.append(TitleFinder.title(rows[range])) }
+        }
+        var plain = 0
+        for title in titles {
+            let got = MetadataReader.agencyAndYear(title: title)
+            guard let y = MetadataReader.firstYear(title) else {
+                #expect(got.agency == nil && got.year == nil, "\(title)")
+                continue
+            }
+            if MetadataReader.isPlain(title) { plain += 1 }
+            let expected = MetadataReader.agencyAndYearOnCharacters(title, y)
+            #expect(got.agency.map { Array($0.utf8) } == expected.agency.map { Array($0.utf8) }, "\(title)")
+            #expect(got.year == expected.year, "\(title)")
+        }
+        #expect(plain >= 20)
+    }
+
     /// ``OutlineBuilder/scalarCount(utf8:)`` counts the scalars at every length around the word
     /// size, with multi-byte scalars at every place (across the last word's counted bytes).
     @Test func scalarsCountedAtEveryLength() throws {
