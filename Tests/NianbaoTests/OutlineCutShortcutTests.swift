@@ -142,6 +142,21 @@ import Testing
         #expect(plain >= 20)
     }
 
+    /// ``TextNormalizer/displayUTF8(_:)`` makes the display form the scalar reading makes.
+    @Test func displayOnBytesAsOnScalars() throws {
+        var texts = Self.crafted + ReaderShortcutTests.crafted
+        texts += [
+            " a", "a ", "a  b", "\u{A0}", "a\u{A0}\u{3000}b", "\u{9F}x", "\u{2000}", "\u{200B}", "\u{2E80}", "\u{2E81}", "\u{2E87}\u{2EA4}", "\u{2F00}\u{2FD5}",
+            "\u{2FDF}", "\u{3000}", "\u{FEFF}\u{AD}", "一\u{2060} ", "𠀀 a", "é\u{301} ", "\t\n\r", "\u{1680}\u{2028}\u{2029}\u{202F}\u{205F}",
+            String(repeating: "\u{2E87}", count: 3000), String(repeating: "\u{2F00} \u{3000}", count: 2000), "",
+        ]
+        for text in try Self.texts() + texts {
+            let plain = TextNormalizer.displayOnScalars(text)
+            #expect(text.utf8.withContiguousStorageIfAvailable(TextNormalizer.displayUTF8).map { Array($0.utf8) } == Array(plain.utf8), "\(text)")
+            #expect(Array(TextNormalizer.display(Substring(text)).utf8) == Array(TextNormalizer.display(text).utf8), "\(text)")
+        }
+    }
+
     /// ``OutlineBuilder/scalarCount(utf8:)`` counts the scalars at every length around the word
     /// size, with multi-byte scalars at every place (across the last word's counted bytes).
     @Test func scalarsCountedAtEveryLength() throws {

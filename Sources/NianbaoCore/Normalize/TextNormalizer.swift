@@ -37,6 +37,42 @@ package enum TextNormalizer {
     /// The display form: radicals unified, whitespace cleaned and collapsed, ends trimmed.
     package static func display<S: StringProtocol>(_ text: S) -> String {
         if let unchanged = alreadyDisplay(text) { return unchanged }
+        if let cleaned = text.utf8.withContiguousStorageIfAvailable(displayUTF8) { return cleaned }
+        return displayOnScalars(text)
+    }
+
+    /// ``displayOnScalars(_:)`` of valid UTF-8 bytes, decoded in place and written by ``put`` straight
+    /// into the new String's storage (appending scalar by scalar to a String.UnicodeScalarView cost
+    /// several hundred instructions a scalar). A kept space stands for at least one space-like
+    /// scalar of a byte or more, and a radical (three bytes) becomes an ideograph of three or four:
+    /// the text fits in its bytes and a third more.
+    static func displayUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count + b.count / 3) { out in
+            var n = 0
+            var pendingSpace = false
+            var i = 0
+            while i < b.count {
+                let (v, next) = b.scalar(at: i)
+                i = next
+                if isSpaceLike(v) {
+                    pendingSpace = n > 0
+                    continue
+                }
+                if isInvisible(v) { continue }
+                if pendingSpace {
+                    out[n] = 0x20
+                    n += 1
+                    pendingSpace = false
+                }
+                n = put(unifyRadical(v), into: out, at: n)
+            }
+            return n
+        }
+    }
+
+    /// ``display(_:)`` of a text it changes, built on its scalars: the reading ``displayUTF8(_:)``
+    /// stands for.
+    static func displayOnScalars<S: StringProtocol>(_ text: S) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
