@@ -37,6 +37,42 @@ package enum TextNormalizer {
     /// The display form: radicals unified, whitespace cleaned and collapsed, ends trimmed.
     package static func display<S: StringProtocol>(_ text: S) -> String {
         if let unchanged = alreadyDisplay(text) { return unchanged }
+        if let cleaned = text.utf8.withContiguousStorageIfAvailable(displayUTF8) { return cleaned }
+        return displayOnScalars(text)
+    }
+
+    /// ``displayOnScalars(_:)`` of valid UTF-8 bytes, decoded in place and written by ``put`` straight
+    /// into the new String's storage (appending scalar by scalar to a String.UnicodeScalarView cost
+    /// several hundred instructions a scalar). A kept space stands for at least one space-like
+    /// scalar of a byte or more, and a radical (three bytes) becomes an ideograph of three or four:
+    /// the text fits in its bytes and a third more.
+    static func displayUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count + b.count / 3) { out in
+            var n = 0
+            var pendingSpace = false
+            var i = 0
+            while i < b.count {
+                let (v, next) = b.scalar(at: i)
+                i = next
+                if isSpaceLike(v) {
+                    pendingSpace = n > 0
+                    continue
+                }
+                if isInvisible(v) { continue }
+                if pendingSpace {
+                    out[n] = 0x20
+                    n += 1
+                    pendingSpace = false
+                }
+                n = put(unifyRadical(v), into: out, at: n)
+            }
+            return n
+        }
+    }
+
+    /// ``display(_:)`` of a text it changes, built on its scalars: the reading ``displayUTF8(_:)``
+    /// stands for.
+    static func displayOnScalars<S: StringProtocol>(_ text: S) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -159,17 +195,17 @@ package enum TextNormalizer {
             let c = b[i]
             if c < 0x80 {
                 if c <= 0x20 || c == 0x7F { break }
-                i += 1
+                i &+= 1
                 continue
             }
             if b.isIdeographLead(at: i) {
-                i += 3
+                i &+= 3
                 continue
             }
-            if c == 0xE3 && b[i + 1] == 0x80 {
-                let t = b[i + 2]
+            if c == 0xE3 && b[i &+ 1] == 0x80 {
+                let t = b[i &+ 2]
                 if (t >= 0x81 && t <= 0x87) || (t >= 0x8C && t <= 0x8F) {
-                    i += 3
+                    i &+= 3
                     continue
                 }
             }
@@ -177,58 +213,46 @@ package enum TextNormalizer {
         }
         if i == n { return .unchanged }
         let prefix = i
-        // Every scalar from here on must be one ``foldScalar(_:)`` handles without NFKC.
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                i += 1
-                continue
-            }
-            if b.isIdeographLead(at: i) {
-                i += 3
-                continue
-            }
-            let (v, next) = b.scalar(at: i)
-            if !isFastPath(v) { return .general }
-            i = next
-        }
         // Written into a buffer on the stack, then made a String without validating it again
         // (``Swift/String/init(validUTF8:)``): the text's own scalars and the UTF-8 of folded ones.
-        return .folded(
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out in
-                // The accepted prefix as it is, then the rest folded as ``foldUTF8(_:)`` folds it.
-                var k = 0
-                while k < prefix {
-                    out[k] = b[k]
-                    k += 1
-                }
-                var i = prefix
-                while i < n {
-                    let c = b[i]
-                    if c < 0x80 {
-                        // ASCII: spaces and line ends dropped, everything else kept as it is.
-                        if c != 0x20 && !(c >= 0x09 && c <= 0x0D) {
-                            out[k] = c
-                            k += 1
-                        }
-                        i += 1
-                        continue
-                    }
-                    if b.isIdeographLead(at: i) {
+        // Every scalar from here on must be one ``foldScalar(_:)`` handles without NFKC: each is
+        // tested as it is folded (the first that is not ends it, the buffer dropped), the bytes
+        // read once. The offsets stay within `n`: `&+` adds them without overflow checks.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> ByteMatchKey in
+            // The accepted prefix as it is, then the rest folded as ``foldUTF8(_:)`` folds it.
+            var k = 0
+            while k < prefix {
+                out[k] = b[k]
+                k &+= 1
+            }
+            var i = prefix
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    // ASCII: spaces and line ends dropped, everything else kept as it is.
+                    if c != 0x20 && !(c >= 0x09 && c <= 0x0D) {
                         out[k] = c
-                        out[k + 1] = b[i + 1]
-                        out[k + 2] = b[i + 2]
-                        k += 3
-                        i += 3
-                        continue
+                        k &+= 1
                     }
-                    let (v, next) = b.scalar(at: i)
-                    i = next
-                    if isSpaceLike(v) || isInvisible(v) { continue }
-                    k = put(foldScalar(v), into: out, at: k)
+                    i &+= 1
+                    continue
                 }
-                return String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k]))
-            })
+                if b.isIdeographLead(at: i) {
+                    out[k] = c
+                    out[k &+ 1] = b[i &+ 1]
+                    out[k &+ 2] = b[i &+ 2]
+                    k &+= 3
+                    i &+= 3
+                    continue
+                }
+                let (v, next) = b.scalar(at: i)
+                if !isFastPath(v) { return .general }
+                i = next
+                if isSpaceLike(v) || isInvisible(v) { continue }
+                k = put(foldScalar(v), into: out, at: k)
+            }
+            return .folded(String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k])))
+        }
     }
 
     /// Writes the UTF-8 bytes of scalar value `f` at `n`; returns the index after them. The one
@@ -238,22 +262,22 @@ package enum TextNormalizer {
         switch f {
         case 0..<0x80:
             out[n] = UInt8(f)
-            return n + 1
+            return n &+ 1
         case 0x80..<0x800:
             out[n] = UInt8(0xC0 | (f >> 6))
-            out[n + 1] = UInt8(0x80 | (f & 0x3F))
-            return n + 2
+            out[n &+ 1] = UInt8(0x80 | (f & 0x3F))
+            return n &+ 2
         case 0x800..<0x10000:
             out[n] = UInt8(0xE0 | (f >> 12))
-            out[n + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
-            out[n + 2] = UInt8(0x80 | (f & 0x3F))
-            return n + 3
+            out[n &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+            out[n &+ 2] = UInt8(0x80 | (f & 0x3F))
+            return n &+ 3
         default:
             out[n] = UInt8(0xF0 | (f >> 18))
-            out[n + 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
-            out[n + 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
-            out[n + 3] = UInt8(0x80 | (f & 0x3F))
-            return n + 4
+            out[n &+ 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+            out[n &+ 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
+            out[n &+ 3] = UInt8(0x80 | (f & 0x3F))
+            return n &+ 4
         }
     }
 

@@ -132,6 +132,12 @@ package enum HeadingTokenizer {
     /// the text's UTF-8 bytes one scalar at a time (its end counted in scalars): no scalars are
     /// copied, no closure asked per index.
     static func marker(utf8 b: UnsafeBufferPointer<UInt8>) -> (HeadingToken.Level, Int, Int)? {
+        // A marker's first scalar is a numeral (一 … 十 between U+4E00 and U+5341, 〇 U+3007, 零
+        // U+96F6: lead bytes E3, E4, E5, E9), a bracket (`(`, （ U+FF08: EF) or a digit (ASCII, or
+        // U+FF10–U+FF19: EF): a text that starts with any other byte is rejected before decoding.
+        guard let lead = b.first, lead == 0x28 || (lead >= 0x30 && lead <= 0x39) || (lead >= 0xE3 && lead <= 0xE5) || lead == 0xE9 || lead == 0xEF else {
+            return nil
+        }
         var s = ScalarCursor(b: b)
         guard let first = s.current else { return nil }
         if numerals[first] != nil {
@@ -298,17 +304,25 @@ package enum HeadingTokenizer {
     static func make(_ level: HeadingToken.Level, _ n: Int, _ text: String, _ end: Int) -> HeadingToken {
         var text = text
         return text.withUTF8 { b in
-            var i = 0
-            for _ in 0..<end {
-                precondition(i < b.count, "a marker longer than its text")
-                i = b.scalar(at: i).next
-            }
-            var j = i
-            while j < b.count && b[j] == 0x20 { j += 1 }
+            let (i, j) = cut(b, end)
             let marker = String(validUTF8: UnsafeBufferPointer(rebasing: b[..<i]))
             return HeadingToken(
                 level: level, number: n, marker: marker.trimmingTrailingSpaces(),
                 rest: String(validUTF8: UnsafeBufferPointer(rebasing: b[j...])))
         }
+    }
+
+    /// Where ``make(_:_:_:_:)`` cuts the valid UTF-8 bytes `b` of a text whose marker ends after
+    /// `end` scalars: the byte offset after the marker, and that of the rest (the spaces after the
+    /// marker stepped over).
+    static func cut(_ b: UnsafeBufferPointer<UInt8>, _ end: Int) -> (markerEnd: Int, restStart: Int) {
+        var i = 0
+        for _ in 0..<end {
+            precondition(i < b.count, "a marker longer than its text")
+            i = b.scalar(at: i).next
+        }
+        var j = i
+        while j < b.count && b[j] == 0x20 { j += 1 }
+        return (i, j)
     }
 }

@@ -106,6 +106,60 @@ enum MetadataReader {
 
     static func agencyAndYear(title: String?) -> (agency: String?, year: Int?) {
         guard let title, let y = firstYear(title) else { return (nil, nil) }
+        guard isPlain(title) else { return agencyAndYearOnCharacters(title, y) }
+        // ``agencyAndYearOnCharacters(_:_:)`` of a plain title: its Character tests are tests of
+        // the bytes (the agency and the rest are parts of the title, plain too), and the search
+        // for 政府信息公开 (Foundation's `range(of:)`) a search of its bytes.
+        var agency = String(title[..<y.start])
+        if agency.startsWithBytes("关于") { agency.removeFirst(2) }
+        agency = trimmingOpeningMarks(agency)
+        if agency.isEmpty { agency = agencyAfterYear(plain: String(title[y.end...])) }
+        if agency.endsWithBytes("的") { agency.removeLast() }
+        return (agency.isEmpty ? nil : agency, y.year)
+    }
+
+    /// Whether every scalar of the text is printable ASCII (20–7E), a CJK unified ideograph
+    /// (U+4E00–U+9FFF), CJK punctuation U+3001–U+3011 or a fullwidth form U+FF01–U+FF5E. Each such
+    /// scalar is a Character of its own (none extends another or joins it) and its own NFC form
+    /// (none has a canonical decomposition): two such texts are equal Characters exactly when
+    /// their bytes are equal, and Characters start where scalars start.
+    static func isPlain(_ text: String) -> Bool {
+        let plain = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var i = 0
+            while i < b.count {
+                let (v, next) = b.scalar(at: i)
+                i = next
+                let ok =
+                    (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3001 && v <= 0x3011) || (v >= 0xFF01 && v <= 0xFF5E)
+                if !ok { return false }
+            }
+            return true
+        }
+        return plain ?? false
+    }
+
+    /// The agency named after the year of a plain title (``isPlain(_:)``), `rest` the text after
+    /// its 年: a leading 度 skipped, the text before the first 政府信息公开 (its bytes' first place:
+    /// a lead byte starts a scalar), or "" where there is none.
+    static func agencyAfterYear(plain rest: String) -> String {
+        var rest = rest
+        return rest.withUTF8 { b -> String in
+            let word = Array("政府信息公开".utf8)
+            let du: [UInt8] = [0xE5, 0xBA, 0xA6]  // 度
+            let start = b.count >= 3 && b[0] == du[0] && b[1] == du[1] && b[2] == du[2] ? 3 : 0
+            var i = start
+            while i + word.count <= b.count {
+                var k = 0
+                while k < word.count && b[i + k] == word[k] { k += 1 }
+                if k == word.count { return String(validUTF8: UnsafeBufferPointer(rebasing: b[start..<i])) }
+                i += 1
+            }
+            return ""
+        }
+    }
+
+    /// The reading of ``agencyAndYear(title:)`` on the title's Characters, the year `y` found in it.
+    static func agencyAndYearOnCharacters(_ title: String, _ y: (year: Int, start: String.Index, end: String.Index)) -> (agency: String?, year: Int?) {
         var agency = String(title[..<y.start])
         for prefix in ["关于"] where agency.hasPrefix(prefix) { agency.removeFirst(prefix.count) }
         agency = trimmingOpeningMarks(agency)

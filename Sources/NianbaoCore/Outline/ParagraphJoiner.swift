@@ -202,7 +202,8 @@ struct ParagraphJoiner: Sendable {
         // `a`'s last and `b`'s first scalar (``isASCIIWord(_:)``) by their bytes: a scalar is ASCII
         // exactly when its UTF-8 is one byte below 0x80, and a last or first byte below 0x80 is
         // such a scalar (the bytes of longer ones are all 0x80 and above).
-        if let last = a.utf8.last, let first = b.utf8.first, isASCIIWord(byte: last), isASCIIWord(byte: first) {
+        // (``lastByte(_:)``: read in place.)
+        if let last = lastByte(a), let first = b.utf8.first, isASCIIWord(byte: last), isASCIIWord(byte: first) {
             a.append(" ")
         }
         a.append(b)

@@ -15,17 +15,27 @@ enum SectionClassifier {
     }
 
     /// ``key(forHeading:)`` of a heading whose match key is `k` (made once for both questions).
-    /// A word whose byte mask has a bit the key's lacks is not in it (``String/byteMask``): only
-    /// the others are searched for.
     static func key(matchKey k: String) -> Section.Key? {
-        let mask = k.byteMask
-        for (key, words) in keywordMasks where words.contains(where: { $0.mask & ~mask == 0 && k.includes($0.word) }) { return key }
+        var k = k
+        return k.withUTF8(key(matchKeyUTF8:))
+    }
+
+    /// ``key(matchKey:)`` of the match key whose UTF-8 bytes are `k`, searched in place. A word
+    /// whose byte mask has a bit the key's lacks is not in it (``String/byteMask``): only the
+    /// others are searched for.
+    static func key(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>) -> Section.Key? {
+        key(matchKeyUTF8: k, mask: byteMask(k))
+    }
+
+    /// ``key(matchKeyUTF8:)`` with `mask` the key's byte mask.
+    static func key(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>, mask: UInt64) -> Section.Key? {
+        for (key, words) in keywordMasks where words.contains(where: { $0.mask & ~mask == 0 && includes(k, $0.word) }) { return key }
         return nil
     }
 
-    /// ``keywords`` with each word's byte mask.
-    private static let keywordMasks: [(Section.Key, [(word: String, mask: UInt64)])] = keywords.map { key, words in
-        (key, words.map { ($0, $0.byteMask) })
+    /// ``keywords`` with each word's UTF-8 bytes and byte mask.
+    private static let keywordMasks: [(Section.Key, [(word: [UInt8], mask: UInt64)])] = keywords.map { key, words in
+        (key, words.map { (Array($0.utf8), $0.byteMask) })
     }
 
     /// Table 三 row labels that start like section headings.
@@ -37,10 +47,33 @@ enum SectionClassifier {
 
     /// ``isTableRowLabel(_:)`` of a text whose match key is `k`.
     static func isTableRowLabel(matchKey k: String) -> Bool {
-        let mask = k.byteMask
-        return tableRowWordMasks.contains { $0.mask & ~mask == 0 && k.includes($0.word) }
+        var k = k
+        return k.withUTF8(isTableRowLabel(matchKeyUTF8:))
     }
 
-    /// ``tableRowWords`` with each word's byte mask.
-    private static let tableRowWordMasks: [(word: String, mask: UInt64)] = tableRowWords.map { ($0, $0.byteMask) }
+    /// ``isTableRowLabel(matchKey:)`` of the match key whose UTF-8 bytes are `k`, searched in place.
+    static func isTableRowLabel(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>) -> Bool {
+        isTableRowLabel(matchKeyUTF8: k, mask: byteMask(k))
+    }
+
+    /// ``isTableRowLabel(matchKeyUTF8:)`` with `mask` the key's byte mask.
+    static func isTableRowLabel(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>, mask: UInt64) -> Bool {
+        tableRowWordMasks.contains { $0.mask & ~mask == 0 && includes(k, $0.word) }
+    }
+
+    /// ``tableRowWords`` with each word's UTF-8 bytes and byte mask.
+    private static let tableRowWordMasks: [(word: [UInt8], mask: UInt64)] = tableRowWords.map { (Array($0.utf8), $0.byteMask) }
+
+    /// ``String/byteMask`` of the bytes `b`.
+    static func byteMask(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in b { mask |= 1 &<< UInt64(byte & 63) }
+        return mask
+    }
+
+    /// ``String/includes(_:)`` of the bytes `k` and `word`.
+    @inline(__always)
+    private static func includes(_ k: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer { String.includes(k, $0) }
+    }
 }

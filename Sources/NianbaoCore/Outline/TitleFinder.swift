@@ -46,6 +46,9 @@ enum TitleFinder {
                 if c == 0xEF && d == 0xBC && (e == 0x8C || e == 0x9A || e == 0x9E) { return true }  // ，：＞
                 if c == 0xE2 && d == 0x80 && e == 0xBA { return true }  // ›
             }
+            // The lead byte's continuation bytes (80–BF: neither 3A nor 3E) stepped over, one
+            // after C2–DF, two after E0–EF, three after F0–F4 (a String's bytes are valid UTF-8).
+            i &+= c >= 0xF0 ? 3 : (c >= 0xE0 ? 2 : 1)
         }
         return false
     }
