@@ -60,12 +60,16 @@ extension String {
     /// `needle.byteMask & ~haystack.byteMask != 0` proves that `haystack.includes(needle)` is false.
     /// For Chinese text the bits come mostly from continuation bytes (their low six bits vary).
     package var byteMask: UInt64 {
+        if let mask = utf8.withContiguousStorageIfAvailable(Self.byteMask) { return mask }
+        var text = self
+        return text.withUTF8(Self.byteMask)
+    }
+
+    /// ``byteMask`` of the bytes `b`.
+    @inline(__always)
+    package static func byteMask(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var mask: UInt64 = 0
-        let contiguous: Void? = utf8.withContiguousStorageIfAvailable { (b: UnsafeBufferPointer<UInt8>) -> Void in
-            for byte in b { mask |= 1 &<< UInt64(byte & 63) }
-        }
-        if contiguous != nil { return mask }
-        for byte in utf8 { mask |= 1 &<< UInt64(byte & 63) }
+        for byte in b { mask |= 1 &<< UInt64(byte & 63) }
         return mask
     }
 

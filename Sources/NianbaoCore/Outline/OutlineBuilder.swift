@@ -171,7 +171,7 @@ struct OutlineBuilder: Sendable {
     static func classifyRest(_ text: String, _ end: Int) -> (isTableRowLabel: Bool, key: Section.Key?)? {
         // The key's byte mask made once for both questions.
         @inline(__always) func classify(_ k: UnsafeBufferPointer<UInt8>) -> (Bool, Section.Key?) {
-            let mask = SectionClassifier.byteMask(k)
+            let mask = String.byteMask(k)
             if SectionClassifier.isTableRowLabel(matchKeyUTF8: k, mask: mask) { return (true, nil) }
             return (false, SectionClassifier.key(matchKeyUTF8: k, mask: mask))
         }

@@ -24,7 +24,7 @@ enum SectionClassifier {
     /// whose byte mask has a bit the key's lacks is not in it (``String/byteMask``): only the
     /// others are searched for.
     static func key(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>) -> Section.Key? {
-        key(matchKeyUTF8: k, mask: byteMask(k))
+        key(matchKeyUTF8: k, mask: String.byteMask(k))
     }
 
     /// ``key(matchKeyUTF8:)`` with `mask` the key's byte mask.
@@ -53,7 +53,7 @@ enum SectionClassifier {
 
     /// ``isTableRowLabel(matchKey:)`` of the match key whose UTF-8 bytes are `k`, searched in place.
     static func isTableRowLabel(matchKeyUTF8 k: UnsafeBufferPointer<UInt8>) -> Bool {
-        isTableRowLabel(matchKeyUTF8: k, mask: byteMask(k))
+        isTableRowLabel(matchKeyUTF8: k, mask: String.byteMask(k))
     }
 
     /// ``isTableRowLabel(matchKeyUTF8:)`` with `mask` the key's byte mask.
@@ -63,13 +63,6 @@ enum SectionClassifier {
 
     /// ``tableRowWords`` with each word's UTF-8 bytes and byte mask.
     private static let tableRowWordMasks: [(word: [UInt8], mask: UInt64)] = tableRowWords.map { (Array($0.utf8), $0.byteMask) }
-
-    /// ``String/byteMask`` of the bytes `b`.
-    static func byteMask(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var mask: UInt64 = 0
-        for byte in b { mask |= 1 &<< UInt64(byte & 63) }
-        return mask
-    }
 
     /// ``String/includes(_:)`` of the bytes `k` and `word`.
     @inline(__always)
