@@ -43,6 +43,34 @@ import Testing
         #expect("其他".byteMask & ~"（六）3.其他".byteMask == 0)
     }
 
+    /// The buffer form gives the property's mask, and ``String/firstOffset(of:in:)`` the first place
+    /// a byte-by-byte scan finds (``String/includes(_:_:)`` is it being found), on every pair of
+    /// corpus keys and keywords and on crafted texts (empty, repeated and overlapping needles).
+    @Test func bufferMaskAndFirstOffsetAgreeWithPlainScans() throws {
+        func scan(_ n: [UInt8], _ h: [UInt8]) -> Int? {
+            if n.isEmpty { return 0 }
+            guard n.count <= h.count else { return nil }
+            return (0...(h.count - n.count)).first { i in (0..<n.count).allSatisfy { h[i + $0] == n[$0] } }
+        }
+        let crafted = ["", "a", "aa", "aaa", "aba", "abab", "政府信息公开", "政府政府信息公开信息公开", "公开公开", "信息公开政府信息公开", "度政府", "开"]
+        let keys = try Self.corpusKeys().prefix(400) + crafted
+        let needles = Self.keywords + crafted + ["政府信息公开", "公开", "\u{0}"]
+        var found = 0
+        for key in keys {
+            let h = Array(key.utf8)
+            let mask = h.withUnsafeBufferPointer(String.byteMask)
+            #expect(mask == key.byteMask, "\(key)")
+            for needle in needles {
+                let n = Array(needle.utf8)
+                let offset = h.withUnsafeBufferPointer { hb in n.withUnsafeBufferPointer { String.firstOffset(of: $0, in: hb) } }
+                #expect(offset == scan(n, h), "\(needle) in \(key)")
+                #expect(key.includes(needle) == (offset != nil))
+                if offset != nil && !n.isEmpty { found += 1 }
+            }
+        }
+        #expect(found > 100)
+    }
+
     /// Table 三's matcher names, for each label alone, the row the unfiltered search names.
     @Test func matcherAgreesWithThePlainSearch() throws {
         let matcher = ApplicationsLayout.matcher

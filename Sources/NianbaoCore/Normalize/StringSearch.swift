@@ -22,23 +22,32 @@ extension String {
     /// Whether the bytes `h` hold the bytes `n`: the search of ``includes(_:)``.
     @inline(__always)
     static func includes(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-        if n.isEmpty { return true }
-        if n.count > h.count { return false }
+        firstOffset(of: n, in: h) != nil
+    }
+
+    /// Where the bytes `n` first occur in the bytes `h` (the offset of their first byte), or `nil`
+    /// where they do not; 0 for no bytes.
+    @inline(__always)
+    static func firstOffset(of n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Int? {
+        if n.isEmpty { return 0 }
+        if n.count > h.count { return nil }
         let base = h.baseAddress!
         // The next place of the needle's last byte (memchr), then the rest (memcmp). The last
         // byte, not the first: in Chinese text the first byte of the needle (a UTF-8 lead byte,
         // E4–E9) starts nearly every character; its last byte (a continuation byte) is many times
         // rarer, so memcmp runs far less often.
+        // The first match found is the first in the text: every match has the needle's length, so
+        // the one that ends first starts first.
         let tail = n.count - 1
         let lastByte = Int32(n[tail])
         var i = tail  // the place of the needle's last byte in the haystack
         while i < h.count {
-            guard let hit = memchr(base + i, lastByte, h.count - i) else { return false }
+            guard let hit = memchr(base + i, lastByte, h.count - i) else { return nil }
             i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + (i - tail), n.baseAddress!, n.count) == 0 { return true }
+            if memcmp(base + (i - tail), n.baseAddress!, n.count) == 0 { return i - tail }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// The number of Unicode scalars (`unicodeScalars.count`) counted on the UTF-8 bytes: every byte

@@ -143,18 +143,13 @@ enum MetadataReader {
     /// a lead byte starts a scalar), or "" where there is none.
     static func agencyAfterYear(plain rest: String) -> String {
         var rest = rest
+        var word = "政府信息公开"
         return rest.withUTF8 { b -> String in
-            let word = Array("政府信息公开".utf8)
             let du: [UInt8] = [0xE5, 0xBA, 0xA6]  // 度
             let start = b.count >= 3 && b[0] == du[0] && b[1] == du[1] && b[2] == du[2] ? 3 : 0
-            var i = start
-            while i + word.count <= b.count {
-                var k = 0
-                while k < word.count && b[i + k] == word[k] { k += 1 }
-                if k == word.count { return String(validUTF8: UnsafeBufferPointer(rebasing: b[start..<i])) }
-                i += 1
-            }
-            return ""
+            let after = UnsafeBufferPointer(rebasing: b[start...])
+            guard let end = word.withUTF8({ String.firstOffset(of: $0, in: after) }) else { return "" }
+            return String(validUTF8: UnsafeBufferPointer(rebasing: after[..<end]))
         }
     }
 
