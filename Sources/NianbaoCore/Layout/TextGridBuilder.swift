@@ -112,25 +112,27 @@ package struct TextGridBuilder: Sendable {
     }
 
     /// What ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` carries from line to
-    /// line: the capacity a row of several cells starts with.
+    /// line: the capacity a row of several cells starts with, and the bytes of a spilled field.
     struct Scratch {
         /// The most cells of a row so far (at least four, at most ``TextGridBuilder/widestReserved``).
         /// A report's tables are its widest rows, and their rows come in runs between one-cell rows
         /// (headings, notes): a capacity taken from the row before was four at the first row of a
         /// run, and its array grew (allocated and copied again) at 8 and 16 cells.
         var widest = 4
+        /// The bytes of a spilled field (``Field/spill(_:into:)``), kept from row to row (few fields
+        /// spill): an array of the field's own was made and released at every row.
+        var bytes: [UInt8] = []
     }
 
     /// The field ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` is reading, up
-    /// to its ``flush(_:into:at:capacity:)`` into a cell. Its own value with mutating methods, not variables
+    /// to its ``flush(_:bytes:into:at:capacity:)`` into a cell. Its own value with mutating methods, not variables
     /// captured by nested functions: those were checked for exclusive access at run time at every
     /// use (`swift_beginAccess`, some 30K instructions per report).
     ///
     /// The field is usually a run of the line as it stands (scalars and single plain spaces): then
-    /// it is the bytes `from..<to` of the line, and `bytes` is only built (`spilled`) once
-    /// something in between is left out or replaced.
+    /// it is the bytes `from..<to` of the line, and its bytes (``Scratch/bytes``) are only built
+    /// (`spilled`) once something in between is left out or replaced.
     struct Field {
-        var bytes: [UInt8] = []
         var count = 0  // scalars in the field
         var spilled = false
         var from = 0
@@ -147,7 +149,7 @@ package struct TextGridBuilder: Sendable {
 
         /// Copies the run `from..<to` into `bytes`, to go on byte by byte.
         @inline(__always)
-        mutating func spill(_ line: UnsafeBufferPointer<UInt8>) {
+        mutating func spill(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
             if !spilled {
                 bytes.removeAll(keepingCapacity: true)
                 if count != 0 { bytes.append(contentsOf: line[from..<to]) }
@@ -155,9 +157,9 @@ package struct TextGridBuilder: Sendable {
             }
         }
 
-        /// Appends the field (if any) to `cells` as a cell in display form, reserving `capacity`
-        /// cells for the row's first; starts a new field.
-        mutating func flush(_ line: UnsafeBufferPointer<UInt8>, into cells: inout [GridCell], at: Location, capacity: Int) {
+        /// Appends the field (if any) to `cells` as a cell in display form (its `bytes` if spilled),
+        /// reserving `capacity` cells for the row's first; starts a new field.
+        mutating func flush(_ line: UnsafeBufferPointer<UInt8>, bytes: [UInt8], into cells: inout [GridCell], at: Location, capacity: Int) {
             if count > 0 {
                 if cells.isEmpty { cells.reserveCapacity(capacity) }
                 // The line's bytes are valid UTF-8 and the field is cut at scalar boundaries: no
@@ -191,7 +193,7 @@ package struct TextGridBuilder: Sendable {
         _ line: UnsafeBufferPointer<UInt8>, number: Int, blankBefore: Bool, blankMarks: Bool = false, leadingTabCells: Bool = false,
         scratch: inout Scratch, runs: Bool = true
     ) -> GridRow? {
-        // Reserved at the first cell (``Field/flush(_:into:at:capacity:)``): half the lines of a
+        // Reserved at the first cell (``Field/flush(_:bytes:into:at:capacity:)``): half the lines of a
         // report are blank, and an array reserved for them was allocated and freed for nothing.
         var cells: [GridCell] = []
         var spaces = 0  // plain spaces seen since the last visible scalar
@@ -258,14 +260,14 @@ package struct TextGridBuilder: Sendable {
                 if separator {
                     if tabs > 0 { innerTab = true }
                     // A cell before a separator: the row has several.
-                    f.flush(line, into: &cells, at: at, capacity: scratch.widest)
+                    f.flush(line, bytes: scratch.bytes, into: &cells, at: at, capacity: scratch.widest)
                     // Tab-separated text keeps its blank cells: a\t\tb is a, "", b.
                     if tabs >= 2 { for _ in 1..<min(tabs, Self.maxBlankRun + 1) { cells.append(GridCell(text: "", at: at)) } }
                 } else if spaces > 0 {
                     // One plain space right after the field and right before this scalar stays in the slice.
                     if f.spilled || f.count == 0 || line[f.to] != 0x20 || f.to + 1 != here {
-                        f.spill(line)
-                        f.bytes.append(0x20)
+                        f.spill(line, into: &scratch.bytes)
+                        scratch.bytes.append(0x20)
                     } else {
                         f.to = here
                     }
@@ -281,8 +283,8 @@ package struct TextGridBuilder: Sendable {
                 f.from = here
                 f.to = here
             }
-            if !f.spilled && f.to != here { f.spill(line) }
-            if f.spilled { f.bytes.append(contentsOf: line[here..<index]) } else { f.to = index }
+            if !f.spilled && f.to != here { f.spill(line, into: &scratch.bytes) }
+            if f.spilled { scratch.bytes.append(contentsOf: line[here..<index]) } else { f.to = index }
             if !ideograph && (v < 0x20 || (v >= 0x7F && v <= 0xA0) || (v >= RadicalTable.first && v <= RadicalTable.last)) { f.plain = false }
             f.count += 1
             if !(isDigit || v == 0x2C || v == 0x2E || (v == 0x2D && f.count == 1)) { f.isNumber = false }
@@ -297,7 +299,7 @@ package struct TextGridBuilder: Sendable {
             if runs && !f.spilled {
                 let from = index
                 // The field's scalar count and number flag in locals while the run lasts (the field
-                // itself lives in memory: it is passed on to ``Field/flush(_:into:at:capacity:)``).
+                // itself lives in memory: it is passed on to ``Field/flush(_:bytes:into:at:capacity:)``).
                 // `index` stays below `end` and `count` and `column` below eight times `end`: no
                 // sum overflows.
                 var count = f.count
@@ -367,7 +369,7 @@ package struct TextGridBuilder: Sendable {
         }
         // The last cell: a row of one cell (and its trailing blank cells) gets the capacity it needs.
         let trailing = min(tabs, Self.maxBlankRun)
-        f.flush(line, into: &cells, at: at, capacity: 1 + trailing)
+        f.flush(line, bytes: scratch.bytes, into: &cells, at: at, capacity: 1 + trailing)
         if cells.isEmpty { return nil }
         // Trailing tabs open blank cells too (a row whose last cells are blank); RowPlacement trims
         // blanks beyond the table's columns.
