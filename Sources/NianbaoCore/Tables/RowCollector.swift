@@ -141,25 +141,26 @@ enum RowCollector {
             // The label is joined when read (``PrintedLabel``): this row's own, or when it is
             // empty the labels the rows above lend it. The keys of the rows above, this row's
             // pending key and the row before's following key, are joined when read too (most
-            // never are). This row's own label is empty (``PrintedLabel/isEmpty``) without
-            // cells, or with one whose text (`labelText`, or `lastLabel` when cut) is empty: told
-            // here, where that text is at hand (the label's test read the cell out of its array,
-            // copied whole).
-            let ownLabelIsEmpty = labelEnd == 0 || (labelEnd == 1 && (lastLabel?.isEmpty ?? labelText.isEmpty))
+            // never are). (`labelText` is cell `labelEnd - 1`'s text when `labelEnd > 0`.)
+            let ownLabelIsEmpty = PrintedLabel.isEmpty(end: labelEnd, last: lastLabel, lastText: labelText)
             if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
             if !out.isEmpty, !rowKeys.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
+            // The row takes the buffers of its keys, its pending keys and its values, moved (given
+            // as copies, each was retained, and released when the loop's buffer was emptied
+            // for the next row); the loop's keys and values get new ones of the same capacity.
+            let keys = moved(&rowKeys)
+            rowKeys.reserveCapacity(keys.capacity)
+            let values = moved(&readings)
+            readings.reserveCapacity(values.capacity)
             out.append(
                 LogicalRow(
-                    labelKeys: rowKeys,
-                    pendingPieces: pendingKeys,
+                    labelKeys: keys,
+                    pendingPieces: moved(&pendingKeys),
                     printedLabel: ownLabelIsEmpty
                         ? PrintedLabel(lentBy: pendingLabels.suffix(6).map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
                         : PrintedLabel(cells: cells, end: labelEnd, last: lastLabel),
-                    values: readings,
+                    values: values,
                     at: rows[r].at))
-            // Emptied (a new buffer of its capacity: the row holds this one) only when it holds keys.
-            if !rowKeys.isEmpty { rowKeys.removeAll(keepingCapacity: true) }
-            pendingKeys.removeAll()
             // Its buffer kept (the array is never shared), its few labels removed from the end
             // (`removeAll(keepingCapacity:)` went through `replaceSubrange`, some 400
             // instructions a call).
@@ -192,6 +193,15 @@ enum RowCollector {
         let k: String
         if let last { k = TextNormalizer.matchKey(last) } else { k = key.take() ?? TextNormalizer.matchKey(text) }
         if !k.isEmpty { _ = take(k) }
+    }
+
+    /// `array`, moved out: it is left empty, without a buffer, and its buffer is handed on without
+    /// a retain.
+    @inline(__always)
+    private static func moved<T>(_ array: inout [T]) -> [T] {
+        var taken: [T] = []
+        swap(&taken, &array)
+        return taken
     }
 
     /// Whether a reading of `values` is of a kind `test` accepts, as
