@@ -145,22 +145,22 @@ enum RowCollector {
             let ownLabelIsEmpty = PrintedLabel.isEmpty(end: labelEnd, last: lastLabel, lastText: labelText)
             if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
             if !out.isEmpty, !rowKeys.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
-            // The row takes the buffers of its keys, its pending keys and its values, moved (given
-            // as copies, each was retained, and released when the loop's buffer was emptied
-            // for the next row); the loop's keys and values get new ones of the same capacity.
-            let keys = moved(&rowKeys)
-            rowKeys.reserveCapacity(keys.capacity)
-            let values = moved(&readings)
-            readings.reserveCapacity(values.capacity)
+            // The row takes the buffer of its pending keys, moved (given as a copy, it was
+            // retained, and released when the pending keys were emptied for the next row).
             out.append(
                 LogicalRow(
-                    labelKeys: keys,
+                    labelKeys: rowKeys,
                     pendingPieces: moved(&pendingKeys),
                     printedLabel: ownLabelIsEmpty
                         ? PrintedLabel(lentBy: pendingLabels.suffix(6).map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
                         : PrintedLabel(cells: cells, end: labelEnd, last: lastLabel),
-                    values: values,
+                    values: readings,
                     at: rows[r].at))
+            // Emptied (a new buffer of its capacity: the row holds this one) only when it holds
+            // keys. (The row's keys and values are copies: moved, they left the loop's buffers
+            // without one, and making a new one by `reserveCapacity` cost more than the retain
+            // and release it saved.)
+            if !rowKeys.isEmpty { rowKeys.removeAll(keepingCapacity: true) }
             // Its buffer kept (the array is never shared), its few labels removed from the end
             // (`removeAll(keepingCapacity:)` went through `replaceSubrange`, some 400
             // instructions a call).
