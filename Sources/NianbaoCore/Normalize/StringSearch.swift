@@ -114,11 +114,20 @@ extension String {
         return text.withUTF8 { t in part.withUTF8 { p in holds(t, p) } }
     }
 
-    /// Whether the string holds this ASCII byte.
+    /// Whether the string holds this ASCII byte. Searched in the string's own storage when native,
+    /// as ``includes(_:)``: copied into a `var` for `withUTF8`, the string was retained and
+    /// released at each test.
     @inline(__always)
     func includesByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ Self.holdsByte($0, byte) }) { return found }
         var s = self
-        return s.withUTF8 { b in b.isEmpty ? false : memchr(b.baseAddress!, Int32(byte), b.count) != nil }
+        return s.withUTF8 { Self.holdsByte($0, byte) }
+    }
+
+    /// Whether the bytes `b` hold `byte`: the search of ``includesByte(_:)``.
+    @inline(__always)
+    static func holdsByte(_ b: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        b.isEmpty ? false : memchr(b.baseAddress!, Int32(byte), b.count) != nil
     }
 }
 

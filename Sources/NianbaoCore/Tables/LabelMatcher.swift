@@ -12,7 +12,7 @@ struct LabelMatcher: Sendable {
         didSet {
             (masks, maskSpecs) = Self.masks(priority)
             isGroup = Self.isGroup(priority, groups)
-            keywords = priority.map(\.keywords)
+            (keywordBytes, keywordEnds, specKeywordEnds) = Self.keywords(priority)
             wholeLabels = priority.map(\.wholeLabel)
         }
     }
@@ -32,9 +32,16 @@ struct LabelMatcher: Sendable {
     /// Per entry of ``masks``: the index in ``priority`` of its spec (ascending: a spec's masks
     /// follow one another).
     private var maskSpecs: [Int]
-    /// Per spec in ``priority``: its keywords and whole label, apart from the spec (reading them
-    /// through `priority[i]` copied the whole RowSpec: four retains and releases per spec tried).
-    private var keywords: [[String]]
+    /// The UTF-8 bytes of the keywords of every spec in ``priority``, keyword after keyword and
+    /// spec after spec in one array (``keywordEnds``: where each keyword's end;
+    /// ``specKeywordEnds``: where each spec's keywords end in ``keywordEnds``), and per spec its
+    /// whole label: apart from the spec (reading them through `priority[i]` copied the whole
+    /// RowSpec: four retains and releases per spec tried), and as bytes, not an array of
+    /// Strings per spec (each spec's array was retained and released when it was tried, and
+    /// each keyword when it was searched for).
+    private var keywordBytes: [UInt8]
+    private var keywordEnds: [Int]
+    private var specKeywordEnds: [Int]
     private var wholeLabels: [String?]
 
     init(priority: [RowSpec], groups: Set<String> = []) {
@@ -42,8 +49,22 @@ struct LabelMatcher: Sendable {
         self.groups = groups
         (self.masks, self.maskSpecs) = Self.masks(priority)
         self.isGroup = Self.isGroup(priority, groups)
-        self.keywords = priority.map(\.keywords)
+        (self.keywordBytes, self.keywordEnds, self.specKeywordEnds) = Self.keywords(priority)
         self.wholeLabels = priority.map(\.wholeLabel)
+    }
+
+    private static func keywords(_ priority: [RowSpec]) -> (bytes: [UInt8], ends: [Int], specEnds: [Int]) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var specEnds: [Int] = []
+        for spec in priority {
+            for keyword in spec.keywords {
+                bytes += keyword.utf8
+                ends.append(bytes.count)
+            }
+            specEnds.append(ends.count)
+        }
+        return (bytes, ends, specEnds)
     }
 
     private static func isGroup(_ priority: [RowSpec], _ groups: Set<String>) -> [Bool] {
@@ -82,10 +103,39 @@ struct LabelMatcher: Sendable {
         }
     }
 
-    /// `priority[i].matches(key)`, without copying the spec.
+    /// `priority[i].matches(key)` (``RowSpec/matches(_:keywords:wholeLabel:)``), without copying
+    /// the spec or its keywords: each keyword's bytes are searched for in the key's (as
+    /// ``String/includes(_:)`` searches them), in place.
     @inline(__always)
     private func matches(_ i: Int, _ key: String) -> Bool {
-        RowSpec.matches(key, keywords: keywords[i], wholeLabel: wholeLabels[i])
+        guard key.utf8.count <= RowSpec.maxLabelBytes else { return false }
+        var found: Bool
+        if let inPlace = key.utf8.withContiguousStorageIfAvailable({ holdsKeyword(i, $0) }) {
+            found = inPlace
+        } else {
+            var key = key
+            found = key.withUTF8 { holdsKeyword(i, $0) }
+        }
+        if found { return true }
+        guard let whole = wholeLabels[i] else { return false }
+        return key.endsWithBytes(whole) && RowSpec.isWholeLabel(key, whole)
+    }
+
+    /// Whether the bytes of a key hold a keyword of spec `i` (in ``priority``).
+    @inline(__always)
+    private func holdsKeyword(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        keywordBytes.withUnsafeBufferPointer { bytes in
+            keywordEnds.withUnsafeBufferPointer { ends in
+                specKeywordEnds.withUnsafeBufferPointer { specEnds in
+                    let first = i == 0 ? 0 : specEnds[i - 1]
+                    for j in first..<specEnds[i] {
+                        let start = j == 0 ? 0 : ends[j - 1]
+                        if String.includes(key, UnsafeBufferPointer(rebasing: bytes[start..<ends[j]])) { return true }
+                    }
+                    return false
+                }
+            }
+        }
     }
 
     /// The first spec in priority order that matches `key`, as `priority.first { $0.matches(key) }`.

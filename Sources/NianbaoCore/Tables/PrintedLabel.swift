@@ -44,14 +44,16 @@ struct PrintedLabel: Sendable {
         return RowCollector.joinedLabel(cells, end: end, last: last)
     }
 
-    /// Whether ``text`` is empty, without joining a row's cells: no cell, or one whose text is
-    /// empty (two cells or more put a space between them).
+    /// Whether the label of a grid row's first `end` cells, the last one's text replaced by `last`
+    /// when given, is empty, without joining the cells: no cell, or one whose text is empty (two
+    /// cells or more put a space between them). `lastText`: the text of cell `end - 1` (read when
+    /// `end` is 1 and `last` is nil), passed by the row collector, which holds it (read out of
+    /// the cells' array, the cell was copied whole).
     @inline(__always)
-    var isEmpty: Bool {
-        guard lent.isEmpty else { return text.isEmpty }
+    static func isEmpty(end: Int, last: String?, lastText: String) -> Bool {
         switch end {
         case 0: return true
-        case 1: return (last ?? cells[0].text).isEmpty
+        case 1: return last?.isEmpty ?? lastText.isEmpty
         default: return false
         }
     }

@@ -19,7 +19,9 @@ enum RowCollector {
         // nothing, it was made anew three or four times in a table's first rows.
         var readings: [PlacedReading] = []
         readings.reserveCapacity(8)
-        var labelKeys: [String] = []
+        // The keys of a row of values, in a buffer of the loop's until the row takes it (then
+        // emptied, it makes a new one of its capacity).
+        var rowKeys: [String] = []
         // By index, the cells read through a buffer: binding a row or a cell copied it (a retain
         // and a release of each text, tens of thousands per report).
         for r in rows.indices {
@@ -41,6 +43,9 @@ enum RowCollector {
             // the walk: loaded again for the tests below and its key, it was retained and released
             // each time.
             var labelText = ""
+            // Whether `labelText` holds a space, tested once in the walk (tested again for the
+            // trailing values below, the text was searched twice).
+            var labelSpaced = false
             cells.withUnsafeBufferPointer { cells in
                 while labelEnd > 0 {
                     // A value OCR could not read (`92? l`, `I0`, `《`) leaves its column empty: the row
@@ -66,14 +71,18 @@ enum RowCollector {
                     if meaning.kind != .text {
                         append(meaning.value, meaning.kind, text, meaning.unit, cells, labelEnd - 1, to: &readings)
                         labelEnd -= 1
-                    } else if text.includesByte(0x20), let split = splitRun(text, at: cellPlace(cells, labelEnd - 1)) {
-                        // (A text without a space is no run of values: the test made here. The
-                        // text and place passed, not the cell: it was copied into the call.)
+                        continue
+                    }
+                    // (A text without a space is no run of values: the test made here. The
+                    // text and place passed, not the cell: it was copied into the call.)
+                    let spaced = text.includesByte(0x20)
+                    if spaced, let split = splitRun(text, at: cellPlace(cells, labelEnd - 1)) {
                         readings.append(contentsOf: split.reversed())
                         labelEnd -= 1
                     } else {
                         labelKey = key
                         labelText = text
+                        labelSpaced = spaced
                         break
                     }
                 }
@@ -82,73 +91,76 @@ enum RowCollector {
                 // A label printed one space away from its numbers: "2．申请人…申请 0 0 0 0 0 0 0".
                 // (``splitTrailingValues(_:at:)``'s own first test made here. The text and place
                 // passed, not the cell: it was copied into the call.)
-                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, labelText.includesByte(0x20),
+                if labelEnd > 0, (cells.baseAddress! + (labelEnd - 1)).pointee.column == nil, labelSpaced,
                     let (label, values) = splitTrailingValues(labelText, at: cellPlace(cells, labelEnd - 1))
                 {
                     lastLabel = label
                     readings.insert(contentsOf: values, at: 0)
                 }
             }
-            // One array, not a map and then a filter. It holds keys here only after a label-only
-            // row (a row that takes it leaves it emptied): the buffer is the loop's own, and its
-            // key or two are removed from the end (`removeAll(keepingCapacity:)` went through
-            // `replaceSubrange`, some 250 instructions a call).
-            while !labelKeys.isEmpty { labelKeys.removeLast() }
-            cells.withUnsafeBufferPointer { cells in
-                guard labelEnd > 0 else { return }
-                for i in 0..<(labelEnd - 1) {
-                    let k = TextNormalizer.matchKey(cellText(cells, i))
-                    if !k.isEmpty { labelKeys.append(k) }
-                }
-                // The last cell: its cut text's key, else the key its reading made, else its text's.
-                let k: String
-                if let lastLabel { k = TextNormalizer.matchKey(lastLabel) } else { k = labelKey ?? TextNormalizer.matchKey(labelText) }
-                if !k.isEmpty { labelKeys.append(k) }
-            }
             let hasNumber = holds(readings) { $0.isNumberOrMark }
             // An all-blank row counts when the reader knows its cells (HTML/PDF tables) or when tabs
             // delimit at least five blank cells (a data row printed empty); otherwise it is label text.
-            if readings.isEmpty || (!hasNumber && rows[r].table == nil && readings.count < 5) {
-                // A sub-table's heading row: the labels above it are not the next values' labels
-                // (a heading row that also holds a row's label keeps it: `信息内容 … 行政许可`).
-                if labelKeys.contains(where: isSubTableHeading) {
+            let labelOnly = readings.isEmpty || (!hasNumber && rows[r].table == nil && readings.count < 5)
+            if labelOnly {
+                // The keys go straight to the pending keys (made into an array of the row's, they
+                // were copied there and released with it). A sub-table's heading row: the labels
+                // above it are not the next values' labels (a heading row that also holds a row's
+                // label keeps it: `信息内容 … 行政许可`); its keys are made up to the heading's.
+                var heading = false
+                var made = false
+                labelKeys(cells, end: labelEnd, last: lastLabel, key: &labelKey, text: labelText) { k in
+                    if isSubTableHeading(k) {
+                        heading = true
+                        return false
+                    }
+                    // Room made for the keys kept (12) and a row's when the first is appended:
+                    // appended one by one into an empty array, they grew it two or three times
+                    // (a long run of label-only rows grows it once more).
+                    if pendingKeys.isEmpty { pendingKeys.reserveCapacity(16) }
+                    pendingKeys.append(k)
+                    made = true
+                    return true
+                }
+                if heading {
                     pendingKeys.removeAll()
                     while !pendingLabels.isEmpty { pendingLabels.removeLast() }
-                    continue
-                }
-                if !labelKeys.isEmpty {
-                    // One at a time: `append(contentsOf:)` of another array cost some 500
-                    // instructions a call (a row holds a key or two). Room made for the keys
-                    // kept (12) and a row's when the first is appended: appended one by one into
-                    // an empty array, they grew it two or three times (a long run of label-only
-                    // rows grows it once more).
-                    if pendingKeys.isEmpty { pendingKeys.reserveCapacity(16) }
-                    for k in labelKeys { pendingKeys.append(k) }
+                } else if made {
                     pendingLabels.append((r, labelEnd, lastLabel))
                     if pendingKeys.count > 24 { pendingKeys.removeFirst(pendingKeys.count - 12) }
                     if pendingLabels.count > 12 { pendingLabels.removeFirst(pendingLabels.count - 6) }
                 }
                 continue
             }
+            // The row's own keys, into the loop's buffer (empty here: a row that takes it leaves
+            // it emptied).
+            labelKeys(cells, end: labelEnd, last: lastLabel, key: &labelKey, text: labelText) { k in
+                rowKeys.append(k)
+                return true
+            }
             // The label is joined when read (``PrintedLabel``): this row's own, or when it is
             // empty the labels the rows above lend it. The keys of the rows above, this row's
             // pending key and the row before's following key, are joined when read too (most
-            // never are).
-            let ownLabel = PrintedLabel(cells: cells, end: labelEnd, last: lastLabel)
+            // never are). (`labelText` is cell `labelEnd - 1`'s text when `labelEnd > 0`.)
+            let ownLabelIsEmpty = PrintedLabel.isEmpty(end: labelEnd, last: lastLabel, lastText: labelText)
             if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
-            if !out.isEmpty, !labelKeys.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
+            if !out.isEmpty, !rowKeys.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
+            // The row takes the buffer of its pending keys, moved (given as a copy, it was
+            // retained, and released when the pending keys were emptied for the next row).
             out.append(
                 LogicalRow(
-                    labelKeys: labelKeys,
-                    pendingPieces: pendingKeys,
-                    printedLabel: ownLabel.isEmpty
+                    labelKeys: rowKeys,
+                    pendingPieces: moved(&pendingKeys),
+                    printedLabel: ownLabelIsEmpty
                         ? PrintedLabel(lentBy: pendingLabels.suffix(6).map { PrintedLabel(cells: rows[$0.row].cells, end: $0.end, last: $0.last) })
-                        : ownLabel,
+                        : PrintedLabel(cells: cells, end: labelEnd, last: lastLabel),
                     values: readings,
                     at: rows[r].at))
-            // Emptied (a new buffer of its capacity: the row holds this one) only when it holds keys.
-            if !labelKeys.isEmpty { labelKeys.removeAll(keepingCapacity: true) }
-            pendingKeys.removeAll()
+            // Emptied (a new buffer of its capacity: the row holds this one) only when it holds
+            // keys. (The row's keys and values are copies: moved, they left the loop's buffers
+            // without one, and making a new one by `reserveCapacity` cost more than the retain
+            // and release it saved.)
+            if !rowKeys.isEmpty { rowKeys.removeAll(keepingCapacity: true) }
             // Its buffer kept (the array is never shared), its few labels removed from the end
             // (`removeAll(keepingCapacity:)` went through `replaceSubrange`, some 400
             // instructions a call).
@@ -157,6 +169,39 @@ enum RowCollector {
         if pendingKeys.count > 12 { pendingKeys.removeFirst(pendingKeys.count - 12) }
         if !out.isEmpty { out[out.count - 1].followingKeyParts = pendingKeys }
         return out
+    }
+
+    /// The match keys of a row's label cells (its first `end` cells), in order, the empty ones
+    /// left out, each handed to `take` as it is made (owned: appended, it is moved, not copied)
+    /// until `take` returns false. The last cell's is its cut text's (`last`), else the key its
+    /// reading made (`key`, taken), else its text's (`text`). (A function of its own, not one
+    /// nested in the row loop: the loop's variables it read were checked for exclusive access
+    /// at run time, each time.)
+    @inline(__always)
+    private static func labelKeys(
+        _ cells: [GridCell], end: Int, last: String?, key: inout String?, text: String, _ take: (consuming String) -> Bool
+    ) {
+        guard end > 0 else { return }
+        let more = cells.withUnsafeBufferPointer { cells in
+            for i in 0..<(end - 1) {
+                let k = TextNormalizer.matchKey(cellText(cells, i))
+                if !k.isEmpty, !take(k) { return false }
+            }
+            return true
+        }
+        guard more else { return }
+        let k: String
+        if let last { k = TextNormalizer.matchKey(last) } else { k = key.take() ?? TextNormalizer.matchKey(text) }
+        if !k.isEmpty { _ = take(k) }
+    }
+
+    /// `array`, moved out: it is left empty, without a buffer, and its buffer is handed on without
+    /// a retain.
+    @inline(__always)
+    private static func moved<T>(_ array: inout [T]) -> [T] {
+        var taken: [T] = []
+        swap(&taken, &array)
+        return taken
     }
 
     /// Whether a reading of `values` is of a kind `test` accepts, as
