@@ -189,6 +189,13 @@ import Testing
         unsafeBitCast(s, to: (UInt64, UInt64).self)
     }
 
+    /// Whether the String is a small one, its bytes in its two words (the discriminator's bit 61).
+    static func isSmall(_ s: String) -> Bool { words(s).object >> 61 & 1 == 1 }
+
+    /// The String's ASCII flag: the discriminator's bit 62 for a small String, the count and
+    /// flags word's bit 63 for a large one.
+    static func hasASCIIFlag(_ s: String) -> Bool { isSmall(s) ? words(s).object >> 62 & 1 == 1 : words(s).countAndFlags >> 63 == 1 }
+
     /// ``Swift/String/init(validUTF8:)`` (no validation) makes the String `String(decoding:as:)`
     /// makes: the same bytes and the same flags (the ASCII flag decides the fast paths of
     /// comparison and hashing), for small and large strings, ASCII or not, whole or cut at a
@@ -213,10 +220,46 @@ import Testing
                         // Small strings hold their bytes in the second word too; large ones an address.
                         #expect(m.object >> 56 == p.object >> 56, "\(text)")
                         if part.count <= 15 { #expect(m.object == p.object, "\(text)") }
+                        // With the ASCII flag told, not scanned for.
+                        let told = String(validUTF8: part, isASCII: part.allSatisfy { $0 < 0x80 })
+                        #expect(Array(told.utf8) == Array(plain.utf8), "\(text)")
+                        #expect(Self.words(told).countAndFlags == p.countAndFlags, "\(text)")
+                        #expect(Self.words(told).object >> 56 == p.object >> 56, "\(text)")
+                        if part.count <= 15 { #expect(Self.words(told).object == p.object, "\(text)") }
                     }
                 }
             }
         }
+    }
+
+    /// The text reader tells ``Swift/String/init(validUTF8:isASCII:)`` whether a cell is all ASCII
+    /// from its byte and scalar counts: every cell and row text it makes has the flags
+    /// `String(decoding:as:)` gives the same bytes, on the committed reports and on lines with
+    /// every kind of field (numbers, ASCII words, spilled fields, kept spaces, invisibles, blank
+    /// marks, controls, scalars of two, three and four bytes; short and long).
+    @Test func cellTextsHaveTheDecodedFlags() throws {
+        let long = "abcdefghijklmnopqrstuvwxyz"
+        let lines = [
+            "0\t12\t123\t1234\t1,046 8\t-5\t3.5", "abc  def\tghi jkl", "\(long)  \(long) \(long)", "a\u{2003}b", "\(long)\u{2003}\(long)",
+            "ab\u{200B}cd", "\(long)\u{200B}\(long)", "一\u{200B}二", "abc一  一abc", "\(long)一", "一\(long)", "a\u{1}b", "\(long)\u{7F}\(long)",
+            "é  \(long)é", "\(long)\u{2F00}", "\u{2F00}", "𠀀  a𠀀\(long)", "“三”——…", "（一）\(long)", "ＡＢＣ  ｘ", "a \u{3000} b", "a b  c d",
+            "1 2 3  4 5 6", "\u{85}\(long)", "12\u{A0}\u{A0}34\u{A0}5\u{A0}\u{A0}6", "a\u{A0}\u{A0}1\u{A0}b", "\u{A0}\u{A0}12  \(long)\u{A0}1",
+        ]
+        var texts = try CorpusTextRows.rows().flatMap { [$0.text] + $0.cells.map(\.text) }
+        for pipeRows in [false, true] {
+            for row in TextGridBuilder(pipeRows: pipeRows).build(lines.joined(separator: "\n")).rows { texts += [row.text] + row.cells.map(\.text) }
+            for line in lines {
+                for row in TextGridBuilder(pipeRows: pipeRows).build(line).rows { texts += [row.text] + row.cells.map(\.text) }
+            }
+        }
+        for text in texts {
+            let plain = String(decoding: Array(text.utf8), as: UTF8.self)
+            #expect(Self.hasASCIIFlag(text) == Self.hasASCIIFlag(plain), "\(text)")
+            // A cell the display form changed may be a large String of few bytes (made with room
+            // to spare): the flags of two large Strings are compared whole.
+            if !Self.isSmall(text) && !Self.isSmall(plain) { #expect(Self.words(text).countAndFlags == Self.words(plain).countAndFlags, "\(text)") }
+        }
+        #expect(texts.contains { $0.utf8.count > 15 && $0.utf8.allSatisfy { $0 < 0x80 } })
     }
 
     /// The row reader's fast loop reads a lead byte E5–E9 as a wide CJK ideograph without decoding

@@ -163,13 +163,15 @@ package struct TextGridBuilder: Sendable {
             if count > 0 {
                 if cells.isEmpty { cells.reserveCapacity(capacity) }
                 // The line's bytes are valid UTF-8 and the field is cut at scalar boundaries: no
-                // validation again (``Swift/String/init(validUTF8:)``).
+                // validation again (``Swift/String/init(validUTF8:isASCII:)``). Each of the field's
+                // `count` scalars and spaces is one byte of it if ASCII and more if not: the field
+                // is all ASCII exactly when it has as many bytes, and no scan has to find that out.
                 let text =
                     spilled
-                    ? bytes.withUnsafeBufferPointer(String.init(validUTF8:))
+                    ? bytes.withUnsafeBufferPointer { String(validUTF8: $0, isASCII: $0.count == count) }
                     : isNumber && to - from <= 3
                         ? TextGridBuilder.numberText(UnsafeBufferPointer(rebasing: line[from..<to]))
-                        : String(validUTF8: UnsafeBufferPointer(rebasing: line[from..<to]))
+                        : String(validUTF8: UnsafeBufferPointer(rebasing: line[from..<to]), isASCII: to - from == count)
                 let shown = plain ? text : marks ? TextGridBuilder.displayKeepingMarks(text) : TextNormalizer.display(text)
                 cells.append(GridCell(text: shown, at: at, x: Double(start + end) / 2))
                 spilled = false
