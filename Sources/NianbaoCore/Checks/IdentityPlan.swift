@@ -22,7 +22,7 @@ struct IdentityPlan: Sendable {
     /// Table 四's checks (I4).
     static let reviewLitigation: [Step] = ReviewLitigationLayout.blocks.enumerated().map { b, block in
         let keys = Array(ReviewLitigationLayout.keys[(b * 5)..<(b * 5 + 5)])
-        return .sum(id: "I4.\(block)", operands([keys[4]] + keys[0..<4]))
+        return .sum(id: KeyLiterals.interned("I4.\(block)"), operands([keys[4]] + keys[0..<4]))
     }
 
     /// A plan's steps in the form ``IdentityChecker/check(_:)`` runs them: integers in flat arrays
@@ -131,15 +131,15 @@ struct IdentityPlan: Sendable {
         let results = ApplicationsLayout.resultRows(singleOther: singleOther)
         for col in ApplicationsLayout.columns {
             let k = { (row: String) in ApplicationsLayout.key(row, col) }
-            steps.append(.balance(id: "I1.\(col)", operands(["new_received", "carried_over", "total_processed", "carried_forward"].map(k))))
-            steps.append(.sum(id: "I2.\(col)", operands([k("total_processed")] + results.map(k))))
+            steps.append(.balance(id: KeyLiterals.interned("I1.\(col)"), operands(["new_received", "carried_over", "total_processed", "carried_forward"].map(k))))
+            steps.append(.sum(id: KeyLiterals.interned("I2.\(col)"), operands([k("total_processed")] + results.map(k))))
         }
         var rowOrder = ApplicationsLayout.rows2021.map(\.key)
         rowOrder.insert("other.total", at: rowOrder.firstIndex(of: "total_processed")!)
         for row in rowOrder {
             let totalKey = ApplicationsLayout.key(row, "total")
             let partKeys = ApplicationsLayout.columns.dropLast().map { ApplicationsLayout.key(row, $0) }
-            steps.append(.sum(id: "I3.\(row)", operands([totalKey] + partKeys)))
+            steps.append(.sum(id: KeyLiterals.interned("I3.\(row)"), operands([totalKey] + partKeys)))
         }
         return steps
     }

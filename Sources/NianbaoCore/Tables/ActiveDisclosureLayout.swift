@@ -71,7 +71,7 @@ enum ActiveDisclosureLayout {
             self.rows = rows
             matcher = makeMatcher(rows)
             rowOfSpec = matcher.priority.map { spec in rows.firstIndex { $0.spec.key == spec.key }! }
-            cellKeys = rows.map { r in r.columns.map { "active_disclosure.\(r.spec.key).\($0)" } }
+            cellKeys = rows.map { r in r.columns.map { KeyLiterals.interned("active_disclosure.\(r.spec.key).\($0)") } }
             expected = rows.reduce(0) { $0 + $1.columns.count }
         }
     }

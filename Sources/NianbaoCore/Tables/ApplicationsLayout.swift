@@ -68,7 +68,7 @@ package enum ApplicationsLayout {
     static let flatKeys: [String: [String: String]] = {
         var out: [String: [String: String]] = [:]
         for r in rows2021 + [otherTotal] {
-            out[r.key] = Dictionary(uniqueKeysWithValues: columns.map { ($0, "applications.\(r.key).\($0)") })
+            out[r.key] = Dictionary(uniqueKeysWithValues: columns.map { ($0, KeyLiterals.interned("applications.\(r.key).\($0)")) })
         }
         return out
     }()

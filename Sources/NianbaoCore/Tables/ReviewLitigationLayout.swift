@@ -6,5 +6,5 @@ enum ReviewLitigationLayout {
     static let columnLabels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
     /// The 15 flat keys in printed order.
-    package static let keys: [String] = blocks.flatMap { b in columns.map { "review_litigation.\(b).\($0)" } }
+    package static let keys: [String] = blocks.flatMap { b in columns.map { KeyLiterals.interned("review_litigation.\(b).\($0)") } }
 }
