@@ -108,17 +108,11 @@ struct LabelMatcher: Sendable {
     /// ``String/includes(_:)`` searches them), in place.
     @inline(__always)
     private func matches(_ i: Int, _ key: String) -> Bool {
-        guard key.utf8.count <= RowSpec.maxLabelBytes else { return false }
-        var found: Bool
-        if let inPlace = key.utf8.withContiguousStorageIfAvailable({ holdsKeyword(i, $0) }) {
-            found = inPlace
-        } else {
+        RowSpec.matches(key, wholeLabel: wholeLabels[i]) { key in
+            if let inPlace = key.utf8.withContiguousStorageIfAvailable({ holdsKeyword(i, $0) }) { return inPlace }
             var key = key
-            found = key.withUTF8 { holdsKeyword(i, $0) }
+            return key.withUTF8 { holdsKeyword(i, $0) }
         }
-        if found { return true }
-        guard let whole = wholeLabels[i] else { return false }
-        return key.endsWithBytes(whole) && RowSpec.isWholeLabel(key, whole)
     }
 
     /// Whether the bytes of a key hold a keyword of spec `i` (in ``priority``).

@@ -19,15 +19,20 @@ struct RowSpec: Sendable {
     /// ``matches(_:)`` of a spec with these keywords and whole label.
     @inline(__always)
     static func matches(_ key: String, keywords: [String], wholeLabel: String?) -> Bool {
+        matches(key, wholeLabel: wholeLabel) { key in keywords.contains { key.includes($0) } }
+    }
+
+    /// ``matches(_:)`` with the search for a keyword in the key handed in: ``LabelMatcher``
+    /// searches its specs' keywords where it keeps them, in place.
+    @inline(__always)
+    static func matches(_ key: String, wholeLabel: String?, holdsKeyword: (String) -> Bool) -> Bool {
         guard key.utf8.count <= maxLabelBytes else { return false }
-        for k in keywords where key.includes(k) { return true }
-        if let whole = wholeLabel {
-            // Equal to the whole label after a prefix is stripped: the key ends with the label's
-            // bytes (no other scalar decomposes canonically to 其 or 他, so the equal Substring
-            // holds the same scalars). The bytes are compared first; most keys end otherwise.
-            return key.endsWithBytes(whole) && isWholeLabel(key, whole)
-        }
-        return false
+        if holdsKeyword(key) { return true }
+        guard let whole = wholeLabel else { return false }
+        // Equal to the whole label after a prefix is stripped: the key ends with the label's
+        // bytes (no other scalar decomposes canonically to 其 or 他, so the equal Substring
+        // holds the same scalars). The bytes are compared first; most keys end otherwise.
+        return key.endsWithBytes(whole) && isWholeLabel(key, whole)
     }
 
     /// `strippingItemMarker(key) == whole`, on the bytes when both texts are made only of
