@@ -96,6 +96,26 @@ import Testing
         }
     }
 
+    /// ``PageFurniture/mayStartPageNumber(_:)`` holds of every page number: of each scalar of the
+    /// Basic Multilingual Plane and of U+1xxxx first (alone and before a digit, a dash and 页),
+    /// and of the corpus rows.
+    @Test func pageNumberQuickTestHoldsOfEveryPageNumber() throws {
+        var texts: [String] = []
+        for v in UInt32(1)..<0x1_0000 + 0x100 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            texts += [String(s), "\(s)4", "\(s)4\(s)", "\(s) 5 页", "\(s)4/5"]
+        }
+        for rows in try OutlineShortcutTests.corpusDocuments() { texts += rows.map(\.text) }
+        var pageNumbers = 0
+        for t in texts where PageFurniture.isPageNumber(t) {
+            pageNumbers += 1
+            #expect(PageFurniture.mayStartPageNumber(t), "\(t)")
+        }
+        // Many first scalars and page numbers of the corpus were tried (not a test of nothing).
+        #expect(pageNumbers > 50)
+        #expect(!PageFurniture.mayStartPageNumber("") && !PageFurniture.mayStartPageNumber("本") && !PageFurniture.mayStartPageNumber(String(repeating: "1", count: 41)))
+    }
+
     /// The interpreter's row shortcuts answer as the String readings: the page-number filter,
     /// the 告 search (``String/includes(_:)`` in the text's storage) and the first scalar of ``PageFurniture/isPageNumber(_:)``.
     @Test func rowShortcutsAsOnStrings() throws {

@@ -4,6 +4,18 @@ enum PageFurniture {
     /// The dashes around a page number (`-4-`, `— 5 —` in match form).
     private static let dashes: Set<Character> = ["-", "_", "~", "·", "•"]
 
+    /// A necessary condition of ``isPageNumber(_:)`` read from the String value and its first byte
+    /// alone: at most 40 bytes, and a first byte that one of its plausible first scalars starts
+    /// with (a dash, `_`, `~`, a digit; `·` C2, `‐`…`―` `•` `−` E2, 第 E7, full-width `－` and
+    /// digits EF). Inlined where the rows are filtered, it spares most rows the call, and with it
+    /// the retain and release of their text around it.
+    @inline(__always)
+    static func mayStartPageNumber(_ text: String) -> Bool {
+        let n = text.utf8.count
+        guard n > 0, n <= 40, let b = text.utf8.first else { return false }
+        return (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x7E || b == 0xC2 || b == 0xE2 || b == 0xE7 || b == 0xEF
+    }
+
     static func isPageNumber(_ text: String) -> Bool {
         // Quick rejection: page furniture is short and starts with a dash, 第, a digit or Page.
         guard text.utf8.count <= 40, let v = firstScalar(text) else { return false }

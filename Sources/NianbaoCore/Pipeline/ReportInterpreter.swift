@@ -129,14 +129,14 @@ package struct ReportInterpreter: Sendable {
     static func withoutPageNumbers(_ rows: consuming [GridRow]) -> [GridRow] {
         // By index: a row handed to a closure is a copy (its strings and cells retained).
         var found: Int?
-        for i in rows.indices where PageFurniture.isPageNumber(rows[i].text) {
+        for i in rows.indices where PageFurniture.mayStartPageNumber(rows[i].text) && PageFurniture.isPageNumber(rows[i].text) {
             found = i
             break
         }
         guard let first = found else { return rows }
         var kept = first
         rows.withUnsafeMutableBufferPointer { b in
-            for i in (first + 1)..<b.count where !PageFurniture.isPageNumber(b[i].text) {
+            for i in (first + 1)..<b.count where !(PageFurniture.mayStartPageNumber(b[i].text) && PageFurniture.isPageNumber(b[i].text)) {
                 b.swapAt(kept, i)
                 kept += 1
             }
