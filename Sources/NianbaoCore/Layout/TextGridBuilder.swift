@@ -408,30 +408,35 @@ package struct TextGridBuilder: Sendable {
 
     /// The cells' texts joined with single spaces: their bytes written into one buffer on the
     /// stack (appending to a String cost a few hundred instructions a piece), then made a String
-    /// without validating them again (``Swift/String/init(validUTF8:)``: the cells are Strings, and
-    /// a space between two is a scalar boundary).
+    /// without validating them again (``Swift/String/init(validUTF8:isASCII:)``: the cells are
+    /// Strings, and a space between two is a scalar boundary). Each cell is copied by
+    /// ``Swift/UnsafeMutableBufferPointer/copy(_:at:)`` (a call to memmove for a cell of a few bytes
+    /// cost more than its bytes), which also tells whether its bytes are ASCII: the String's ASCII
+    /// flag is set from them, as the scan of all the bytes would set it.
     static func joined(_ cells: [GridCell]) -> String {
         var total = cells.count - 1
         for j in cells.indices { total += cells[j].text.utf8.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { out in
             var k = 0
+            var bits: UInt64 = 0  // the bytes' bits, or-ed together
             for j in cells.indices {
                 if j > 0 {
                     out[k] = 0x20
                     k += 1
                 }
                 let copied: Void? = cells[j].text.utf8.withContiguousStorageIfAvailable { b in
-                    if let from = b.baseAddress, let to = out.baseAddress { (to + k).initialize(from: from, count: b.count) }
+                    bits |= out.copy(b, at: k)
                     k += b.count
                 }
                 if copied == nil {
                     for byte in cells[j].text.utf8 {
                         out[k] = byte
+                        bits |= UInt64(byte)
                         k += 1
                     }
                 }
             }
-            return String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k]))
+            return String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k]), isASCII: bits & 0x8080_8080_8080_8080 == 0)
         }
     }
 

@@ -155,3 +155,58 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return (c >= 0xE5 && c <= 0xE9) || (c == 0xE4 && i + 1 < count && self[i + 1] >= 0xB8)
     }
 }
+
+extension UnsafeMutableBufferPointer where Element == UInt8 {
+    /// Copies the bytes `b` to `self[k..<(k + b.count)]` and returns their bits or-ed together
+    /// (in each byte of the result: bit 7 is set where some byte is not ASCII), for the short
+    /// pieces of a String being assembled (a cell, a label), where a call to memmove and a scan
+    /// for ASCII cost more than the bytes. Sixteen bytes at a time, the last sixteen overlapping
+    /// those before; fewer by two overlapping words of eight or four, or the first, middle and
+    /// last of one to three bytes (every byte read and written, none outside the two buffers).
+    @inline(__always)
+    package func copy(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt64 {
+        let n = b.count
+        precondition(k >= 0 && n <= count &- k, "no room for the bytes")
+        guard n > 0, let source = b.baseAddress, let base = baseAddress else { return 0 }
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(base + k)
+        if n >= 16 {
+            var bits = SIMD16<UInt8>()
+            var i = 0
+            while i &+ 16 <= n {
+                let v = from.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                to.storeBytes(of: v, toByteOffset: i, as: SIMD16<UInt8>.self)
+                bits |= v
+                i &+= 16
+            }
+            if i < n {
+                let v = from.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+                to.storeBytes(of: v, toByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+                bits |= v
+            }
+            let words = unsafeBitCast(bits, to: SIMD2<UInt64>.self)
+            return words[0] | words[1]
+        }
+        if n >= 8 {
+            let first = from.loadUnaligned(as: UInt64.self)
+            let last = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            to.storeBytes(of: first, as: UInt64.self)
+            to.storeBytes(of: last, toByteOffset: n &- 8, as: UInt64.self)
+            return first | last
+        }
+        if n >= 4 {
+            let first = from.loadUnaligned(as: UInt32.self)
+            let last = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            to.storeBytes(of: first, as: UInt32.self)
+            to.storeBytes(of: last, toByteOffset: n &- 4, as: UInt32.self)
+            return UInt64(first | last)
+        }
+        let first = source[0]
+        let middle = source[n &>> 1]
+        let last = source[n &- 1]
+        base[k] = first
+        base[k &+ (n &>> 1)] = middle
+        base[k &+ n &- 1] = last
+        return UInt64(first | middle | last)
+    }
+}

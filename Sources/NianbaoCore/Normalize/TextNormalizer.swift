@@ -214,17 +214,16 @@ package enum TextNormalizer {
         if i == n { return .unchanged }
         let prefix = i
         // Written into a buffer on the stack, then made a String without validating it again
-        // (``Swift/String/init(validUTF8:)``): the text's own scalars and the UTF-8 of folded ones.
-        // Every scalar from here on must be one ``foldScalar(_:)`` handles without NFKC: each is
-        // tested as it is folded (the first that is not ends it, the buffer dropped), the bytes
-        // read once. The offsets stay within `n`: `&+` adds them without overflow checks.
+        // (``Swift/String/init(validUTF8:isASCII:)``): the text's own scalars and the UTF-8 of
+        // folded ones. Every scalar from here on must be one ``foldScalar(_:)`` handles without
+        // NFKC: each is tested as it is folded (the first that is not ends it, the buffer
+        // dropped), the bytes read once. The offsets stay within `n`: `&+` adds them without
+        // overflow checks. Whether the key is ASCII is known from the bytes as they are written
+        // (`bits`: bit 7 set by any byte that is not), not scanned for again.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> ByteMatchKey in
             // The accepted prefix as it is, then the rest folded as ``foldUTF8(_:)`` folds it.
-            var k = 0
-            while k < prefix {
-                out[k] = b[k]
-                k &+= 1
-            }
+            var bits = out.copy(UnsafeBufferPointer(rebasing: b[0..<prefix]), at: 0)
+            var k = prefix
             var i = prefix
             while i < n {
                 let c = b[i]
@@ -241,6 +240,7 @@ package enum TextNormalizer {
                     out[k] = c
                     out[k &+ 1] = b[i &+ 1]
                     out[k &+ 2] = b[i &+ 2]
+                    bits |= 0x80
                     k &+= 3
                     i &+= 3
                     continue
@@ -249,9 +249,11 @@ package enum TextNormalizer {
                 if !isFastPath(v) { return .general }
                 i = next
                 if isSpaceLike(v) || isInvisible(v) { continue }
-                k = put(foldScalar(v), into: out, at: k)
+                let f = foldScalar(v)
+                if f >= 0x80 { bits |= 0x80 }
+                k = put(f, into: out, at: k)
             }
-            return .folded(String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k])))
+            return .folded(String(validUTF8: UnsafeBufferPointer(rebasing: out[0..<k]), isASCII: bits & 0x8080_8080_8080_8080 == 0))
         }
     }
 
