@@ -78,4 +78,32 @@ import Testing
         }
         #expect(folded > 1000)
     }
+
+    /// ``AgencyKey/simpleUnits(ofKey:)`` (suffixes by index with their least name lengths, the
+    /// scalar bit masks, the Strings written as UTF-8) splits a key as the Character reading does:
+    /// on the corpus and on keys built from every suffix after names of one to ten characters,
+    /// with department characters, common words and non-unit followers around them.
+    @Test func simpleUnitsAreTheCharacterUnits() throws {
+        var keys = try ReaderShortcutTests.corpusTexts().filter { $0.utf8.count < 120 }.map { TextNormalizer.matchKey($0) }
+        let names = ["", "沛", "淮安", "A", "AB", "洪泽", "阿拉善", "一二三四五六七八", "一二三四五六七八九", "城", "社", "局长", "中心"]
+        let followers = ["", "政府", "人民政府", "财政局", "场", "委", "长", "直属", "X", "(试点)政府", "区", "市场监督管理局"]
+        for name in names {
+            for suffix in AgencyKey.unitSuffixes {
+                for follower in followers {
+                    keys.append(name + suffix + follower)
+                    keys.append("江苏省" + name + suffix + follower)
+                }
+            }
+        }
+        keys += ["", "()", "[a]", "县", "旗旗", "A县B", "沛县", "城市管理局", "人民政府人民政府", String(repeating: "市", count: 40)]
+        var simple = 0
+        for key in keys {
+            let plain = ReaderShortcutTests.characterUnits(key)
+            guard let split = AgencyKey.simpleUnits(ofKey: key) else { continue }
+            simple += 1
+            #expect(split.units.map { Array($0.utf8) } == plain.units.map { Array($0.utf8) }, "\(key)")
+            #expect(Array(split.rest.utf8) == Array(plain.rest.utf8), "\(key)")
+        }
+        #expect(simple > 2000)
+    }
 }

@@ -108,10 +108,15 @@ package enum AgencyKey {
             c.append(scalars[i])
             i += 1
         }
+        // The scalars' UTF-8 written by ``TextNormalizer/put(_:into:at:)`` straight into the
+        // String's storage (appended one by one to a String.UnicodeScalarView, each cost a few
+        // hundred instructions): each is ASCII or U+4E00–U+9FFF, three bytes at most.
         func string(_ s: ArraySlice<UInt32>) -> String {
-            var view = String.UnicodeScalarView()
-            for v in s { view.append(Unicode.Scalar(v)!) }
-            return String(view)
+            String(unsafeUninitializedCapacity: s.count * 3) { out in
+                var n = 0
+                for v in s { n = TextNormalizer.put(v, into: out, at: n) }
+                return n
+            }
         }
         var units: [String] = []
         var start = 0
@@ -127,20 +132,40 @@ package enum AgencyKey {
     static let commonWordScalars: [[UInt32]] = commonWords.map { $0.unicodeScalars.map(\.value) }
     static let nonUnitFollowerScalars: [UInt32] = nonUnitFollowers.map { $0.unicodeScalars.first!.value }
 
+    /// The least name length of each of ``unitSuffixes`` (one character for 县 and 旗, two for
+    /// the others), as ``leadingUnit(_:)`` asks it.
+    static let unitSuffixMinNames: [Int] = unitSuffixes.map { $0 == "县" || $0 == "旗" ? 1 : 2 }
+
+    /// One bit per value modulo 64 of the ``departmentScalars``: a scalar whose bit is clear is
+    /// none of them (the list is searched only for the others).
+    static let departmentBits: UInt64 = departmentScalars.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    /// One bit per value modulo 64 of the first scalars of ``unitSuffixScalars``: no suffix starts
+    /// with a scalar whose bit is clear.
+    static let unitSuffixFirstBits: UInt64 = unitSuffixScalars.reduce(0) { $0 | 1 << UInt64($1[0] & 63) }
+
     /// ``leadingUnit(_:)`` on the scalars `c[from...]` of a simple key (see ``simpleUnits(ofKey:)``).
+    /// The suffixes are read by index with their least name lengths (``unitSuffixMinNames``), not
+    /// zipped with their Strings and compared with `县` and `旗` at each step, and only at a
+    /// scalar that may start one (``unitSuffixFirstBits``); the departments are searched only for
+    /// a scalar that may be one (``departmentBits``).
     static func leadingUnit(scalars c: [UInt32], from: Int) -> Int? {
         let maxName = 8
         let count = c.count - from
+        let suffixes = unitSuffixScalars
+        let minNames = unitSuffixMinNames
+        let departments = departmentScalars
+        let (departmentBits, firstBits) = (Self.departmentBits, Self.unitSuffixFirstBits)
         var i = 1
         while i < count && i <= maxName + 3 {
-            if departmentScalars.contains(c[from + i - 1]) { return nil }
+            let previous = c[from + i - 1]
+            if departmentBits & (1 &<< UInt64(previous & 63)) != 0 && departments.contains(previous) { return nil }
             let first = c[from + i]
-            for (suffix, sc) in zip(unitSuffixes, unitSuffixScalars) {
+            for s in suffixes.indices where firstBits & (1 &<< UInt64(first & 63)) != 0 {
+                let sc = suffixes[s]
                 // The first scalars compared before the slices (no suffix is empty).
                 guard i + sc.count <= count, first == sc[0], c[(from + i)..<(from + i + sc.count)].elementsEqual(sc) else { continue }
                 let nameLength = i
-                let minName = (suffix == "县" || suffix == "旗") ? 1 : 2
-                guard nameLength >= minName, nameLength <= maxName else { continue }
+                guard nameLength >= minNames[s], nameLength <= maxName else { continue }
                 let end = i + sc.count
                 guard end < count else { return nil }  // a bare unit name: keep it as the rest
                 if commonWordScalars.contains(where: { $0.elementsEqual(c[from..<(from + end)]) }) { continue }
