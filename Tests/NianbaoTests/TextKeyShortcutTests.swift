@@ -106,4 +106,22 @@ import Testing
         }
         #expect(simple > 2000)
     }
+
+    /// The wrap width the outline's joiner reads from the scalar counts alone
+    /// (``ParagraphJoiner/init(rows:scalarCounts:)``: a row in a table counts 0) is the one of the
+    /// plain reading: the 90th percentile of the scalar counts of at least 10 of the rows outside
+    /// tables, less 3 (10 at least; none: no width).
+    @Test func wrapWidthIsThePlainReading() throws {
+        var documents = try OutlineShortcutTests.corpusDocuments()
+        let lines = ["一、总体情况", "本机关2023年度政府信息公开工作", "短", String(repeating: "长", count: 40), "（一）主动公开"]
+        documents.append(lines.enumerated().map { GridRow(cells: [], text: $0.element, at: .line($0.offset + 1), table: $0.offset % 2 == 0 ? 1 : nil) })
+        documents.append(lines.enumerated().map { GridRow(cells: [], text: $0.element, at: .line($0.offset + 1)) })
+        documents.append([])
+        for rows in documents {
+            let widths = rows.filter { $0.table == nil }.map { $0.text.unicodeScalars.count }.filter { $0 >= 10 }.sorted()
+            let plain = widths.isEmpty ? Int.max : max(10, widths[(widths.count * 9) / 10] - 3)
+            #expect(OutlineBuilder(rows: rows).joiner.wrapWidth == plain)
+            #expect(ParagraphJoiner(rows: rows).wrapWidth == plain)
+        }
+    }
 }

@@ -9,11 +9,14 @@ struct ParagraphJoiner: Sendable {
     }
 
     /// With `scalarCounts[i]`, the scalar count of `rows[i].text` for every row outside a table
-    /// (counted once by the caller, which asks for them again).
+    /// and 0 for a row in one (counted once by the caller, which asks for them again). The widths
+    /// are read from the counts alone: a row in a table counts 0, below the least width, so the
+    /// rows themselves are not read again.
     init(rows: [GridRow], scalarCounts: [Int]) {
+        precondition(scalarCounts.count == rows.count, "a count for each row")
         var widths: [Int] = []
         widths.reserveCapacity(rows.count)
-        for i in rows.indices where rows[i].table == nil && scalarCounts[i] >= 10 { widths.append(scalarCounts[i]) }
+        for count in scalarCounts where count >= 10 { widths.append(count) }
         wrapWidth = widths.isEmpty ? Int.max : max(10, Self.orderStatistic(&widths, (widths.count * 9) / 10) - 3)
     }
 
