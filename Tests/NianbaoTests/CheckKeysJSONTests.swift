@@ -38,7 +38,7 @@ import Testing
             #expect(table.isID(check.id, of: k), "\(check.id)")
             var expected: [UInt8] = []
             JSONValue.writeString(check.id, into: &expected)
-            expected.removeFirst()
+            expected = Array(expected.dropFirst().dropLast())
             expected += Array("\",\n      \"keys\": [".utf8) + CheckKeysJSON.bytes(check.keys)
             #expect(Array(table.bytes[table.starts[k]..<table.starts[k + 1]]) == expected, "\(check.id)")
         }
