@@ -31,7 +31,7 @@ package struct IdentityChecker: Sendable {
         Self.evaluate(
             cells, reserve: { checks.reserveCapacity($0) },
             visit: { plan, e, status, lhs, rhs in
-                checks.append(Check(id: plan.ids[e], status: status, lhs: lhs, rhs: rhs, keys: plan.keys[e]))
+                checks.append(Check(id: plan.ids[e], status: status, keys: plan.keys[e], lhs: lhs, rhs: rhs))
             })
         return checks
     }

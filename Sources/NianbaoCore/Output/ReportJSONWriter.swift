@@ -147,8 +147,10 @@ struct ReportJSONWriter: ~Copyable {
                         let slot = keySlots[i]
                         if let runs, slot >= 0, first[i].kind == .number, case .line(let n) = first[i].at {
                             // What `item()` and `prettyCell` write, the separator and the opening
-                            // in one constant run (the cell is the array's i-th member).
-                            put(i == 0 ? Self.cellFirstOpen : Self.cellNextOpen)
+                            // in one constant run (the cell is the array's i-th member). Each run
+                            // put by itself: its length a constant, it is copied inline (chosen
+                            // between the two, it was copied by a call of memcpy).
+                            if i == 0 { put(Self.cellFirstOpen) } else { put(Self.cellNextOpen) }
                             out.integer(Int64(n))
                             out.append(UnsafeBufferPointer(rebasing: runBytes[runs.starts[slot]..<runs.starts[slot + 1]]))
                             prettyCellTail(first + i)
@@ -276,8 +278,8 @@ struct ReportJSONWriter: ~Copyable {
     /// for the others.
     private static var checkFirstOpen: StaticString { "\n    {\n      \"id\": \"" }
     private static var checkNextOpen: StaticString { ",\n    {\n      \"id\": \"" }
-    /// From the id's closing quote.
-    private static var checkKeys: StaticString { "\",\n      \"keys\": [" }
+    /// From the id's closing quote (``CheckKeysJSON`` writes it after each plan id too).
+    static var checkKeys: StaticString { "\",\n      \"keys\": [" }
     private static var checkKeyItem: StaticString { "\n        " }
     private static var checkKeysClose: StaticString { "\n      ]" }
     private static var checkLhs: StaticString { ",\n      \"lhs\": " }
@@ -359,13 +361,21 @@ struct ReportJSONWriter: ~Copyable {
     private mutating func prettyCheck(
         _ p: UnsafePointer<Check>, at i: Int, _ table: CheckKeysJSON.Table, _ planned: UnsafeBufferPointer<UInt8>, hint: inout Int
     ) {
-        put(i == 0 ? Self.checkFirstOpen : Self.checkNextOpen)
-        out.stringBody(p.pointee.id)
-        put(Self.checkKeys)
+        if i == 0 { put(Self.checkFirstOpen) } else { put(Self.checkNextOpen) }
         if let k = table.find(p.pointee.keys, hint: hint) {
-            out.append(UnsafeBufferPointer(rebasing: planned[table.starts[k]..<table.starts[k + 1]]))
+            // The plan's id with its keys (every check the checker makes) in one run; another id
+            // written before the plan array's keys.
+            if table.isID(p.pointee.id, of: k) {
+                out.append(UnsafeBufferPointer(rebasing: planned[table.starts[k]..<table.starts[k + 1]]))
+            } else {
+                out.stringBody(p.pointee.id)
+                put(Self.checkKeys)
+                out.append(UnsafeBufferPointer(rebasing: planned[table.keyStarts[k]..<table.starts[k + 1]]))
+            }
             hint = k + 1
         } else {
+            out.stringBody(p.pointee.id)
+            put(Self.checkKeys)
             for (i, k) in p.pointee.keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 put(Self.checkKeyItem)
