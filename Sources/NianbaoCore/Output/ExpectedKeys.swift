@@ -35,7 +35,7 @@ package enum ExpectedKeys {
     /// The four variants (2019/2021 Table 二 × single/split （六）), built once.
     static let variants: [[String]] = [(Generation.g2019, false), (.g2019, true), (.g2021, false), (.g2021, true)].map { g, split in
         let appRows = split ? ApplicationsLayout.rows2021 : ApplicationsLayout.rowsSingleOther
-        return ActiveDisclosureLayout.rows(g).flatMap { r in r.columns.map { KeyLiterals.interned("active_disclosure.\(r.spec.key).\($0)") } }
+        return ActiveDisclosureLayout.plan(g).cellKeys.flatMap { $0 }
             + appRows.flatMap { r in ApplicationsLayout.columns.map { ApplicationsLayout.key(r.key, $0) } }
             + ReviewLitigationLayout.keys
     }

@@ -63,7 +63,8 @@ enum DetachedSubTables {
         let matcher = ActiveDisclosureLayout.matcher(generation)
         var byKey: [String: Cell] = [:]
         for c in cells where byKey[c.key] == nil { byKey[c.key] = c }
-        func key(_ r: Int, _ c: Int) -> String { KeyLiterals.interned("active_disclosure.\(layout[r].spec.key).\(layout[r].columns[c])") }
+        let cellKeys = ActiveDisclosureLayout.plan(generation).cellKeys
+        func key(_ r: Int, _ c: Int) -> String { cellKeys[r][c] }
         // Rows the reading has complete (every column a value), with the region line they came from.
         var lineOf: [Location: Int] = [:]
         for (i, row) in zip(rows.indices, rows) {
