@@ -160,7 +160,12 @@ package enum AgencyKey {
             let previous = c[from + i - 1]
             if departmentBits & (1 &<< UInt64(previous & 63)) != 0 && departments.contains(previous) { return nil }
             let first = c[from + i]
-            for s in suffixes.indices where firstBits & (1 &<< UInt64(first & 63)) != 0 {
+            // No suffix starts with a scalar whose bit is clear: none is tried at it.
+            if firstBits & (1 &<< UInt64(first & 63)) == 0 {
+                i += 1
+                continue
+            }
+            for s in suffixes.indices {
                 let sc = suffixes[s]
                 // The first scalars compared before the slices (no suffix is empty).
                 guard i + sc.count <= count, first == sc[0], c[(from + i)..<(from + i + sc.count)].elementsEqual(sc) else { continue }

@@ -20,7 +20,9 @@ extension String {
     /// ``init(validUTF8:)`` for bytes whose caller knows whether they are all ASCII: the String is
     /// made without the scan for ASCII, its ASCII flag set from `isASCII`. Only with a flag that is
     /// certain (a wrong one makes a String that compares and hashes wrongly, silently): the text
-    /// reader knows it for a cell from its byte and scalar counts (``ReaderShortcutTests``).
+    /// reader knows it for a cell from its byte and scalar counts (``ReaderShortcutTests``); a row
+    /// text and a match key know it from the bits of the bytes as they were copied or written
+    /// (``Swift/UnsafeMutableBufferPointer/copy(_:at:)``, ``TextKeyShortcutTests``).
     package init(validUTF8 b: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
         self.init(copying: UTF8Span(unchecked: Span(_unsafeElements: b), isKnownASCII: isASCII))
     }
