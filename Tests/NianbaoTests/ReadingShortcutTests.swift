@@ -90,6 +90,37 @@ import Testing
         #expect(RowCollector.splitTrailingValues("2．申请人…申请 0 0 0", at: .line(1))?.1.count == 3)
     }
 
+    /// ``RowFiller/fill(taking:at:name:judge:diagnostics:)`` fills a row as
+    /// ``RowFiller/fill(values:at:name:judge:diagnostics:)`` does (the same slots, the same
+    /// diagnostics), rows that blank cells at their ends make complete moved without placing
+    /// them: on every logical row of the corpus at every width up to its length, and on crafted
+    /// rows of blanks, numbers, marks and text.
+    @Test func fillTakingFillsAsFill() throws {
+        func describe(_ slots: [SlotValue?]) -> [String] {
+            slots.map { $0.map { "\($0.reading.kind) \($0.reading.raw) \(String(describing: $0.number)) \($0.at) \($0.isInferred)" } ?? "nil" }
+        }
+        func check(_ values: [PlacedReading], slots n: Int) {
+            let filler = RowFiller(slots: n, identities: [RowIdentity(parts: Array(0..<max(n - 1, 0)), total: max(n - 1, 0))], canonicalColumns: nil)
+            var plainDiagnostics: [Diagnostic] = []
+            let plain = filler.fill(values: values, at: .line(1), name: "row", judge: { _ in .none }, diagnostics: &plainDiagnostics)
+            var taken = values
+            var takenDiagnostics: [Diagnostic] = []
+            let got = filler.fill(taking: &taken, at: .line(1), name: "row", judge: { _ in .none }, diagnostics: &takenDiagnostics)
+            #expect(describe(got) == describe(plain), "\(values.map(\.reading.raw)) in \(n)")
+            #expect(takenDiagnostics.map(\.message) == plainDiagnostics.map(\.message), "\(values.map(\.reading.raw)) in \(n)")
+        }
+        var rows = RowCollector.collect(try CorpusTextRows.rows()[...]).map(\.values).filter { !$0.isEmpty }
+        let crafted = [
+            ["", "1", "2", ""], ["", "", "1"], ["1", "", ""], ["", "1", "", "2", ""], ["", "/", "0", ""], ["", "", "", ""], ["1", "2"], ["", "x", "1", ""],
+            ["", "0", "0", "0", "0", "0", "0", "0"], ["0", "0", "0", "0", "0", "0", "0", ""], ["", "", "1", "2", "", ""],
+        ]
+        rows += crafted.map { texts in texts.enumerated().map { PlacedReading(reading: CellReading.read($1), at: .line($0 + 1), column: nil) } }
+        #expect(rows.contains { $0.count > 1 && $0.first?.reading.kind == .empty })
+        for values in rows {
+            for n in 1...min(values.count, 16) { check(values, slots: n) }
+        }
+    }
+
     /// ``CellReading/parseNumber(_:)-(UnsafeBufferPointer<UInt8>)``'s digits path reads what the
     /// general reading reads: on every cell of the corpus and its match key, on every string of up
     /// to four bytes from digits, signs, separators and the bytes beside the digits (`/`, `:`),

@@ -104,8 +104,21 @@ enum TableTokenizer {
         return out
     }
 
+    /// The display width of `s`: two columns per wide scalar (``TextGridBuilder/isWide(_:)``),
+    /// one per other scalar. The scalars decoded from the UTF-8 bytes in place (the scalar view's
+    /// `reduce` was generic code walking the String's indices).
     static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
+        let onBytes = s.utf8.withContiguousStorageIfAvailable { b -> Int in
+            var w = 0
+            var i = 0
+            while i < b.count {
+                let (v, next) = b.scalar(at: i)
+                w += TextGridBuilder.isWide(v) ? 2 : 1
+                i = next
+            }
+            return w
+        }
+        return onBytes ?? s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
     }
 
     @inline(__always)
