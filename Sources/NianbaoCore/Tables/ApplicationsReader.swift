@@ -139,6 +139,8 @@ struct ApplicationsReader: Sendable {
             guard let slots = state[r], let slot = slots[c] else { return nil }
             return slot.number
         }
+        // `DecimalNumber.sum([x, y])`, the same fold, without the array (two made per column).
+        func sum(_ x: DecimalNumber, _ y: DecimalNumber) -> DecimalNumber? { DecimalNumber(0).adding(x)?.adding(y) }
         var verdicts = ColumnVerdicts()
         var parts: [DecimalNumber] = []
         parts.reserveCapacity(resultRows.count)
@@ -156,7 +158,7 @@ struct ApplicationsReader: Sendable {
                 }
             }
             if inI1, let a = value(balance[0], c), let b = value(balance[1], c), let t = value(balance[2], c), let f = value(balance[3], c) {
-                if DecimalNumber.sum([a, b]).map({ $0 != DecimalNumber.sum([t, f]) }) ?? true { fails = true } else { holds = true }
+                if sum(a, b).map({ $0 != sum(t, f) }) ?? true { fails = true } else { holds = true }
             }
             if fails { verdicts.failing.append(c) } else if holds { verdicts.holding.append(c) }
         }

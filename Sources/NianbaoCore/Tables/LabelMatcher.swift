@@ -138,7 +138,7 @@ struct LabelMatcher: Sendable {
     }
 
     /// ``firstMatch(_:)`` as an index into ``priority``.
-    private func firstMatchIndex(_ key: String) -> Int? {
+    func firstMatchIndex(_ key: String) -> Int? {
         var found: Int? = nil
         forEachCandidate(key.byteMask) { i in
             guard matches(i, key) else { return false }
@@ -216,19 +216,28 @@ struct LabelMatcher: Sendable {
         if row.isScanned, !row.labelKeys.isEmpty { return nil }
         let joined = row.pendingKey + row.labelKeys.joined()
         if !joined.isEmpty, let found = firstMatchIndex(joined) {
-            let spec = priority[found]
+            // The keys compared, not the specs copied (their strings and arrays retained).
+            let key = priority[found].key
             // Label-only rows around a row of values: when those above name two rows, or those
             // below name another item row (`2.…`) whose own values never come, the values could be
             // either's (PDF reading order puts a value line between two labels): not placed.
-            // (One piece or none names at most one row.)
+            // (One piece or none names at most one row.) Two rows named: a key other than the
+            // first named (as a Set of the keys named, made and hashed per row, counted more than one).
             if row.pendingPieces.count > 1 {
-                let named = Set(row.pendingPieces.compactMap { p in firstMatch(p)?.key })
-                if named.count > 1 { return nil }
+                var first: String? = nil
+                for p in row.pendingPieces {
+                    guard let i = firstMatchIndex(p) else { continue }
+                    if let first {
+                        if priority[i].key != first { return nil }
+                    } else {
+                        first = priority[i].key
+                    }
+                }
             }
             if row.labelKeys.isEmpty {
                 // Joined once (``LogicalRow/followingKey`` is joined when read).
                 let following = row.followingKey
-                if following.first?.isASCII == true, following.first?.isNumber == true, let next = firstMatch(following), next.key != spec.key {
+                if following.first?.isASCII == true, following.first?.isNumber == true, let next = firstMatchIndex(following), priority[next].key != key {
                     return nil
                 }
             }

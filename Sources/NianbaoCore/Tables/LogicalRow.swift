@@ -47,8 +47,10 @@ extension LogicalRow {
     /// per row of several label cells.
     var label: String { printedLabel.text }
 
-    /// Whether the row was read by OCR (its cells carry `.scan` locations).
+    /// Whether the row was read by OCR (its cells carry `.scan` locations). The places read by
+    /// index through the buffer (`contains(where:)` copied each reading it looked at: a retain
+    /// and a release of its strings).
     var isScanned: Bool {
-        at.isScan || values.contains { $0.at.isScan }
+        at.isScan || values.withUnsafeBufferPointer { b in b.indices.contains { b[$0].at.isScan } }
     }
 }

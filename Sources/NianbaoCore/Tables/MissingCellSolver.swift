@@ -46,27 +46,43 @@ enum MissingCellSolver {
     ) -> Outcome {
         guard printed.count == slots - 1 else { return .impossible }
         var holding: [(candidate: Candidate, verdicts: ColumnVerdicts)] = []
+        // One vector for every gap, refilled (made anew per gap, it was an array allocated and
+        // freed each time); the sums are folded over the cells in place (`map` made an array per
+        // sum). The same cells summed in the same order: the same sums.
+        var vector = [DecimalNumber?](repeating: nil, count: slots)
         for gap in allowedGaps ?? Array(0..<slots) {
-            var vector = [DecimalNumber?](repeating: nil, count: slots)
             var k = 0
-            for s in 0..<slots where s != gap { vector[s] = printed[k]; k += 1 }
-            guard let identity = identities.first(where: { $0.all.contains(gap) }) else { continue }
+            for s in 0..<slots {
+                if s == gap {
+                    vector[s] = nil
+                } else {
+                    vector[s] = printed[k]
+                    k += 1
+                }
+            }
+            // The first identity that holds the gap (`parts + [total]` made per identity tried).
+            guard let found = identities.firstIndex(where: { $0.total == gap || $0.parts.contains(gap) }) else { continue }
+            let parts = identities[found].parts
+            let total = identities[found].total
             // Checked arithmetic: a sum that overflows determines nothing (never a wrapped value).
             let missing: DecimalNumber
-            if identity.total == gap {
-                guard let sum = DecimalNumber.sum(identity.parts.map { vector[$0]! }) else { continue }
+            if total == gap {
+                guard let sum = DecimalNumber.sum(parts.lazy.map { vector[$0]! }) else { continue }
                 missing = sum
             } else {
-                guard let others = DecimalNumber.sum(identity.parts.filter { $0 != gap }.map { vector[$0]! }),
-                    let difference = vector[identity.total]!.subtracting(others)
+                guard let others = DecimalNumber.sum(parts.lazy.filter { $0 != gap }.map { vector[$0]! }),
+                    let difference = vector[total]!.subtracting(others)
                 else { continue }
                 missing = difference
             }
             if missing.isNegative { continue }
             vector[gap] = missing
-            let full = vector.map { $0! }
-            let holds = identities.allSatisfy { id in DecimalNumber.sum(id.parts.map { full[$0] }).map { $0 == full[id.total] } ?? false }
-            if holds { holding.append((Candidate(gap: gap, values: full), judge(full))) }
+            let holds = identities.allSatisfy { id in DecimalNumber.sum(id.parts.lazy.map { vector[$0]! }).map { $0 == vector[id.total]! } ?? false }
+            // The full row made only for a placement that holds (the one the judge and the candidate keep).
+            if holds {
+                let full = vector.map { $0! }
+                holding.append((Candidate(gap: gap, values: full), judge(full)))
+            }
         }
         var candidates = holding.filter { $0.verdicts.failing.isEmpty }.map(\.candidate)
         // A column identity that fails whichever cell is missing, with the same value in that column

@@ -380,6 +380,16 @@ enum RowCollector {
             return CellReading.isLabelByFirstScalar(b, at: start)
         }
         if lastIsLabel == true { return nil }
+        if let onBytes = text.utf8.withContiguousStorageIfAvailable({ splitTrailingValuesOnBytes($0, at: at) }), let decided = onBytes {
+            return decided
+        }
+        return splitTrailingValues(characters: text, at: at)
+    }
+
+    /// ``splitTrailingValues(_:at:)`` cut at the text's Characters `" "` (`split(separator:)`: a
+    /// space a combining mark extends is no separator), the label its parts before the values
+    /// joined with one space.
+    static func splitTrailingValues(characters text: String, at: Location) -> (String, [PlacedReading])? {
         let parts = text.split(separator: " ")
         guard parts.count >= 2 else { return nil }
         var end = parts.count
@@ -393,6 +403,84 @@ enum RowCollector {
         guard !values.isEmpty else { return nil }
         values.reverse()
         return (parts[0..<end].joined(separator: " "), values)
+    }
+
+    /// ``splitTrailingValues(_:at:)`` cut at the space bytes of the text's UTF-8 `b` when every
+    /// space byte is a Character `" "` of its own (``spacesStandAlone(_:)``), else nil (not
+    /// known): the parts of `split(separator: " ")` are then the runs of other bytes. Read from
+    /// the right, part by part (no array of the parts made, no Character walk), the first part
+    /// never a value; the label is the parts left joined with one space
+    /// (``spaceJoinedParts(_:)``).
+    static func splitTrailingValuesOnBytes(_ b: UnsafeBufferPointer<UInt8>, at: Location) -> (String, [PlacedReading])?? {
+        guard spacesStandAlone(b) else { return .none }
+        var values: [PlacedReading] = []
+        // The end of the part read next; where the walk stops, the end of the label's last part.
+        var hi = b.count
+        while hi > 0 && b[hi - 1] == 0x20 { hi -= 1 }
+        while hi > 0 {
+            var lo = hi
+            while lo > 0 && b[lo - 1] != 0x20 { lo -= 1 }
+            // The end of the part before: none (only spaces before it) when this part is the first.
+            var before = lo
+            while before > 0 && b[before - 1] == 0x20 { before -= 1 }
+            if before == 0 { break }
+            let r = CellReading.read(String(validUTF8: UnsafeBufferPointer(rebasing: b[lo..<hi])))
+            guard r.isNumberOrMark else { break }
+            values.append(PlacedReading(reading: r, at: at, column: nil))
+            hi = before
+        }
+        guard !values.isEmpty else { return .some(nil) }
+        values.reverse()
+        return .some((spaceJoinedParts(UnsafeBufferPointer(rebasing: b[..<hi])), values))
+    }
+
+    /// Whether each scalar of the UTF-8 bytes `b` is one that joins no space into a Character:
+    /// ASCII (CR LF, the one Character of two ASCII scalars, holds no space), the CJK unified
+    /// ideographs U+4E00–U+9FFF, the CJK symbols U+3000–U+3029 (`、`, `。`, the brackets; not the
+    /// tone marks after them, which extend the Character before), the punctuation U+2010–U+2027
+    /// (dashes, quotes, `…`) and the full-width forms U+FF01–U+FF5E (`（`, `．`, `：`). None of them
+    /// extends the Character before it or is prepended to the one after it, so every space byte
+    /// among them is a Character of its own.
+    private static func spacesStandAlone(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            if b[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let (v, next) = b.scalar(at: i)
+            guard (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3000 && v <= 0x3029) || (v >= 0x2010 && v <= 0x2027) || (v >= 0xFF01 && v <= 0xFF5E) else {
+                return false
+            }
+            i = next
+        }
+        return true
+    }
+
+    /// The runs of bytes other than spaces in `b` (each space a Character of its own) joined with
+    /// one space, as `split(separator: " ").joined(separator: " ")`: the bytes as they are when no
+    /// space leads, ends them or follows another.
+    private static func spaceJoinedParts(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var plain = b.first != 0x20 && b.last != 0x20
+        var i = 1
+        while plain && i < b.count {
+            if b[i] == 0x20 && b[i - 1] == 0x20 { plain = false }
+            i += 1
+        }
+        if plain { return String(validUTF8: b) }
+        var parts: [String] = []
+        i = 0
+        while i < b.count {
+            if b[i] == 0x20 {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < b.count && b[end] != 0x20 { end += 1 }
+            parts.append(String(validUTF8: UnsafeBufferPointer(rebasing: b[i..<end])))
+            i = end
+        }
+        return joined(parts, separator: " ")
     }
 
     /// The value readings of a cell, or nil if the cell is a label. A text cell holding several

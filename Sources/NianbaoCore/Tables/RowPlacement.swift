@@ -2,13 +2,7 @@
 /// there are any. Returns nil when the row cannot be placed without guessing.
 enum RowPlacement {
     static func place(_ values: [PlacedReading], slots n: Int, canonicalColumns: [Int]?, centers: [Double]? = nil) -> [PlacedReading?]? {
-        // Blank cells beyond the columns: label columns spanned over (leading) or a trailing tab.
-        // (Indices, not removeFirst: linear however many blanks a hostile row holds.)
-        var lo = values.startIndex, hi = values.endIndex
-        while hi - lo > n {
-            if values[lo].reading.kind == .empty { lo += 1 } else if values[hi - 1].reading.kind == .empty { hi -= 1 } else { break }
-        }
-        var values = Array(values[lo..<hi])
+        var values = Array(values[blankTrimmed(values, slots: n)])
         // Blank cells a merged cell left behind (markdown of a colspan: `| 0 | 0 | | 0 |`): when the
         // blanks are exactly the surplus, every one of them is such a gap.
         if values.count > n, values.filter({ $0.reading.kind == .empty }).count == values.count - n {
@@ -30,6 +24,19 @@ enum RowPlacement {
             slots[idx] = v
         }
         return slots
+    }
+
+    /// The values of a row of more than `n` left when blank cells beyond the columns are cut off
+    /// at either end (label columns spanned over, leading; a trailing tab), one at a time while
+    /// more than `n` are left: ``place(_:slots:canonicalColumns:centers:)``'s first step, and
+    /// ``RowFiller/fill(taking:at:name:judge:diagnostics:)``'s test for a row it places as it
+    /// stands. (Indices, not removeFirst: linear however many blanks a hostile row holds.)
+    static func blankTrimmed(_ values: [PlacedReading], slots n: Int) -> Range<Int> {
+        var lo = values.startIndex, hi = values.endIndex
+        while hi - lo > n {
+            if values[lo].reading.kind == .empty { lo += 1 } else if values[hi - 1].reading.kind == .empty { hi -= 1 } else { break }
+        }
+        return lo..<hi
     }
 
     /// The value columns of a scanned ruled row whose first and last values sit `n - 1` ruled

@@ -201,16 +201,22 @@ struct RowFiller {
     /// ``fill(values:at:name:judge:diagnostics:)`` of values the caller reads no more: a complete
     /// row's readings are moved into its slots, their texts and units taken out of `rowValues`
     /// (left empty), not copied (a retain of each value's text, and its release when the row was
-    /// freed, per cell of the table). Other rows are filled from the values as they are.
+    /// freed, per cell of the table). So are those of a longer row that blank cells beyond the
+    /// columns at its ends make complete (``RowPlacement/blankTrimmed(_:slots:)``: `（七）总计`
+    /// after a spanned label column, a row ending in a tab), which
+    /// ``RowPlacement/place(_:slots:canonicalColumns:centers:)`` places as they stand, nothing
+    /// said (placed, they were copied into three arrays on the way). Other rows are filled from
+    /// the values as they are.
     func fill(
         taking rowValues: inout [PlacedReading], at: Location, name: @autoclosure () -> String, judge: ([DecimalNumber]) -> ColumnVerdicts,
         diagnostics: inout [Diagnostic]
     ) -> [SlotValue?] {
-        guard rowValues.count == slots else { return fill(values: rowValues, at: at, name: name(), judge: judge, diagnostics: &diagnostics) }
+        let kept = rowValues.count > slots ? RowPlacement.blankTrimmed(rowValues, slots: slots) : rowValues.indices
+        guard kept.count == slots else { return fill(values: rowValues, at: at, name: name(), judge: judge, diagnostics: &diagnostics) }
         var out: [SlotValue?] = []
         out.reserveCapacity(slots)
         rowValues.withUnsafeMutableBufferPointer { values in
-            for i in values.indices { out.append(.printed(values[i].reading.take(), values[i].at)) }
+            for i in kept { out.append(.printed(values[i].reading.take(), values[i].at)) }
         }
         return out
     }

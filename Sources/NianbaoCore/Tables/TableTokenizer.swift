@@ -73,31 +73,52 @@ enum TableTokenizer {
         var scratch = ScanScratch()
         // About a token per cell (a cell of label text and values makes more): reserved at once.
         out.reserveCapacity(rows.reduce(0) { $0 + $1.cells.count })
-        for row in rows {
-            let softRow = row.table == nil && row.cells.allSatisfy { $0.column == nil && $0.x != nil }
-            var previousEnd: Double? = nil
-            for (k, cell) in row.cells.enumerated() {
-                var gap: Int? = nil
-                if let x = cell.x {
-                    // The cell's display width, measured once for both ends.
-                    let half = Double(width(cell.text)) / 2
-                    if softRow, k > 0, let end = previousEnd {
-                        gap = max(1, Int((x - half - end).rounded()))
+        // By index, each cell's fields read through the row's buffer: binding each row and cell
+        // copied it (a retain and a release of its text, and of the row's arrays and strings).
+        for r in rows.indices {
+            let cells = rows[r].cells
+            let table = rows[r].table
+            cells.withUnsafeBufferPointer { cells in
+                let softRow = table == nil && cells.indices.allSatisfy { (cells.baseAddress! + $0).pointee.column == nil && (cells.baseAddress! + $0).pointee.x != nil }
+                var previousEnd: Double? = nil
+                for k in cells.indices {
+                    let cell = cells.baseAddress! + k
+                    let text = RowCollector.cellText(cells, k)
+                    var gap: Int? = nil
+                    if let x = cell.pointee.x {
+                        // The cell's display width, measured once for both ends.
+                        let half = Double(width(text)) / 2
+                        if softRow, k > 0, let end = previousEnd {
+                            gap = max(1, Int((x - half - end).rounded()))
+                        }
+                        previousEnd = x + half
                     }
-                    previousEnd = x + half
+                    if text.isEmpty {
+                        out.append(TableToken(kind: .blank, text: "", at: cell.pointee.at, gap: nil))
+                        continue
+                    }
+                    scan(text, at: cell.pointee.at, firstGap: gap, lineStart: k == 0, into: &out, scratch: &scratch)
                 }
-                if cell.text.isEmpty {
-                    out.append(TableToken(kind: .blank, text: "", at: cell.at, gap: nil))
-                    continue
-                }
-                scan(cell.text, at: cell.at, firstGap: gap, lineStart: k == 0, into: &out, scratch: &scratch)
             }
         }
         return out
     }
 
+    /// The display width of `s`: two columns per wide scalar (``TextGridBuilder/isWide(_:)``),
+    /// one per other scalar. The scalars decoded from the UTF-8 bytes in place (the scalar view's
+    /// `reduce` was generic code walking the String's indices).
     static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
+        let onBytes = s.utf8.withContiguousStorageIfAvailable { b -> Int in
+            var w = 0
+            var i = 0
+            while i < b.count {
+                let (v, next) = b.scalar(at: i)
+                w += TextGridBuilder.isWide(v) ? 2 : 1
+                i = next
+            }
+            return w
+        }
+        return onBytes ?? s.unicodeScalars.reduce(0) { $0 + (TextGridBuilder.isWide($1.value) ? 2 : 1) }
     }
 
     @inline(__always)

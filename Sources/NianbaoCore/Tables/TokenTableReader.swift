@@ -18,19 +18,25 @@ struct TokenTableReader {
     /// key, made once with the reader (they were made for every row read).
     private let rowNames: [String]
     private let labelKeys: [String]
-    /// The template row of each spec key, the first row of the key (``TableTemplate/index(of:)``,
-    /// which copied each row it tried and compared the keys).
-    private let rowOfKey: [String: Int]
+    /// Per spec of the matcher's priority: the template row of its key, the first row of the key
+    /// (``TableTemplate/index(of:)``, which copied each row it tried and compared the keys), and
+    /// whether its key is （七）总计's. Looked up by the spec's index, made once with the reader
+    /// (the spec matched was copied out, its key compared and hashed for every piece matched).
+    private let rowOfSpec: [Int?]
+    private let isTotalProcessed: [Bool]
     /// The ``String/byteMask`` of each of the template's ``TableTemplate/headerWords``: a key
     /// lacking a bit of a word's mask does not hold the word, and is not searched for it.
     private let headerMasks: [UInt64]
 
     init(template: TableTemplate) {
         self.template = template
-        self.matcher = LabelMatcher(priority: template.priority)
+        let matcher = LabelMatcher(priority: template.priority)
+        self.matcher = matcher
         self.rowNames = template.rows.map { "\(template.name) \($0.spec.label)" }
         self.labelKeys = template.rows.map { TextNormalizer.matchKey($0.spec.label) }
-        self.rowOfKey = Dictionary(template.rows.enumerated().map { ($1.spec.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let rowOfKey = Dictionary(template.rows.enumerated().map { ($1.spec.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rowOfSpec = matcher.priority.map { rowOfKey[$0.key] }
+        self.isTotalProcessed = matcher.priority.map { $0.key == ApplicationsLayout.totalProcessed.key }
         self.headerMasks = template.headerWords.map(\.byteMask)
     }
 
@@ -287,11 +293,11 @@ struct TokenTableReader {
 
     /// The template row a label's match key names, if one does.
     func match(key: String) -> Int? {
-        guard !key.isEmpty, !holdsHeaderWord(key), let spec = matcher.firstMatch(key) else { return nil }
+        guard !key.isEmpty, !holdsHeaderWord(key), let i = matcher.firstMatchIndex(key) else { return nil }
         // 总计 alone is also a column header (法人或其他组织 … 总计, printed again on each page):
         // the row is （七）总计.
-        if spec.key == ApplicationsLayout.totalProcessed.key && !key.includes("七") { return nil }
-        return rowOfKey[spec.key]
+        if isTotalProcessed[i] && !key.includes("七") { return nil }
+        return rowOfSpec[i]
     }
 
     /// `key.hasPrefix("第二十条")`, the Character test made only when the bytes start with the
