@@ -9,7 +9,9 @@ import Testing
 /// scalar, on every short byte string over an alphabet of the bytes that matter and on random
 /// byte strings and mutations of the reports; the run loop of
 /// ``TextGridBuilder/row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:runs:)`` as the
-/// general path alone, on every line of the reports and on lines made of the pieces it tells apart.
+/// general path alone, on every line of the reports and on lines made of the pieces it tells apart;
+/// the tally's `<` and `|` as a search for them, and ``AlignedTableText/mayHaveTables(_:)`` as the
+/// line reading it shortcuts.
 @Suite struct TextScanShortcutTests {
     /// The plain reading: the standard library's validation, then the tally of the valid bytes.
     static func plainTally(_ bytes: [UInt8]) -> TextDecoder.Tally? {
@@ -140,6 +142,92 @@ import Testing
         for text in texts {
             for cut in 0..<9 { #expect(Self.same(Array(text.utf8.dropLast(cut)))) }
         }
+    }
+
+    /// ``TextDecoder/Tally/angleOrPipe`` answers as the two `memchr` passes for a `<` and a `|`
+    /// it replaced, wherever the bytes are valid UTF-8 (else the tally is nil, as the other tests
+    /// check, and no search ran): on the reports and their variants, with either byte added at the
+    /// first byte, the last and the middle; either byte after multi-byte scalars, after a NUL,
+    /// among spaces and line ends, in each context of ``contexts(_:)``; and on every byte string
+    /// of up to three bytes over ``alphabet``, the two bytes and their neighbours.
+    @Test func angleOrPipeIsTheByteSearch() throws {
+        let reports = try ReaderShortcutTests.byteInputs()
+        var inputs = reports
+        for mark: UInt8 in [0x3C, 0x7C] {
+            let pieces: [[UInt8]] = [
+                [mark], [0xE4, 0xB8, 0x80, mark], [0xC3, 0xA9, mark], [0xEF, 0xBC, 0x8C, mark], [0xF0, 0x9F, 0x98, 0x80, mark], [0, mark], [mark, 0],
+                [0x20, 0x20, mark, 0x20], [0x0A, mark, 0x0A], [0xE4, 0xB8, mark], [0xFF, mark], [mark, 0x80],
+            ]
+            for piece in pieces { inputs += Self.contexts(piece) }
+            for bytes in reports where !bytes.isEmpty {
+                inputs += [[mark] + bytes, bytes + [mark], Array(bytes[..<(bytes.count / 2)]) + [mark] + Array(bytes[(bytes.count / 2)...])]
+            }
+        }
+        let letters = Self.alphabet + [0x3B, 0x3C, 0x3D, 0x7B, 0x7C, 0x7D]
+        var last: [[UInt8]] = [[]]
+        for _ in 1...3 {
+            last = last.flatMap { p in letters.map { p + [$0] } }
+            for piece in last { inputs += Self.contexts(piece) }
+        }
+        var valid = 0
+        var failures = 0
+        for bytes in inputs {
+            guard let fused = Self.fusedTally(bytes) else { continue }
+            valid += 1
+            if fused.angleOrPipe != (bytes.contains(0x3C) || bytes.contains(0x7C)) {
+                failures += 1
+                if failures < 10 { Issue.record("\(bytes.prefix(40))") }
+            }
+        }
+        #expect(failures == 0)
+        #expect(valid > 10000)
+        #expect(Self.fusedTally([0x41, 0x00, 0x7C])?.angleOrPipe == true)
+        #expect(Self.fusedTally([0xE4, 0xB8, 0x80, 0x3C])?.angleOrPipe == true)
+        #expect(Self.fusedTally([0xE4, 0xB8, 0x80, 0x7D])?.angleOrPipe == false)
+    }
+
+    /// The reading ``AlignedTableText/mayHaveTables(_:)`` stands for: a stroke, or a line of the
+    /// Character split whose first byte other than a space is `+` or `-` that is a border or a
+    /// rule (``AlignedTableText/candidates(_:)``: a rule that starts with a `\r` is none).
+    static func plainMayHaveTables(_ text: String) -> Bool {
+        AlignedTableText.hasStroke(text)
+            || text.split(separator: "\n").contains { line in
+                guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x2B || first == 0x2D else { return false }
+                return AlignedTableText.columns(ofBorder: line) != nil || AlignedTableText.columns(ofRule: line) != nil
+            }
+    }
+
+    /// ``AlignedTableText/mayHaveTables(_:)`` (which looks at no line of a text without a `+` or
+    /// two dashes in a row) is the line reading: on the reports and their variants, on crafted
+    /// borders, rules and near misses, on every text of up to four pieces that borders and rules
+    /// are made of and random longer ones.
+    @Test func mayHaveTablesIsTheLineReading() throws {
+        var texts = try ReaderShortcutTests.byteInputs().compactMap { String(validating: $0, as: UTF8.self) }
+        texts += [
+            "+++", "  +--+--+  ", "+--+--+\r\n", "+-+-+\n", "-- --", "--  ---\r", "-1-", "--", "- -", "+ +", "+++\u{301}", "x\n  -- --\ny",
+            "a+b+c", "--\u{301} --", "+--+\u{600} +", "一二--三", "-- --\r\n-- --", "\u{2500}", "+:=:+=+", "  ++  \t+", "\t+--+--+", "+--+--+\t",
+            "一\n+----+----+\n| 一 | 1 |\n+----+----+\n", "一\n---- ----\n一  1\n", "—5—", "－－ －－", "+\u{FF0B}+", "", " ", "\n\n",
+        ]
+        let pieces = ["+", "-", "--", " ", "=", ":", "\r", "\n", "\t", "1", "一", "\u{301}", "\u{600}", "+--", "-- "]
+        var last = [""]
+        for _ in 1...4 {
+            last = last.flatMap { p in pieces.map { p + $0 } }
+            texts += last
+        }
+        var g = IdentityTallyTests.Generator(state: 21)
+        for _ in 0..<20000 { texts.append((0..<Int.random(in: 5...24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()) }
+        var tables = 0
+        var failures = 0
+        for text in texts {
+            let plain = Self.plainMayHaveTables(text)
+            if plain { tables += 1 }
+            if Array(text.utf8).withUnsafeBufferPointer(AlignedTableText.mayHaveTables) != plain {
+                failures += 1
+                if failures < 10 { Issue.record("\(Array(text.unicodeScalars))") }
+            }
+        }
+        #expect(failures == 0)
+        #expect(tables > 300)
     }
 
     /// The row of a line read with the run loop and on the general path alone, the same to the
