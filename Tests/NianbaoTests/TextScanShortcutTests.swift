@@ -248,12 +248,13 @@ import Testing
         }
     }
 
-    /// What the row reader tells apart: ideographs (lead E4, E5–E9, the range's ends), CJK
-    /// punctuation, full-width forms, dashes and quotes, digits and number punctuation, Latin,
-    /// spaces, tabs, the ideographic space, no-break spaces, invisibles, controls, radicals,
-    /// combining marks, scalars outside the Basic Multilingual Plane, line separators.
+    /// What the row reader tells apart: ideographs (lead E4 below U+4E00 and from it, E5–E9, the
+    /// range's ends), CJK punctuation, full-width forms, dashes and quotes, digits and number
+    /// punctuation, Latin, spaces, tabs, the ideographic space, no-break spaces, invisibles,
+    /// controls, radicals, combining marks, scalars outside the Basic Multilingual Plane, line
+    /// separators.
     static let rowPieces = [
-        "规", "章", "一", "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "\u{A000}", "，", "。", "、", "“", "”", "…", "—", "\u{2010}", "\u{2027}", "\u{2028}",
+        "规", "章", "一", "\u{4000}", "\u{4DFF}", "\u{4E00}", "\u{4FFF}", "\u{9FFF}", "\u{A000}", "，", "。", "、", "“", "”", "…", "—", "\u{2010}", "\u{2027}", "\u{2028}",
         "\u{3001}", "\u{303E}", "\u{303F}", "\u{FF01}", "\u{FF60}", "\u{FF61}", "１", "0", "1", "9", ",", ".", "-", "a", "Z", "~", " ", "  ",
         "\t", "\u{3000}", "\u{A0}", "\u{2F00}", "\u{200B}", "\u{FEFF}", "\u{7F}", "\u{1}", "\u{85}", "\u{301}", "𠀀", "\u{AC00}", "\u{1100}",
     ]
