@@ -298,6 +298,71 @@ import Testing
         #expect(failures == 0)
     }
 
+    /// The rows of the reading ``TextGridBuilder/build(_:)-(UnsafeBufferPointer<UInt8>)`` stands
+    /// for: each line found first (it ends at its first \n or \r, and \r\n is one end), then read
+    /// by the row reader on its own bytes.
+    static func plainRows(_ bytes: [UInt8], pipeRows: Bool) -> [GridRow] {
+        bytes.withUnsafeBufferPointer { b in
+            var rows: [GridRow] = []
+            let blankMarks = TextGridBuilder.marksBlankCells(b)
+            var scratch = TextGridBuilder.Scratch()
+            var lineNumber = 0
+            var blankBefore = true
+            var start = 0
+            while start < b.count {
+                var i = start
+                while i < b.count && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+                lineNumber += 1
+                if i > start,
+                    let row = TextGridBuilder.row(
+                        UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks,
+                        leadingTabCells: pipeRows, scratch: &scratch)
+                {
+                    rows.append(row)
+                    blankBefore = false
+                } else {
+                    blankBefore = true
+                }
+                if i < b.count { i += (b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1 }
+                start = i
+            }
+            return rows
+        }
+    }
+
+    /// The grid of a text whose lines the row reader ends as it reads them is the grid of its
+    /// lines found first, to the byte: on the reports and their variants (CRLF line ends among
+    /// them), on crafted texts (line ends of every kind after spaces, tabs, no-break spaces,
+    /// ideographs, digits, at the start and the end) and on random texts of the pieces that matter.
+    @Test func buildEndsLinesAsTheLineSearch() throws {
+        var texts = try ReaderShortcutTests.byteInputs().filter { String(validating: $0, as: UTF8.self) != nil }
+        let crafted = [
+            "a\rb", "a\r\nb", "a\n\rb", "\n\n", "\r\r\n", "  \n  x", "1\u{A0}\u{A0}\n2", "1\u{A0}\u{A0}\r3", "a\t\t\nb", "一 \n二", "一\n", "\n", "\r",
+            "x", "a  \r\n  b", "一二\r三四", "1 \n2", "1,046 \n8", "\t\t1\t2\n\t3", "一二三四五六七八\n", "一  \n  二", "\u{3000}\r\n\u{3000}", "，\n。",
+        ]
+        texts += crafted.map { Array($0.utf8) }
+        let pieces = ["一", "规", "a", "1", "0", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{A0}", "，", "\u{3000}", ",", "\u{2028}", "\u{85}"]
+        var g = IdentityTallyTests.Generator(state: 22)
+        for _ in 0..<20000 { texts.append(Array((0..<Int.random(in: 1...30, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined().utf8)) }
+        var failures = 0
+        for bytes in texts {
+            for pipeRows in [false, true] {
+                let built = bytes.withUnsafeBufferPointer { TextGridBuilder(pipeRows: pipeRows).build($0) }.rows
+                let plain = Self.plainRows(bytes, pipeRows: pipeRows)
+                let same =
+                    built == plain
+                    && zip(built, plain).allSatisfy { a, b in
+                        Array(a.text.utf8) == Array(b.text.utf8) && zip(a.cells, b.cells).allSatisfy { Array($0.text.utf8) == Array($1.text.utf8) && $0.x == $1.x }
+                    }
+                if !same {
+                    failures += 1
+                    if failures < 10 { Issue.record("\(bytes.prefix(40))") }
+                }
+            }
+        }
+        #expect(failures == 0)
+    }
+
     /// ``TextDecoder/spaceRunEnd(_:from:)`` is the end a byte loop finds: every pattern of spaces
     /// and other bytes up to fourteen long, from every start, and random longer ones.
     @Test func spaceRunEndIsTheByteLoop() {

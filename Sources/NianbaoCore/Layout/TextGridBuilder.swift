@@ -17,8 +17,9 @@ package struct TextGridBuilder: Sendable {
         return Array(text.utf8).withUnsafeBufferPointer(build)
     }
 
-    /// ``build(_:)-(String)`` on valid UTF-8 bytes: lines found with a byte loop, scalars decoded in
-    /// place, cell text made from byte ranges (no String index validation per scalar).
+    /// ``build(_:)-(String)`` on valid UTF-8 bytes: lines found by the row reader as it reads them
+    /// (no search for each line's end before it), scalars decoded in place, cell text made from
+    /// byte ranges (no String index validation per scalar).
     package func build(_ b: UnsafeBufferPointer<UInt8>) -> Grid {
         var rows: [GridRow] = []
         rows.reserveCapacity(128)
@@ -28,24 +29,19 @@ package struct TextGridBuilder: Sendable {
         var blankBefore = true
         let n = b.count
         var start = 0
-        // The first \r at or after `start` (n: none), looked for again only once `start` has passed
-        // it: most texts have none, and one search finds that for all their lines.
-        var cr = -1
         while start < n {
-            // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
-            var i = n
-            if let base = b.baseAddress {
-                if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
-                if cr < start { cr = memchr(base + start, 0x0D, n - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n }
-                if cr < i { i = cr }
-            }
             lineNumber += 1
+            // The end of the line (\n, \r\n or \r): its first \n or \r, where the row reader stops.
+            var i = start
+            var row: GridRow? = nil
             // An empty line is blank: no call to read it.
-            if i > start,
-                let row = Self.row(
-                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
+            if b[start] != 0x0A && b[start] != 0x0D {
+                row = Self.row(
+                    UnsafeBufferPointer(rebasing: b[start..<n]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
                     scratch: &scratch)
-            {
+                i = start + scratch.lineEnd
+            }
+            if let row {
                 rows.append(row)
                 blankBefore = false
             } else {
@@ -122,6 +118,9 @@ package struct TextGridBuilder: Sendable {
         /// The bytes of a spilled field (``Field/spill(_:into:)``), kept from row to row (few fields
         /// spill): an array of the field's own was made and released at every row.
         var bytes: [UInt8] = []
+        /// Where the line the last row was read from ends: at its first \n or \r, or at the end of
+        /// the bytes.
+        var lineEnd = 0
     }
 
     /// The field ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` is reading, up
@@ -183,7 +182,9 @@ package struct TextGridBuilder: Sendable {
         }
     }
 
-    /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
+    /// Splits one line into cells; nil for a blank line. The line is `line` up to its first \n or
+    /// \r (UTF-8 bytes, valid: they come from a String), or all of it; where it ends is left in
+    /// `scratch` (``Scratch/lineEnd``).
     ///
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
     /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
@@ -246,6 +247,11 @@ package struct TextGridBuilder: Sendable {
                 // A blank cell's mark: kept as a visible scalar of the field.
                 f.marks = true
             } else if !ideograph && TextNormalizer.isSpaceLike(v) {
+                // The line's end (every path above stops at it): the row is read.
+                if v == 0x0A || v == 0x0D {
+                    index = here
+                    break
+                }
                 spaces += 1
                 column += 1
                 if spaces >= 2 { separator = true; sawWide = true }
@@ -368,6 +374,7 @@ package struct TextGridBuilder: Sendable {
                 }
             }
         }
+        scratch.lineEnd = index
         // The last cell: a row of one cell (and its trailing blank cells) gets the capacity it needs.
         let trailing = min(tabs, Self.maxBlankRun)
         f.flush(line, bytes: scratch.bytes, into: &cells, at: at, capacity: 1 + trailing)
