@@ -9,7 +9,9 @@ import Testing
 /// scalar, on every short byte string over an alphabet of the bytes that matter and on random
 /// byte strings and mutations of the reports; the run loop of
 /// ``TextGridBuilder/row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:runs:)`` as the
-/// general path alone, on every line of the reports and on lines made of the pieces it tells apart.
+/// general path alone, on every line of the reports and on lines made of the pieces it tells apart;
+/// the tally's `<` and `|` as a search for them, and ``AlignedTableText/mayHaveTables(_:)`` as the
+/// line reading it shortcuts.
 @Suite struct TextScanShortcutTests {
     /// The plain reading: the standard library's validation, then the tally of the valid bytes.
     static func plainTally(_ bytes: [UInt8]) -> TextDecoder.Tally? {
@@ -142,6 +144,92 @@ import Testing
         }
     }
 
+    /// ``TextDecoder/Tally/angleOrPipe`` answers as the two `memchr` passes for a `<` and a `|`
+    /// it replaced, wherever the bytes are valid UTF-8 (else the tally is nil, as the other tests
+    /// check, and no search ran): on the reports and their variants, with either byte added at the
+    /// first byte, the last and the middle; either byte after multi-byte scalars, after a NUL,
+    /// among spaces and line ends, in each context of ``contexts(_:)``; and on every byte string
+    /// of up to three bytes over ``alphabet``, the two bytes and their neighbours.
+    @Test func angleOrPipeIsTheByteSearch() throws {
+        let reports = try ReaderShortcutTests.byteInputs()
+        var inputs = reports
+        for mark: UInt8 in [0x3C, 0x7C] {
+            let pieces: [[UInt8]] = [
+                [mark], [0xE4, 0xB8, 0x80, mark], [0xC3, 0xA9, mark], [0xEF, 0xBC, 0x8C, mark], [0xF0, 0x9F, 0x98, 0x80, mark], [0, mark], [mark, 0],
+                [0x20, 0x20, mark, 0x20], [0x0A, mark, 0x0A], [0xE4, 0xB8, mark], [0xFF, mark], [mark, 0x80],
+            ]
+            for piece in pieces { inputs += Self.contexts(piece) }
+            for bytes in reports where !bytes.isEmpty {
+                inputs += [[mark] + bytes, bytes + [mark], Array(bytes[..<(bytes.count / 2)]) + [mark] + Array(bytes[(bytes.count / 2)...])]
+            }
+        }
+        let letters = Self.alphabet + [0x3B, 0x3C, 0x3D, 0x7B, 0x7C, 0x7D]
+        var last: [[UInt8]] = [[]]
+        for _ in 1...3 {
+            last = last.flatMap { p in letters.map { p + [$0] } }
+            for piece in last { inputs += Self.contexts(piece) }
+        }
+        var valid = 0
+        var failures = 0
+        for bytes in inputs {
+            guard let fused = Self.fusedTally(bytes) else { continue }
+            valid += 1
+            if fused.angleOrPipe != (bytes.contains(0x3C) || bytes.contains(0x7C)) {
+                failures += 1
+                if failures < 10 { Issue.record("\(bytes.prefix(40))") }
+            }
+        }
+        #expect(failures == 0)
+        #expect(valid > 10000)
+        #expect(Self.fusedTally([0x41, 0x00, 0x7C])?.angleOrPipe == true)
+        #expect(Self.fusedTally([0xE4, 0xB8, 0x80, 0x3C])?.angleOrPipe == true)
+        #expect(Self.fusedTally([0xE4, 0xB8, 0x80, 0x7D])?.angleOrPipe == false)
+    }
+
+    /// The reading ``AlignedTableText/mayHaveTables(_:)`` stands for: a stroke, or a line of the
+    /// Character split whose first byte other than a space is `+` or `-` that is a border or a
+    /// rule (``AlignedTableText/candidates(_:)``: a rule that starts with a `\r` is none).
+    static func plainMayHaveTables(_ text: String) -> Bool {
+        AlignedTableText.hasStroke(text)
+            || text.split(separator: "\n").contains { line in
+                guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x2B || first == 0x2D else { return false }
+                return AlignedTableText.columns(ofBorder: line) != nil || AlignedTableText.columns(ofRule: line) != nil
+            }
+    }
+
+    /// ``AlignedTableText/mayHaveTables(_:)`` (which looks at no line of a text without a `+` or
+    /// two dashes in a row) is the line reading: on the reports and their variants, on crafted
+    /// borders, rules and near misses, on every text of up to four pieces that borders and rules
+    /// are made of and random longer ones.
+    @Test func mayHaveTablesIsTheLineReading() throws {
+        var texts = try ReaderShortcutTests.byteInputs().compactMap { String(validating: $0, as: UTF8.self) }
+        texts += [
+            "+++", "  +--+--+  ", "+--+--+\r\n", "+-+-+\n", "-- --", "--  ---\r", "-1-", "--", "- -", "+ +", "+++\u{301}", "x\n  -- --\ny",
+            "a+b+c", "--\u{301} --", "+--+\u{600} +", "一二--三", "-- --\r\n-- --", "\u{2500}", "+:=:+=+", "  ++  \t+", "\t+--+--+", "+--+--+\t",
+            "一\n+----+----+\n| 一 | 1 |\n+----+----+\n", "一\n---- ----\n一  1\n", "—5—", "－－ －－", "+\u{FF0B}+", "", " ", "\n\n",
+        ]
+        let pieces = ["+", "-", "--", " ", "=", ":", "\r", "\n", "\t", "1", "一", "\u{301}", "\u{600}", "+--", "-- "]
+        var last = [""]
+        for _ in 1...4 {
+            last = last.flatMap { p in pieces.map { p + $0 } }
+            texts += last
+        }
+        var g = IdentityTallyTests.Generator(state: 21)
+        for _ in 0..<20000 { texts.append((0..<Int.random(in: 5...24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()) }
+        var tables = 0
+        var failures = 0
+        for text in texts {
+            let plain = Self.plainMayHaveTables(text)
+            if plain { tables += 1 }
+            if Array(text.utf8).withUnsafeBufferPointer(AlignedTableText.mayHaveTables) != plain {
+                failures += 1
+                if failures < 10 { Issue.record("\(Array(text.unicodeScalars))") }
+            }
+        }
+        #expect(failures == 0)
+        #expect(tables > 300)
+    }
+
     /// The row of a line read with the run loop and on the general path alone, the same to the
     /// byte (`==` on Strings is canonical equivalence), in each mode of the reader.
     static func sameRow(_ text: String) -> Bool {
@@ -160,12 +248,13 @@ import Testing
         }
     }
 
-    /// What the row reader tells apart: ideographs (lead E4, E5–E9, the range's ends), CJK
-    /// punctuation, full-width forms, dashes and quotes, digits and number punctuation, Latin,
-    /// spaces, tabs, the ideographic space, no-break spaces, invisibles, controls, radicals,
-    /// combining marks, scalars outside the Basic Multilingual Plane, line separators.
+    /// What the row reader tells apart: ideographs (lead E4 below U+4E00 and from it, E5–E9, the
+    /// range's ends), CJK punctuation, full-width forms, dashes and quotes, digits and number
+    /// punctuation, Latin, spaces, tabs, the ideographic space, no-break spaces, invisibles,
+    /// controls, radicals, combining marks, scalars outside the Basic Multilingual Plane, line
+    /// separators.
     static let rowPieces = [
-        "规", "章", "一", "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "\u{A000}", "，", "。", "、", "“", "”", "…", "—", "\u{2010}", "\u{2027}", "\u{2028}",
+        "规", "章", "一", "\u{4000}", "\u{4DFF}", "\u{4E00}", "\u{4FFF}", "\u{9FFF}", "\u{A000}", "，", "。", "、", "“", "”", "…", "—", "\u{2010}", "\u{2027}", "\u{2028}",
         "\u{3001}", "\u{303E}", "\u{303F}", "\u{FF01}", "\u{FF60}", "\u{FF61}", "１", "0", "1", "9", ",", ".", "-", "a", "Z", "~", " ", "  ",
         "\t", "\u{3000}", "\u{A0}", "\u{2F00}", "\u{200B}", "\u{FEFF}", "\u{7F}", "\u{1}", "\u{85}", "\u{301}", "𠀀", "\u{AC00}", "\u{1100}",
     ]
@@ -205,6 +294,71 @@ import Testing
         }
         for line in ["2023 年 1 月", "1 2", "1 ,2", "1,046 8", "a b c", "一 二  三\t四", "12 34 一", "- 1", "1 -", "信息 公开 工作 年度 报告", String(repeating: "信息公开 a ", count: 500)] {
             check(line)
+        }
+        #expect(failures == 0)
+    }
+
+    /// The rows of the reading ``TextGridBuilder/build(_:)-(UnsafeBufferPointer<UInt8>)`` stands
+    /// for: each line found first (it ends at its first \n or \r, and \r\n is one end), then read
+    /// by the row reader on its own bytes.
+    static func plainRows(_ bytes: [UInt8], pipeRows: Bool) -> [GridRow] {
+        bytes.withUnsafeBufferPointer { b in
+            var rows: [GridRow] = []
+            let blankMarks = TextGridBuilder.marksBlankCells(b)
+            var scratch = TextGridBuilder.Scratch()
+            var lineNumber = 0
+            var blankBefore = true
+            var start = 0
+            while start < b.count {
+                var i = start
+                while i < b.count && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+                lineNumber += 1
+                if i > start,
+                    let row = TextGridBuilder.row(
+                        UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks,
+                        leadingTabCells: pipeRows, scratch: &scratch)
+                {
+                    rows.append(row)
+                    blankBefore = false
+                } else {
+                    blankBefore = true
+                }
+                if i < b.count { i += (b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1 }
+                start = i
+            }
+            return rows
+        }
+    }
+
+    /// The grid of a text whose lines the row reader ends as it reads them is the grid of its
+    /// lines found first, to the byte: on the reports and their variants (CRLF line ends among
+    /// them), on crafted texts (line ends of every kind after spaces, tabs, no-break spaces,
+    /// ideographs, digits, at the start and the end) and on random texts of the pieces that matter.
+    @Test func buildEndsLinesAsTheLineSearch() throws {
+        var texts = try ReaderShortcutTests.byteInputs().filter { String(validating: $0, as: UTF8.self) != nil }
+        let crafted = [
+            "a\rb", "a\r\nb", "a\n\rb", "\n\n", "\r\r\n", "  \n  x", "1\u{A0}\u{A0}\n2", "1\u{A0}\u{A0}\r3", "a\t\t\nb", "一 \n二", "一\n", "\n", "\r",
+            "x", "a  \r\n  b", "一二\r三四", "1 \n2", "1,046 \n8", "\t\t1\t2\n\t3", "一二三四五六七八\n", "一  \n  二", "\u{3000}\r\n\u{3000}", "，\n。",
+        ]
+        texts += crafted.map { Array($0.utf8) }
+        let pieces = ["一", "规", "a", "1", "0", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{A0}", "，", "\u{3000}", ",", "\u{2028}", "\u{85}"]
+        var g = IdentityTallyTests.Generator(state: 22)
+        for _ in 0..<20000 { texts.append(Array((0..<Int.random(in: 1...30, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined().utf8)) }
+        var failures = 0
+        for bytes in texts {
+            for pipeRows in [false, true] {
+                let built = bytes.withUnsafeBufferPointer { TextGridBuilder(pipeRows: pipeRows).build($0) }.rows
+                let plain = Self.plainRows(bytes, pipeRows: pipeRows)
+                let same =
+                    built == plain
+                    && zip(built, plain).allSatisfy { a, b in
+                        Array(a.text.utf8) == Array(b.text.utf8) && zip(a.cells, b.cells).allSatisfy { Array($0.text.utf8) == Array($1.text.utf8) && $0.x == $1.x }
+                    }
+                if !same {
+                    failures += 1
+                    if failures < 10 { Issue.record("\(bytes.prefix(40))") }
+                }
+            }
         }
         #expect(failures == 0)
     }

@@ -68,7 +68,10 @@ enum AlignedTableText {
     /// proves the text has no drawn table, without a String of the whole text.
     static func mayHaveTables(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasStroke(b) { return true }
-        guard let base = b.baseAddress, memchr(base, 0x2D, b.count) != nil else { return false }
+        // A border holds a `+` (three at least), a rule two dashes in a row (two runs of two at
+        // least): a text with neither has no line that is one. Most reports have neither (their
+        // dashes are page numbers, `-1-`), and their lines are not looked at.
+        guard String.holdsByte(b, 0x2B) || ("--" as StaticString).withUTF8Buffer({ String.includes(b, $0) }) else { return false }
         for (from, to) in candidates(b) {
             let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self))
             if Self.columns(ofBorder: line) != nil || Self.columns(ofRule: line) != nil { return true }

@@ -17,8 +17,9 @@ package struct TextGridBuilder: Sendable {
         return Array(text.utf8).withUnsafeBufferPointer(build)
     }
 
-    /// ``build(_:)-(String)`` on valid UTF-8 bytes: lines found with a byte loop, scalars decoded in
-    /// place, cell text made from byte ranges (no String index validation per scalar).
+    /// ``build(_:)-(String)`` on valid UTF-8 bytes: lines found by the row reader as it reads them
+    /// (no search for each line's end before it), scalars decoded in place, cell text made from
+    /// byte ranges (no String index validation per scalar).
     package func build(_ b: UnsafeBufferPointer<UInt8>) -> Grid {
         var rows: [GridRow] = []
         rows.reserveCapacity(128)
@@ -28,24 +29,19 @@ package struct TextGridBuilder: Sendable {
         var blankBefore = true
         let n = b.count
         var start = 0
-        // The first \r at or after `start` (n: none), looked for again only once `start` has passed
-        // it: most texts have none, and one search finds that for all their lines.
-        var cr = -1
         while start < n {
-            // Find the end of the line (\n, \r\n or \r): the first \n, or a \r before it.
-            var i = n
-            if let base = b.baseAddress {
-                if let nl = memchr(base + start, 0x0A, n - start) { i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) }
-                if cr < start { cr = memchr(base + start, 0x0D, n - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n }
-                if cr < i { i = cr }
-            }
             lineNumber += 1
+            // The end of the line (\n, \r\n or \r): its first \n or \r, where the row reader stops.
+            var i = start
+            var row: GridRow? = nil
             // An empty line is blank: no call to read it.
-            if i > start,
-                let row = Self.row(
-                    UnsafeBufferPointer(rebasing: b[start..<i]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
+            if b[start] != 0x0A && b[start] != 0x0D {
+                row = Self.row(
+                    UnsafeBufferPointer(rebasing: b[start..<n]), number: lineNumber, blankBefore: blankBefore, blankMarks: blankMarks, leadingTabCells: pipeRows,
                     scratch: &scratch)
-            {
+                i = start + scratch.lineEnd
+            }
+            if let row {
                 rows.append(row)
                 blankBefore = false
             } else {
@@ -122,6 +118,9 @@ package struct TextGridBuilder: Sendable {
         /// The bytes of a spilled field (``Field/spill(_:into:)``), kept from row to row (few fields
         /// spill): an array of the field's own was made and released at every row.
         var bytes: [UInt8] = []
+        /// Where the line the last row was read from ends: at its first \n or \r, or at the end of
+        /// the bytes.
+        var lineEnd = 0
     }
 
     /// The field ``row(_:number:blankBefore:blankMarks:leadingTabCells:scratch:)`` is reading, up
@@ -183,7 +182,9 @@ package struct TextGridBuilder: Sendable {
         }
     }
 
-    /// Splits one line (its UTF-8 bytes, valid: they come from a String) into cells; nil for a blank line.
+    /// Splits one line into cells; nil for a blank line. The line is `line` up to its first \n or
+    /// \r (UTF-8 bytes, valid: they come from a String), or all of it; where it ends is left in
+    /// `scratch` (``Scratch/lineEnd``).
     ///
     /// `blankMarks` (``marksBlankCells(_:)``): no-break spaces are kept in the cells' text, each
     /// the mark of one blank cell, for ``TableTokenizer``; except an indentation (at the line's
@@ -246,6 +247,11 @@ package struct TextGridBuilder: Sendable {
                 // A blank cell's mark: kept as a visible scalar of the field.
                 f.marks = true
             } else if !ideograph && TextNormalizer.isSpaceLike(v) {
+                // The line's end (every path above stops at it): the row is read.
+                if v == 0x0A || v == 0x0D {
+                    index = here
+                    break
+                }
                 spaces += 1
                 column += 1
                 if spaces >= 2 { separator = true; sawWide = true }
@@ -315,12 +321,11 @@ package struct TextGridBuilder: Sendable {
                         column &+= 1
                         continue
                     }
-                    // Lead bytes E5–E9: U+5000–U+9FFF, CJK unified ideographs (most of a report),
-                    // wide as the test below finds them, without decoding the scalar; two at a time
-                    // while they last.
-                    if c >= 0xE5 && c <= 0xE9 {
+                    // CJK unified ideographs (most of a report), wide as the test below finds
+                    // them, without decoding the scalar; two at a time while they last.
+                    if Self.isUnifiedIdeograph(c, line, index) {
                         isNumber = false
-                        if index &+ 3 < end && line[index &+ 3] &- 0xE5 < 5 {
+                        if index &+ 3 < end && Self.isUnifiedIdeograph(line[index &+ 3], line, index &+ 3) {
                             index &+= 6
                             count &+= 2
                             column &+= 4
@@ -338,7 +343,7 @@ package struct TextGridBuilder: Sendable {
                     // (a digit after a field that is a number so far), left to it.
                     if c == 0x20 && index &+ 1 < end {
                         let d = line[index &+ 1]
-                        if ((d > 0x20 && d < 0x7F) || (d >= 0xE5 && d <= 0xE9)) && !(isNumber && d >= 0x30 && d <= 0x39) {
+                        if ((d > 0x20 && d < 0x7F) || Self.isUnifiedIdeograph(d, line, index &+ 1)) && !(isNumber && d >= 0x30 && d <= 0x39) {
                             index &+= 1
                             count &+= 1
                             column &+= 1
@@ -369,6 +374,7 @@ package struct TextGridBuilder: Sendable {
                 }
             }
         }
+        scratch.lineEnd = index
         // The last cell: a row of one cell (and its trailing blank cells) gets the capacity it needs.
         let trailing = min(tabs, Self.maxBlankRun)
         f.flush(line, bytes: scratch.bytes, into: &cells, at: at, capacity: 1 + trailing)
@@ -387,6 +393,15 @@ package struct TextGridBuilder: Sendable {
         let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
         scratch.widest = min(max(scratch.widest, cells.count), Self.widestReserved)
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
+    }
+
+    /// Whether the scalar that starts at `i` of the valid UTF-8 `line`, whose first byte is `c`, is
+    /// a CJK unified ideograph U+4E00–U+9FFF: lead bytes E5–E9 (U+5000–U+9FFF), or E4 with a
+    /// second byte B8–BF (U+4E00–U+4FFF: 一, 不, 中, 人, 信, 公 …; a sixth of a report's
+    /// ideographs). The second byte is read only after an E4, which starts a three-byte scalar.
+    @inline(__always)
+    static func isUnifiedIdeograph(_ c: UInt8, _ line: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        c &- 0xE5 < 5 || (c == 0xE4 && line[i &+ 1] >= 0xB8)
     }
 
     /// `0` … `999` as Strings, made once: most cells of the tables are such numbers (`0` above

@@ -59,6 +59,11 @@ package struct TextDecoder: Sendable {
     struct Tally {
         var total = 0, control = 0, visible = 0, line = 1
         var nul = false
+        /// A `<` or a `|` among all the bytes, before a NUL or after it (set by
+        /// ``tally(validating:)`` only): the plain UTF-8 reading of ``TextReader`` leaves such a
+        /// text to the general reading, and the tally's pass reads every byte already (two more
+        /// passes looked for them with `memchr`).
+        var angleOrPipe = false
     }
 
     /// Counts on the UTF-8 bytes (valid: they come from a String), decoding each scalar in place.
@@ -97,8 +102,9 @@ package struct TextDecoder: Sendable {
 
     /// ``tally(_:)`` of bytes not yet known to be UTF-8, validated in the same pass (as
     /// `String(validating:as: UTF8.self)` validates: shortest forms, no surrogates, nothing above
-    /// U+10FFFF); nil when they are not valid UTF-8. The plain UTF-8 reading of ``TextReader``
-    /// makes no String of the whole text (``ReaderShortcutTests``).
+    /// U+10FFFF); nil when they are not valid UTF-8. Also says whether the bytes hold a `<` or a
+    /// `|` (``Tally/angleOrPipe``). The plain UTF-8 reading of ``TextReader`` makes no String of
+    /// the whole text (``ReaderShortcutTests``).
     ///
     /// The bytes are read through their base address: every read is at an index below `n`, checked
     /// just before it (``TextScanShortcutTests`` compares the result with the plain readings).
@@ -107,6 +113,8 @@ package struct TextDecoder: Sendable {
         var t = Tally()
         // The counts at the first NUL: the rest is only validated (its counts are dropped).
         var atNUL: Tally?
+        // Bit 6 is the only one `<` (3C) and `|` (7C) differ in: no other byte is either with it set.
+        var angleOrPipe = false
         let n = b.count
         var i = 0
         while i < n {
@@ -146,6 +154,7 @@ package struct TextDecoder: Sendable {
                 }
             } else if b0 > 0x20 && b0 < 0x7F {
                 // Printable ASCII (numbers, Latin): a visible scalar.
+                if b0 | 0x40 == 0x7C { angleOrPipe = true }
                 t.total &+= 1
                 t.visible &+= 1
                 i &+= 1
@@ -215,7 +224,9 @@ package struct TextDecoder: Sendable {
             }
             i += length
         }
-        return atNUL ?? t
+        var result = atNUL ?? t
+        result.angleOrPipe = angleOrPipe
+        return result
     }
 
     /// Whether the four bytes `w` (the first in its low byte) start a well-formed three-byte

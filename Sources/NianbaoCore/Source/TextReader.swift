@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Plain text (`.txt`, `.md`, standard input): decoded (UTF-8, UTF-16, GB18030) and split into
 /// rows of cells at runs of whitespace.
 package struct TextReader: DocumentReader {
@@ -35,7 +29,8 @@ package struct TextReader: DocumentReader {
     /// without a byte order mark), no `<` (no markup: ``EmbeddedHTMLText/hasMarkup(_:)-(String)``),
     /// no `|` (no markdown: ``MarkdownText/isMarkdown(_:)``), no drawn table
     /// (``AlignedTableText/mayHaveTables(_:)``), not named `.md`. The bytes are validated and
-    /// counted for ``TextDecoder/refuse(_:path:)`` in one pass. Reads as ``read(data:path:)``
+    /// counted for ``TextDecoder/refuse(_:path:)``, and looked at for a `<` or `|`, in one pass
+    /// (``TextDecoder/Tally/angleOrPipe``). Reads as ``read(data:path:)``
     /// reads them; nil leaves any other text to it.
     static func readPlainUTF8(_ data: [UInt8], path: String) throws(ExtractError) -> SourceDocument? {
         guard !data.isEmpty, !path.lowercased().hasSuffix(".md") else { return nil }
@@ -46,8 +41,7 @@ package struct TextReader: DocumentReader {
         try TextDecoder.refuse(tally, path: path)
         let grid = data.withUnsafeBufferPointer { all -> Grid? in
             let b = UnsafeBufferPointer(rebasing: all[skip...])
-            guard let base = b.baseAddress else { return nil }
-            if memchr(base, 0x3C, b.count) != nil || memchr(base, 0x7C, b.count) != nil || AlignedTableText.mayHaveTables(b) { return nil }
+            if tally.angleOrPipe || AlignedTableText.mayHaveTables(b) { return nil }
             return TextGridBuilder(pipeRows: false).build(b)
         }
         guard let grid else { return nil }
