@@ -37,6 +37,48 @@ import Testing
         #expect(paged >= 4)
     }
 
+    /// `JSONByteBuffer.decimal` writes the bytes of `DecimalNumber.description`: on every value
+    /// of the corpus's cells and checks, and on crafted ones (every scale around the digits of the
+    /// units, trailing zeros, signs, the ends of Int64, scales 0 and past 18 that take the
+    /// description's own path).
+    @Test func decimalBytesEqualTheDescription() throws {
+        func written(_ d: DecimalNumber) -> [UInt8] {
+            var out = JSONByteBuffer(capacity: 64)
+            out.append(0x20)
+            out.decimal(d)
+            return out.array
+        }
+        func same(_ d: DecimalNumber) -> Bool {
+            written(d) == [0x20] + Array(d.description.utf8)
+        }
+        var corpus = 0
+        for path in Self.inputs {
+            guard let report = try? ReportExtractor().extract(file: path) else { continue }
+            let values = report.cells.compactMap(\.value) + report.checks.flatMap { [$0.lhs, $0.rhs].compactMap { $0 } }
+            for d in values where d.scale != 0 {
+                #expect(same(d), "\(path): \(d.units) scale \(d.scale)")
+                corpus += 1
+            }
+        }
+        #expect(corpus >= 10)
+        var units: [Int64] = [0, 1, -1, 5, -5, 10, -10, 100, 120, 7_730_28, -7_730_28, 1_000_000, 999_999_999, .max, .min, .max - 9, .min + 10]
+        var p: Int64 = 1
+        for _ in 0..<18 {
+            p *= 10
+            units += [p, -p, p + 1, p - 1, -(p - 1), p * 3 / 10 + 7]
+        }
+        for u in units {
+            for scale in 0...22 {
+                #expect(same(DecimalNumber(units: u, scale: scale)), "\(u) scale \(scale)")
+            }
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let d = DecimalNumber(units: Int64.random(in: .min ... .max, using: &rng) >> Int64.random(in: 0...63, using: &rng), scale: Int.random(in: 1...20, using: &rng))
+            #expect(same(d), "\(d.units) scale \(d.scale)")
+        }
+    }
+
     @Test func optionalSourceMembersAndEmptyContainers() throws {
         var report = try TestSupport.extract(MiniReport.text())
         report.source.ocr = OCREngine(engine: "tesseract", version: "5.3.0", language: "chi_sim")

@@ -138,6 +138,49 @@ struct JSONByteBuffer: ~Copyable {
         }
     }
 
+    /// The JSON number literal of `d`, the bytes of ``DecimalNumber/description``: written in
+    /// place, where the description makes a String (and the caller an array of its bytes) for
+    /// every value with decimals. A scale of 1 to 18 (an Int64's digits) is written here; any
+    /// other scale through the description itself.
+    mutating func decimal(_ d: DecimalNumber) {
+        guard d.scale > 0 && d.scale <= 18 else {
+            append(Array(d.description.utf8))
+            return
+        }
+        // ``DecimalNumber/canonical``: the trailing fractional zeros dropped.
+        var units = d.units, scale = d.scale
+        while scale > 0 && units % 10 == 0 { units /= 10; scale -= 1 }
+        if scale == 0 {
+            integer(units)
+            return
+        }
+        var m = units.magnitude
+        var digits = 1
+        var t = m / 10
+        while t > 0 { digits &+= 1; t /= 10 }
+        // As the description pads them: at least one digit before the point.
+        let length = (units < 0 ? 1 : 0) + max(digits, scale + 1) + 1
+        reserve(length)
+        var i = count &+ length
+        for _ in 0..<scale {
+            i &-= 1
+            base[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            m /= 10
+        }
+        i &-= 1
+        base[i] = 0x2E
+        repeat {
+            i &-= 1
+            base[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            m /= 10
+        } while m > 0
+        if units < 0 {
+            i &-= 1
+            base[i] = 0x2D
+        }
+        count &+= length
+    }
+
     /// `00` to `99`, the pair of digits of `n` at `2 * n`.
     private static var digitPairs: StaticString {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"

@@ -114,7 +114,11 @@ struct ReportJSONWriter: ~Copyable {
         key("schema_version"); integer(Report.schemaVersion)
         key("sections")
         open(0x5B)
-        for i in r.sections.indices { item(); section(r.sections[i]) }
+        // Each section read in place, not copied (its strings and subsections retained) for the loop.
+        r.sections.withUnsafeBufferPointer { sections in
+            guard let first = sections.baseAddress else { return }
+            for i in 0..<sections.count { item(); section(first + i) }
+        }
         close(0x5D)
         key("source")
         source(r.source)
@@ -197,23 +201,27 @@ struct ReportJSONWriter: ~Copyable {
         close(0x7D)
     }
 
-    private mutating func section(_ s: Section) {
+    /// The section at `p` (the array's storage), its members and subsections read in place.
+    private mutating func section(_ p: UnsafePointer<Section>) {
         open(0x7B)
-        key("heading"); string(s.heading)
-        key("key"); string(s.key?.rawValue)
-        key("number"); integer(s.number)
+        key("heading"); out.string(p.pointee.heading)
+        key("key"); string(p.pointee.key?.rawValue)
+        key("number"); integer(p.pointee.number)
         key("subsections")
         open(0x5B)
-        for sub in s.subsections {
-            item()
-            open(0x7B)
-            key("heading"); string(sub.heading)
-            key("marker"); string(sub.marker)
-            key("text"); string(sub.text)
-            close(0x7D)
+        p.pointee.subsections.withUnsafeBufferPointer { subsections in
+            guard let first = subsections.baseAddress else { return }
+            for i in 0..<subsections.count {
+                item()
+                open(0x7B)
+                key("heading"); out.string(first[i].heading)
+                key("marker"); out.string(first[i].marker)
+                key("text"); out.string(first[i].text)
+                close(0x7D)
+            }
         }
         close(0x5D)
-        key("text"); string(s.text)
+        key("text"); out.string(p.pointee.text)
         close(0x7D)
     }
 
@@ -546,6 +554,6 @@ struct ReportJSONWriter: ~Copyable {
 
     private mutating func number(_ d: DecimalNumber?) {
         guard let d else { null(); return }
-        if d.scale == 0 { out.integer(d.units) } else { out.append(Array(d.description.utf8)) }
+        if d.scale == 0 { out.integer(d.units) } else { out.decimal(d) }
     }
 }
