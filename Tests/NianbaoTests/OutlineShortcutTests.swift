@@ -142,8 +142,8 @@ import Testing
     }
 
     /// Every scalar of the Basic Multilingual Plane (and some beyond) as a text's first, before
-    /// the tails a marker may have: the bytes that reject a text before decoding it (its first and
-    /// second byte) reject only texts the scalar reading finds no marker in.
+    /// the tails a marker may have: the lead byte that rejects a text before decoding it rejects
+    /// only texts the scalar reading finds no marker in.
     @Test func markerOnBytesAsOnScalarsForEveryFirstScalar() {
         let values = Array(0..<0xD800) + Array(0xE000...0xFFFF) + [0x10000, 0x20000, 0x2F800, 0x10FFFF]
         for v in values {

@@ -138,22 +138,6 @@ package enum HeadingTokenizer {
         guard let lead = b.first, lead == 0x28 || (lead >= 0x30 && lead <= 0x39) || (lead >= 0xE3 && lead <= 0xE5) || lead == 0xE9 || lead == 0xEF else {
             return nil
         }
-        // Of a three-byte scalar, the second byte too: 〇 E3 80; 一 三 七 E4 B8, 九 E4 B9, 二 五
-        // E4 BA; 六 八 E5 85, 十 E5 8D, 四 E5 9B; 零 E9 9B; （ and the fullwidth digits EF BC.
-        // Most lines start with an ideograph that is no numeral, rejected here before decoding.
-        if lead >= 0xE3 {
-            guard b.count >= 2 else { return nil }
-            let second = b[1]
-            let possible =
-                switch lead {
-                case 0xE3: second == 0x80
-                case 0xE4: second >= 0xB8 && second <= 0xBA
-                case 0xE5: second == 0x85 || second == 0x8D || second == 0x9B
-                case 0xE9: second == 0x9B
-                default: second == 0xBC
-                }
-            guard possible else { return nil }
-        }
         var s = ScalarCursor(b: b)
         guard let first = s.current else { return nil }
         if numerals[first] != nil {
