@@ -60,9 +60,9 @@ import Testing
                 Self.expectEndingInFullStop(joiner, rows, indices, counts)
                 // With the markers the outline reads once (rows outside tables only).
                 let builder = OutlineBuilder(rows: rows)
-                #expect(joiner.paragraphs(rows, indices, scalarCounts: counts, hasMarker: builder.hasMarker).map(\.text) == got)
+                #expect(joiner.paragraphs(rows, indices, scalarCounts: counts, markers: builder.markers).map(\.text) == got)
                 for i in rows.indices where rows[i].table == nil {
-                    #expect(builder.hasMarker[i] == HeadingTokenizer.startsWithMarker(rows[i].text))
+                    #expect((builder.markers[i] != nil) == HeadingTokenizer.startsWithMarker(rows[i].text))
                     let token = builder.markers[i].map { HeadingTokenizer.make($0.0, $0.1, rows[i].text, $0.2) }
                     #expect(token == HeadingTokenizer.token(rows[i].text))
                 }
@@ -137,6 +137,22 @@ import Testing
                     let fast = text.utf8.withContiguousStorageIfAvailable { HeadingTokenizer.marker(utf8: $0) } ?? nil
                     #expect(fast.map { "\($0)" } == plain.map { "\($0)" }, "\(text)")
                 }
+            }
+        }
+    }
+
+    /// Every scalar of the Basic Multilingual Plane (and some beyond) as a text's first, before
+    /// the tails a marker may have: the lead byte that rejects a text before decoding it rejects
+    /// only texts the scalar reading finds no marker in.
+    @Test func markerOnBytesAsOnScalarsForEveryFirstScalar() {
+        let values = Array(0..<0xD800) + Array(0xE000...0xFFFF) + [0x10000, 0x20000, 0x2F800, 0x10FFFF]
+        for v in values {
+            let first = String(Unicode.Scalar(UInt32(v))!)
+            for tail in ["、x", "）", "一、", "十）．", " 、"] {
+                let text = first + tail
+                let plain = HeadingTokenizer.markerOnScalars(text)
+                let fast = text.utf8.withContiguousStorageIfAvailable { HeadingTokenizer.marker(utf8: $0) } ?? nil
+                #expect(fast.map { "\($0)" } == plain.map { "\($0)" }, "\(text)")
             }
         }
     }

@@ -66,8 +66,11 @@ package enum RegionResolver {
         }
         var candidates = chain.last!.filter { x in chain.dropLast().allSatisfy { level in level.contains { table.contains($0, x) } } }
         if isGovernment {
-            let levels = Set(chain.last!.map(\.level))
-            result.level = township ? .township : (levels.count == 1 ? agencyLevel(levels.first!) : nil)
+            // The units of the name are all of one level, or the level is unknown (no set of
+            // their levels made for it: a name's units are one or a few).
+            let units = chain.last!
+            let level = units[0].level
+            result.level = township ? .township : (units.allSatisfy { $0.level == level } ? agencyLevel(level) : nil)
         }
         if candidates.isEmpty {
             result.diagnostics.append(

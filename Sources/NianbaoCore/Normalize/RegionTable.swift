@@ -8,12 +8,16 @@ package struct RegionTable: Sendable {
     }
 
     package struct Unit: Sendable, Hashable {
-        package var code: String
-        package var name: String
-        package var level: Level {
-            if code.hasSuffix("0000") { return .province }
-            if code.hasSuffix("00") { return .city }
-            return .county
+        package let code: String
+        package let name: String
+        /// Read from the code once, when the table is made (…0000 a province, …00 a city, a
+        /// county otherwise): it is asked of every unit a name is checked against.
+        package let level: Level
+
+        init(code: String, name: String) {
+            self.code = code
+            self.name = name
+            level = code.hasSuffix("0000") ? .province : (code.hasSuffix("00") ? .city : .county)
         }
     }
 

@@ -7,17 +7,13 @@ struct OutlineBuilder: Sendable {
     /// by the joiner's widths, its paragraph breaks and the headings' lengths.
     var scalarCounts: [Int]
     /// `HeadingTokenizer.marker(rows[i].text)` for the rows outside tables (nil for the others):
-    /// read once, asked by the section headings and, as ``hasMarker``, by the paragraph breaks.
+    /// read once, asked by the section headings and, whether there is one, by the paragraph breaks.
     var markers: [(HeadingToken.Level, Int, Int)?]
-    /// Whether `rows[i].text` starts with a heading marker, for the rows outside tables (nil for
-    /// the others: not read here).
-    var hasMarker: [Bool?]
 
     init(rows: [GridRow]) {
         self.rows = rows
         var counts = [Int](repeating: 0, count: rows.count)
         var markers = [(HeadingToken.Level, Int, Int)?](repeating: nil, count: rows.count)
-        var hasMarker = [Bool?](repeating: nil, count: rows.count)
         // The rows borrowed through the buffer (their texts not retained), each text's bytes read
         // once for both.
         rows.withUnsafeBufferPointer { rows in
@@ -26,12 +22,10 @@ struct OutlineBuilder: Sendable {
                 let (count, marker) = read ?? (Self.scalarCount(rows[i].text), HeadingTokenizer.marker(rows[i].text))
                 counts[i] = count
                 markers[i] = marker
-                hasMarker[i] = marker != nil
             }
         }
         scalarCounts = counts
         self.markers = markers
-        self.hasMarker = hasMarker
         self.joiner = ParagraphJoiner(rows: rows, scalarCounts: counts)
     }
 
@@ -97,15 +91,30 @@ struct OutlineBuilder: Sendable {
         let front = 0..<frontEnd
         let titleRows = TitleFinder.titleRows(rows[front])
         let prefaceRows = front.lazy.filter { titleRows?.contains($0) != true }
-        let preface = joiner.paragraphs(rows, prefaceRows, scalarCounts: scalarCounts, hasMarker: hasMarker)
-            .map(\.text).joined(separator: "\n")
+        // The paragraphs' texts joined as `joined(separator: "\n")` joins them, into room made for
+        // all of them at once, without an array of the texts.
+        let paragraphs = joiner.paragraphs(rows, prefaceRows, scalarCounts: scalarCounts, markers: markers)
+        var preface = ""
+        if !paragraphs.isEmpty {
+            var size = paragraphs.count - 1
+            for p in paragraphs { size += p.text.utf8.count }
+            preface.reserveCapacity(size)
+        }
+        for i in paragraphs.indices {
+            if i > 0 { preface.append("\n") }
+            preface.append(paragraphs[i].text)
+        }
 
         var spans: [Outline.SectionSpan] = []
         spans.reserveCapacity(headings.count)
         for (n, h) in headings.enumerated() {
             let end = n + 1 < headings.count ? headings[n + 1].row : rows.count
             let body = (h.row + 1)..<end
-            let isTable = !legacy && [.activeDisclosure, .applications, .reviewLitigation].contains(h.key)
+            let isTable: Bool
+            switch h.key {
+            case .activeDisclosure?, .applications?, .reviewLitigation?: isTable = !legacy
+            default: isTable = false
+            }
             let (text, subsections) = narrative(body, tableSection: isTable)
             var heading = rows[h.row].text
             var lead = ""
@@ -200,7 +209,7 @@ struct OutlineBuilder: Sendable {
         // The rows captured by the filter, not the whole builder (its arrays retained with it).
         let rows = self.rows
         let paragraphs = joiner.paragraphs(
-            rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, hasMarker: hasMarker, endingInFullStop: tableSection)
+            rows, body.lazy.filter { rows[$0].table == nil }, scalarCounts: scalarCounts, markers: markers, endingInFullStop: tableSection)
         if tableSection {
             // The kept paragraphs' texts joined as `joined(separator: "\n")` joins them, without an
             // array of the kept paragraphs and another of their texts. Every paragraph here ends

@@ -62,8 +62,8 @@ struct ParagraphJoiner: Sendable {
     /// The paragraphs of `rows[i]` for `i` in `indices` (in order), with `scalarCounts` as in
     /// ``init(rows:scalarCounts:)``. The rows are read in place (not copied out of the array), and
     /// each row's heading marker is looked for once (it is asked again as the previous row's);
-    /// `hasMarker[i]`, where not nil, is `HeadingTokenizer.startsWithMarker(rows[i].text)` already
-    /// known (``OutlineBuilder/hasMarker``). The indices are distinct (each row read once).
+    /// `markers[i]`, for a row outside tables, is `HeadingTokenizer.marker(rows[i].text)` already
+    /// read (``OutlineBuilder/markers``). The indices are distinct (each row read once).
     ///
     /// A paragraph's rows are gathered first and its text made once it ends, in a String of the
     /// size it needs (appended row by row, it was copied out of its first row's and grown again as
@@ -73,7 +73,7 @@ struct ParagraphJoiner: Sendable {
     /// a paragraph's text ends in the last byte of its last row with any text, as
     /// ``append(_:to:)`` appends nothing else after it.
     func paragraphs<S: Sequence<Int>>(
-        _ rows: [GridRow], _ indices: S, scalarCounts: [Int], hasMarker: [Bool?]? = nil, endingInFullStop: Bool = false
+        _ rows: [GridRow], _ indices: S, scalarCounts: [Int], markers: [(HeadingToken.Level, Int, Int)?]? = nil, endingInFullStop: Bool = false
     ) -> [Paragraph] {
         var out: [Paragraph] = []
         // A section's paragraphs are a few as a rule: room for them at once, not grown 1, 2, 4, 8.
@@ -86,7 +86,7 @@ struct ParagraphJoiner: Sendable {
                 var marker: Bool?
                 let joins =
                     if let prev = previous, count > 0 {
-                        !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts, hasMarker)
+                        !startsNew(rows, index, after: prev.index, prevMarker: prev.marker, marker: &marker, scalarCounts, markers)
                     } else {
                         false
                     }
@@ -98,7 +98,7 @@ struct ParagraphJoiner: Sendable {
                 precondition(count < run.count, "a row listed twice, or not a row")
                 run[count] = index
                 count += 1
-                previous = (index, marker ?? Self.startsWithMarker(rows, index, hasMarker))
+                previous = (index, marker ?? Self.startsWithMarker(rows, index, markers))
             }
             if count > 0 { Self.close(UnsafeBufferPointer(rebasing: run[0..<count]), rows, endingInFullStop, into: &out) }
             return out
@@ -106,7 +106,7 @@ struct ParagraphJoiner: Sendable {
     }
 
     /// Appends the paragraph of the rows `run` to `out` (with `endingInFullStop` as in
-    /// ``paragraphs(_:_:scalarCounts:hasMarker:endingInFullStop:)``): a row's own text when it is
+    /// ``paragraphs(_:_:scalarCounts:markers:endingInFullStop:)``): a row's own text when it is
     /// alone, else the rows joined by ``append(_:to:)`` into a String reserved for all of them
     /// (their bytes and a space between each two at most).
     private static func close(_ run: UnsafeBufferPointer<Int>, _ rows: [GridRow], _ endingInFullStop: Bool, into out: inout [Paragraph]) {
@@ -130,10 +130,11 @@ struct ParagraphJoiner: Sendable {
         out.append(Paragraph(text: text, firstRow: run[0]))
     }
 
-    /// `HeadingTokenizer.startsWithMarker(rows[i].text)`, from `hasMarker` where it is known.
+    /// `HeadingTokenizer.startsWithMarker(rows[i].text)`, from `markers` where it is known (for
+    /// a row outside tables).
     @inline(__always)
-    private static func startsWithMarker(_ rows: [GridRow], _ i: Int, _ hasMarker: [Bool?]?) -> Bool {
-        if let known = hasMarker?[i] { return known }
+    private static func startsWithMarker(_ rows: [GridRow], _ i: Int, _ markers: [(HeadingToken.Level, Int, Int)?]?) -> Bool {
+        if let markers, rows[i].table == nil { return markers[i] != nil }
         return HeadingTokenizer.startsWithMarker(rows[i].text)
     }
 
@@ -141,11 +142,11 @@ struct ParagraphJoiner: Sendable {
     /// row starts with a heading marker, and `marker` is set when this row's is looked for.
     @inline(__always)
     private func startsNew(
-        _ rows: [GridRow], _ i: Int, after p: Int, prevMarker: Bool, marker: inout Bool?, _ scalarCounts: [Int], _ hasMarker: [Bool?]?
+        _ rows: [GridRow], _ i: Int, after p: Int, prevMarker: Bool, marker: inout Bool?, _ scalarCounts: [Int], _ markers: [(HeadingToken.Level, Int, Int)?]?
     ) -> Bool {
         // The rows' members read in place (no row copied).
         if rows[i].startsParagraph || rows[i].table != nil || rows[p].table != nil { return true }
-        let m = Self.startsWithMarker(rows, i, hasMarker)
+        let m = Self.startsWithMarker(rows, i, markers)
         marker = m
         if m { return true }
         // Both rows are outside tables here: their counts are known.

@@ -3,11 +3,21 @@
 enum TitleFinder {
     static func titleRows(_ front: ArraySlice<GridRow>) -> Range<Int>? {
         let limit = min(front.endIndex, front.startIndex + 8)
-        guard let end = (front.startIndex..<limit).first(where: { isTitleLike(front[$0]) && TextNormalizer.matchKey(front[$0].text).includes("报告") }) else {
-            return nil
+        // Bit k: whether `front[front.startIndex + k]` is title-like, for the rows before `end`:
+        // each was asked on the way to it, and the rows the title is extended over are among them.
+        var titleLike: UInt8 = 0
+        var found: Int?
+        for i in front.startIndex..<limit {
+            guard isTitleLike(front[i]) else { continue }
+            if TextNormalizer.matchKey(front[i].text).includes("报告") {
+                found = i
+                break
+            }
+            titleLike |= 1 << UInt8(i - front.startIndex)
         }
+        guard let end = found else { return nil }
         var start = end
-        while start > front.startIndex, end - start < 2, isTitleLike(front[start - 1]) { start -= 1 }
+        while start > front.startIndex, end - start < 2, titleLike & (1 << UInt8(start - 1 - front.startIndex)) != 0 { start -= 1 }
         return start..<(end + 1)
     }
 

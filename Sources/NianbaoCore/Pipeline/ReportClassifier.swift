@@ -14,8 +14,9 @@ struct ReportClassifier: Sendable {
     struct Evidence: Sendable {
         /// The title found before the first section (``TitleFinder``), if any.
         var title: String?
-        /// Title-like rows before the first section (title candidates), in order.
-        var frontLines: [String]
+        /// The rows before the first section: of their first six, those outside tables that are
+        /// title-like (``TitleFinder/isTitleLike(_:)``) are the title candidates, ``frontLines``.
+        var frontRows: ArraySlice<GridRow>
         /// Table cells with a printed value (a number, a "/" mark, or inferred from printed ones).
         var printedValues: Int
         /// Whether any statistics table was located (by its row labels).
@@ -24,6 +25,12 @@ struct ReportClassifier: Sendable {
         var keyedSections: Int
         /// A 2008–2018 report (no tables, legacy headings or year).
         var legacy: Bool
+
+        /// Title-like rows before the first section (title candidates), in order. Read only when
+        /// the title is not a report's (``refusal(_:)``): each row's test makes its match key.
+        var frontLines: [String] {
+            frontRows.prefix(6).filter { $0.table == nil && TitleFinder.isTitleLike($0) }.map(\.text)
+        }
     }
 
     /// Other kinds of document a title may name, and how the error message calls them.
@@ -58,21 +65,12 @@ struct ReportClassifier: Sendable {
 
     /// nil: a report; else why not (the `not_a_report` message).
     func refusal(_ e: Evidence) -> String? {
-        let keys = ([e.title].compactMap { $0 } + e.frontLines).map(TextNormalizer.matchKey)
-        if let title = keys.first(where: Self.isReportTitle) {
-            // A report published inside a notice (关于印发…年度报告的通知) prints its tables: the
-            // values are the evidence. The format notice and its kin print none.
-            // The count first: the title's words are looked through only when it is small.
-            if e.printedValues < Self.untitledMinimumValues, let other = Self.otherKind(title) {
-                return "not a disclosure annual report but \(other)"
-            }
-            if e.printedValues > 0 { return nil }
-            if e.tablesFound {
-                return "the statistics tables hold no values (a blank form of the report format?)"
-            }
-            if e.keyedSections >= 2 || e.legacy { return nil }
-            return "a report title but neither statistics tables nor the report's sections"
-        }
+        // The title's key is the first of the keys: when it is a report's title (as a rule), it
+        // is the first that is, and the front lines are neither read nor made keys.
+        let titleKey = e.title.map(TextNormalizer.matchKey)
+        if let title = titleKey, Self.isReportTitle(title) { return refusal(e, reportTitle: title) }
+        let keys = (titleKey.map { [$0] } ?? []) + e.frontLines.map(TextNormalizer.matchKey)
+        if let title = keys.first(where: Self.isReportTitle) { return refusal(e, reportTitle: title) }
         if let other = keys.lazy.compactMap(Self.otherKind).first {
             return "not a disclosure annual report but \(other)"
         }
@@ -81,5 +79,21 @@ struct ReportClassifier: Sendable {
             return "the statistics tables hold no values (a blank form of the report format?)"
         }
         return "not a government information disclosure annual report (no report title and no values in the statistics tables)"
+    }
+
+    /// ``refusal(_:)`` of a document whose first key that is a report title is `title`.
+    private func refusal(_ e: Evidence, reportTitle title: String) -> String? {
+        // A report published inside a notice (关于印发…年度报告的通知) prints its tables: the
+        // values are the evidence. The format notice and its kin print none.
+        // The count first: the title's words are looked through only when it is small.
+        if e.printedValues < Self.untitledMinimumValues, let other = Self.otherKind(title) {
+            return "not a disclosure annual report but \(other)"
+        }
+        if e.printedValues > 0 { return nil }
+        if e.tablesFound {
+            return "the statistics tables hold no values (a blank form of the report format?)"
+        }
+        if e.keyedSections >= 2 || e.legacy { return nil }
+        return "a report title but neither statistics tables nor the report's sections"
     }
 }

@@ -89,7 +89,7 @@ package struct ReportInterpreter: Sendable {
 
         let evidence = ReportClassifier.Evidence(
             title: title,
-            frontLines: rows[outline.front].prefix(6).filter { $0.table == nil && TitleFinder.isTitleLike($0) }.map(\.text),
+            frontRows: rows[outline.front],
             printedValues: printedValues,
             tablesFound: anyTable, keyedSections: outline.spans.indices.count { outline.spans[$0].section.key != nil }, legacy: legacy)
         if let why = ReportClassifier().refusal(evidence) {
