@@ -323,9 +323,9 @@ package struct TextGridBuilder: Sendable {
                     }
                     // CJK unified ideographs (most of a report), wide as the test below finds
                     // them, without decoding the scalar; two at a time while they last.
-                    if Self.isUnifiedIdeograph(c, line, index) {
+                    if line.isIdeographLead(at: index) {
                         isNumber = false
-                        if index &+ 3 < end && Self.isUnifiedIdeograph(line[index &+ 3], line, index &+ 3) {
+                        if index &+ 3 < end && line.isIdeographLead(at: index &+ 3) {
                             index &+= 6
                             count &+= 2
                             column &+= 4
@@ -343,7 +343,7 @@ package struct TextGridBuilder: Sendable {
                     // (a digit after a field that is a number so far), left to it.
                     if c == 0x20 && index &+ 1 < end {
                         let d = line[index &+ 1]
-                        if ((d > 0x20 && d < 0x7F) || Self.isUnifiedIdeograph(d, line, index &+ 1)) && !(isNumber && d >= 0x30 && d <= 0x39) {
+                        if ((d > 0x20 && d < 0x7F) || line.isIdeographLead(at: index &+ 1)) && !(isNumber && d >= 0x30 && d <= 0x39) {
                             index &+= 1
                             count &+= 1
                             column &+= 1
@@ -393,15 +393,6 @@ package struct TextGridBuilder: Sendable {
         let text = cells.count == 1 ? cells[0].text : Self.joined(cells)
         scratch.widest = min(max(scratch.widest, cells.count), Self.widestReserved)
         return GridRow(cells: cells, text: text, at: at, startsParagraph: blankBefore || leading >= 2)
-    }
-
-    /// Whether the scalar that starts at `i` of the valid UTF-8 `line`, whose first byte is `c`, is
-    /// a CJK unified ideograph U+4E00–U+9FFF: lead bytes E5–E9 (U+5000–U+9FFF), or E4 with a
-    /// second byte B8–BF (U+4E00–U+4FFF: 一, 不, 中, 人, 信, 公 …; a sixth of a report's
-    /// ideographs). The second byte is read only after an E4, which starts a three-byte scalar.
-    @inline(__always)
-    static func isUnifiedIdeograph(_ c: UInt8, _ line: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        c &- 0xE5 < 5 || (c == 0xE4 && line[i &+ 1] >= 0xB8)
     }
 
     /// `0` … `999` as Strings, made once: most cells of the tables are such numbers (`0` above

@@ -147,9 +147,9 @@ struct JSONByteBuffer: ~Copyable {
             append(Array(d.description.utf8))
             return
         }
-        // ``DecimalNumber/canonical``: the trailing fractional zeros dropped.
-        var units = d.units, scale = d.scale
-        while scale > 0 && units % 10 == 0 { units /= 10; scale -= 1 }
+        // As the description writes it: canonical, the trailing fractional zeros dropped.
+        let c = d.canonical
+        let units = c.units, scale = c.scale
         if scale == 0 {
             integer(units)
             return

@@ -3,7 +3,9 @@ struct RowIdentity: Sendable {
     var parts: [Int]
     var total: Int
 
-    var all: [Int] { parts + [total] }
+    /// Whether `slot` is one of the identity's cells, a part or the total (asked per gap tried: no
+    /// array of them made for it).
+    func involves(_ slot: Int) -> Bool { total == slot || parts.contains(slot) }
 
     /// Whether the identity holds on a row's cells `v` (nil or ``DigitSplitter/markValue`` where no
     /// number stands); nil when a cell it needs is no number or lies beyond `v` (not assessable).
@@ -60,8 +62,8 @@ enum MissingCellSolver {
                     k += 1
                 }
             }
-            // The first identity that holds the gap (`parts + [total]` made per identity tried).
-            guard let found = identities.firstIndex(where: { $0.total == gap || $0.parts.contains(gap) }) else { continue }
+            // The first identity that holds the gap.
+            guard let found = identities.firstIndex(where: { $0.involves(gap) }) else { continue }
             let parts = identities[found].parts
             let total = identities[found].total
             // Checked arithmetic: a sum that overflows determines nothing (never a wrapped value).

@@ -128,7 +128,7 @@ enum OCRTextRows {
     static func withLostCell(_ values: [Int64], slots: Int, identities: [RowIdentity]) -> [[Int64]] {
         var out: [[Int64]] = []
         for gap in 0..<slots {
-            guard let id = identities.first(where: { $0.all.contains(gap) }) else { continue }
+            guard let id = identities.first(where: { $0.involves(gap) }) else { continue }
             var v = values
             v.insert(0, at: gap)
             let parts = id.parts.filter { $0 != gap }.reduce(Int64(0)) { $0 + v[$1] }
